@@ -1,0 +1,96 @@
+"""The app factory: settings in, a Quart app out, with the worker and sender running beside it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import asyncpg
+from quart import Quart, Response
+
+from bot import health, webhook
+from bot.config import Settings
+from bot.graph import ConsoleTransport, GraphTransport, Transport
+from bot.runtime import Runtime
+from bot.sender import Sender
+from bot.worker import Worker
+from handlers import build_router
+from sql.db import Database
+from sql.embedded import start_embedded
+from sql.migrate import apply_pending
+
+log = logging.getLogger(__name__)
+
+DATABASE_DOWN = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdownError,
+                 asyncpg.CannotConnectNowError, asyncpg.TooManyConnectionsError,
+                 asyncpg.InterfaceError, asyncio.TimeoutError)
+
+
+def create_app(settings: Settings, *, transport: Transport | None = None) -> Quart:
+    """Build the app; the database, worker and sender start when serving starts."""
+    app = Quart(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    rt = Runtime(settings=settings, cipher=settings.cipher(), router=build_router())
+    app.extensions["therapy_tracker"] = rt
+    app.register_blueprint(health.blueprint)
+    app.register_blueprint(webhook.blueprint)
+
+    @app.before_serving
+    async def start() -> None:
+        await _start_services(rt, transport)
+
+    @app.after_serving
+    async def stop() -> None:
+        await _stop_services(rt)
+
+    @app.errorhandler(DATABASE_DOWN)
+    async def database_down(error: Exception) -> Response:
+        log.warning("database unreachable", extra={"error": type(error).__name__})
+        return Response("database unavailable", status=503, content_type="text/plain")
+
+    return app
+
+
+async def resolve_dsn(settings: Settings) -> str:
+    if settings.database_url:
+        return settings.database_url
+    return await asyncio.to_thread(start_embedded, settings.data_dir)
+
+
+async def _start_services(rt: Runtime, transport: Transport | None) -> None:
+    settings = rt.settings
+    dsn = await resolve_dsn(settings)
+    if settings.auto_migrate:
+        applied = await apply_pending(dsn)
+        log.info("migrations applied", extra={"count": len(applied)})
+    rt.db = await Database.connect(dsn)
+    rt.sender = Sender(rt.db, rt.cipher, transport or _transport(settings),
+                       sweep_seconds=settings.sweep_interval_seconds)
+    rt.worker = Worker(
+        rt.db, rt.cipher, rt.router, default_phone_number_id=settings.whatsapp_phone_number_id,
+        privacy_url=privacy_url(settings), on_replies=rt.sender.wake,
+        max_attempts=settings.worker_max_attempts,
+        retry_base_seconds=settings.worker_retry_base_seconds,
+        sweep_seconds=settings.sweep_interval_seconds)
+    rt.sender.start()
+    rt.worker.start()
+
+
+async def _stop_services(rt: Runtime) -> None:
+    if rt.worker:
+        await rt.worker.stop()
+    if rt.sender:
+        await rt.sender.stop()
+    if rt.db:
+        await rt.db.close()
+
+
+def _transport(settings: Settings) -> Transport:
+    if settings.console_replies:
+        return ConsoleTransport()
+    return GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
+                          settings.whatsapp_token)
+
+
+def privacy_url(settings: Settings) -> str:
+    return f"{settings.public_base_url or 'http://localhost:8000'}/privacy"

@@ -1,0 +1,127 @@
+"""`python -m bot serve|migrate|chat|stats`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import sys
+
+from bot import logs
+from bot.config import ConfigError, Settings, from_env
+
+STATS_SQL = """
+SELECT
+  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound_pending,
+  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'done') AS inbound_done,
+  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
+  (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
+  (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
+  (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = from_env()
+    except ConfigError as e:
+        for problem in e.problems:
+            print(f"config error: {problem}", file=sys.stderr)
+        return 2
+    logs.configure(settings.log_level)
+    return args.run(settings, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Therapy Tracker bot")
+    commands = parser.add_subparsers(required=True, metavar="command")
+    serve = commands.add_parser("serve", help="run the web server, worker and sender")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    serve.set_defaults(run=run_serve)
+    migrate = commands.add_parser("migrate", help="apply pending database migrations")
+    migrate.set_defaults(run=run_migrate)
+    chat = commands.add_parser("chat", help="talk to the bot from this terminal")
+    chat.add_argument("--as", dest="phone", default="919000000001", help="your phone number")
+    chat.add_argument("--url", default="", help="a running server, e.g. http://127.0.0.1:8000")
+    chat.set_defaults(run=run_chat)
+    stats = commands.add_parser("stats", help="queue counts for operators")
+    stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    stats.set_defaults(run=run_stats)
+    return parser
+
+
+def run_serve(settings: Settings, args: argparse.Namespace) -> int:
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
+    from bot.app import create_app
+
+    config = Config()
+    config.bind = [f"{args.host}:{args.port}"]
+    config.accesslog = None
+    config.graceful_timeout = 10
+    stop = asyncio.Event()
+
+    async def run() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(create_app(settings), config, shutdown_trigger=stop.wait)
+
+    print(f"Therapy Tracker listening on http://{args.host}:{args.port} "
+          f"({'embedded database' if settings.embedded_database else 'DATABASE_URL'}, "
+          f"{'replies printed here' if settings.console_replies else 'replies sent to WhatsApp'})")
+    asyncio.run(run())
+    return 0
+
+
+def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import resolve_dsn
+    from sql.migrate import MigrationError, apply_pending
+
+    async def run() -> list:
+        return await apply_pending(await resolve_dsn(settings))
+
+    try:
+        applied = asyncio.run(run())
+    except MigrationError as e:
+        print(f"migration refused: {e}", file=sys.stderr)
+        return 1
+    for migration in applied:
+        print(f"applied {migration.version:04d}_{migration.name}")
+    if not applied:
+        print("database is up to date; nothing to apply")
+    return 0
+
+
+def run_stats(settings: Settings, args: argparse.Namespace) -> int:
+    import asyncpg
+
+    from bot.app import resolve_dsn
+
+    async def run() -> dict:
+        conn = await asyncpg.connect(await resolve_dsn(settings))
+        try:
+            row = await conn.fetchrow(STATS_SQL)
+        finally:
+            await conn.close()
+        return {"inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
+                "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")}}
+
+    counts = asyncio.run(run())
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        for queue, values in counts.items():
+            print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
+    return 0
+
+
+def run_chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.chat import chat
+
+    return asyncio.run(chat(settings, phone=args.phone, url=args.url))

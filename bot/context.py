@@ -1,0 +1,84 @@
+"""What a handler gets: the message, the acting user, the open transaction, and a way to reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+
+from bot import conversation
+from bot.commands import Command
+from bot.conversation import Flow, State
+from bot.ids import ChoiceId
+from bot.inbound import Inbound
+from bot.outbox import Outgoing
+from bot.replies import Button, Reply, Row, Section, Template
+from bot.texts import t
+from sql.cipher import Cipher
+
+
+@dataclass(slots=True)
+class User:
+    id: int
+    phone: str | None
+    bsuid: str | None
+    language: str
+    timezone: str
+    consent: str
+    consent_changed_at: datetime | None
+    welcomed_at: datetime | None
+
+    @property
+    def opted_out(self) -> bool:
+        return self.consent == "opted_out"
+
+
+class Unexpected(Exception):  # noqa: N818 - it is a signal, not an error
+    """Raised by a step handler when the message is not an answer to its question."""
+
+
+@dataclass(slots=True)
+class Context:
+    conn: asyncpg.Connection
+    cipher: Cipher
+    user: User
+    message: Inbound
+    now: datetime
+    privacy_url: str
+    command: Command | None = None
+    choice: ChoiceId | None = None
+    state: State | None = None
+    outgoing: list[Outgoing] = field(default_factory=list)
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(self.user.language, key, **values)
+
+    def reply(self, text: str, *, buttons: tuple[Button, ...] = (),
+              sections: tuple[Section, ...] = (), list_button: str = "") -> None:
+        self.outgoing.append(Outgoing(user_id=self.user.id, reply=Reply(
+            text=text, buttons=buttons, sections=sections, list_button=list_button)))
+
+    def reply_rows(self, text: str, rows: list[Row], list_button: str) -> None:
+        self.reply(text, sections=(Section("", tuple(rows)),), list_button=list_button)
+
+    def notify(self, user_id: int, reply: Reply, fallback: Template | None = None) -> None:
+        """A message to another member of the family (sent only inside their window)."""
+        self.outgoing.append(Outgoing(user_id=user_id, reply=reply, fallback=fallback))
+
+    async def start_flow(self, flow: Flow, step: str, **data: Any) -> None:
+        self.state = State(flow.name, step, data)
+        await conversation.save(self.conn, self.cipher, self.user.id, self.state, self.now,
+                                flow.timeout)
+
+    async def advance(self, flow: Flow, step: str, **data: Any) -> None:
+        """Move to the next step, keeping earlier answers in the flow's data."""
+        previous = self.state.data if self.state else {}
+        self.state = State(flow.name, step, {**previous, **data})
+        await conversation.save(self.conn, self.cipher, self.user.id, self.state, self.now,
+                                flow.timeout)
+
+    async def end_flow(self) -> None:
+        self.state = None
+        await conversation.clear(self.conn, self.user.id)

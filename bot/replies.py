@@ -1,0 +1,45 @@
+"""What handlers return: plain values that only `bot/outbound.py` turns into Graph JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reply:
+    """A text, a text with up to 3 buttons, or a text with a list behind one button."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    sections: tuple[Section, ...] = ()
+    list_button: str = ""
+    header: str = ""
+    footer: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Template:
+    """An approved template, the only thing Meta accepts outside the 24-hour window."""
+
+    name: str
+    language: str
+    parameters: tuple[str, ...] = ()

@@ -1,0 +1,30 @@
+"""The running app's services, reachable from request handlers through `runtime()`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quart import current_app
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.router import Router
+    from bot.sender import Sender
+    from bot.worker import Worker
+    from sql.cipher import Cipher
+    from sql.db import Database
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    cipher: Cipher
+    router: Router
+    db: Database | None = None
+    worker: Worker | None = None
+    sender: Sender | None = None
+
+
+def runtime() -> Runtime:
+    return current_app.extensions["therapy_tracker"]

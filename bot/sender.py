@@ -1,0 +1,171 @@
+"""Sends outbox rows in order per user, paced per user and per number, with retries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from bot.graph import PAIR_RATE_LIMIT, SendResult, Transport
+from bot.logs import mask_phone
+from sql.cipher import Cipher
+from sql.db import SYSTEM, Database
+
+log = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=24) - timedelta(minutes=2)  # a small margin before Meta's 24 h
+MAX_SEND_ATTEMPTS = 8
+USER_RATE, USER_BURST = 1 / 6, 10.0   # Meta's pair rate: about one message per 6 s per user
+NUMBER_RATE, NUMBER_BURST = 80.0, 80.0  # default throughput of one business number
+
+CLAIM = """
+WITH candidate AS (
+    SELECT o.id FROM tt.outbox o
+    WHERE o.status = 'pending' AND o.next_attempt_at <= now()
+      AND (o.claimed_until IS NULL OR o.claimed_until < now())
+      AND NOT EXISTS (SELECT 1 FROM tt.outbox p
+                      WHERE p.user_id = o.user_id AND p.status = 'pending' AND p.id < o.id)
+    ORDER BY o.id
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE tt.outbox o
+SET attempts = o.attempts + 1, claim_token = $1, claimed_until = now() + interval '30 seconds'
+FROM candidate, tt.users u
+WHERE o.id = candidate.id AND u.id = o.user_id
+RETURNING o.id, o.user_id, o.phone_number_id, o.body, o.free_form, o.attempts,
+          u.phone, u.bsuid, u.last_inbound_at
+"""
+
+MARK_SENT = """
+UPDATE tt.outbox SET status = 'sent', wamid = $3, sent_at = now(), status_at = now(),
+       claim_token = NULL, claimed_until = NULL
+WHERE id = $1 AND claim_token = $2
+"""
+MARK_FAILED = """
+UPDATE tt.outbox SET status = 'failed', error_code = $3, status_at = now(),
+       claim_token = NULL, claimed_until = NULL
+WHERE id = $1 AND claim_token = $2
+"""
+RESCHEDULE = """
+UPDATE tt.outbox SET next_attempt_at = now() + make_interval(secs => $3),
+       attempts = attempts - $4::int, error_code = $5, claim_token = NULL, claimed_until = NULL
+WHERE id = $1 AND claim_token = $2
+"""
+
+
+def retry_delay(result: SendResult, attempts: int) -> float:
+    if result.retry_after is not None:
+        return result.retry_after
+    if result.code == str(PAIR_RATE_LIMIT):
+        return float(4 ** min(attempts, 4))  # Meta's advice for the pair rate limit: 4^x s
+    return min(2.0 ** attempts, 300.0)
+
+
+def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
+    return last_inbound_at is not None and now - last_inbound_at < WINDOW
+
+
+class Sender:
+    """Background loops that drain the outbox through a Transport."""
+
+    def __init__(self, db: Database, cipher: Cipher, transport: Transport,
+                 *, concurrency: int = 4, sweep_seconds: float = 5.0) -> None:
+        self._db, self._cipher, self._transport = db, cipher, transport
+        self._concurrency, self._sweep = concurrency, sweep_seconds
+        self._wake = asyncio.Event()
+        self._tasks: list[asyncio.Task] = []
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._transport.close()
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                while await self.send_one():
+                    pass
+            except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+                log.exception("sender could not reach the database; will retry")
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+
+    async def send_one(self) -> bool:
+        """Claim and send one outbox row; False when nothing is ready."""
+        token = uuid.uuid4()
+        async with self._db.transaction(SYSTEM) as conn:
+            row = await conn.fetchrow(CLAIM, token)
+        if row is None:
+            return False
+        await self._deliver(row, token)
+        return True
+
+    async def _deliver(self, row: asyncpg.Record, token: uuid.UUID) -> None:
+        body = self._cipher.decrypt_json(row["body"])
+        message = body["message"]
+        if row["free_form"] and not window_open(row["last_inbound_at"], datetime.now(UTC)):
+            if not body.get("fallback"):
+                await self._finish(row["id"], token, SendResult("failed", code="window_closed"))
+                return
+            message = body["fallback"]
+        wait = await self._pace(row["user_id"], row["phone_number_id"])
+        if wait > 0:
+            await self._reschedule(row["id"], token, wait, uncount=True, code=None)
+            return
+        result = await self._send(row, message)
+        if result.outcome == "window_closed" and body.get("fallback") and message is not body[
+                "fallback"]:
+            result = await self._send(row, body["fallback"])
+        await self._finish(row["id"], token, result, attempts=row["attempts"])
+
+    async def _send(self, row: asyncpg.Record, message: dict[str, Any]) -> SendResult:
+        to = row["phone"] or row["bsuid"]
+        payload = {"messaging_product": "whatsapp", "recipient_type": "individual",
+                   "to": to, **message}
+        result = await self._transport.send(row["phone_number_id"], payload)
+        log.info("outbox send", extra={"outbox_id": row["id"], "to": mask_phone(row["phone"]),
+                                       "outcome": result.outcome, "code": result.code})
+        return result
+
+    async def _pace(self, user_id: int, phone_number_id: str) -> float:
+        async with self._db.transaction(SYSTEM) as conn:
+            number_wait = await conn.fetchval(
+                "SELECT tt.take_send_token($1, $2, $3)",
+                f"number:{phone_number_id}", NUMBER_RATE, NUMBER_BURST)
+            if number_wait > 0:
+                return number_wait
+            return await conn.fetchval("SELECT tt.take_send_token($1, $2, $3)",
+                                       f"user:{user_id}", USER_RATE, USER_BURST)
+
+    async def _finish(self, outbox_id: int, token: uuid.UUID, result: SendResult,
+                      attempts: int = 1) -> None:
+        if result.outcome == "sent":
+            async with self._db.transaction(SYSTEM) as conn:
+                await conn.execute(MARK_SENT, outbox_id, token, result.wamid)
+        elif result.outcome == "retry" and attempts < MAX_SEND_ATTEMPTS:
+            await self._reschedule(outbox_id, token, retry_delay(result, attempts),
+                                   uncount=False, code=result.code)
+        else:
+            async with self._db.transaction(SYSTEM) as conn:
+                await conn.execute(MARK_FAILED, outbox_id, token, result.code or result.outcome)
+
+    async def _reschedule(self, outbox_id: int, token: uuid.UUID, seconds: float, *,
+                          uncount: bool, code: str | None) -> None:
+        async with self._db.transaction(SYSTEM) as conn:
+            await conn.execute(RESCHEDULE, outbox_id, token, seconds, int(uncount), code)
+        asyncio.get_running_loop().call_later(seconds, self._wake.set)

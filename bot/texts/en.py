@@ -1,0 +1,76 @@
+"""English."""
+
+TEXTS = {
+    "welcome": (
+        "👋 Welcome to Therapy Tracker!\n"
+        "I help your family keep your child's therapy month on track: log each session as "
+        "attended or missed, see what is paid, used and left, and get gentle reminders.\n\n"
+        "🔒 What I keep: your number, your language, and what you log here (sessions, "
+        "reasons, notes). It is used only to run this tracker, encrypted where it is "
+        "sensitive, never sold. Type *stop* to pause messages, *export* or *delete my data* "
+        "any time. Details: {privacy_url}"
+    ),
+    "menu.body": "What would you like to do?",
+    "menu.more_button": "More",
+    "menu.more_body": "More options:",
+    "menu.list_button": "Open",
+    "btn.help": "Help",
+    "btn.language": "Language",
+    "btn.more": "More",
+    "row.help": "Help",
+    "row.help.desc": "What I can do and how to ask",
+    "row.language": "Language",
+    "row.language.desc": "English, हिंदी, తెలుగు",
+    "row.consent": "Privacy & consent",
+    "row.consent.desc": "What is kept and your choices",
+    "help": (
+        "Here is what you can type:\n"
+        "• *menu* – the main menu\n"
+        "• *language* – English, हिंदी or తెలుగు\n"
+        "• *consent* – your privacy choices\n"
+        "• *stop* / *start* – pause or resume messages\n"
+        "• *cancel* – leave the current question"
+    ),
+    "cancelled": "Okay, cancelled. Nothing was changed.",
+    "nothing_to_cancel": "There is nothing to cancel right now.",
+    "language.prompt": "Choose your language:",
+    "language.button": "Languages",
+    "language.saved": "Done. I will talk to you in English.",
+    "language.unknown": "I know English, Hindi and Telugu. Try: *lang:hi*",
+    "consent.opted_out": (
+        "You are opted out. I will not send you reminders, digests or updates. "
+        "Reply *start* any time to turn them back on."
+    ),
+    "consent.opted_in": "Welcome back! Messages are on again.",
+    "consent.already_in": "Messages are already on for you.",
+    "consent.already_out": "You are already opted out. Reply *start* to turn messages on.",
+    "consent.gate": (
+        "You are opted out, so I am not tracking anything for you. "
+        "Reply *start* to turn messages back on."
+    ),
+    "consent.status_in": "Consent: ON (since {since}). Reply *stop* to pause messages.",
+    "consent.status_out": "Consent: OFF (since {since}). Reply *start* to turn messages on.",
+    "consent.since_unknown": "you joined",
+    "fallback": "Sorry, I did not understand that. Type *help* to see what I can do.",
+    "hello": "Hello again! 👋",
+    "media.image": "Thanks for the photo. I cannot read pictures yet; please type what you "
+                   "need, or type *help*.",
+    "media.audio": "Thanks for the voice message. I cannot listen to audio yet; please type "
+                   "it instead.",
+    "media.video": "Thanks for the video. I cannot watch videos; please type what you need.",
+    "media.document": "Thanks for the file. I cannot open documents yet; please type what "
+                      "you need.",
+    "media.sticker": "Nice sticker! 😊 Type *menu* to see what I can do.",
+    "media.location": "Thanks for the location. I do not use locations; type *help* to see "
+                      "what I can do.",
+    "media.contacts": "Thanks for the contact card. I do not read contact cards yet.",
+    "media.reaction": "",
+    "media.other": "I cannot handle that kind of message yet. Please type what you need, or "
+                   "type *help*.",
+    "flow.didnt_get": "Sorry, I did not get that.",
+    "flow.gave_up": "Let us leave that for now; nothing was saved. Type *help* to see what "
+                    "I can do.",
+    "flow.expired": "Your earlier question timed out, so I set it aside.",
+    "error.apology": "Sorry, something went wrong on my side and I could not handle your "
+                     "last message. Please try again in a little while.",
+}

@@ -1,0 +1,37 @@
+"""Reading and updating the acting user's own row."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from bot.context import User
+
+SELECT_USER = """
+SELECT id, phone, bsuid, language, timezone, consent, consent_changed_at, welcomed_at
+FROM tt.users WHERE id = $1
+"""
+
+
+async def select_user(conn: asyncpg.Connection, user_id: int) -> User:
+    row = await conn.fetchrow(SELECT_USER, user_id)
+    return User(**dict(row))
+
+
+async def update_language(conn: asyncpg.Connection, user: User, language: str) -> None:
+    await conn.execute("UPDATE tt.users SET language = $2 WHERE id = $1", user.id, language)
+    user.language = language
+
+
+async def mark_welcomed(conn: asyncpg.Connection, user: User) -> None:
+    await conn.execute("UPDATE tt.users SET welcomed_at = now() WHERE id = $1", user.id)
+
+
+async def update_consent(conn: asyncpg.Connection, user: User, consent: str) -> None:
+    """Change consent state and record an audit event in the same transaction."""
+    user.consent_changed_at = await conn.fetchval(
+        "UPDATE tt.users SET consent = $2, consent_changed_at = now() WHERE id = $1 "
+        "RETURNING consent_changed_at", user.id, consent)
+    user.consent = consent
+    await conn.execute(
+        "INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, $2)",
+        user.id, "opt_out" if consent == "opted_out" else "opt_in")

@@ -1,0 +1,15 @@
+"""Every feature's handlers, assembled into one router in a visible order."""
+
+from __future__ import annotations
+
+from bot.router import Router
+from handlers import consent, language, media, menu, onboarding
+
+FEATURES = (onboarding, consent, menu, language, media)
+
+
+def build_router() -> Router:
+    router = Router()
+    for feature in FEATURES:
+        router.include(feature.router)
+    return router
