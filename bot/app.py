@@ -43,10 +43,12 @@ def create_app(settings: Settings, *, transport: Transport | None = None) -> Qua
     async def stop() -> None:
         await _stop_services(rt)
 
-    @app.errorhandler(DATABASE_DOWN)
     async def database_down(error: Exception) -> Response:
         log.warning("database unreachable", extra={"error": type(error).__name__})
         return Response("database unavailable", status=503, content_type="text/plain")
+
+    for error_class in DATABASE_DOWN:
+        app.register_error_handler(error_class, database_down)
 
     return app
 
