@@ -1,0 +1,82 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.config import ConfigError, from_env
+from sql.cipher import Cipher
+
+KEY = Cipher.new_key()
+PRODUCTION = {
+    "APP_ENV": "production", "DATABASE_URL": "postgresql://u@db.example/app",
+    "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_TOKEN": "t",
+    "WHATSAPP_PHONE_NUMBER_ID": "123", "DATA_ENCRYPTION_KEYS": KEY,
+}
+
+
+def test_complete_production_config_loads_and_does_not_migrate_itself():
+    settings = from_env(PRODUCTION)
+    assert settings.is_production and not settings.auto_migrate
+    assert from_env(PRODUCTION | {"AUTO_MIGRATE": "1"}).auto_migrate
+
+
+@pytest.mark.parametrize(("missing", "message"), [
+    ("DATABASE_URL", "DATABASE_URL is required in production"),
+    ("WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET is required"),
+    ("WHATSAPP_TOKEN", "WHATSAPP_TOKEN is required"),
+    ("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS is required"),
+])
+def test_production_refuses_missing_pieces(missing, message):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    with pytest.raises(ConfigError) as error:
+        from_env(env)
+    assert any(message in problem for problem in error.value.problems)
+
+
+def test_production_refuses_disabled_signature_check():
+    with pytest.raises(ConfigError, match="WHATSAPP_SKIP_SIGNATURE_CHECK"):
+        from_env(PRODUCTION | {"WHATSAPP_SKIP_SIGNATURE_CHECK": "true"})
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(ConfigError) as error:
+        from_env({"APP_ENV": "production", "DATA_ENCRYPTION_KEYS": "short",
+                  "WHATSAPP_API_BASE": "ftp://x"})
+    assert len(error.value.problems) >= 6
+
+
+def test_development_generates_and_keeps_local_secrets(tmp_path):
+    first = from_env({"DATA_DIR": str(tmp_path)})
+    second = from_env({"DATA_DIR": str(tmp_path)})
+    assert first.whatsapp_app_secret and first.whatsapp_app_secret == second.whatsapp_app_secret
+    assert first.embedded_database and first.console_replies and first.auto_migrate
+    assert oct((tmp_path / "local-secrets.json").stat().st_mode)[-3:] == "600"
+
+
+def test_cli_refuses_bad_production_config_without_a_traceback(tmp_path):
+    env = {"PATH": os.environ["PATH"], "APP_ENV": "production", "DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "bot", "serve"], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "config error: DATABASE_URL is required in production" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_stats_json_shape(database_url, db):
+    env = {"PATH": os.environ["PATH"], "APP_ENV": "test", "DATABASE_URL": database_url,
+           "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
+    result = subprocess.run([sys.executable, "-m", "bot", "stats", "--json"], env=env,
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(result.stdout) == {
+        "inbound": {"pending": 0, "done": 0, "dead": 0},
+        "outbox": {"pending": 0, "sent": 0, "failed": 0}}
+
+
+def test_cli_migrate_twice_reports_nothing_to_do(database_url):
+    env = {"PATH": os.environ["PATH"], "APP_ENV": "test", "DATABASE_URL": database_url,
+           "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
+    result = subprocess.run([sys.executable, "-m", "bot", "migrate"], env=env,
+                            capture_output=True, text=True, timeout=60, check=True)
+    assert "up to date" in result.stdout

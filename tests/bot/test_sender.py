@@ -1,0 +1,114 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.graph import classify
+from bot.outbox import Outgoing, enqueue
+from bot.replies import Reply, Template
+from sql.db import SYSTEM
+from tests.support import payloads
+
+PHONE = "919000000007"
+INVITE = Template(name="invite_v1", language="en", parameters=("Asha",))
+
+
+async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5)):
+    rt = bot.app.extensions["therapy_tracker"]
+    async with rt.db.transaction(SYSTEM) as conn:
+        user_id = await conn.fetchval(
+            "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now() - $2::interval) "
+            "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id",
+            PHONE, last_inbound)
+        items = [Outgoing(user_id=user_id, reply=r, fallback=fallback) for r in replies]
+        await enqueue(conn, rt.cipher, items, phone_number_id=payloads.BUSINESS_NUMBER_ID)
+    rt.sender.wake()
+
+
+async def statuses(bot):
+    rows = await bot.db.fetch("SELECT status, error_code FROM tt.outbox ORDER BY id")
+    return [(r["status"], r["error_code"]) for r in rows]
+
+
+async def test_throttled_send_is_retried_and_delivered_once(bot):
+    bot.graph.fail_next(429, 130429)
+    await queue(bot, Reply(text="hello"))
+    await bot.settle()
+    assert bot.graph.texts_to(PHONE) == ["hello"]
+    assert (await statuses(bot))[0][0] == "sent"
+
+
+async def test_permanent_error_fails_without_retrying(bot):
+    bot.graph.fail_next(400, 131008)
+    await queue(bot, Reply(text="hello"))
+    await bot.settle()
+    assert await statuses(bot) == [("failed", "131008")]
+    assert bot.graph.sent == []
+
+
+async def test_window_closed_error_falls_back_to_the_template(bot):
+    bot.graph.fail_next(400, 131047)
+    await queue(bot, Reply(text="hello"), fallback=INVITE)
+    await bot.settle()
+    assert [body["type"] for body in bot.graph.to(PHONE)] == ["template"]
+    assert (await statuses(bot))[0][0] == "sent"
+
+
+async def test_window_closed_error_without_template_fails_with_reason(bot):
+    bot.graph.fail_next(400, 131047)
+    await queue(bot, Reply(text="hello"))
+    await bot.settle()
+    assert await statuses(bot) == [("failed", "131047")]
+
+
+async def test_free_form_is_not_attempted_outside_the_window(bot):
+    await queue(bot, Reply(text="reminder"), last_inbound=timedelta(hours=25))
+    await bot.settle()
+    assert bot.graph.paths == []
+    assert await statuses(bot) == [("failed", "window_closed")]
+
+
+async def test_outside_the_window_the_template_goes_instead(bot):
+    await queue(bot, Reply(text="invite"), fallback=INVITE, last_inbound=timedelta(hours=30))
+    await bot.settle()
+    assert [body["template"]["name"] for body in bot.graph.to(PHONE)] == ["invite_v1"]
+
+
+async def test_sends_to_one_user_are_paced(bot):
+    await queue(bot, *[Reply(text=f"m{i}") for i in range(12)])
+    rt = bot.app.extensions["therapy_tracker"]
+    while await rt.sender.send_one():
+        pass
+    assert bot.graph.texts_to(PHONE) == [f"m{i}" for i in range(10)]
+    # the 11th waits for a token; the 12th keeps its place behind it
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'pending'") == 2
+    assert await bot.db.fetchval(
+        "SELECT next_attempt_at > now() + interval '4 seconds' FROM tt.outbox "
+        "WHERE status = 'pending' ORDER BY id LIMIT 1")
+
+
+@pytest.mark.parametrize(("status", "payload", "outcome"), [
+    (200, {"messages": [{"id": "wamid.1"}]}, "sent"),
+    (429, {"error": {"code": 130429}}, "retry"),
+    (400, {"error": {"code": 131056}}, "retry"),
+    (503, None, "retry"),
+    (400, {"error": {"code": 131047}}, "window_closed"),
+    (400, {"error": {"code": 131026}}, "failed"),
+    (401, {"error": {"code": 190}}, "retry"),
+])
+def test_graph_responses_are_classified(status, payload, outcome):
+    assert classify(status, payload).outcome == outcome
+
+
+def test_retry_delay_grows():
+    from bot.graph import SendResult
+    from bot.sender import retry_delay
+    assert retry_delay(SendResult("retry", code="131056"), 2) == 16
+    assert retry_delay(SendResult("retry", code="500"), 3) == 8
+
+
+def test_window_check_has_a_margin():
+    from bot.sender import window_open
+    now = datetime.now(UTC)
+    assert window_open(now - timedelta(hours=23), now)
+    assert not window_open(now - timedelta(hours=23, minutes=59), now)
+    assert not window_open(None, now)

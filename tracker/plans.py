@@ -1,0 +1,152 @@
+"""A month's therapy package as typed by a parent: sessions paid, cost each, carried, used."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tracker.errors import InvalidPlan
+from tracker.money import format_inr
+
+MAX_SESSIONS = 62  # two a day for a whole month
+MAX_COST_RUPEES = 100_000
+FIELDS = ("sessions_paid", "cost_rupees", "carried", "used_before")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInput:
+    sessions_paid: int
+    cost_rupees: int
+    carried: int = 0
+    used_before: int = 0
+
+    @property
+    def cost_paise(self) -> int:
+        return self.cost_rupees * 100
+
+    @property
+    def total(self) -> int:
+        """Sessions available this month: paid now plus carried from last month."""
+        return self.sessions_paid + self.carried
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    key: str
+    plan: PlanInput
+
+    @property
+    def label(self) -> str:
+        """A language-free list-row title such as "16 × ₹800" (WhatsApp allows 24 chars)."""
+        return f"{self.plan.sessions_paid} × {format_inr(self.plan.cost_paise)}"
+
+
+PRESETS = (
+    Preset("8x800", PlanInput(8, 800)),
+    Preset("12x1000", PlanInput(12, 1000)),
+    Preset("16x800", PlanInput(16, 800)),
+)
+
+# Each word names the field of the number written right after it or right before it.
+_KEYWORDS = {
+    "sessions": "sessions_paid", "session": "sessions_paid", "classes": "sessions_paid",
+    "at": "cost_rupees", "@": "cost_rupees", "each": "cost_rupees", "cost": "cost_rupees",
+    "rate": "cost_rupees", "fee": "cost_rupees", "price": "cost_rupees",
+    "carry": "carried", "carried": "carried", "cf": "carried",
+    "used": "used_before", "done": "used_before", "attended": "used_before",
+    "completed": "used_before",
+}
+_CURRENCY = re.compile(r"₹|/-|(?<![a-z])(?:rs\.?|inr|rupees?)(?![a-z])")
+_PHRASES = (
+    (re.compile(r"(\d+)\s*[x×*]\s*(\d+)"), r"\1 sessions at \2"),
+    (re.compile(r"\bper\s+session\b|/\s*session\b|\ba\s+session\b"), " each "),
+    (re.compile(r"\bcarr(?:y|ied)\s*(?:forward|fwd|over)\b|\bc/f\b"), " carry "),
+    (re.compile(r"(\d)\.0+(?!\d)"), r"\1"),
+)
+# Between digits, a comma followed by 2 or 3 digits groups thousands (1,000) or lakhs (1,00,000).
+_GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{2,3}(?!\d))")
+_TOKEN = re.compile(r"\d+|@|[a-z]+")
+
+
+def parse_plan(text: str, *, mid_month: bool) -> PlanInput:
+    """Read `16 800 2 6`, `16,800,0` or `16 sessions at ₹800, 2 carried, 6 used`, then bound it."""
+    values = _assign(_tokens(text))
+    _require(values, mid_month=mid_month)
+    plan = PlanInput(**values)
+    _check_bounds(plan)
+    return plan
+
+
+def _tokens(text: str) -> list[str]:
+    text = _CURRENCY.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    if re.search(r"\d\.\d", text):
+        raise InvalidPlan("not_whole")
+    # "16,800,0" has no spaces, so its commas can only separate fields.
+    if re.search(r"\s", text.strip()):
+        text = _GROUPING_COMMA.sub("", text)
+    return _TOKEN.findall(text)
+
+
+def _assign(tokens: list[str]) -> dict[str, int]:
+    """Bind numbers to the keyword next to them, then fill what is left in the compact order."""
+    values: dict[str, int] = {}
+    loose: list[int] = []
+    index = 0
+    while index < len(tokens):
+        field, number, index = _pair_at(tokens, index)
+        if number is None:
+            continue
+        if field is None:
+            loose.append(number)
+        elif field in values:
+            raise InvalidPlan("unreadable")
+        else:
+            values[field] = number
+    free = [field for field in FIELDS if field not in values]
+    if len(loose) > len(free):
+        raise InvalidPlan("unreadable")
+    values.update(zip(free, loose, strict=False))
+    return values
+
+
+def _pair_at(tokens: list[str], index: int) -> tuple[str | None, int | None, int]:
+    """The field and number starting at `index`, and where to carry on reading."""
+    token = tokens[index]
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token.isdigit():
+        field = _KEYWORDS.get(after)
+        # "6 sessions used": the word that names the field is the one after "sessions".
+        beyond = tokens[index + 2] if index + 2 < len(tokens) else ""
+        if field == "sessions_paid" and _KEYWORDS.get(beyond) in {"carried", "used_before"}:
+            return _KEYWORDS[beyond], int(token), index + 3
+        return field, int(token), index + (2 if field else 1)
+    if token in _KEYWORDS and after.isdigit():
+        return _KEYWORDS[token], int(after), index + 2
+    return None, None, index + 1
+
+
+def _require(values: dict[str, int], *, mid_month: bool) -> None:
+    if not values:
+        raise InvalidPlan("unreadable")
+    for field, code in (("sessions_paid", "sessions_missing"), ("cost_rupees", "cost_missing")):
+        if field not in values:
+            raise InvalidPlan(code)
+    if mid_month and "used_before" not in values:
+        raise InvalidPlan("used_missing")
+    if not mid_month and values.get("used_before"):
+        raise InvalidPlan("used_unexpected")
+
+
+def _check_bounds(plan: PlanInput) -> None:
+    bounds = (
+        ("sessions", plan.sessions_paid, 1, MAX_SESSIONS),
+        ("cost", plan.cost_rupees, 0, MAX_COST_RUPEES),
+        ("carried", plan.carried, 0, MAX_SESSIONS),
+        ("used", plan.used_before, 0, plan.total),
+    )
+    for code, value, low, high in bounds:
+        if not low <= value <= high:
+            raise InvalidPlan(code, low=low, high=high, value=value)
