@@ -100,13 +100,10 @@ async def _converse(settings: Settings, phone: str, post: Post, next_reply: Next
 
 async def _replies(next_reply: NextReply) -> AsyncIterator[Message]:
     """Replies until none comes for QUIET_SECONDS; the first may take up to MAX_WAIT_SECONDS."""
-    deadline, first = time.monotonic() + MAX_WAIT_SECONDS, True
-    while (left := deadline - time.monotonic()) > 0:
-        body = await next_reply(left if first else min(left, QUIET_SECONDS))
-        if body is None:
-            return
-        first = False
+    deadline, wait = time.monotonic() + MAX_WAIT_SECONDS, MAX_WAIT_SECONDS
+    while (body := await next_reply(min(wait, deadline - time.monotonic()))) is not None:
         yield body
+        wait = QUIET_SECONDS
 
 
 def _message(phone: str, line: str, menu: Message | None) -> Message:
