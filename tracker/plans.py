@@ -23,6 +23,7 @@ class PlanInput:
 
     @property
     def cost_paise(self) -> int:
+        """The cost of one session in paise, the unit every other module counts money in."""
         return self.cost_rupees * 100
 
     @property
@@ -48,25 +49,34 @@ PRESETS = (
     Preset("16x800", PlanInput(16, 800)),
 )
 
-# Each word names the field of the number written right after it or right before it.
-_KEYWORDS = {
+# Words naming the number right before them ("16 sessions", "2 carried"); with no number
+# before them, they name the one after ("carried 2").
+_SUFFIXES = {
     "sessions": "sessions_paid", "session": "sessions_paid", "classes": "sessions_paid",
-    "at": "cost_rupees", "@": "cost_rupees", "each": "cost_rupees", "cost": "cost_rupees",
-    "rate": "cost_rupees", "fee": "cost_rupees", "price": "cost_rupees",
-    "carry": "carried", "carried": "carried", "cf": "carried",
+    "each": "cost_rupees", "carried": "carried",
     "used": "used_before", "done": "used_before", "attended": "used_before",
     "completed": "used_before",
 }
+# Words naming the number right after them ("at 800", "carry 2", "carried 2").
+_PREFIXES = {
+    **_SUFFIXES,
+    "at": "cost_rupees", "@": "cost_rupees", "cost": "cost_rupees", "rate": "cost_rupees",
+    "fee": "cost_rupees", "price": "cost_rupees", "carry": "carried", "cf": "carried",
+}
 _CURRENCY = re.compile(r"₹|/-|(?<![a-z])(?:rs\.?|inr|rupees?)(?![a-z])")
+_NEGATIVE = re.compile(r"(?<![\w-])-\s*\d")
 _PHRASES = (
     (re.compile(r"(\d+)\s*[x×*]\s*(\d+)"), r"\1 sessions at \2"),
     (re.compile(r"\bper\s+session\b|/\s*session\b|\ba\s+session\b"), " each "),
-    (re.compile(r"\bcarr(?:y|ied)\s*(?:forward|fwd|over)\b|\bc/f\b"), " carry "),
+    (re.compile(r"\bcarr(?:y|ied)\s*(?:forward|fwd|over)\b|\bc/f\b"), " carried "),
+    # "6 sessions used": the field is named by the word after "sessions".
+    (re.compile(r"(\d+)\s*(?:sessions?|classes)\s+(?=(?:carried|used|done|attended|completed)"
+                r"\b(?!\s*\d))"), r"\1 "),
     (re.compile(r"(\d)\.0+(?!\d)"), r"\1"),
 )
 # Between digits, a comma followed by 2 or 3 digits groups thousands (1,000) or lakhs (1,00,000).
 _GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{2,3}(?!\d))")
-_TOKEN = re.compile(r"\d+|@|[a-z]+")
+_TOKEN = re.compile(r"\d+|@|[a-z]+|[,;]")
 
 
 def parse_plan(text: str, *, mid_month: bool) -> PlanInput:
@@ -80,6 +90,8 @@ def parse_plan(text: str, *, mid_month: bool) -> PlanInput:
 
 def _tokens(text: str) -> list[str]:
     text = _CURRENCY.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    if _NEGATIVE.search(text):
+        raise InvalidPlan("negative")
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     if re.search(r"\d\.\d", text):
@@ -91,7 +103,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _assign(tokens: list[str]) -> dict[str, int]:
-    """Bind numbers to the keyword next to them, then fill what is left in the compact order."""
+    """Bind numbers to the word naming them, then fill the rest in the compact order."""
     values: dict[str, int] = {}
     loose: list[int] = []
     index = 0
@@ -113,18 +125,14 @@ def _assign(tokens: list[str]) -> dict[str, int]:
 
 
 def _pair_at(tokens: list[str], index: int) -> tuple[str | None, int | None, int]:
-    """The field and number starting at `index`, and where to carry on reading."""
+    """The field and number starting at `index`, and where reading carries on."""
     token = tokens[index]
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     if token.isdigit():
-        field = _KEYWORDS.get(after)
-        # "6 sessions used": the word that names the field is the one after "sessions".
-        beyond = tokens[index + 2] if index + 2 < len(tokens) else ""
-        if field == "sessions_paid" and _KEYWORDS.get(beyond) in {"carried", "used_before"}:
-            return _KEYWORDS[beyond], int(token), index + 3
+        field = _SUFFIXES.get(after)
         return field, int(token), index + (2 if field else 1)
-    if token in _KEYWORDS and after.isdigit():
-        return _KEYWORDS[token], int(after), index + 2
+    if token in _PREFIXES and after.isdigit():
+        return _PREFIXES[token], int(after), index + 2
     return None, None, index + 1
 
 
