@@ -35,7 +35,7 @@ class User:
         return self.consent == "opted_out"
 
 
-class Unexpected(Exception):  # noqa: N818 - it is a signal, not an error
+class Unexpected(Exception):
     """Raised by a step handler when the message is not an answer to its question."""
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -10,6 +9,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.background import QueueDrainer
 from bot.graph import PAIR_RATE_LIMIT, SendResult, Transport
 from bot.logs import mask_phone
 from sql.cipher import Cipher
@@ -70,42 +70,19 @@ def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
     return last_inbound_at is not None and now - last_inbound_at < WINDOW
 
 
-class Sender:
+class Sender(QueueDrainer):
     """Background loops that drain the outbox through a Transport."""
 
     def __init__(self, db: Database, cipher: Cipher, transport: Transport,
                  *, concurrency: int = 4, sweep_seconds: float = 5.0) -> None:
         self._db, self._cipher, self._transport = db, cipher, transport
-        self._concurrency, self._sweep = concurrency, sweep_seconds
-        self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
+        super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await super().stop()
         await self._transport.close()
 
-    async def _loop(self) -> None:
-        while True:
-            try:
-                while await self.send_one():
-                    pass
-            except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
-                log.exception("sender could not reach the database; will retry")
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
-            except TimeoutError:
-                pass
-            self._wake.clear()
-
-    async def send_one(self) -> bool:
+    async def step(self) -> bool:
         """Claim and send one outbox row; False when nothing is ready."""
         token = uuid.uuid4()
         async with self._db.transaction(SYSTEM) as conn:
@@ -117,20 +94,19 @@ class Sender:
 
     async def _deliver(self, row: asyncpg.Record, token: uuid.UUID) -> None:
         body = self._cipher.decrypt_json(row["body"])
-        message = body["message"]
+        message, fallback = body["message"], body.get("fallback")
         if row["free_form"] and not window_open(row["last_inbound_at"], datetime.now(UTC)):
-            if not body.get("fallback"):
+            if not fallback:
                 await self._finish(row["id"], token, SendResult("failed", code="window_closed"))
                 return
-            message = body["fallback"]
+            message, fallback = fallback, None
         wait = await self._pace(row["user_id"], row["phone_number_id"])
         if wait > 0:
             await self._reschedule(row["id"], token, wait, uncount=True, code=None)
             return
         result = await self._send(row, message)
-        if result.outcome == "window_closed" and body.get("fallback") and message is not body[
-                "fallback"]:
-            result = await self._send(row, body["fallback"])
+        if result.outcome == "window_closed" and fallback:
+            result = await self._send(row, fallback)
         await self._finish(row["id"], token, result, attempts=row["attempts"])
 
     async def _send(self, row: asyncpg.Record, message: dict[str, Any]) -> SendResult:
@@ -168,4 +144,4 @@ class Sender:
                           uncount: bool, code: str | None) -> None:
         async with self._db.transaction(SYSTEM) as conn:
             await conn.execute(RESCHEDULE, outbox_id, token, seconds, int(uncount), code)
-        asyncio.get_running_loop().call_later(seconds, self._wake.set)
+        self.wake_later(seconds)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from collections.abc import Callable
@@ -10,6 +9,7 @@ from datetime import UTC, datetime
 
 import asyncpg
 
+from bot.background import QueueDrainer
 from bot.context import Context
 from bot.inbound import from_envelope
 from bot.outbox import Outgoing, enqueue
@@ -64,7 +64,7 @@ RETURNING (SELECT language FROM tt.users WHERE id = user_id)
 """
 
 
-class Worker:
+class Worker(QueueDrainer):
     """Background loops that claim and process inbound messages."""
 
     def __init__(self, db: Database, cipher: Cipher, router: Router, *,
@@ -75,35 +75,9 @@ class Worker:
         self._default_number, self._privacy_url = default_phone_number_id, privacy_url
         self._on_replies = on_replies
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
-        self._concurrency, self._sweep = concurrency, sweep_seconds
-        self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
+        super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
 
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
-
-    async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _loop(self) -> None:
-        while True:
-            try:
-                while await self.process_one():
-                    pass
-            except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
-                log.exception("worker could not reach the database; will retry")
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
-            except TimeoutError:
-                pass
-            self._wake.clear()
-
-    async def process_one(self) -> bool:
+    async def step(self) -> bool:
         """Claim the next message any user is waiting on and handle it; False when idle."""
         token = uuid.uuid4()
         async with self._db.transaction(SYSTEM) as conn:
@@ -142,7 +116,7 @@ class Worker:
         delay = self._retry_base * 2 ** (row["attempts"] - 1)
         async with self._db.transaction(SYSTEM) as conn:
             await conn.execute(RETRY_LATER, row["id"], token, delay, error[:200])
-        asyncio.get_running_loop().call_later(delay, self._wake.set)
+        self.wake_later(delay)
 
     async def _give_up(self, row: asyncpg.Record, token: uuid.UUID, error: str) -> None:
         """Mark the message dead and tell the user once, in their language."""

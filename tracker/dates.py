@@ -10,18 +10,23 @@ from zoneinfo import ZoneInfo
 
 from tracker.errors import InvalidDate
 
-# "कल" means both yesterday and tomorrow in Hindi; when logging a session it can only be past.
+# Words for today, yesterday and the day before, in English, Hindi and Telugu (script and Latin).
+# "कल" means both yesterday and tomorrow in Hindi; a session being logged can only be past.
+_WORDS_BY_DAYS_AGO = (
+    ("today", "aaj", "आज", "ఈరోజు", "ఈ రోజు", "eroju", "ee roju"),
+    ("yesterday", "kal", "कल", "నిన్న", "ninna"),
+    ("day before yesterday", "parson", "parso", "परसों", "परसो", "మొన్న", "monna"),
+)
 _DAYS_AGO = {
-    "today": 0, "aaj": 0, "आज": 0, "ఈరోజు": 0, "ఈ రోజు": 0, "eroju": 0, "ee roju": 0,
-    "yesterday": 1, "kal": 1, "कल": 1, "నిన్న": 1, "ninna": 1,
-    "day before yesterday": 2, "parson": 2, "parso": 2, "परसों": 2, "परसो": 2,
-    "మొన్న": 2, "monna": 2,
+    unicodedata.normalize("NFC", word): back
+    for back, words in enumerate(_WORDS_BY_DAYS_AGO)
+    for word in words
 }
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = {
     **{name: number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{name[:3]: number for number, name in enumerate(_WEEKDAY_NAMES)},
-    "tues": 1, "thur": 3, "thurs": 3,
+    **{"tues": 1, "thur": 3, "thurs": 3},
 }
 _MONTH_NAMES = tuple(name.casefold() for name in calendar.month_name[1:])
 

@@ -1,0 +1,384 @@
+"""Webhook benchmark: a bare Quart ceiling and our real server, measured side by side.
+
+Run from the project root: `python bench/webhook_bench.py [--requests N --concurrency C]`.
+Prints a table and ratios; it never asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBHOOK = "/webhooks/whatsapp"
+APP_SECRET = "bench-app-secret"
+E2E_NUMBER = "bench-number"
+STUB_ANSWER = json.dumps({"messaging_product": "whatsapp",
+                          "messages": [{"id": "wamid.x"}]}).encode()
+STUB_REPLY = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+              b"Content-Length: %d\r\n\r\n%s" % (len(STUB_ANSWER), STUB_ANSWER))
+PENDING_SQL = """
+SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
+       (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox
+"""
+FAILURES_SQL = """
+SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS dead,
+       (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS failed
+"""
+
+
+@dataclass
+class Run:
+    """One load run: throughput, per-request latencies in seconds, and status counts."""
+
+    rate: float
+    latencies: list[float]
+    statuses: Counter
+
+
+class GraphStub:
+    """Meta's Graph API on loopback: answers every send like Meta and notes when it came."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[float, str, str]] = []
+        self._waiters: dict[str, asyncio.Future[float]] = {}
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> int:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return self._server.sockets[0].getsockname()[1]
+
+    def close(self) -> None:
+        if self._server:
+            self._server.close()
+
+    def expect(self, phone: str) -> asyncio.Future[float]:
+        """A future that resolves to the arrival time of the next reply to `phone`."""
+        self._waiters[phone] = asyncio.get_running_loop().create_future()
+        return self._waiters[phone]
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                body = await reader.readexactly(_content_length(head))
+                self._record(time.perf_counter(), json.loads(body))
+                writer.write(STUB_REPLY)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    def _record(self, at: float, body: dict) -> None:
+        to = body.get("to", "")
+        text = (body.get("text") or body.get("interactive", {}).get("body") or {}).get("body")
+        self.received.append((at, to, text or body.get("type", "")))
+        waiter = self._waiters.pop(to, None)
+        if waiter and not waiter.done():
+            waiter.set_result(at)
+
+
+def _content_length(head: bytes) -> int:
+    for line in head.lower().split(b"\r\n"):
+        if line.startswith(b"content-length:"):
+            return int(line.split(b":", 1)[1])
+    return 0
+
+
+def signed(phone: str, text: str, number: str) -> tuple[bytes, dict[str, str]]:
+    """A Meta-shaped text message webhook and its X-Hub-Signature-256 header."""
+    from bot.signature import sign
+
+    message = {"from": phone, "id": f"wamid.bench-{uuid.uuid4().hex}",
+               "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}
+    value = {"messaging_product": "whatsapp",
+             "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
+             "contacts": [{"profile": {"name": "Bench"}, "wa_id": phone}], "messages": [message]}
+    body = json.dumps({"object": "whatsapp_business_account", "entry": [
+        {"id": "bench", "changes": [{"field": "messages", "value": value}]}]}).encode()
+    return body, {"Content-Type": "application/json",
+                  "X-Hub-Signature-256": sign(body, APP_SECRET)}
+
+
+def workload(prefix: str, count: int, numbers: int) -> list[tuple[bytes, dict[str, str]]]:
+    """Unique texts from distinct users, spread over `numbers` business numbers."""
+    return [signed(f"{prefix}{i:08d}", f"hello {i}", f"bench-load-{i % numbers}")
+            for i in range(count)]
+
+
+async def blast(url: str, requests: Iterable[tuple[bytes, dict[str, str]]],
+                concurrency: int) -> Run:
+    """POST every request with `concurrency` connections; time each one."""
+    latencies: list[float] = []
+    statuses: Counter = Counter()
+    pending = iter(requests)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30.0) as client:
+
+        async def lane() -> None:
+            for body, headers in pending:
+                start = time.perf_counter()
+                response = await client.post(WEBHOOK, content=body, headers=headers)
+                latencies.append(time.perf_counter() - start)
+                statuses[response.status_code] += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(lane() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return Run(len(latencies) / elapsed, latencies, statuses)
+
+
+async def end_to_end(url: str, stub: GraphStub, count: int, interval: float
+                     ) -> tuple[list[float], int]:
+    """One message at a time from a fresh user: POST start to first reply at the stub."""
+    latencies, missing = [], 0
+    async with httpx.AsyncClient(base_url=url, timeout=30.0) as client:
+        for i in range(count):
+            phone = f"9190{i:08d}"
+            body, headers = signed(phone, f"hi {i}", E2E_NUMBER)
+            arrived = stub.expect(phone)
+            start = time.perf_counter()
+            await client.post(WEBHOOK, content=body, headers=headers)
+            try:
+                latencies.append(await asyncio.wait_for(arrived, 10.0) - start)
+            except TimeoutError:
+                missing += 1
+            await asyncio.sleep(max(0.0, interval - (time.perf_counter() - start)))
+    return latencies, missing
+
+
+async def drained(dsn: str, timeout: float) -> tuple[float | None, float | None]:
+    """Wait for both queues to empty; when inbound and outbox each emptied (perf_counter)."""
+    conn = await asyncpg.connect(dsn)
+    inbound_at = outbox_at = None
+    deadline = time.perf_counter() + timeout
+    try:
+        while time.perf_counter() < deadline and outbox_at is None:
+            row = await conn.fetchrow(PENDING_SQL)
+            now = time.perf_counter()
+            inbound_at = inbound_at or (now if row["inbound"] == 0 else None)
+            outbox_at = now if row["inbound"] == 0 and row["outbox"] == 0 else None
+            await asyncio.sleep(0.05)
+    finally:
+        await conn.close()
+    return inbound_at, outbox_at
+
+
+async def failures(dsn: str) -> asyncpg.Record:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await conn.fetchrow(FAILURES_SQL)
+    finally:
+        await conn.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@asynccontextmanager
+async def running(cmd: list[str], env: dict[str, str], url: str, ready_path: str,
+                  log_path: Path) -> AsyncIterator[subprocess.Popen]:
+    """Start a server process, wait until it answers, and stop it afterwards."""
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            await wait_ready(url + ready_path, proc, log_path)
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                await asyncio.to_thread(proc.wait, 20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+async def wait_ready(url: str, proc: subprocess.Popen, log_path: Path) -> None:
+    async with httpx.AsyncClient(timeout=2.0) as client:
+        for _ in range(600):
+            if proc.poll() is not None:
+                sys.exit(f"server exited early; its log:\n{log_path.read_text()[-3000:]}")
+            try:
+                if (await client.get(url)).status_code < 500:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    sys.exit(f"server did not start in 60 s: {url}")
+
+
+@asynccontextmanager
+async def bench_database(workdir: Path) -> AsyncIterator[str]:
+    """A throwaway database on BENCH_/TEST_DATABASE_URL, else on an embedded Postgres."""
+    admin = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+    if not admin:
+        from sql.embedded import start_embedded
+
+        admin = await asyncio.to_thread(start_embedded, workdir / "embedded")
+    name = f"tt_bench_{uuid.uuid4().hex[:8]}"
+    conn = await asyncpg.connect(admin)
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        base, _, query = admin.partition("?")
+        yield f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+    finally:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.close()
+
+
+def server_env(dsn: str, stub_port: int) -> dict[str, str]:
+    from sql.cipher import Cipher
+
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("WHATSAPP_", "DATABASE_URL", "DATA_ENCRYPTION", "APP_ENV"))}
+    return env | {
+        "APP_ENV": "test", "DATABASE_URL": dsn, "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": "bench-verify", "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
+        "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": E2E_NUMBER,
+        "WHATSAPP_API_BASE": f"http://127.0.0.1:{stub_port}",
+    }
+
+
+async def measure_bare(args: argparse.Namespace, workdir: Path) -> Run:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
+    async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log"):
+        await blast(url, workload("9180", args.warmup, 1), args.concurrency)
+        return await blast(url, workload("9170", args.requests, 1), args.concurrency)
+
+
+async def measure_ours(args: argparse.Namespace, workdir: Path, dsn: str,
+                       stub: GraphStub, stub_port: int) -> dict:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
+    async with running(cmd, server_env(dsn, stub_port), url, "/health/live",
+                       workdir / "ours.log"):
+        await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
+        await drained(dsn, 120.0)
+        started = time.perf_counter()
+        run = await blast(url, workload("9171", args.requests, args.numbers), args.concurrency)
+        inbound_at, outbox_at = await drained(dsn, 600.0)
+        e2e, missing = await end_to_end(url, stub, args.e2e, args.e2e_interval)
+        await drained(dsn, 60.0)
+        return {"run": run, "started": started, "inbound_at": inbound_at,
+                "outbox_at": outbox_at, "e2e": e2e, "missing": missing,
+                "failures": await failures(dsn)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[round(q * (len(ordered) - 1))]
+
+
+def row(label: str, run: Run) -> str:
+    bad = sum(n for status, n in run.statuses.items() if status != 200)
+    return (f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
+            f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}")
+
+
+def since(start: float, at: float | None) -> str:
+    return "not drained" if at is None else f"{at - start:.1f} s"
+
+
+def report(args: argparse.Namespace, bare: Run, ours: dict) -> None:
+    run, e2e = ours["run"], ours["e2e"]
+    ratio, p99 = run.rate / bare.rate, percentile(run.latencies, 0.99) * 1e3
+    median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
+    print(f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users")
+    print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
+    print(row("bare Quart (ceiling)", bare))
+    print(row("our webhook", run))
+    print(f"throughput ours/bare: {ratio:.2f}x")
+    total = ours["outbox_at"] - ours["started"] if ours["outbox_at"] else None
+    print(f"pipeline: worker drained in {since(ours['started'], ours['inbound_at'])}, "
+          f"every reply sent in {since(ours['started'], ours['outbox_at'])}"
+          + (f" ({args.requests / total:.0f} messages answered/s)" if total else ""))
+    print(f"end-to-end, {len(e2e)} messages one at a time (POST to first reply at the stub): "
+          f"median {median:.1f} ms, p99 {e2e_p99:.1f} ms, no reply {ours['missing']}")
+    failed = ours["failures"]
+    print(f"dead inbound {failed['dead']}, failed outbox {failed['failed']}")
+    print("targets: " + "; ".join([
+        f"ingest >= 0.5x bare: {_met(ratio >= 0.5)}", f"p99 ack < 50 ms: {_met(p99 < 50)}",
+        f"e2e median < 100 ms: {_met(median < 100)}"]))
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+async def bench(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="tt-bench-") as tmp:
+        workdir = Path(tmp)
+        stub = GraphStub()
+        stub_port = await stub.start()
+        try:
+            bare = await measure_bare(args, workdir)
+            async with bench_database(workdir) as dsn:
+                ours = await measure_ours(args, workdir, dsn, stub, stub_port)
+        finally:
+            stub.close()
+        report(args, bare, ours)
+
+
+def serve_bare(port: int) -> None:
+    """The ceiling: Quart on Hypercorn, one POST route that reads the body and says ok."""
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+    from quart import Quart, Response, request
+
+    app = Quart("bare")
+
+    @app.post(WEBHOOK)
+    async def ok() -> Response:
+        await request.get_data()
+        return Response("ok", status=200, content_type="text/plain")
+
+    config = Config()
+    config.bind, config.accesslog = [f"127.0.0.1:{port}"], None
+    asyncio.run(serve(app, config))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--e2e", type=int, default=200, help="end-to-end messages")
+    parser.add_argument("--e2e-interval", type=float, default=0.05,
+                        help="seconds between end-to-end messages (keeps under 80 sends/s)")
+    parser.add_argument("--numbers", type=int, default=25,
+                        help="business numbers the load is spread over (Meta paces each)")
+    parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_server:
+        serve_bare(args.bare_server)
+    else:
+        asyncio.run(bench(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
