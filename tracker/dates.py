@@ -28,7 +28,11 @@ _WEEKDAYS = {
     **{name[:3]: number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{"tues": 1, "thur": 3, "thurs": 3},
 }
-_MONTH_NAMES = tuple(name.casefold() for name in calendar.month_name[1:])
+# Spelled out, because calendar.month_name follows the process locale.
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_WORD = r"(?P<month_word>[a-z]{3,9})\.?"

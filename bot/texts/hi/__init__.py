@@ -1,0 +1,6 @@
+"""The hi catalog: one module per feature."""
+
+from bot.texts.hi import core
+from bot.texts.merge import merge
+
+TEXTS = merge(core)
