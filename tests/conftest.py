@@ -86,9 +86,10 @@ async def database_url(admin_dsn: str) -> AsyncIterator[str]:
 async def _db(database_url: str) -> AsyncIterator[asyncpg.Connection]:
     """A login connection to the test database, emptied before each test."""
     conn = await asyncpg.connect(database_url)
-    await conn.execute(
-        "TRUNCATE tt.users, tt.children, tt.memberships, tt.inbound_messages, tt.outbox, "
-        "tt.send_pacing, tt.conversations, tt.audit_events RESTART IDENTITY CASCADE")
+    tables = await conn.fetchval(
+        "SELECT string_agg(format('tt.%I', tablename), ', ') FROM pg_tables "
+        "WHERE schemaname = 'tt' AND tablename <> 'schema_migrations'")
+    await conn.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     yield conn
     await conn.close()
 

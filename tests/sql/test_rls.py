@@ -19,6 +19,12 @@ async def _family(conn, phone, child):
                        "'owner')", child_id, user_id)
     await conn.execute("INSERT INTO tt.audit_events (user_id, child_id, kind) VALUES ($1, $2, "
                        "'seed')", user_id, child_id)
+    await conn.execute("INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise) "
+                       "VALUES ($1, date '2026-11-01', 8, 80000)", child_id)
+    await conn.execute("INSERT INTO tt.sessions (child_id, day, status) VALUES ($1, "
+                       "date '2026-11-02', 'attended')", child_id)
+    await conn.execute("INSERT INTO tt.holidays (child_id, day) VALUES ($1, date '2026-11-03')",
+                       child_id)
     await conn.execute("INSERT INTO tt.conversations (user_id, flow, step, data, expires_at) "
                        "VALUES ($1, 'f', 's', '\\x00', now())", user_id)
     return user_id, child_id
@@ -33,7 +39,7 @@ async def _families(database):
 
 
 TABLES = ["users", "children", "memberships", "conversations", "audit_events",
-          "inbound_messages", "outbox"]
+          "inbound_messages", "outbox", "plans", "sessions", "holidays"]
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -70,6 +76,10 @@ async def test_updates_to_another_family_change_nothing(database, families):
 
 
 @pytest.mark.parametrize("statement", [
+    "INSERT INTO tt.sessions (child_id, day, status, logged_by) VALUES ($1, current_date, "
+    "'attended', $2)",
+    "INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, set_by) VALUES ($1, "
+    "date '2026-12-01', 8, 100, $2)",
     "INSERT INTO tt.memberships (child_id, user_id, role) VALUES ($1, $2, 'parent')",
     "INSERT INTO tt.audit_events (user_id, child_id, kind) VALUES ($2, $1, 'x')",
 ])

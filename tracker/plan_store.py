@@ -1,0 +1,54 @@
+"""A child's plan for one month: sessions paid, cost per session, carried, used before tracking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import asyncpg
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    month: date
+    sessions_paid: int
+    cost_paise: int
+    carried: int
+    used_before: int
+
+    @property
+    def total(self) -> int:
+        return self.sessions_paid + self.carried
+
+
+COLUMNS = "month, sessions_paid, cost_paise, carried, used_before"
+
+
+async def select_plan(conn: asyncpg.Connection, child_id: int, month: date) -> Plan | None:
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM tt.plans WHERE child_id = $1 AND month = $2", child_id, month)
+    return Plan(**dict(row)) if row else None
+
+
+async def select_latest_plan_before(conn: asyncpg.Connection, child_id: int,
+                                    month: date) -> Plan | None:
+    row = await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM tt.plans WHERE child_id = $1 AND month < $2 "
+        "ORDER BY month DESC LIMIT 1", child_id, month)
+    return Plan(**dict(row)) if row else None
+
+
+async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_by: int) -> bool:
+    """Store the month's plan; True when it replaced an earlier one."""
+    return await conn.fetchval(
+        """
+        INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, carried, used_before,
+                              set_by)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (child_id, month) DO UPDATE SET sessions_paid = excluded.sessions_paid,
+            cost_paise = excluded.cost_paise, carried = excluded.carried,
+            used_before = excluded.used_before, set_by = excluded.set_by, updated_at = now()
+        RETURNING xmax <> 0
+        """,
+        child_id, plan.month, plan.sessions_paid, plan.cost_paise, plan.carried,
+        plan.used_before, set_by)

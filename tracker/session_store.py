@@ -1,0 +1,70 @@
+"""Logged sessions of a child: one row per log entry, with a count of 1-5 sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import asyncpg
+
+from sql.cipher import Cipher
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    day: date
+    status: str
+    count: int
+    reason: str
+    reason_category: str | None
+    mood: str | None
+    logged_by: int | None
+
+
+SELECT_RANGE = """
+SELECT id, day, status, count, reason, reason_category, mood, logged_by FROM tt.sessions
+WHERE child_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day, id
+"""
+
+
+def _row(record: asyncpg.Record, cipher: Cipher) -> SessionRow:
+    values = dict(record)
+    values["reason"] = cipher.decrypt_text(values["reason"]) if values["reason"] else ""
+    return SessionRow(**values)
+
+
+async def select_sessions(conn: asyncpg.Connection, cipher: Cipher, child_id: int,
+                          first: date, last: date) -> list[SessionRow]:
+    return [_row(r, cipher) for r in await conn.fetch(SELECT_RANGE, child_id, first, last)]
+
+
+async def insert_session(conn: asyncpg.Connection, cipher: Cipher, *, child_id: int, day: date,
+                         status: str, count: int, logged_by: int, reason: str = "",
+                         reason_category: str | None = None) -> int:
+    return await conn.fetchval(
+        "INSERT INTO tt.sessions (child_id, day, status, count, reason, reason_category, "
+        "logged_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        child_id, day, status, count, cipher.encrypt_text(reason) if reason else None,
+        reason_category, logged_by)
+
+
+async def delete_sessions_on(conn: asyncpg.Connection, child_id: int, day: date) -> int:
+    result = await conn.execute("DELETE FROM tt.sessions WHERE child_id = $1 AND day = $2",
+                                child_id, day)
+    return int(result.split()[-1])
+
+
+async def delete_last_logged_by(conn: asyncpg.Connection, cipher: Cipher, child_id: int,
+                                user_id: int) -> SessionRow | None:
+    """Remove the newest entry this member logged for this child and return what it was."""
+    record = await conn.fetchrow(
+        "DELETE FROM tt.sessions WHERE id = (SELECT id FROM tt.sessions WHERE child_id = $1 "
+        "AND logged_by = $2 ORDER BY created_at DESC, id DESC LIMIT 1) "
+        "RETURNING id, day, status, count, reason, reason_category, mood, logged_by",
+        child_id, user_id)
+    return _row(record, cipher) if record else None
+
+
+async def update_mood(conn: asyncpg.Connection, session_id: int, mood: str) -> None:
+    await conn.execute("UPDATE tt.sessions SET mood = $2 WHERE id = $1", session_id, mood)
