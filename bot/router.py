@@ -135,11 +135,11 @@ class Router:
         ctx.state = state
         try:
             await spec.handler(ctx)
-        except Unexpected:
-            return await self._reask(ctx, flow, spec)
+        except Unexpected as e:
+            return await self._reask(ctx, flow, spec, str(e))
         return True
 
-    async def _reask(self, ctx: Context, flow: Flow, spec: StepSpec) -> bool:
+    async def _reask(self, ctx: Context, flow: Flow, spec: StepSpec, problem: str) -> bool:
         """Unexpected input: a known command leaves the flow; otherwise re-ask, then give up."""
         if self._knows(ctx):
             await ctx.end_flow()
@@ -151,6 +151,9 @@ class Router:
             ctx.reply(ctx.t("flow.gave_up"))
             return True
         await conversation.save(ctx.conn, ctx.cipher, ctx.user.id, state, ctx.now, flow.timeout)
+        if problem:  # the step already knows what was wrong and what to type
+            ctx.reply(problem)
+            return True
         ctx.reply(ctx.t("flow.didnt_get"))
         await spec.ask(ctx)
         return True

@@ -42,6 +42,16 @@ CREATE TABLE tt.holidays (
     PRIMARY KEY (child_id, day)
 );
 
+CREATE TABLE tt.notes (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    child_id    bigint NOT NULL REFERENCES tt.children (id) ON DELETE CASCADE,
+    author_id   bigint REFERENCES tt.users (id) ON DELETE SET NULL,
+    kind        text NOT NULL DEFAULT 'free' CHECK (kind IN ('free', 'structured')),
+    body        bytea NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX notes_child_created_idx ON tt.notes (child_id, created_at);
+
 -- A new child and its owner membership, in one step: the acting user cannot see a child they
 -- are not yet a member of, so this runs with the definer's rights and checks the actor itself.
 CREATE FUNCTION tt.create_child(p_name text, p_timezone text, p_today date) RETURNS bigint
@@ -67,6 +77,7 @@ GRANT EXECUTE ON FUNCTION tt.create_child(text, text, date) TO tt_app;
 ALTER TABLE tt.plans ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tt.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tt.holidays ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tt.notes ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY plans_app ON tt.plans FOR ALL TO tt_app
     USING (child_id IN (SELECT tt.my_child_ids()))
@@ -78,9 +89,15 @@ CREATE POLICY holidays_app ON tt.holidays FOR ALL TO tt_app
     USING (child_id IN (SELECT tt.my_child_ids()))
     WITH CHECK (child_id IN (SELECT tt.my_child_ids()));
 
+CREATE POLICY notes_app ON tt.notes FOR ALL TO tt_app
+    USING (child_id IN (SELECT tt.my_child_ids()))
+    WITH CHECK (child_id IN (SELECT tt.my_child_ids()));
+
+CREATE POLICY notes_system ON tt.notes FOR ALL TO tt_system USING (true) WITH CHECK (true);
 CREATE POLICY plans_system ON tt.plans FOR ALL TO tt_system USING (true) WITH CHECK (true);
 CREATE POLICY sessions_system ON tt.sessions FOR ALL TO tt_system USING (true) WITH CHECK (true);
 CREATE POLICY holidays_system ON tt.holidays FOR ALL TO tt_system USING (true) WITH CHECK (true);
 
-REVOKE ALL ON tt.plans, tt.sessions, tt.holidays FROM PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE ON tt.plans, tt.sessions, tt.holidays TO tt_app, tt_system;
+REVOKE ALL ON tt.plans, tt.sessions, tt.holidays, tt.notes FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON tt.plans, tt.sessions, tt.holidays, tt.notes
+    TO tt_app, tt_system;

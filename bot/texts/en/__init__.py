@@ -1,6 +1,6 @@
 """The en catalog: one module per feature."""
 
-from bot.texts.en import core
+from bot.texts.en import core, setup
 from bot.texts.merge import merge
 
-TEXTS = merge(core)
+TEXTS = merge(core, setup)

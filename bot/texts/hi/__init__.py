@@ -1,6 +1,6 @@
 """The hi catalog: one module per feature."""
 
-from bot.texts.hi import core
+from bot.texts.hi import core, setup
 from bot.texts.merge import merge
 
-TEXTS = merge(core)
+TEXTS = merge(core, setup)

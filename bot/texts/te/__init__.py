@@ -1,6 +1,6 @@
 """The te catalog: one module per feature."""
 
-from bot.texts.te import core
+from bot.texts.te import core, setup
 from bot.texts.merge import merge
 
-TEXTS = merge(core)
+TEXTS = merge(core, setup)

@@ -1,0 +1,30 @@
+"""The child a tracking handler works on, its local today, and the permission check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.context import Context
+from bot.replies import Button
+from tracker.children import Child, select_current_child
+from tracker.dates import local_today
+from tracker.permissions import allowed
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    child: Child
+    today: date
+
+
+async def current_family(ctx: Context, action: str) -> Family | None:
+    """The current child if the user may do `action`; otherwise reply why and return None."""
+    child = await select_current_child(ctx.conn, ctx.user.id)
+    if child is None:
+        ctx.reply(ctx.t("family.no_child"), buttons=(Button("setup:start", ctx.t("btn.setup")),))
+        return None
+    if not allowed(child.role, action):
+        ctx.reply(ctx.t("family.not_allowed", role=ctx.t(f"role.{child.role}")))
+        return None
+    return Family(child, local_today(ctx.now, child.timezone))
