@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import asyncpg
 from quart import Quart, Response
@@ -26,7 +28,8 @@ DATABASE_DOWN = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdown
                  asyncpg.InterfaceError, asyncio.TimeoutError)
 
 
-def create_app(settings: Settings, *, transport: Transport | None = None) -> Quart:
+def create_app(settings: Settings, *, transport: Transport | None = None,
+               clock: Callable[[], datetime] | None = None) -> Quart:
     """Build the app; the database, worker and sender start when serving starts."""
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
@@ -37,7 +40,7 @@ def create_app(settings: Settings, *, transport: Transport | None = None) -> Qua
 
     @app.before_serving
     async def start() -> None:
-        await _start_services(rt, transport)
+        await _start_services(rt, transport, clock)
 
     @app.after_serving
     async def stop() -> None:
@@ -59,7 +62,8 @@ async def resolve_dsn(settings: Settings) -> str:
     return await asyncio.to_thread(start_embedded, settings.data_dir)
 
 
-async def _start_services(rt: Runtime, transport: Transport | None) -> None:
+async def _start_services(rt: Runtime, transport: Transport | None,
+                          clock: Callable[[], datetime] | None) -> None:
     settings = rt.settings
     dsn = await resolve_dsn(settings)
     if settings.auto_migrate:
@@ -71,6 +75,7 @@ async def _start_services(rt: Runtime, transport: Transport | None) -> None:
     rt.worker = Worker(
         rt.db, rt.cipher, rt.router, default_phone_number_id=settings.whatsapp_phone_number_id,
         privacy_url=privacy_url(settings), on_replies=rt.sender.wake,
+        clock=clock or (lambda: datetime.now(UTC)),
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds)

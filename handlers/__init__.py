@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.router import Router
-from handlers import consent, language, media, menu, onboarding
+from handlers import consent, language, media, menu, onboarding, reports, sessions, setup
 
-FEATURES = (onboarding, consent, menu, language, media)
+FEATURES = (onboarding, consent, menu, language, setup, sessions, reports, media)
 
 
 def build_router() -> Router:

@@ -9,6 +9,7 @@ import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -160,12 +161,12 @@ async def _make_bot(database_url: str, db: asyncpg.Connection, graph: GraphStub
     """Start the real app (worker and sender included) with optional setting overrides."""
     running: list[Any] = []
 
-    async def start(**overrides: Any) -> Bot:
+    async def start(clock: Callable[[], datetime] | None = None, **overrides: Any) -> Bot:
         settings = make_settings(database_url, **overrides)
         client = httpx.AsyncClient(transport=httpx.MockTransport(graph.handler))
         transport = GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
                                    settings.whatsapp_token, client=client)
-        app = create_app(settings, transport=transport)
+        app = create_app(settings, transport=transport, clock=clock)
         test_app = app.test_app()
         await test_app.__aenter__()
         running.append(test_app)

@@ -1,0 +1,3 @@
+"""en: reports."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""en: sessions."""
+
+TEXTS: dict[str, str] = {}

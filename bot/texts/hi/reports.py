@@ -1,0 +1,3 @@
+"""hi: reports."""
+
+TEXTS: dict[str, str] = {}

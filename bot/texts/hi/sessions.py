@@ -1,0 +1,3 @@
+"""hi: sessions."""
+
+TEXTS: dict[str, str] = {}

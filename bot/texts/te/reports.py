@@ -1,0 +1,3 @@
+"""te: reports."""
+
+TEXTS: dict[str, str] = {}

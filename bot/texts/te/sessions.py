@@ -1,0 +1,3 @@
+"""te: sessions."""
+
+TEXTS: dict[str, str] = {}
