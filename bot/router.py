@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import conversation, ids
-from bot.commands import parse_command
+from bot.commands import Command, parse_command
 from bot.context import Context, Unexpected
 from bot.conversation import Flow
 
@@ -18,6 +18,7 @@ Handler = Callable[[Context], Awaitable[None]]
 Gate = Callable[[Context], Awaitable[bool]]
 
 ESCAPES = ("cancel", "menu", "help")
+COMMAND_ID = "cmd:"
 GREETINGS = ("hello", "menu")
 
 
@@ -161,6 +162,10 @@ class Router:
 
 def _parse(ctx: Context) -> None:
     raw_id = ctx.message.reply_id or (ctx.message.text if ":" in ctx.message.text else None)
+    if raw_id and raw_id.startswith(COMMAND_ID):
+        # menu buttons name commands, so a menu never depends on a feature's own ids
+        ctx.command = Command(raw_id.removeprefix(COMMAND_ID))
+        return
     if raw_id:
         try:
             ctx.choice = ids.decode(raw_id)

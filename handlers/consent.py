@@ -47,7 +47,6 @@ async def opt_in(ctx: Context) -> None:
 
 
 @router.command("consent")
-@router.choice("menu", "consent")
 async def show_consent(ctx: Context) -> None:
     """Say whether messages are on, since when, and how to change it."""
     changed = ctx.user.consent_changed_at

@@ -21,7 +21,6 @@ def _language_arg(arg: str) -> str:
 
 
 @router.command("language")
-@router.choice("menu", "language")
 async def pick_language(ctx: Context) -> None:
     """Set the language named in the command, or show the picker."""
     args = ctx.command.args if ctx.command else ""

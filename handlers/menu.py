@@ -4,44 +4,64 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.replies import Button, Row
-from bot.router import Router
+from bot.router import COMMAND_ID, Router
+from tracker.children import select_current_child
+from tracker.dates import local_today
+from tracker.money import month_figures
+from tracker.plan_store import select_plan
+from tracker.session_store import select_sessions
 
 router = Router()
 
+MORE_ROWS = ("status", "summary", "weekly", "holiday", "undo", "children", "setup",
+             "language", "help", "consent")
 
-def show_menu(ctx: Context, text: str | None = None) -> None:
+
+def show_menu(ctx: Context, text: str | None = None, *, tracking: bool = True) -> None:
     """One interactive message: the most used actions as buttons, the rest behind More."""
-    ctx.reply(text or ctx.t("menu.body"), buttons=(
-        Button("menu:help", ctx.t("btn.help")),
-        Button("menu:language", ctx.t("btn.language")),
-        Button("menu:more", ctx.t("btn.more")),
-    ))
+    first = ("attended", "missed") if tracking else ("setup", "help")
+    buttons = tuple(Button(COMMAND_ID + name, ctx.t(f"btn.menu.{name}")) for name in first)
+    ctx.reply(text or ctx.t("menu.body"), buttons=(*buttons, Button("cmd:more", ctx.t("btn.more"))))
+
+
+async def main_menu(ctx: Context, lead: str = "") -> None:
+    """The menu with a one-line snapshot of the current child's month when there is one."""
+    child = await select_current_child(ctx.conn, ctx.user.id)
+    if child is None:
+        show_menu(ctx, "\n\n".join(filter(None, [lead, ctx.t("menu.no_child")])), tracking=False)
+        return
+    today = local_today(ctx.now, child.timezone)
+    plan = await select_plan(ctx.conn, child.id, today.replace(day=1))
+    if plan is None:
+        snapshot = ctx.t("menu.no_plan", name=child.name)
+    else:
+        rows = await select_sessions(ctx.conn, ctx.cipher, child.id, plan.month, today)
+        attended = sum(r.count for r in rows if r.status == "attended")
+        figures = month_figures(plan.sessions_paid, plan.carried, plan.cost_paise, attended, 0,
+                                plan.used_before)
+        snapshot = ctx.t("menu.snapshot", name=child.name, attended=figures.attended,
+                         total=figures.total, left=figures.remaining)
+    show_menu(ctx, "\n\n".join(filter(None, [lead, snapshot, ctx.t("menu.body")])))
 
 
 def more_rows(ctx: Context) -> list[Row]:
-    return [
-        Row("menu:help", ctx.t("row.help"), ctx.t("row.help.desc")),
-        Row("menu:language", ctx.t("row.language"), ctx.t("row.language.desc")),
-        Row("menu:consent", ctx.t("row.consent"), ctx.t("row.consent.desc")),
-    ]
+    return [Row(COMMAND_ID + name, ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
+            for name in MORE_ROWS]
 
 
 @router.command("menu", "hello")
-@router.choice("menu", "home")
 async def open_menu(ctx: Context) -> None:
-    """Show the main menu; stores nothing."""
-    show_menu(ctx)
+    """Show the main menu with the month's snapshot; stores nothing."""
+    await main_menu(ctx)
 
 
 @router.command("more")
-@router.choice("menu", "more")
 async def open_more(ctx: Context) -> None:
     """Show the More list; stores nothing."""
     ctx.reply_rows(ctx.t("menu.more_body"), more_rows(ctx), ctx.t("menu.list_button"))
 
 
 @router.command("help")
-@router.choice("menu", "help")
 async def show_help(ctx: Context) -> None:
     """Explain what can be typed, then the menu."""
     show_menu(ctx, ctx.t("help"))

@@ -14,8 +14,6 @@ TEXTS = {
     "menu.more_button": "More",
     "menu.more_body": "More options:",
     "menu.list_button": "Open",
-    "btn.help": "Help",
-    "btn.language": "Language",
     "btn.more": "More",
     "row.help": "Help",
     "row.help.desc": "What I can do and how to ask",
@@ -23,14 +21,6 @@ TEXTS = {
     "row.language.desc": "English, हिंदी, తెలుగు",
     "row.consent": "Privacy & consent",
     "row.consent.desc": "What is kept and your choices",
-    "help": (
-        "Here is what you can type:\n"
-        "• *menu* – the main menu\n"
-        "• *language* – English, हिंदी or తెలుగు\n"
-        "• *consent* – your privacy choices\n"
-        "• *stop* / *start* – pause or resume messages\n"
-        "• *cancel* – leave the current question"
-    ),
     "cancelled": "Okay, cancelled. Nothing was changed.",
     "nothing_to_cancel": "There is nothing to cancel right now.",
     "language.prompt": "Choose your language:",
@@ -73,4 +63,36 @@ TEXTS = {
     "flow.expired": "Your earlier question timed out, so I set it aside.",
     "error.apology": "Sorry, something went wrong on my side and I could not handle your "
                      "last message. Please try again in a little while.",
+    "btn.menu.attended": "✅ Attended",
+    "btn.menu.missed": "❌ Missed",
+    "btn.menu.setup": "Set up",
+    "btn.menu.help": "Help",
+    "menu.no_child": "Start by setting up your child and this month's package.",
+    "menu.no_plan": "📅 {name}: no plan for this month yet. Type *setup* to add one.",
+    "menu.snapshot": "📅 {name}: {attended} of {total} sessions used, {left} left.",
+    "row.status": "Today's status",
+    "row.status.desc": "Today and the month at a glance",
+    "row.summary": "Month summary",
+    "row.summary.desc": "Sessions and money this month",
+    "row.weekly": "This week",
+    "row.weekly.desc": "Last 7 days, consistency and a tip",
+    "row.holiday": "Holiday",
+    "row.holiday.desc": "Mark days off",
+    "row.undo": "Undo last log",
+    "row.undo.desc": "Remove the last entry you logged",
+    "row.children": "Children",
+    "row.children.desc": "Switch or add a child",
+    "row.setup": "Monthly plan",
+    "row.setup.desc": "Sessions paid, cost, carried",
+    "help": (
+        "Here is what you can type:\n"
+        "• *attended* / *missed* – log a session (with a day: *attended yesterday*, "
+        "*missed 12 feb*; with a count: *attended 2*)\n"
+        "• *undo* – remove your last entry\n"
+        "• *holiday* – mark days off\n"
+        "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
+        "• *setup* – this month's plan; *children* / *add child*\n"
+        "• *bulk help* – log many dates at once; *backfill* – older dates\n"
+        "• *language*, *consent*, *stop* / *start*, *cancel*, *menu*"
+    ),
 }

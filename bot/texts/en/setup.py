@@ -49,7 +49,21 @@ TEXTS = {
     "plan.error.cost_missing": "Please give at least sessions and cost, for example: 16 800 0",
     "plan.error.negative": "Numbers cannot be negative. For example: 16 800 0",
     "plan.error.not_whole": "Please use whole numbers, for example: 16 800 0",
-    "plan.error.used_unexpected": "A fresh start has no used sessions. For a mid-month start tap *Mid-month*.",
+    "plan.error.used_unexpected": (
+        "A fresh start has no used sessions. For a mid-month start tap *Mid-month*."
+    ),
     "plan.error.used_missing": "Mid-month needs the sessions already used too, for example: "
                                "16 800 2 6",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
 }
