@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import asyncpg
@@ -54,6 +54,11 @@ class Context:
 
     def t(self, key: str, **values: Any) -> str:
         return t(self.user.language, key, **values)
+
+    def day_label(self, day: date) -> str:
+        """A short local date such as "Mon 12 Feb", in the user's language."""
+        return self.t("date.short", weekday=self.t(f"weekday.{day.weekday()}"), day=day.day,
+                      month=self.t(f"mon.{day.month}"))
 
     def reply(self, text: str, *, buttons: tuple[Button, ...] = (),
               sections: tuple[Section, ...] = (), list_button: str = "") -> None:
