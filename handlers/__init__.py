@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from bot.router import Router
-from handlers import consent, language, media, menu, onboarding, reports, sessions, setup
+from handlers import (
+    consent,
+    holidays,
+    language,
+    media,
+    menu,
+    onboarding,
+    reports,
+    sessions,
+    setup,
+)
 
-FEATURES = (onboarding, consent, menu, language, setup, sessions, reports, media)
+FEATURES = (onboarding, consent, menu, language, setup, sessions, holidays, reports, media)
 
 
 def build_router() -> Router:

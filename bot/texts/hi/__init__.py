@@ -1,6 +1,6 @@
 """The hi catalog: one module per feature."""
 
-from bot.texts.hi import core, reports, sessions, setup
+from bot.texts.hi import core, holidays, reports, sessions, setup
 from bot.texts.merge import merge
 
-TEXTS = merge(core, setup, sessions, reports)
+TEXTS = merge(core, setup, sessions, holidays, reports)

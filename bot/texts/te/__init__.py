@@ -1,6 +1,6 @@
 """The te catalog: one module per feature."""
 
 from bot.texts.merge import merge
-from bot.texts.te import core, reports, sessions, setup
+from bot.texts.te import core, holidays, reports, sessions, setup
 
-TEXTS = merge(core, setup, sessions, reports)
+TEXTS = merge(core, setup, sessions, holidays, reports)

@@ -1,0 +1,150 @@
+"""Days off: today, the next 3 or 7 days, or a typed range; logged sessions are asked about."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.context import Context, Unexpected
+from bot.conversation import Flow
+from bot.replies import Button, Row
+from bot.router import Router
+from handlers.family import Family, current_family
+from handlers.menu import show_menu
+from tracker.dates import parse_day
+from tracker.errors import InvalidDate
+from tracker.holiday_store import insert_holidays
+from tracker.session_store import delete_sessions_on, select_sessions
+
+router = Router()
+HOLIDAY = Flow("holiday", ("range", "confirm"))
+SPANS = {"today": 1, "next3": 3, "next7": 7}
+CONFLICT_ANSWERS = ("replace", "skip")
+MAX_DAYS = 62
+RANGE_SPLIT = re.compile(
+    r"\s*(?:\.\.|–|—|\bto\b|\btill\b|\bse\b|\bतक\b|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*")
+# Typed days without a year are read within half a year either side of today.
+LOOKAHEAD = timedelta(days=185)
+
+
+@router.command("holiday")
+async def pick_holiday(ctx: Context) -> None:
+    """Offer today, the next 3 days, the next 7 days or a custom range."""
+    if await current_family(ctx, "holidays") is None:
+        return
+    rows = [Row(f"holiday:{key}", ctx.t(f"row.holiday.{key}")) for key in (*SPANS, "range")]
+    ctx.reply_rows(ctx.t("holiday.pick"), rows, ctx.t("holiday.button"))
+
+
+@router.choice("holiday", "today")
+@router.choice("holiday", "next3")
+@router.choice("holiday", "next7")
+async def chose_span(ctx: Context) -> None:
+    """Mark a span starting today, asking first when sessions are logged in it."""
+    family = await current_family(ctx, "holidays")
+    if family:
+        days = [family.today + timedelta(days=i) for i in range(SPANS[ctx.choice.action])]
+        await mark_or_confirm(ctx, family, days)
+
+
+@router.choice("holiday", "range")
+async def ask_range(ctx: Context) -> None:
+    """Ask for the first and last day off."""
+    await ctx.start_flow(HOLIDAY, "range")
+    await prompt_range(ctx)
+
+
+async def prompt_range(ctx: Context) -> None:
+    ctx.reply(ctx.t("holiday.ask_range"))
+
+
+@router.step(HOLIDAY, "range", ask=prompt_range)
+async def got_range(ctx: Context) -> None:
+    """Read "24/12 - 28/12" style ranges (or one day) and mark them."""
+    family = await current_family(ctx, "holidays")
+    if family is None:
+        await ctx.end_flow()
+        return
+    first, last = read_range(ctx, family.today)
+    if first < family.child.tracking_since:
+        raise Unexpected(ctx.t("holiday.before_start", day=ctx.day_label(
+            family.child.tracking_since)))
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    await mark_or_confirm(ctx, family, days)
+
+
+def read_range(ctx: Context, today: date) -> tuple[date, date]:
+    parts = [p for p in RANGE_SPLIT.split(ctx.message.text.strip()) if p]
+    if not 1 <= len(parts) <= 2:
+        raise Unexpected(ctx.t("holiday.bad_range"))
+    try:
+        days = [parse_day(part, today + LOOKAHEAD) if any(c.isdigit() for c in part)
+                else parse_day(part, today) for part in parts]
+    except InvalidDate as e:
+        raise Unexpected(ctx.t("holiday.bad_range")) from e
+    first, last = days[0], days[-1]
+    if last < first or (last - first).days >= MAX_DAYS:
+        raise Unexpected(ctx.t("holiday.bad_range"))
+    return first, last
+
+
+async def mark_or_confirm(ctx: Context, family: Family, days: list[date]) -> None:
+    """Mark at once, or ask first when a session is logged on any of the days."""
+    rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, days[0], days[-1])
+    logged = sorted({row.day for row in rows})
+    if not logged:
+        await mark(ctx, family, days)
+        return
+    await ctx.start_flow(HOLIDAY, "confirm", days=[d.isoformat() for d in days])
+    ctx.reply(ctx.t("holiday.conflict", days=", ".join(ctx.day_label(d) for d in logged)),
+              buttons=(Button("holiday:replace", ctx.t("btn.holiday_replace")),
+                       Button("holiday:skip", ctx.t("btn.holiday_skip")),
+                       Button("cmd:cancel", ctx.t("btn.holiday_cancel"))))
+
+
+async def prompt_confirm(ctx: Context) -> None:
+    ctx.reply(ctx.t("holiday.confirm_again"),
+              buttons=(Button("holiday:replace", ctx.t("btn.holiday_replace")),
+                       Button("holiday:skip", ctx.t("btn.holiday_skip"))))
+
+
+@router.step(HOLIDAY, "confirm", ask=prompt_confirm)
+async def resolve_conflict(ctx: Context) -> None:
+    """Replace the logged sessions with holidays, or keep them and mark only the free days."""
+    choice = ctx.choice
+    if choice is None or choice.namespace != "holiday" or choice.action not in CONFLICT_ANSWERS:
+        raise Unexpected
+    family = await current_family(ctx, "holidays")
+    if family is None:
+        await ctx.end_flow()
+        return
+    days = [date.fromisoformat(d) for d in ctx.state.data["days"]]
+    rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, days[0], days[-1])
+    logged = {row.day for row in rows}
+    if choice.action == "replace":
+        for day in logged:
+            await delete_sessions_on(ctx.conn, family.child.id, day)
+    else:
+        days = [d for d in days if d not in logged]
+    await mark(ctx, family, days)
+
+
+@router.choice("holiday", "replace")
+@router.choice("holiday", "skip")
+async def stale_answer(ctx: Context) -> None:
+    """A replace/skip tap after the question was closed: nothing to apply."""
+    ctx.reply(ctx.t("holiday.expired"))
+
+
+async def mark(ctx: Context, family: Family, days: list[date]) -> None:
+    await ctx.end_flow()
+    if not days:
+        show_menu(ctx, ctx.t("holiday.nothing"))
+        return
+    added = await insert_holidays(ctx.conn, family.child.id, days, ctx.user.id)
+    span = ctx.day_label(days[0]) if len(days) == 1 else ctx.t(
+        "holiday.span", first=ctx.day_label(days[0]), last=ctx.day_label(days[-1]))
+    lines = [ctx.t("holiday.marked", count=len(days), name=family.child.name, span=span)]
+    if added < len(days):
+        lines.append(ctx.t("holiday.already", count=len(days) - added))
+    show_menu(ctx, "\n".join(lines))
