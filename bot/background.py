@@ -43,6 +43,9 @@ class QueueDrainer:
                     pass
             except (OSError, asyncpg.PostgresError, TimeoutError):
                 log.exception("%s could not reach the database; will retry", type(self).__name__)
+            except Exception:
+                # a bug must not stop the loop: the item's lease runs out and it is retried
+                log.exception("%s step failed", type(self).__name__)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
             self._wake.clear()

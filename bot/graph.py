@@ -26,16 +26,30 @@ class SendResult:
     wamid: str | None = None
     code: str | None = None
     retry_after: float | None = None
+    media_id: str | None = None
 
 
 class Transport(Protocol):
     async def send(self, phone_number_id: str, body: dict[str, Any]) -> SendResult: ...
 
+    async def upload(self, phone_number_id: str, media: Media) -> SendResult: ...
+
     async def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    filename: str
+    mime_type: str
+    content: bytes
 
 
 def classify(status: int, payload: Any) -> SendResult:
     """Turn a Graph response into what the sender should do next."""
+    if 200 <= status < 300 and isinstance(payload, dict) and "messages" not in payload:
+        media_id = payload.get("id")
+        return SendResult("sent", media_id=media_id) if media_id else SendResult(
+            "retry", code="no_media_id")
     if 200 <= status < 300:
         messages = payload.get("messages") if isinstance(payload, dict) else None
         wamid = messages[0].get("id") if messages and isinstance(messages[0], dict) else None
@@ -64,9 +78,19 @@ class GraphTransport:
         self._headers = {"Authorization": f"Bearer {token}"}
 
     async def send(self, phone_number_id: str, body: dict[str, Any]) -> SendResult:
-        url = f"{self._prefix}/{phone_number_id}/messages"
+        return await self._post(f"{phone_number_id}/messages", json=body)
+
+    async def upload(self, phone_number_id: str, media: Media) -> SendResult:
+        """Upload a document to Meta; the result carries its media id."""
+        return await self._post(
+            f"{phone_number_id}/media",
+            data={"messaging_product": "whatsapp", "type": media.mime_type},
+            files={"file": (media.filename, media.content, media.mime_type)})
+
+    async def _post(self, path: str, **kwargs: Any) -> SendResult:
         try:
-            response = await self._client.post(url, json=body, headers=self._headers)
+            response = await self._client.post(f"{self._prefix}/{path}", headers=self._headers,
+                                               **kwargs)
         except httpx.HTTPError as e:
             return SendResult("retry", code=type(e).__name__)
         try:
@@ -89,6 +113,10 @@ class ConsoleTransport:
         print(f"[whatsapp → {body.get('to', '?')[-4:]}] {render(body)}", file=self._stream)
         return SendResult("sent", wamid=f"console.{uuid.uuid4().hex}")
 
+    async def upload(self, phone_number_id: str, media: Media) -> SendResult:
+        print(f"[document {media.filename}, {len(media.content)} bytes]", file=self._stream)
+        return SendResult("sent", media_id=f"console-media.{uuid.uuid4().hex}")
+
     async def close(self) -> None:
         return None
 
@@ -100,6 +128,8 @@ def render(body: dict[str, Any]) -> str:
         return body["text"]["body"]
     if kind == "template":
         return f"(template {body['template']['name']})"
+    if kind == "document":
+        return f"(document {body['document'].get('filename', '')})"
     if kind != "interactive":
         return json.dumps(body, ensure_ascii=False)
     interactive = body["interactive"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replies import Reply, Template
+from bot.replies import Document, Reply, Template
 
 MAX_TEXT = 4096
 MAX_INTERACTIVE_BODY = 1024
@@ -18,6 +18,9 @@ MAX_ROW_ID = 200
 MAX_ROW_DESCRIPTION = 72
 MAX_SECTION_TITLE = 24
 MAX_HEADER_FOOTER = 60
+MAX_CAPTION = 1024
+DOCUMENT_TYPES = frozenset({"application/pdf", "text/plain"})
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 
 
 class OutboundLimitError(ValueError):
@@ -29,10 +32,12 @@ def _check(condition: bool, problem: str) -> None:
         raise OutboundLimitError(problem)
 
 
-def to_graph(reply: Reply | Template) -> dict[str, Any]:
+def to_graph(reply: Reply | Template | Document) -> dict[str, Any]:
     """The message part of a Graph /messages body (without `to`), validated."""
     if isinstance(reply, Template):
         return _template(reply)
+    if isinstance(reply, Document):
+        return _document(reply)
     if reply.buttons:
         return _buttons(reply)
     if reply.sections:
@@ -99,3 +104,15 @@ def _template(template: Template) -> dict[str, Any]:
     return {"type": "template", "template": {
         "name": template.name, "language": {"code": template.language},
         "components": components}}
+
+
+def _document(document: Document) -> dict[str, Any]:
+    """The media id is filled in by the sender once the upload succeeds."""
+    _check(document.mime_type in DOCUMENT_TYPES, f"{document.mime_type} is not a document type")
+    _check(0 < len(document.content) <= MAX_DOCUMENT_BYTES, "document is empty or too large")
+    _check(len(document.caption) <= MAX_CAPTION, "caption too long")
+    _check(0 < len(document.filename) <= 240, "file name missing or too long")
+    body: dict[str, Any] = {"filename": document.filename}
+    if document.caption:
+        body["caption"] = document.caption
+    return {"type": "document", "document": body}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
 
 from bot.outbound import to_graph
-from bot.replies import Reply, Template
+from bot.replies import Document, Reply, Template
 from sql.cipher import Cipher
 
 INSERT_OUTBOX = """
@@ -22,13 +23,19 @@ class Outgoing:
     """One message for one user, with an optional template to use if the window has closed."""
 
     user_id: int
-    reply: Reply | Template
+    reply: Reply | Template | Document
     fallback: Template | None = None
+    then: Reply | None = None  # queued only after Meta accepted `reply`
 
 
 def encode_body(item: Outgoing) -> dict[str, Any]:
-    return {"message": to_graph(item.reply),
-            "fallback": to_graph(item.fallback) if item.fallback else None}
+    body = {"message": to_graph(item.reply),
+            "fallback": to_graph(item.fallback) if item.fallback else None,
+            "then": to_graph(item.then) if item.then else None}
+    if isinstance(item.reply, Document):
+        body["media"] = {"filename": item.reply.filename, "mime_type": item.reply.mime_type,
+                         "content": base64.b64encode(item.reply.content).decode()}
+    return body
 
 
 async def enqueue(conn: asyncpg.Connection, cipher: Cipher, items: list[Outgoing], *,
@@ -38,3 +45,11 @@ async def enqueue(conn: asyncpg.Connection, cipher: Cipher, items: list[Outgoing
              not isinstance(item.reply, Template)) for item in items]
     if rows:
         await conn.executemany(INSERT_OUTBOX, rows)
+
+
+async def enqueue_followup(conn: asyncpg.Connection, cipher: Cipher, *, user_id: int,
+                           phone_number_id: str, message: dict[str, Any]) -> None:
+    """Queue an already-encoded message, e.g. "your export was sent" after Meta accepted it."""
+    body = {"message": message, "fallback": None, "then": None}
+    await conn.execute(INSERT_OUTBOX, user_id, None, phone_number_id, cipher.encrypt_json(body),
+                       True)

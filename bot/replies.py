@@ -37,6 +37,16 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A file sent as a WhatsApp document: uploaded by the sender, then sent by its media id."""
+
+    filename: str
+    mime_type: str
+    content: bytes
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Template:
     """An approved template, the only thing Meta accepts outside the 24-hour window."""
 

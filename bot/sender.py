@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -10,8 +11,9 @@ from typing import Any
 import asyncpg
 
 from bot.background import QueueDrainer
-from bot.graph import PAIR_RATE_LIMIT, SendResult, Transport
+from bot.graph import PAIR_RATE_LIMIT, Media, SendResult, Transport
 from bot.logs import mask_phone
+from bot.outbox import enqueue_followup
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 
@@ -104,10 +106,29 @@ class Sender(QueueDrainer):
         if wait > 0:
             await self._reschedule(row["id"], token, wait, uncount=True, code=None)
             return
+        if body.get("media"):
+            upload = await self._upload(row, body["media"])
+            if upload.outcome != "sent":
+                await self._finish(row["id"], token, upload, attempts=row["attempts"])
+                return
+            message = {**message, "document": {**message["document"], "id": upload.media_id}}
         result = await self._send(row, message)
         if result.outcome == "window_closed" and fallback:
             result = await self._send(row, fallback)
         await self._finish(row["id"], token, result, attempts=row["attempts"])
+        if result.outcome == "sent" and body.get("then"):
+            await self._follow_up(row, body["then"])
+
+    async def _upload(self, row: asyncpg.Record, media: dict[str, Any]) -> SendResult:
+        content = base64.b64decode(media["content"])
+        return await self._transport.upload(
+            row["phone_number_id"], Media(media["filename"], media["mime_type"], content))
+
+    async def _follow_up(self, row: asyncpg.Record, message: dict[str, Any]) -> None:
+        async with self._db.transaction(SYSTEM) as conn:
+            await enqueue_followup(conn, self._cipher, user_id=row["user_id"],
+                                   phone_number_id=row["phone_number_id"], message=message)
+        self.wake()
 
     async def _send(self, row: asyncpg.Record, message: dict[str, Any]) -> SendResult:
         to = row["phone"] or row["bsuid"]

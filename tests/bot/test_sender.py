@@ -5,12 +5,13 @@ import pytest
 
 from bot.graph import classify
 from bot.outbox import Outgoing, enqueue
-from bot.replies import Reply, Template
+from bot.replies import Document, Reply, Template
 from sql.db import SYSTEM
 from tests.conftest import wait_until
 from tests.support import payloads
 
 PHONE = "919000000007"
+PDF = b"%PDF-1.4 not a real pdf but real bytes"
 INVITE = Template(name="invite_v1", language="en", parameters=("Asha",))
 
 
@@ -117,3 +118,33 @@ def test_window_check_has_a_margin():
     assert window_open(now - timedelta(hours=23), now)
     assert not window_open(now - timedelta(hours=23, minutes=59), now)
     assert not window_open(None, now)
+
+
+async def queue_document(bot, then):
+    rt = bot.app.extensions["therapy_tracker"]
+    document = Document(filename="export.pdf", mime_type="application/pdf", content=PDF)
+    async with rt.db.transaction(SYSTEM) as conn:
+        user_id = await conn.fetchval(
+            "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now()) "
+            "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id", PHONE)
+        await enqueue(conn, rt.cipher, [Outgoing(user_id=user_id, reply=document, then=then)],
+                      phone_number_id=payloads.BUSINESS_NUMBER_ID)
+    rt.sender.wake()
+
+
+async def test_document_is_uploaded_then_sent_then_the_follow_up_goes(bot):
+    await queue_document(bot, then=Reply(text="Export sent."))
+    await bot.settle()
+    sent = bot.graph.to(PHONE)
+    assert [b["type"] for b in sent] == ["document", "text"]
+    assert sent[0]["document"] == {"filename": "export.pdf", "id": "media.1"}
+    assert sent[1]["text"]["body"] == "Export sent."
+    assert PDF in bot.graph.uploads[-1]
+
+
+async def test_failed_upload_sends_nothing_and_no_follow_up(bot):
+    bot.graph.fail_next(400, 131053)
+    await queue_document(bot, then=Reply(text="Export sent."))
+    await bot.settle()
+    assert bot.graph.sent == []
+    assert await statuses(bot) == [("failed", "131053")]

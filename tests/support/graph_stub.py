@@ -24,10 +24,14 @@ class GraphStub:
                            "fbtrace_id": "stub"}}
         self.failures += [(status, error)] * count
 
+    uploads: list[bytes] = field(default_factory=list)
+
     def handler(self, request: httpx.Request) -> httpx.Response:
         assert request.headers["Authorization"] == "Bearer test-token"
-        body = json.loads(request.content)
         self.paths.append(request.url.path)
+        if request.url.path.endswith("/media"):
+            return self._upload(request)
+        body = json.loads(request.content)
         if self.failures:
             status, error = self.failures.pop(0)
             return httpx.Response(status, json=error)
@@ -36,6 +40,13 @@ class GraphStub:
         return httpx.Response(200, json={"messaging_product": "whatsapp",
                                          "contacts": [{"input": body["to"], "wa_id": body["to"]}],
                                          "messages": [{"id": wamid}]})
+
+    def _upload(self, request: httpx.Request) -> httpx.Response:
+        if self.failures:
+            status, error = self.failures.pop(0)
+            return httpx.Response(status, json=error)
+        self.uploads.append(request.content)
+        return httpx.Response(200, json={"id": f"media.{len(self.uploads)}"})
 
     def to(self, phone: str) -> list[dict[str, Any]]:
         return [body for body in self.sent if body["to"] == phone]
