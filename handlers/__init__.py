@@ -8,14 +8,20 @@ from handlers import (
     holidays,
     language,
     media,
+    members,
     menu,
+    notes,
     onboarding,
+    privacy,
     reports,
     sessions,
+    settings,
     setup,
 )
 
-FEATURES = (onboarding, consent, menu, language, setup, sessions, holidays, reports, media)
+# Gates run in this order too: consent first, then the pending-invite gate of members.
+FEATURES = (onboarding, consent, members, menu, language, setup, sessions, holidays, reports,
+            notes, privacy, settings, media)
 
 
 def build_router() -> Router:

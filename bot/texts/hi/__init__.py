@@ -1,6 +1,16 @@
 """The hi catalog: one module per feature."""
 
-from bot.texts.hi import core, holidays, reports, sessions, setup
+from bot.texts.hi import (
+    core,
+    holidays,
+    members,
+    notes,
+    privacy,
+    reports,
+    sessions,
+    settings,
+    setup,
+)
 from bot.texts.merge import merge
 
-TEXTS = merge(core, setup, sessions, holidays, reports)
+TEXTS = merge(core, setup, sessions, holidays, reports, members, notes, privacy, settings)

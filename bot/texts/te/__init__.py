@@ -1,6 +1,16 @@
 """The te catalog: one module per feature."""
 
+from bot.texts.te import (
+    core,
+    holidays,
+    members,
+    notes,
+    privacy,
+    reports,
+    sessions,
+    settings,
+    setup,
+)
 from bot.texts.merge import merge
-from bot.texts.te import core, holidays, reports, sessions, setup
 
-TEXTS = merge(core, setup, sessions, holidays, reports)
+TEXTS = merge(core, setup, sessions, holidays, reports, members, notes, privacy, settings)

@@ -1,0 +1,3 @@
+"""en: members."""
+
+TEXTS: dict[str, str] = {}

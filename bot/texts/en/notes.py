@@ -1,0 +1,3 @@
+"""en: notes."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""en: privacy."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""en: settings."""
+
+TEXTS: dict[str, str] = {}

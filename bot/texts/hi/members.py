@@ -1,0 +1,3 @@
+"""hi: members."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""hi: notes."""
+
+TEXTS: dict[str, str] = {}

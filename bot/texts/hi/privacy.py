@@ -1,0 +1,3 @@
+"""hi: privacy."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""hi: settings."""
+
+TEXTS: dict[str, str] = {}

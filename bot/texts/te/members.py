@@ -1,0 +1,3 @@
+"""te: members."""
+
+TEXTS: dict[str, str] = {}

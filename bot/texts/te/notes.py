@@ -1,0 +1,3 @@
+"""te: notes."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""te: privacy."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""te: settings."""
+
+TEXTS: dict[str, str] = {}
