@@ -8,6 +8,7 @@ from bot.replies import Row
 from bot.router import Router
 from bot.texts import LANGUAGES
 from bot.users import update_language
+from handlers.menu import main_menu
 
 router = Router()
 
@@ -31,8 +32,11 @@ async def pick_language(ctx: Context) -> None:
             return
         await _save(ctx, code)
         return
-    rows = [Row(f"lang:set:{code}", name) for code, name in LANGUAGE_NAMES.items()]
-    ctx.reply_rows(ctx.t("language.prompt"), rows, ctx.t("language.button"))
+    ctx.reply_rows(ctx.t("language.prompt"), language_rows(), ctx.t("language.button"))
+
+
+def language_rows() -> list[Row]:
+    return [Row(f"lang:set:{code}", name) for code, name in LANGUAGE_NAMES.items()]
 
 
 @router.choice("lang", "set", _language_arg)
@@ -43,4 +47,4 @@ async def chose_language(ctx: Context) -> None:
 
 async def _save(ctx: Context, code: str) -> None:
     await update_language(ctx.conn, ctx.user, code)
-    ctx.reply(ctx.t("language.saved"))
+    await main_menu(ctx, ctx.t("language.saved"))

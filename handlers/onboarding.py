@@ -1,20 +1,36 @@
-"""The first message from a new user: what the bot does, how data is used, the menu."""
+"""The first message from a new user: their language, what the bot does, how data is used."""
 
 from __future__ import annotations
 
 from bot.context import Context
 from bot.router import Router
-from bot.users import mark_welcomed
-from handlers.menu import show_menu
+from bot.users import mark_welcomed, update_language
+from handlers.language import language_rows
+from handlers.menu import main_menu
 
 router = Router()
 
+SCRIPTS = {"hi": (0x0900, 0x097F), "te": (0x0C00, 0x0C7F)}  # Devanagari, Telugu
+
+
+def language_of_script(text: str) -> str | None:
+    """Hindi or Telugu when the message is written in that script."""
+    for code, (low, high) in SCRIPTS.items():
+        if any(low <= ord(ch) <= high for ch in text):
+            return code
+    return None
+
 
 async def welcome(ctx: Context) -> None:
-    """Greet a new user with the privacy notice and the menu; records that they were welcomed."""
+    """Greet a new user in the language they wrote in, with the privacy notice, a language
+    picker and the menu; records that they were welcomed."""
     await mark_welcomed(ctx.conn, ctx.user)
-    ctx.reply(ctx.t("welcome", privacy_url=ctx.privacy_url))
-    show_menu(ctx)
+    detected = language_of_script(ctx.message.text)
+    if detected:
+        await update_language(ctx.conn, ctx.user, detected)
+    ctx.reply_rows(ctx.t("welcome", privacy_url=ctx.privacy_url), language_rows(),
+                   ctx.t("language.button"))
+    await main_menu(ctx)
 
 
 router.welcome = welcome

@@ -9,6 +9,7 @@ TEXTS = {
         "reasons, notes). It is used only to run this tracker, encrypted where it is "
         "sensitive, never sold. Type *stop* to pause messages, *export* or *delete my data* "
         "any time. Details: {privacy_url}"
+        "\n\nPick your language below 👇"
     ),
     "menu.body": "What would you like to do?",
     "menu.more_button": "More",
