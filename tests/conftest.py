@@ -162,7 +162,7 @@ async def _make_bot(database_url: str, db: asyncpg.Connection, graph: GraphStub
     running: list[Any] = []
 
     async def start(clock: Callable[[], datetime] | None = None, **overrides: Any) -> Bot:
-        settings = make_settings(database_url, **overrides)
+        settings = make_settings(**({"database_url": database_url} | overrides))
         client = httpx.AsyncClient(transport=httpx.MockTransport(graph.handler))
         transport = GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
                                    settings.whatsapp_token, client=client)
