@@ -1,5 +1,6 @@
 """The te catalog: one module per feature."""
 
+from bot.texts.merge import merge
 from bot.texts.te import (
     core,
     holidays,
@@ -11,6 +12,5 @@ from bot.texts.te import (
     settings,
     setup,
 )
-from bot.texts.merge import merge
 
 TEXTS = merge(core, setup, sessions, holidays, reports, members, notes, privacy, settings)
