@@ -10,6 +10,7 @@ UNSPECIFIED = "unspecified"
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "health": (
         "sick", "ill", "illness", "unwell", "not well", "not feeling well", "fever", "cold",
+        "stomach", "stomach ache", "loose motion",
         "cough", "flu", "health", "hospital", "doctor", "vomiting", "loose motions",
         "diarrhea", "diarrhoea", "infection", "injury", "hurt", "pain", "teething", "vaccine",
         "vaccination", "covid", "🤒", "🤧", "🤢", "🤮", "🏥",

@@ -66,5 +66,25 @@ async def delete_last_logged_by(conn: asyncpg.Connection, cipher: Cipher, child_
     return _row(record, cipher) if record else None
 
 
-async def update_mood(conn: asyncpg.Connection, session_id: int, mood: str) -> None:
-    await conn.execute("UPDATE tt.sessions SET mood = $2 WHERE id = $1", session_id, mood)
+async def select_attended_days(conn: asyncpg.Connection, child_id: int, first: date,
+                               last: date) -> list[date]:
+    rows = await conn.fetch("SELECT DISTINCT day FROM tt.sessions WHERE child_id = $1 AND "
+                            "status = 'attended' AND day BETWEEN $2 AND $3", child_id, first, last)
+    return [row["day"] for row in rows]
+
+
+async def update_session_mood(conn: asyncpg.Connection, child_id: int, session_id: int,
+                              mood: str) -> date | None:
+    """Set the mood of one attended entry of this child; its day, or None when it is gone."""
+    return await conn.fetchval(
+        "UPDATE tt.sessions SET mood = $3 WHERE id = $2 AND child_id = $1 "
+        "AND status = 'attended' RETURNING day", child_id, session_id, mood)
+
+
+async def select_last_logged_by(conn: asyncpg.Connection, cipher: Cipher, child_id: int,
+                                user_id: int) -> SessionRow | None:
+    record = await conn.fetchrow(
+        "SELECT id, day, status, count, reason, reason_category, mood, logged_by "
+        "FROM tt.sessions WHERE child_id = $1 AND logged_by = $2 "
+        "ORDER BY created_at DESC, id DESC LIMIT 1", child_id, user_id)
+    return _row(record, cipher) if record else None

@@ -1,3 +1,102 @@
 """en: sessions."""
 
-TEXTS: dict[str, str] = {}
+TEXTS: dict[str, str] = {
+    "log.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+    "log.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "log.day": "{weekday} {day} {month}",
+    "log.today_desc": "Today",
+    "log.yesterday_desc": "Yesterday",
+    "log.count_one": "1 session",
+    "log.count_many": "{count} sessions",
+    "log.status.attended": "Attended",
+    "log.status.missed": "Missed",
+    "log.entry": "{status} ({sessions})",
+    "log.category.health": "health",
+    "log.category.travel": "travel",
+    "log.category.therapist": "therapist unavailable",
+    "log.category.school": "school",
+    "log.category.family": "family",
+    "log.category.transport": "transport or weather",
+    "log.category.other": "other",
+    "log.category.unspecified": "not given",
+    "log.pick_attended": "Which day did {name} attend? Pick a day, or type one "
+                         "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "log.pick_missed": "Which day was {name}'s session missed? Pick a day, or type one "
+                       "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "btn.log_pick_day": "Pick a day",
+    "row.log_newer": "⏩ Newer dates",
+    "row.log_older": "⏪ Older dates",
+    "log.newer_desc": "Back up to {day}",
+    "log.older_desc": "{day} and before",
+    "log.ask_count": "How many sessions did {name} have on {day}? Pick one, or type a number "
+                     "from 1 to 5.",
+    "btn.log_count": "Sessions",
+    "log.bad_count": "Please type how many sessions, a number from 1 to 5.",
+    "log.ask_reason": "Why was {name}'s session on {day} missed? Type the reason in your own "
+                      "words (e.g. *fever*, *travelling*, *therapist on leave*).",
+    "log.which_status": "What happened on {day} for {name}?",
+    "btn.log_attended": "✅ Attended",
+    "btn.log_missed": "❌ Missed",
+    "log.ask_same": "{name} already has {existing} logged on {day}. Add another entry, or "
+                    "replace what is there?",
+    "log.ask_other": "{name} is already marked {existing} on {day}. Replace it with {new}?",
+    "btn.log_add": "Add another",
+    "btn.log_replace": "Replace",
+    "btn.log_keep": "Keep as is",
+    "log.kept": "Okay, {day} stays as it was. Nothing changed.",
+    "log.stale": "That question has closed. Type *attended* or *missed* to log again.",
+    "log.bad_id": "That button is not valid any more. Type *attended* or *missed* to log.",
+    "log.replaced": "🔁 Replaced what was logged on {day}.",
+    "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
+    "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
+    "log.milestone": "🎉 {weeks} weeks in a row with therapy for {name}! Keep it up.",
+    "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot "
+                        "log it.",
+    "log.error.before_start": "{day} is before {name}'s tracking started ({earliest}), so I "
+                              "cannot log it.",
+    "log.error.impossible": "That date does not exist (29 Feb comes only in leap years). "
+                            "Please check it.",
+    "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
+                            "*12 feb* or *2026-02-12*, or pick one from the list.",
+    "log.error.too_few": "At least {low} session is needed to log a day. Type a number from "
+                         "{low} to {high}.",
+    "log.error.too_many": "At most {high} sessions can be logged for one day. Type a number "
+                          "from {low} to {high}.",
+    "mood.ask": "How did {name}'s session go? (optional)",
+    "btn.log_mood": "Choose mood",
+    "row.log_mood_great": "🤩 Great",
+    "row.log_mood_good": "🙂 Good",
+    "row.log_mood_okay": "😐 Okay",
+    "row.log_mood_tough": "😣 Tough",
+    "mood.saved": "Mood saved for {name}'s session on {day}: {mood}",
+    "mood.gone": "I could not find that session any more; it may have been undone.",
+    "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
+    "undo.nothing": "There is nothing you logged for {name} to undo.",
+    "backfill.ask": "Fill in older days for {name}: were they attended or missed?",
+    "bulk.help": (
+        "📋 Log many days at once:\n"
+        "• *attended_dates 2026-02-02, 2026-02-04*\n"
+        "• *attended_range 2026-02-02..2026-02-06*\n"
+        "• *missed_dates 2026-02-03, 2026-02-05 fever*\n"
+        "• *missed_range 2026-02-09..2026-02-13 travelling*\n"
+        "Dates are written YYYY-MM-DD; a range covers at most 62 days. Each day counts as "
+        "1 session, and days already logged are skipped."
+    ),
+    "bulk.done_attended": "✅ Attended days logged for {name}:",
+    "bulk.done_missed": "❌ Missed days logged for {name}:",
+    "bulk.insert": "• Logged: {n}",
+    "bulk.duplicate": "• Already logged the same way (skipped): {n}",
+    "bulk.conflict": "• Already logged the other way (skipped): {n}",
+    "bulk.future": "• In the future (skipped): {n}",
+    "bulk.before_start": "• Before tracking started on {day} (skipped): {n}",
+    "bulk.error.unknown_command": "⚠️ I could not read that bulk command.",
+    "bulk.error.trailing_text": "⚠️ Attended days take no reason, but I found \"{text}\" "
+                                "after the dates.",
+    "bulk.error.missing_dates": "⚠️ Please list the dates after the command.",
+    "bulk.error.bad_range": "⚠️ Write a range as two dates with .. between them, for example "
+                            "2026-02-02..2026-02-06.",
+    "bulk.error.range_reversed": "⚠️ The range starts ({start}) after it ends ({end}).",
+    "bulk.error.range_too_long": "⚠️ That range covers {days} days; the most is {limit}.",
+    "bulk.error.bad_date": "⚠️ \"{item}\" is not a date written as YYYY-MM-DD.",
+    "bulk.error.impossible_date": "⚠️ {item} does not exist in the calendar.",
+}

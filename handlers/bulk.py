@@ -1,0 +1,79 @@
+"""Bulk logging: many attended or missed days typed as one command, and its help."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.context import Context
+from bot.router import Router
+from handlers.family import Family, current_family
+from handlers.log_views import clip, show_day
+from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
+from tracker.errors import InvalidBulk
+from tracker.reasons import categorize
+from tracker.session_store import insert_session, select_sessions
+
+router = Router()
+
+
+@router.command("bulk_help")
+async def bulk_help(ctx: Context) -> None:
+    """Explain the four bulk forms with examples; stores nothing."""
+    ctx.reply(ctx.t("bulk.help"))
+
+
+@router.command("bulk_attended", "bulk_missed")
+async def bulk_log(ctx: Context) -> None:
+    """Log each new listed day; skip repeats, the other status, future and pre-start days."""
+    family = await current_family(ctx, "log")
+    if family is None:
+        return
+    try:
+        request = parse_bulk(ctx.message.text)
+    except InvalidBulk as e:
+        ctx.reply(f"{_problem(ctx, e)}\n\n{ctx.t('bulk.help')}")
+        return
+    since = family.child.tracking_since
+    before_start = [day for day in request.days if day < since]
+    tracked = [day for day in request.days if day >= since]
+    plan = plan_bulk(tracked, family.today, await _logged(ctx, family, tracked, request.status),
+                     request.status)
+    await _insert(ctx, family, request, plan)
+    ctx.reply(_summary(ctx, family, request.status, plan, len(before_start)))
+
+
+async def _logged(ctx: Context, family: Family, days: list[date], status: str) -> dict[date, str]:
+    """The status already logged on each day; the requested one wins when a day has both."""
+    if not days:
+        return {}
+    rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, min(days), max(days))
+    logged: dict[date, str] = {}
+    for row in rows:
+        if logged.get(row.day) != status:
+            logged[row.day] = row.status
+    return logged
+
+
+async def _insert(ctx: Context, family: Family, request: BulkRequest, plan: BulkPlan) -> None:
+    category = categorize(request.reason) if request.status == "missed" else None
+    for day in plan.insert:
+        await insert_session(ctx.conn, ctx.cipher, child_id=family.child.id, day=day,
+                             status=request.status, count=1, logged_by=ctx.user.id,
+                             reason=request.reason, reason_category=category)
+
+
+def _summary(ctx: Context, family: Family, status: str, plan: BulkPlan, before_start: int) -> str:
+    counts = plan.counts
+    lines = [ctx.t(f"bulk.done_{status}", name=family.child.name)]
+    lines += [ctx.t(f"bulk.{outcome}", n=counts[outcome])
+              for outcome in ("insert", "duplicate", "conflict", "future")]
+    if before_start:
+        lines.append(ctx.t("bulk.before_start", n=before_start,
+                           day=show_day(ctx, family.child.tracking_since)))
+    return "\n".join(lines)
+
+
+def _problem(ctx: Context, error: InvalidBulk) -> str:
+    values = {key: show_day(ctx, value) if isinstance(value, date) else clip(str(value))
+              for key, value in error.details.items()}
+    return ctx.t(f"bulk.error.{error.code}", **values)
