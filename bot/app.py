@@ -8,13 +8,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import asyncpg
+import httpx
 from quart import Quart, Response
 
-from bot import health, webhook
+from bot import health, privacy_page, webhook
 from bot.config import Settings
 from bot.graph import ConsoleTransport, GraphTransport, Transport
+from bot.notices import NoticeFlusher
 from bot.runtime import Runtime
 from bot.sender import Sender
+from bot.voice_jobs import VoiceJob, start_voice_job
 from bot.worker import Worker
 from handlers import build_router
 from sql.db import Database
@@ -29,21 +32,33 @@ DATABASE_DOWN = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdown
 
 
 def create_app(settings: Settings, *, transport: Transport | None = None,
-               clock: Callable[[], datetime] | None = None) -> Quart:
-    """Build the app; the database, worker and sender start when serving starts."""
+               clock: Callable[[], datetime] | None = None,
+               http_client: httpx.AsyncClient | None = None) -> Quart:
+    """Build the app; the database, worker, sender and voice-note job start when serving
+    starts. `http_client` (media downloads and speech-to-text) is replaceable in tests."""
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     rt = Runtime(settings=settings, cipher=settings.cipher(), router=build_router())
     app.extensions["therapy_tracker"] = rt
     app.register_blueprint(health.blueprint)
     app.register_blueprint(webhook.blueprint)
+    app.register_blueprint(privacy_page.blueprint)
+
+    voice_jobs: list[VoiceJob] = []
+    notice_flushers: list[NoticeFlusher] = []
 
     @app.before_serving
     async def start() -> None:
         await _start_services(rt, transport, clock)
+        voice_jobs.append(start_voice_job(rt, http_client))
+        notice_flushers.append(_start_notices(rt))
 
     @app.after_serving
     async def stop() -> None:
+        for job in voice_jobs:
+            await job.stop()
+        for flusher in notice_flushers:
+            await flusher.stop()
         await _stop_services(rt)
 
     async def database_down(error: Exception) -> Response:
@@ -78,9 +93,27 @@ async def _start_services(rt: Runtime, transport: Transport | None,
         clock=clock or (lambda: datetime.now(UTC)),
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
-        sweep_seconds=settings.sweep_interval_seconds)
+        sweep_seconds=settings.sweep_interval_seconds,
+        context_settings=context_settings(settings))
     rt.sender.start()
     rt.worker.start()
+
+
+def context_settings(settings: Settings) -> dict[str, str]:
+    """The few settings handlers need, handed to every Context by the worker."""
+    return {"bot_number": settings.whatsapp_public_number,
+            "invite_template": settings.extra.get("INVITE_TEMPLATE_NAME", ""),
+            "invite_template_lang": settings.extra.get("INVITE_TEMPLATE_LANG", "") or "en"}
+
+
+def _start_notices(rt: Runtime) -> NoticeFlusher:
+    flusher = NoticeFlusher(rt.db, rt.cipher,
+                            default_phone_number_id=rt.settings.whatsapp_phone_number_id,
+                            batch_seconds=rt.settings.notice_batch_seconds,
+                            on_flushed=rt.sender.wake,
+                            sweep_seconds=rt.settings.sweep_interval_seconds)
+    flusher.start()
+    return flusher
 
 
 async def _stop_services(rt: Runtime) -> None:

@@ -37,15 +37,23 @@ class Settings:
     whatsapp_phone_number_id: str = ""
     whatsapp_api_base: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v25.0"
+    whatsapp_public_number: str = ""
     skip_signature_check: bool = False
     data_encryption_keys: tuple[str, ...] = ()
     auto_migrate: bool = True
     public_base_url: str = ""
+    razorpay_key_id: str = ""
     max_body_bytes: int = DEFAULT_MAX_BODY_KB * 1024
     worker_max_attempts: int = 5
     worker_retry_base_seconds: float = 2.0
     sweep_interval_seconds: float = 5.0
+    notice_batch_seconds: float = 120.0
     log_level: str = "INFO"
+    groq_api_key: str = field(default="", repr=False)
+    groq_api_base: str = "https://api.groq.com/openai/v1"
+    sarvam_api_key: str = field(default="", repr=False)
+    sarvam_api_base: str = "https://api.sarvam.ai"
+    voice_retention_days: int = 7
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -130,12 +138,20 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
         whatsapp_api_base=api_base.rstrip("/"),
         whatsapp_api_version=env.get("WHATSAPP_API_VERSION") or "v25.0",
+        whatsapp_public_number="".join(ch for ch in env.get("WHATSAPP_PUBLIC_NUMBER", "")
+                                       if ch.isdigit()),
         skip_signature_check=_flag(env.get("WHATSAPP_SKIP_SIGNATURE_CHECK")),
         data_encryption_keys=keys,
         auto_migrate=app_env != "production" or _flag(env.get("AUTO_MIGRATE")),
         public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),
+        razorpay_key_id=env.get("RAZORPAY_KEY_ID", ""),
         max_body_bytes=_positive_int(env, "MAX_BODY_KB", DEFAULT_MAX_BODY_KB, problems) * 1024,
         log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
+        groq_api_key=env.get("GROQ_API_KEY", ""),
+        groq_api_base=(env.get("GROQ_API_BASE") or "https://api.groq.com/openai/v1").rstrip("/"),
+        sarvam_api_key=env.get("SARVAM_API_KEY", ""),
+        sarvam_api_base=(env.get("SARVAM_API_BASE") or "https://api.sarvam.ai").rstrip("/"),
+        voice_retention_days=_positive_int(env, "VOICE_RETENTION_DAYS", 7, problems),
         extra={k: v for k, v in env.items() if k.startswith(("INVITE_", "GROQ_", "SARVAM_"))},
     )
     problems += _required_problems(settings)

@@ -51,6 +51,9 @@ class Context:
     choice: ChoiceId | None = None
     state: State | None = None
     outgoing: list[Outgoing] = field(default_factory=list)
+    bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links
+    invite_template: str = ""  # approved template for invites outside the 24-hour window
+    invite_template_lang: str = "en"
 
     def t(self, key: str, **values: Any) -> str:
         return t(self.user.language, key, **values)

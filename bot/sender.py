@@ -115,20 +115,26 @@ class Sender(QueueDrainer):
         result = await self._send(row, message)
         if result.outcome == "window_closed" and fallback:
             result = await self._send(row, fallback)
+        if result.outcome == "sent":
+            await self._mark_sent(row, token, result.wamid, body.get("then"))
+            return
         await self._finish(row["id"], token, result, attempts=row["attempts"])
-        if result.outcome == "sent" and body.get("then"):
-            await self._follow_up(row, body["then"])
 
     async def _upload(self, row: asyncpg.Record, media: dict[str, Any]) -> SendResult:
         content = base64.b64decode(media["content"])
         return await self._transport.upload(
             row["phone_number_id"], Media(media["filename"], media["mime_type"], content))
 
-    async def _follow_up(self, row: asyncpg.Record, message: dict[str, Any]) -> None:
+    async def _mark_sent(self, row: asyncpg.Record, token: uuid.UUID, wamid: str | None,
+                         then: dict[str, Any] | None) -> None:
+        """Record the wamid; a follow-up is queued in the same transaction, so never lost."""
         async with self._db.transaction(SYSTEM) as conn:
-            await enqueue_followup(conn, self._cipher, user_id=row["user_id"],
-                                   phone_number_id=row["phone_number_id"], message=message)
-        self.wake()
+            await conn.execute(MARK_SENT, row["id"], token, wamid)
+            if then:
+                await enqueue_followup(conn, self._cipher, user_id=row["user_id"],
+                                       phone_number_id=row["phone_number_id"], message=then)
+        if then:
+            self.wake()
 
     async def _send(self, row: asyncpg.Record, message: dict[str, Any]) -> SendResult:
         to = row["phone"] or row["bsuid"]
@@ -151,10 +157,7 @@ class Sender(QueueDrainer):
 
     async def _finish(self, outbox_id: int, token: uuid.UUID, result: SendResult,
                       attempts: int = 1) -> None:
-        if result.outcome == "sent":
-            async with self._db.transaction(SYSTEM) as conn:
-                await conn.execute(MARK_SENT, outbox_id, token, result.wamid)
-        elif result.outcome == "retry" and attempts < MAX_SEND_ATTEMPTS:
+        if result.outcome == "retry" and attempts < MAX_SEND_ATTEMPTS:
             await self._reschedule(outbox_id, token, retry_delay(result, attempts),
                                    uncount=False, code=result.code)
         else:

@@ -71,8 +71,10 @@ class Worker(QueueDrainer):
                  default_phone_number_id: str, privacy_url: str, on_replies: Callable[[], None],
                  clock: Callable[[], datetime],
                  max_attempts: int = 5, retry_base_seconds: float = 2.0,
-                 concurrency: int = 4, sweep_seconds: float = 5.0) -> None:
+                 concurrency: int = 4, sweep_seconds: float = 5.0,
+                 context_settings: dict[str, str] | None = None) -> None:
         self._db, self._cipher, self._router = db, cipher, router
+        self._context_settings = context_settings or {}
         self._default_number, self._privacy_url = default_phone_number_id, privacy_url
         self._on_replies, self._clock = on_replies, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
@@ -104,7 +106,8 @@ class Worker(QueueDrainer):
             message = from_envelope(self._cipher.decrypt_json(row["payload"]))
             ctx = Context(conn=conn, cipher=self._cipher,
                           user=await select_user(conn, row["user_id"]), message=message,
-                          now=self._clock(), privacy_url=self._privacy_url)
+                          now=self._clock(), privacy_url=self._privacy_url,
+                          **self._context_settings)
             await self._router.dispatch(ctx)
             await enqueue(conn, self._cipher, ctx.outgoing, inbound_id=row["id"],
                           phone_number_id=row["phone_number_id"] or self._default_number)

@@ -1,7 +1,198 @@
-"""Placeholder replaced by the members feature."""
+"""The family: who is in it, removing and leaving, and the gate that shows pending invites.
+Inviting (handlers/invites.py), role changes (handlers/roles.py) and the clinic view
+(handlers/clinic.py) are part of this feature and included below."""
 
 from __future__ import annotations
 
-from bot.router import Router
+from collections.abc import Awaitable, Callable
+
+from bot.context import Context
+from bot.replies import Button, Row
+from bot.router import COMMAND_ID, Router
+from handlers import clinic, invites, roles
+from handlers.family import Family, current_family
+from handlers.menu import main_menu
+from handlers.notify import Phrase, notify_family, queue_notice
+from tracker.children import Child, select_children
+from tracker.members import (
+    Member,
+    delete_member,
+    select_invites,
+    select_members,
+    select_membership_counts,
+)
+from tracker.permissions import allowed
+from tracker.phones import display_phone, normalise_phone
 
 router = Router()
+GATE_COMMANDS = frozenset({"accept", "reject", "consent", "help", "language"})
+GATE_CHOICES = frozenset({"invite", "lang"})
+MAX_ROWS = 10
+DONE = ("removed", "left")
+
+
+@router.gate
+async def pending_invite_gate(ctx: Context) -> bool:
+    """Someone only invited (in no family yet) gets their invite back for most messages."""
+    if (ctx.command and ctx.command.name in GATE_COMMANDS) or (
+            ctx.choice and ctx.choice.namespace in GATE_CHOICES):
+        return False
+    active, pending = await select_membership_counts(ctx.conn)
+    if active or not pending:
+        return False
+    invites.remind_invites(ctx, await select_invites(ctx.conn))
+    return True
+
+
+@router.command("members")
+async def list_members(ctx: Context) -> None:
+    """Show the family with roles and invite states; managers get invite/remove/role buttons."""
+    family = await current_family(ctx, "members_view")
+    if family is None:
+        return
+    members = await select_members(ctx.conn, family.child.id)
+    lines = [ctx.t("member.list", name=family.child.name),
+             *(member_line(ctx, m) for m in members), "", ctx.t("member.list_hint")]
+    buttons = ()
+    if allowed(family.child.role, "members_manage"):
+        buttons = tuple(Button(COMMAND_ID + name, ctx.t(f"btn.member_{name}"))
+                        for name in ("invite", "remove_member", "role"))
+    ctx.reply("\n".join(lines), buttons=buttons)
+
+
+def member_line(ctx: Context, member: Member) -> str:
+    values = {"phone": display_phone(member.phone), "role": ctx.t(f"role.{member.role}")}
+    if member.status == "pending":
+        how = ctx.t(f"member.how.{member.invite_channel or 'none'}")
+        return ctx.t("member.line_pending", how=how, **values)
+    line = ctx.t("member.line_you" if member.user_id == ctx.user.id else "member.line", **values)
+    if member.proposed_role:
+        line += " " + ctx.t("member.line_asked", role=ctx.t(f"role.{member.proposed_role}"))
+    return line
+
+
+def may_remove(role: str, member: Member, user_id: int) -> bool:
+    """Not oneself (that is leaving), and an owner only by another owner."""
+    return member.user_id != user_id and (member.role != "owner" or allowed(role, "remove_owner"))
+
+
+@router.command("remove_member")
+async def pick_member_to_remove(ctx: Context) -> None:
+    """List the members and invites this user may remove (or find the typed number)."""
+    family = await current_family(ctx, "members_manage")
+    if family is None:
+        return
+    members = [m for m in await select_members(ctx.conn, family.child.id)
+               if may_remove(family.child.role, m, ctx.user.id)]
+    typed = normalise_phone(ctx.command.args) if ctx.command and ctx.command.args else None
+    match = next((m for m in members if typed and m.phone == typed), None)
+    if match:
+        confirm_removal(ctx, family, match)
+    elif not members:
+        ctx.reply(ctx.t("member.none_to_remove", name=family.child.name))
+    else:
+        rows = [Row(f"member:remove:{m.user_id}", display_phone(m.phone)[:24],
+                    member_desc(ctx, m)) for m in members[:MAX_ROWS]]
+        ctx.reply_rows(ctx.t("member.pick_remove", name=family.child.name), rows,
+                       ctx.t("btn.member_pick"))
+
+
+def member_desc(ctx: Context, member: Member) -> str:
+    role = ctx.t(f"role.{member.role}")
+    return ctx.t("member.desc_pending", role=role) if member.status == "pending" else role
+
+
+@router.choice("member", "remove", int)
+async def ask_removal(ctx: Context) -> None:
+    """Ask to confirm removing the tapped member; stores nothing."""
+    family = await current_family(ctx, "members_manage")
+    member = await removable(ctx, family)
+    if family and member:
+        confirm_removal(ctx, family, member)
+
+
+def confirm_removal(ctx: Context, family: Family, member: Member) -> None:
+    ctx.reply(ctx.t("member.remove_confirm", phone=display_phone(member.phone),
+                    role=ctx.t(f"role.{member.role}"), name=family.child.name),
+              buttons=(Button(f"member:remove_yes:{member.user_id}",
+                              ctx.t("btn.member_remove_yes")),
+                       Button("member:keep", ctx.t("btn.member_keep"))))
+
+
+async def removable(ctx: Context, family: Family | None) -> Member | None:
+    """The tapped member, if this user may still remove them from this family."""
+    if family is None:
+        return None
+    member = next((m for m in await select_members(ctx.conn, family.child.id)
+                   if m.user_id == ctx.choice.value), None)
+    if member is None or not may_remove(family.child.role, member, ctx.user.id):
+        ctx.reply(ctx.t("member.unknown"))
+        return None
+    return member
+
+
+@router.choice("member", "remove_yes", int)
+async def remove(ctx: Context) -> None:
+    """Remove the member or cancel the invite (never the last owner); the member is told."""
+    family = await current_family(ctx, "members_manage")
+    member = await removable(ctx, family)
+    if family is None or member is None:
+        return
+
+    async def tell() -> None:
+        if member.status == "active":
+            await queue_notice(ctx, member.person, family.child, "notify.removed")
+
+    outcome = await drop(ctx, family.child, member.user_id, tell)
+    ctx.reply(ctx.t(f"member.{outcome}", phone=display_phone(member.phone),
+                    name=family.child.name))
+
+
+@router.choice("member", "keep")
+async def keep(ctx: Context) -> None:
+    """The user changed their mind: nothing is removed."""
+    ctx.reply(ctx.t("member.kept"))
+
+
+@router.command("leave")
+async def confirm_leave(ctx: Context) -> None:
+    """Ask to confirm leaving the current child's family; stores nothing."""
+    family = await current_family(ctx, "leave")
+    if family:
+        ctx.reply(ctx.t("member.leave_confirm", name=family.child.name), buttons=(
+            Button(f"member:leave_yes:{family.child.id}", ctx.t("btn.member_leave")),
+            Button("member:keep", ctx.t("btn.member_keep"))))
+
+
+@router.choice("member", "leave_yes", int)
+async def leave(ctx: Context) -> None:
+    """Leave the family (the last owner must hand over first); the others hear about it."""
+    child = next((c for c in await select_children(ctx.conn) if c.id == ctx.choice.value), None)
+    if child is None or not allowed(child.role, "leave"):
+        ctx.reply(ctx.t("member.unknown"))
+        return
+
+    async def tell() -> None:
+        await notify_family(ctx, child, "notify.left", role=Phrase(f"role.{child.role}"))
+
+    outcome = await drop(ctx, child, ctx.user.id, tell)
+    if outcome == "left":
+        await main_menu(ctx, ctx.t("member.left", name=child.name))
+    else:
+        ctx.reply(ctx.t(f"member.{outcome}", phone="", name=child.name))
+
+
+async def drop(ctx: Context, child: Child, user_id: int,
+               tell: Callable[[], Awaitable[None]]) -> str:
+    """Queue the news, then remove; a refusal (last owner) takes the news back."""
+    savepoint = ctx.conn.transaction()
+    await savepoint.start()
+    await tell()  # while they are still in the family, so RLS lets the notices in
+    outcome = await delete_member(ctx.conn, child.id, user_id)
+    await (savepoint.commit() if outcome in DONE else savepoint.rollback())
+    return outcome
+
+
+router.include(invites.router)
+router.include(roles.router)
+router.include(clinic.router)

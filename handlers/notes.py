@@ -1,7 +1,181 @@
-"""Placeholder replaced by the notes feature."""
+"""Notes for the current child: a free note kept as typed, the therapist's four-step note
+(goal, activity, response, homework), the recent notes, and voice notes (handlers.voice)."""
 
 from __future__ import annotations
 
-from bot.router import Router
+from zoneinfo import ZoneInfo
+
+from bot.commands import normalize
+from bot.context import Context, Unexpected
+from bot.conversation import Flow
+from bot.replies import Button
+from bot.router import COMMAND_ID, Router
+from handlers import voice
+from handlers.family import current_family
+from tracker.children import Child, select_children
+from tracker.notes import (
+    MAX_FIELD_CHARS,
+    MAX_NOTE_CHARS,
+    RECENT_NOTES,
+    STRUCTURED_FIELDS,
+    Note,
+    clean_text,
+    count_waiting_voice_notes,
+    insert_free_note,
+    insert_structured_note,
+    select_notes,
+    shorten,
+    transcript_voice_id,
+)
+from tracker.permissions import allowed
 
 router = Router()
+router.include(voice.router)
+
+NOTE = Flow("note", ("text",))
+THERAPIST_NOTE = Flow("therapist_note", STRUCTURED_FIELDS)
+ECHO_CHARS = 90
+LIST_CHARS = 80
+
+
+def answer(ctx: Context, limit: int) -> str:
+    """The typed (or transcribed) answer as written; a tap or an empty or long text is not."""
+    if ctx.message.reply_id:
+        raise Unexpected("")
+    text = clean_text(ctx.message.text, limit)
+    if text is None and ctx.message.text.strip():
+        raise Unexpected(ctx.t("note.too_long", limit=limit))
+    if text is None:
+        raise Unexpected("")
+    return text
+
+
+async def note_child(ctx: Context) -> Child | None:
+    """The child the flow started for, if the user may still write notes for it."""
+    child_id = ctx.state.data.get("child_id") if ctx.state else None
+    child = next((c for c in await select_children(ctx.conn) if c.id == child_id), None)
+    if child is None or not allowed(child.role, "notes"):
+        await ctx.end_flow()
+        ctx.reply(ctx.t("note.child_gone"))
+        return None
+    return child
+
+
+def text_after_command(ctx: Context) -> str:
+    """What followed the command word(s) in `note <text>`, as typed (case and lines kept)."""
+    words = normalize(ctx.message.text)
+    head = words[:len(words) - len(ctx.command.args)].strip()
+    raw = ctx.message.text.split()
+    size = next((n for n in (1, 2, 3) if normalize(" ".join(raw[:n])) == head), 1)
+    parts = ctx.message.text.split(None, size)
+    return parts[size] if len(parts) > size else ""
+
+
+@router.command("note")
+async def start_note(ctx: Context) -> None:
+    """Ask for a free note for the current child; `note <text>` saves it at once."""
+    family = await current_family(ctx, "notes")
+    if family is None:
+        return
+    await ctx.start_flow(NOTE, "text", child_id=family.child.id)
+    text = clean_text(text_after_command(ctx), MAX_NOTE_CHARS) if ctx.command.args else None
+    if text:
+        await store_note(ctx, text)
+        return
+    await ask_note(ctx)
+
+
+async def ask_note(ctx: Context) -> None:
+    child = await note_child(ctx)
+    if child:
+        ctx.reply(ctx.t("note.ask", name=child.name))
+
+
+@router.step(NOTE, "text", ask=ask_note)
+async def got_note(ctx: Context) -> None:
+    """Save the note for the flow's child exactly as written, encrypted."""
+    await store_note(ctx, answer(ctx, MAX_NOTE_CHARS))
+
+
+async def store_note(ctx: Context, text: str) -> None:
+    child = await note_child(ctx)
+    if child is None:
+        return
+    await insert_free_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
+                           text=text, voice_note_id=transcript_voice_id(ctx.message.wamid))
+    await ctx.end_flow()
+    ctx.reply(ctx.t("note.saved", name=child.name),
+              buttons=(Button(COMMAND_ID + "note", ctx.t("btn.note_another")),
+                       Button(COMMAND_ID + "notes", ctx.t("btn.note_list"))))
+
+
+@router.command("therapist_note")
+async def start_therapist_note(ctx: Context) -> None:
+    """Start the four-step therapist note for the current child; asks for the goal."""
+    family = await current_family(ctx, "notes")
+    if family is None:
+        return
+    await ctx.start_flow(THERAPIST_NOTE, "goal", child_id=family.child.id)
+    await ask_field(ctx)
+
+
+async def ask_field(ctx: Context) -> None:
+    child = await note_child(ctx)
+    if child:
+        ctx.reply(ctx.t(f"note.ask_{ctx.state.step}", name=child.name))
+
+
+@router.step(THERAPIST_NOTE, "goal", ask=ask_field)
+@router.step(THERAPIST_NOTE, "activity", ask=ask_field)
+@router.step(THERAPIST_NOTE, "response", ask=ask_field)
+@router.step(THERAPIST_NOTE, "homework", ask=ask_field)
+async def got_field(ctx: Context) -> None:
+    """Keep this answer in the flow's data and ask the next; the last one saves the note."""
+    step = ctx.state.step
+    text = answer(ctx, MAX_FIELD_CHARS)
+    if step != STRUCTURED_FIELDS[-1]:
+        next_step = STRUCTURED_FIELDS[STRUCTURED_FIELDS.index(step) + 1]
+        await ctx.advance(THERAPIST_NOTE, next_step, **{step: text})
+        await ask_field(ctx)
+        return
+    await save_therapist_note(ctx, {**ctx.state.data, step: text})
+
+
+async def save_therapist_note(ctx: Context, data: dict) -> None:
+    """Store the four answers as one structured note, encrypted, and echo them back."""
+    child = await note_child(ctx)
+    if child is None:
+        return
+    fields = {name: data[name] for name in STRUCTURED_FIELDS}
+    await insert_structured_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
+                                 fields=fields)
+    await ctx.end_flow()
+    echo = {name: shorten(text, ECHO_CHARS) for name, text in fields.items()}
+    ctx.reply(ctx.t("note.structured_saved", name=child.name, **echo),
+              buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),))
+
+
+@router.command("notes")
+async def list_notes(ctx: Context) -> None:
+    """Show the current child's newest notes, one short line each; stores nothing."""
+    family = await current_family(ctx, "notes")
+    if family is None:
+        return
+    notes = await select_notes(ctx.conn, ctx.cipher, family.child.id, limit=RECENT_NOTES)
+    waiting = await count_waiting_voice_notes(ctx.conn, ctx.user.id)
+    lines = [note_line(ctx, note, family.child.timezone) for note in notes]
+    text = ctx.t("note.list", name=family.child.name, lines="\n".join(lines)) if notes else \
+        ctx.t("note.list_empty", name=family.child.name)
+    if waiting:
+        text += "\n\n" + ctx.t("note.voice_waiting", count=waiting)
+    ctx.reply(text, buttons=(Button(COMMAND_ID + "note", ctx.t("btn.note_add")),
+                             Button(COMMAND_ID + "therapist_note", ctx.t("btn.note_therapist"))))
+
+
+def note_line(ctx: Context, note: Note, timezone: str) -> str:
+    day = ctx.day_label(note.created_at.astimezone(ZoneInfo(timezone)).date())
+    if note.kind == "structured":
+        return ctx.t("note.line_structured", day=day, goal=shorten(note.fields["goal"], 40),
+                     homework=shorten(note.homework, 40))
+    key = "note.line_voice" if note.from_voice else "note.line_free"
+    return ctx.t(key, day=day, text=shorten(note.text, LIST_CHARS))

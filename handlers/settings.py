@@ -1,7 +1,288 @@
-"""Placeholder replaced by the settings feature."""
+"""The user's settings: timezone, and when (and whether) reminders come. The reminder job
+itself reads these columns; this module only stores them."""
 
 from __future__ import annotations
 
-from bot.router import Router
+from bot.context import Context, Unexpected
+from bot.conversation import Flow
+from bot.replies import Button, Row
+from bot.router import COMMAND_ID, Router
+from tracker.children import select_current_child
+from tracker.permissions import allowed
+from tracker.settings import (
+    ALL_DAYS,
+    COMMON_ZONES,
+    PERIODS,
+    ReminderSettings,
+    parse_hour,
+    parse_weekdays,
+    resolve_timezone,
+    select_reminder_settings,
+    update_child_timezone,
+    update_reminder_days,
+    update_reminder_hour,
+    update_reminders_enabled,
+    update_user_timezone,
+    utc_offset,
+)
 
 router = Router()
+SETTINGS = Flow("settings", ("timezone", "days"))
+WEEKDAYS = (1, 2, 3, 4, 5)
+
+
+@router.command("settings")
+async def show_settings(ctx: Context) -> None:
+    """List every setting with its current value; stores nothing."""
+    rem = await select_reminder_settings(ctx.conn, ctx.user.id)
+    switch = "off" if rem.enabled else "on"
+    rows = [Row(COMMAND_ID + "timezone", ctx.t("row.settings_tz"),
+                ctx.t("row.settings_tz.desc", zone=ctx.user.timezone)),
+            Row("rem:time", ctx.t("row.settings_time"),
+                ctx.t("row.settings_time.desc", time=_time(rem.hour))),
+            Row(f"rem:{switch}", ctx.t(f"row.settings_{switch}"),
+                ctx.t(f"row.settings_{switch}.desc")),
+            Row("rem:days", ctx.t("row.settings_days"), days_label(ctx, rem.days)),
+            Row(COMMAND_ID + "language", ctx.t("row.language"), ctx.t("row.language.desc")),
+            Row(COMMAND_ID + "consent", ctx.t("row.consent"), ctx.t("row.consent.desc")),
+            Row(COMMAND_ID + "export", ctx.t("row.settings_export"),
+                ctx.t("row.settings_export.desc")),
+            Row(COMMAND_ID + "delete_data", ctx.t("row.settings_delete"),
+                ctx.t("row.settings_delete.desc"))]
+    ctx.reply_rows(ctx.t("settings.body"), rows, ctx.t("btn.settings_open"))
+
+
+def _time(hour: int) -> str:
+    return f"{hour:02d}:00"
+
+
+def days_label(ctx: Context, days: tuple[int, ...]) -> str:
+    if days == ALL_DAYS:
+        return ctx.t("reminder.every_day")
+    if days == WEEKDAYS:
+        return ctx.t("reminder.weekdays")
+    return ", ".join(ctx.t(f"weekday.{day - 1}") for day in days)
+
+
+def _zone_arg(arg: str) -> str:
+    zone = resolve_timezone(arg)
+    if zone is None:
+        raise ValueError(arg)
+    return zone
+
+
+@router.command("timezone")
+async def pick_timezone(ctx: Context) -> None:
+    """Store a zone typed after the command, or offer common zones and "type another"."""
+    typed = ctx.command.args
+    if typed:
+        zone = resolve_timezone(typed)
+        if zone is None:
+            ctx.reply(ctx.t("tz.invalid", typed=typed[:40]))
+            return
+        await save_timezone(ctx, zone)
+        return
+    rows = [Row(f"tz:set:{zone}", zone, utc_offset(zone, ctx.now)) for zone in COMMON_ZONES]
+    rows.append(Row("tz:other", ctx.t("row.tz_other"), ctx.t("row.tz_other.desc")))
+    ctx.reply_rows(ctx.t("tz.pick", zone=ctx.user.timezone), rows, ctx.t("btn.settings_tz"))
+
+
+@router.choice("tz", "set", _zone_arg)
+async def chose_timezone(ctx: Context) -> None:
+    """Store the zone picked from the list."""
+    await save_timezone(ctx, ctx.choice.value)
+
+
+@router.choice("tz", "other")
+async def ask_timezone(ctx: Context) -> None:
+    """Wait for a typed IANA timezone name."""
+    await ctx.start_flow(SETTINGS, "timezone")
+    await prompt_timezone(ctx)
+
+
+async def prompt_timezone(ctx: Context) -> None:
+    ctx.reply(ctx.t("tz.ask"))
+
+
+@router.step(SETTINGS, "timezone", ask=prompt_timezone)
+async def got_timezone(ctx: Context) -> None:
+    """Store a typed zone ("Europe/Paris", "new york"); an unknown name gets an example."""
+    if ctx.choice:
+        raise Unexpected  # a tap: let the router run it
+    zone = resolve_timezone(ctx.message.text)
+    if zone is None:
+        raise Unexpected(ctx.t("tz.invalid", typed=ctx.message.text.strip()[:40]))
+    await save_timezone(ctx, zone)
+
+
+async def save_timezone(ctx: Context, zone: str) -> None:
+    """The user's zone, and the current child's too when the user is its owner or parent."""
+    await ctx.end_flow()
+    await update_user_timezone(ctx.conn, ctx.user.id, zone)
+    ctx.user.timezone = zone
+    child = await select_current_child(ctx.conn, ctx.user.id)
+    offset = utc_offset(zone, ctx.now)
+    if child and allowed(child.role, "setup"):
+        await update_child_timezone(ctx.conn, child.id, zone)
+        ctx.reply(ctx.t("tz.saved_child", zone=zone, offset=offset, name=child.name))
+        return
+    ctx.reply(ctx.t("tz.saved", zone=zone, offset=offset))
+
+
+@router.command("reminders")
+async def show_reminders(ctx: Context) -> None:
+    """Show reminder settings with buttons; "reminders 7pm", "off" or "mon,wed" change them."""
+    typed = ctx.command.args
+    if typed and await apply_typed(ctx, typed):
+        return
+    lead = ctx.t("reminder.not_understood") if typed else ""
+    await reminder_card(ctx, lead)
+
+
+async def apply_typed(ctx: Context, typed: str) -> bool:
+    if typed in ("on", "off"):
+        await save_enabled(ctx, typed == "on")
+        return True
+    hour = parse_hour(typed)
+    if hour is not None:
+        await save_hour(ctx, hour)
+        return True
+    days = parse_weekdays(typed, day_names(ctx))
+    if days is None:
+        return False
+    await save_days(ctx, days)
+    return True
+
+
+async def reminder_card(ctx: Context, lead: str = "") -> None:
+    """The reminder settings in one message, with buttons to change each."""
+    rem = await select_reminder_settings(ctx.conn, ctx.user.id)
+    summary = ctx.t("reminder.summary_on" if rem.enabled else "reminder.summary_off",
+                    time=_time(rem.hour), days=days_label(ctx, rem.days))
+    switch = "off" if rem.enabled else "on"
+    text = "\n\n".join(filter(None, [lead, summary, ctx.t("reminder.typed_hint")]))
+    ctx.reply(text, buttons=(Button("rem:time", ctx.t("btn.settings_time")),
+                             Button(f"rem:{switch}", ctx.t(f"btn.settings_{switch}")),
+                             Button("rem:days", ctx.t("btn.settings_days"))))
+
+
+@router.choice("rem", "time")
+async def pick_period(ctx: Context) -> None:
+    """First half of the time picker: night, morning, afternoon or evening."""
+    rows = [Row(f"rem:period:{name}", ctx.t(f"row.settings_{name}"),
+                ctx.t(f"row.settings_{name}.desc")) for name in PERIODS]
+    ctx.reply_rows(ctx.t("reminder.pick_period"), rows, ctx.t("btn.settings_choose"))
+
+
+def _period_arg(arg: str) -> str:
+    if arg not in PERIODS:
+        raise ValueError(arg)
+    return arg
+
+
+def _hour_arg(arg: str) -> int:
+    hour = int(arg)
+    if not 0 <= hour <= 23:
+        raise ValueError(arg)
+    return hour
+
+
+@router.choice("rem", "period", _period_arg)
+async def pick_hour(ctx: Context) -> None:
+    """Second half of the time picker: the six hours of the chosen period."""
+    rows = [Row(f"rem:hour:{hour}", _time(hour)) for hour in PERIODS[ctx.choice.value]]
+    ctx.reply_rows(ctx.t("reminder.pick_hour"), rows, ctx.t("btn.settings_choose"))
+
+
+@router.choice("rem", "hour", _hour_arg)
+async def chose_hour(ctx: Context) -> None:
+    """Store the reminder hour."""
+    await save_hour(ctx, ctx.choice.value)
+
+
+async def save_hour(ctx: Context, hour: int) -> None:
+    await update_reminder_hour(ctx.conn, ctx.user.id, hour)
+    await reminder_card(ctx, ctx.t("reminder.saved"))
+
+
+@router.choice("rem", "on")
+@router.choice("rem", "off")
+async def switch_reminders(ctx: Context) -> None:
+    """Turn reminders on or off."""
+    await save_enabled(ctx, ctx.choice.action == "on")
+
+
+async def save_enabled(ctx: Context, on: bool) -> None:
+    await update_reminders_enabled(ctx.conn, ctx.user.id, on)
+    await reminder_card(ctx, ctx.t("reminder.saved"))
+
+
+def day_names(ctx: Context) -> dict[str, int]:
+    """The user's own short weekday names, so "सोम, बुध" works as well as "mon, wed"."""
+    return {ctx.t(f"weekday.{day - 1}"): day for day in ALL_DAYS}
+
+
+@router.choice("rem", "days")
+async def pick_days(ctx: Context) -> None:
+    """A toggle list of weekdays; typed days also work while it is open."""
+    rem = await select_reminder_settings(ctx.conn, ctx.user.id)
+    await show_days(ctx, rem)
+
+
+async def show_days(ctx: Context, rem: ReminderSettings, lead: str = "") -> None:
+    mark = {True: "✅", False: "⬜"}
+    rows = [Row(f"rem:day:{day}", f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
+            for day in ALL_DAYS]
+    rows += [Row("rem:daily", ctx.t("row.settings_daily")),
+             Row("rem:weekdays", ctx.t("row.settings_weekdays"))]
+    await ctx.start_flow(SETTINGS, "days")
+    text = ctx.t("reminder.days_pick", days=days_label(ctx, rem.days))
+    ctx.reply_rows("\n\n".join(filter(None, [lead, text])), rows, ctx.t("btn.settings_days"))
+
+
+async def prompt_days(ctx: Context) -> None:
+    ctx.reply(ctx.t("reminder.days_ask"))
+
+
+@router.step(SETTINGS, "days", ask=prompt_days)
+async def got_days(ctx: Context) -> None:
+    """Store typed days such as "mon,wed,fri" or "mon-fri"."""
+    if ctx.choice:
+        raise Unexpected  # a tap on the list: let the router run it
+    days = parse_weekdays(ctx.message.text, day_names(ctx))
+    if days is None:
+        raise Unexpected(ctx.t("reminder.days_invalid"))
+    await save_days(ctx, days)
+
+
+def _day_arg(arg: str) -> int:
+    day = int(arg)
+    if day not in ALL_DAYS:
+        raise ValueError(arg)
+    return day
+
+
+@router.choice("rem", "day", _day_arg)
+async def toggle_day(ctx: Context) -> None:
+    """Switch one weekday on or off; at least one day stays on."""
+    rem = await select_reminder_settings(ctx.conn, ctx.user.id)
+    day = ctx.choice.value
+    days = tuple(d for d in rem.days if d != day) if day in rem.days else (*rem.days, day)
+    if not days:
+        await show_days(ctx, rem, ctx.t("reminder.days_keep_one"))
+        return
+    await update_reminder_days(ctx.conn, ctx.user.id, days)
+    await show_days(ctx, ReminderSettings(rem.enabled, rem.hour, tuple(sorted(days))))
+
+
+@router.choice("rem", "daily")
+@router.choice("rem", "weekdays")
+async def chose_day_set(ctx: Context) -> None:
+    """Every day, or Monday to Friday."""
+    await save_days(ctx, ALL_DAYS if ctx.choice.action == "daily" else WEEKDAYS)
+
+
+async def save_days(ctx: Context, days: tuple[int, ...]) -> None:
+    await ctx.end_flow()
+    await update_reminder_days(ctx.conn, ctx.user.id, days)
+    await reminder_card(ctx, ctx.t("reminder.saved"))

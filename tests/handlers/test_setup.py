@@ -112,7 +112,7 @@ async def test_therapist_cannot_change_the_plan(make_bot):
 
 async def test_two_children_switch_and_add(make_bot):
     bot = await make_bot(clock=NOV)
-    user, first = await make_family(bot.db, PHONE, child="Asha")
+    _, first = await make_family(bot.db, PHONE, child="Asha")
     await bot.say(PHONE, "add child")
     await bot.say(PHONE, "Ravi")
     second = await bot.db.fetchval("SELECT id FROM tt.children WHERE name = 'Ravi'")

@@ -46,3 +46,16 @@ async def add_user(db: asyncpg.Connection, phone: str) -> int:
 def at(moment: str) -> datetime:
     """A fixed clock value from an ISO string in UTC, for make_bot(clock=...)."""
     return datetime.fromisoformat(moment).replace(tzinfo=UTC)
+
+
+async def add_invite(db: asyncpg.Connection, child_id: int, user_id: int, role: str,
+                     invited_by: int) -> None:
+    """A pending invite, as `invite` leaves it before the invitee answers."""
+    await db.execute("INSERT INTO tt.memberships (child_id, user_id, role, status, invited_by) "
+                     "VALUES ($1, $2, $3, 'pending', $4)", child_id, user_id, role, invited_by)
+
+
+async def close_window(db: asyncpg.Connection, user_id: int) -> None:
+    """The user last wrote two days ago: only templates may reach them."""
+    await db.execute("UPDATE tt.users SET last_inbound_at = now() - interval '2 days' "
+                     "WHERE id = $1", user_id)

@@ -1,3 +1,61 @@
 """en: settings."""
 
-TEXTS: dict[str, str] = {}
+TEXTS: dict[str, str] = {
+    "settings.body": "⚙️ Your settings. Pick one to change it:",
+    "btn.settings_open": "Settings",
+    "row.settings_tz": "Timezone",
+    "row.settings_tz.desc": "Now: {zone}",
+    "row.settings_time": "Reminder time",
+    "row.settings_time.desc": "Now: {time}",
+    "row.settings_on": "Turn reminders on",
+    "row.settings_on.desc": "Reminders are off now",
+    "row.settings_off": "Turn reminders off",
+    "row.settings_off.desc": "Reminders are on now",
+    "row.settings_days": "Reminder days",
+    "row.settings_export": "Export my data",
+    "row.settings_export.desc": "Everything we hold about you, as a file",
+    "row.settings_delete": "Delete my data",
+    "row.settings_delete.desc": "Erase your data (you confirm first)",
+    "tz.pick": "🌍 Your timezone is {zone}. Pick a new one, or tap *Type another*:",
+    "btn.settings_tz": "Timezones",
+    "row.tz_other": "Type another",
+    "row.tz_other.desc": "Any timezone name, e.g. Europe/Paris",
+    "tz.ask": "Type your timezone, for example *Europe/Paris*, *America/Toronto* or just a "
+              "city like *Singapore*.",
+    "tz.invalid": "I do not know the timezone “{typed}”. Type a name like *Asia/Kolkata* or "
+                  "*Europe/London*.",
+    "tz.saved": "✅ Timezone set to {zone} ({offset}).",
+    "tz.saved_child": "✅ Timezone set to {zone} ({offset}), for you and for {name}.",
+    "reminder.summary_on": "⏰ Reminders are on: {time} on {days}.",
+    "reminder.summary_off": "🔕 Reminders are off. When on, they come at {time} on {days}.",
+    "reminder.typed_hint": "You can also type *reminders 7pm*, *reminders off* or "
+                           "*reminders mon,wed,fri*.",
+    "reminder.not_understood": "I did not understand that reminder setting.",
+    "reminder.saved": "✅ Saved.",
+    "btn.settings_time": "Change time",
+    "btn.settings_on": "Turn on",
+    "btn.settings_off": "Turn off",
+    "btn.settings_days": "Choose days",
+    "btn.settings_choose": "Choose",
+    "reminder.pick_period": "⏰ When should reminders come? Pick a part of the day:",
+    "reminder.pick_hour": "Pick the hour:",
+    "row.settings_night": "Night",
+    "row.settings_night.desc": "00:00 to 05:00",
+    "row.settings_morning": "Morning",
+    "row.settings_morning.desc": "06:00 to 11:00",
+    "row.settings_afternoon": "Afternoon",
+    "row.settings_afternoon.desc": "12:00 to 17:00",
+    "row.settings_evening": "Evening",
+    "row.settings_evening.desc": "18:00 to 23:00",
+    "reminder.every_day": "every day",
+    "reminder.weekdays": "Monday to Friday",
+    "reminder.days_pick": "📅 Reminder days: {days}.\nTap a day to switch it on or off, or "
+                          "type days like *mon,wed,fri* or *mon-fri*.",
+    "reminder.days_ask": "Type the days for reminders, like *mon,wed,fri* or *mon-fri*.",
+    "reminder.days_invalid": "I could not read those days. Type them like *mon,wed,fri* or "
+                             "*mon-fri*.",
+    "reminder.days_keep_one": "At least one day has to stay on. To stop reminders, turn them "
+                              "off instead.",
+    "row.settings_daily": "Every day",
+    "row.settings_weekdays": "Monday to Friday",
+}

@@ -1,3 +1,61 @@
 """hi: settings."""
 
-TEXTS: dict[str, str] = {}
+TEXTS: dict[str, str] = {
+    "settings.body": "⚙️ आपकी सेटिंग्स। जो बदलना है उसे चुनें:",
+    "btn.settings_open": "सेटिंग्स",
+    "row.settings_tz": "समय क्षेत्र",
+    "row.settings_tz.desc": "अभी: {zone}",
+    "row.settings_time": "रिमाइंडर का समय",
+    "row.settings_time.desc": "अभी: {time}",
+    "row.settings_on": "रिमाइंडर चालू करें",
+    "row.settings_on.desc": "अभी रिमाइंडर बंद हैं",
+    "row.settings_off": "रिमाइंडर बंद करें",
+    "row.settings_off.desc": "अभी रिमाइंडर चालू हैं",
+    "row.settings_days": "रिमाइंडर के दिन",
+    "row.settings_export": "मेरा डेटा एक्सपोर्ट",
+    "row.settings_export.desc": "हमारे पास आपकी पूरी जानकारी, एक फ़ाइल में",
+    "row.settings_delete": "मेरा डेटा मिटाएँ",
+    "row.settings_delete.desc": "आपका डेटा मिटाएँ (पहले पुष्टि पूछी जाएगी)",
+    "tz.pick": "🌍 आपका समय क्षेत्र {zone} है। नया चुनें, या *दूसरा लिखें* दबाएँ:",
+    "btn.settings_tz": "समय क्षेत्र",
+    "row.tz_other": "दूसरा लिखें",
+    "row.tz_other.desc": "कोई भी समय क्षेत्र, जैसे Europe/Paris",
+    "tz.ask": "अपना समय क्षेत्र लिखें, जैसे *Europe/Paris*, *America/Toronto* या सिर्फ़ शहर का "
+              "नाम, जैसे *Singapore*।",
+    "tz.invalid": "मुझे “{typed}” नाम का समय क्षेत्र नहीं पता। *Asia/Kolkata* या "
+                  "*Europe/London* जैसा नाम लिखें।",
+    "tz.saved": "✅ समय क्षेत्र {zone} ({offset}) कर दिया गया।",
+    "tz.saved_child": "✅ समय क्षेत्र {zone} ({offset}) कर दिया गया, आपके लिए और {name} के लिए।",
+    "reminder.summary_on": "⏰ रिमाइंडर चालू हैं: {time} बजे, {days}।",
+    "reminder.summary_off": "🔕 रिमाइंडर बंद हैं। चालू होने पर वे {time} बजे, {days} आएँगे।",
+    "reminder.typed_hint": "आप यह भी लिख सकते हैं: *reminders 7pm*, *reminders off* या "
+                           "*reminders mon,wed,fri*।",
+    "reminder.not_understood": "रिमाइंडर की यह सेटिंग मुझे समझ नहीं आई।",
+    "reminder.saved": "✅ सेव हो गया।",
+    "btn.settings_time": "समय बदलें",
+    "btn.settings_on": "चालू करें",
+    "btn.settings_off": "बंद करें",
+    "btn.settings_days": "दिन चुनें",
+    "btn.settings_choose": "चुनें",
+    "reminder.pick_period": "⏰ रिमाइंडर कब आएँ? दिन का हिस्सा चुनें:",
+    "reminder.pick_hour": "घंटा चुनें:",
+    "row.settings_night": "रात",
+    "row.settings_night.desc": "00:00 से 05:00",
+    "row.settings_morning": "सुबह",
+    "row.settings_morning.desc": "06:00 से 11:00",
+    "row.settings_afternoon": "दोपहर",
+    "row.settings_afternoon.desc": "12:00 से 17:00",
+    "row.settings_evening": "शाम",
+    "row.settings_evening.desc": "18:00 से 23:00",
+    "reminder.every_day": "हर दिन",
+    "reminder.weekdays": "सोमवार से शुक्रवार",
+    "reminder.days_pick": "📅 रिमाइंडर के दिन: {days}।\nकिसी दिन को चालू या बंद करने के लिए उसे "
+                          "दबाएँ, या *सोम, बुध, शुक्र* या *mon-fri* जैसे दिन लिखें।",
+    "reminder.days_ask": "रिमाइंडर के दिन लिखें, जैसे *सोम, बुध, शुक्र* या *mon-fri*।",
+    "reminder.days_invalid": "ये दिन मैं पढ़ नहीं पाया। *सोम, बुध, शुक्र* या *mon-fri* जैसे "
+                             "लिखें।",
+    "reminder.days_keep_one": "कम से कम एक दिन चालू रहना चाहिए। रिमाइंडर रोकने हों तो उन्हें "
+                              "बंद कर दें।",
+    "row.settings_daily": "हर दिन",
+    "row.settings_weekdays": "सोमवार से शुक्रवार",
+}

@@ -1,3 +1,62 @@
 """te: settings."""
 
-TEXTS: dict[str, str] = {}
+TEXTS: dict[str, str] = {
+    "settings.body": "⚙️ మీ సెట్టింగ్‌లు. మార్చాల్సినది ఎంచుకోండి:",
+    "btn.settings_open": "సెట్టింగ్‌లు",
+    "row.settings_tz": "టైమ్ జోన్",
+    "row.settings_tz.desc": "ఇప్పుడు: {zone}",
+    "row.settings_time": "రిమైండర్ సమయం",
+    "row.settings_time.desc": "ఇప్పుడు: {time}",
+    "row.settings_on": "రిమైండర్లు ఆన్ చేయి",
+    "row.settings_on.desc": "ఇప్పుడు రిమైండర్లు ఆఫ్‌లో ఉన్నాయి",
+    "row.settings_off": "రిమైండర్లు ఆఫ్ చేయి",
+    "row.settings_off.desc": "ఇప్పుడు రిమైండర్లు ఆన్‌లో ఉన్నాయి",
+    "row.settings_days": "రిమైండర్ రోజులు",
+    "row.settings_export": "నా డేటా ఎక్స్‌పోర్ట్",
+    "row.settings_export.desc": "మా దగ్గర ఉన్న మీ సమాచారం అంతా, ఒక ఫైల్‌గా",
+    "row.settings_delete": "నా డేటా తొలగించు",
+    "row.settings_delete.desc": "మీ డేటాను తొలగించండి (ముందు నిర్ధారణ అడుగుతాం)",
+    "tz.pick": "🌍 మీ టైమ్ జోన్ {zone}. కొత్తది ఎంచుకోండి, లేదా *వేరేది రాయండి* నొక్కండి:",
+    "btn.settings_tz": "టైమ్ జోన్లు",
+    "row.tz_other": "వేరేది రాయండి",
+    "row.tz_other.desc": "ఏ టైమ్ జోన్ పేరైనా, ఉదా. Europe/Paris",
+    "tz.ask": "మీ టైమ్ జోన్ రాయండి, ఉదాహరణకు *Europe/Paris*, *America/Toronto* లేదా "
+              "*Singapore* లాగా నగరం పేరు మాత్రమే.",
+    "tz.invalid": "“{typed}” అనే టైమ్ జోన్ నాకు తెలియదు. *Asia/Kolkata* లేదా "
+                  "*Europe/London* లాంటి పేరు రాయండి.",
+    "tz.saved": "✅ టైమ్ జోన్ {zone} ({offset})గా మార్చాం.",
+    "tz.saved_child": "✅ టైమ్ జోన్ {zone} ({offset})గా మార్చాం, మీకూ {name}కీ.",
+    "reminder.summary_on": "⏰ రిమైండర్లు ఆన్‌లో ఉన్నాయి: {time}కి, {days}.",
+    "reminder.summary_off": "🔕 రిమైండర్లు ఆఫ్‌లో ఉన్నాయి. ఆన్ చేస్తే {time}కి, {days} వస్తాయి.",
+    "reminder.typed_hint": "ఇలా కూడా రాయవచ్చు: *reminders 7pm*, *reminders off* లేదా "
+                           "*reminders mon,wed,fri*.",
+    "reminder.not_understood": "ఆ రిమైండర్ సెట్టింగ్ నాకు అర్థం కాలేదు.",
+    "reminder.saved": "✅ సేవ్ అయింది.",
+    "btn.settings_time": "సమయం మార్చు",
+    "btn.settings_on": "ఆన్ చేయి",
+    "btn.settings_off": "ఆఫ్ చేయి",
+    "btn.settings_days": "రోజులు ఎంచుకో",
+    "btn.settings_choose": "ఎంచుకోండి",
+    "reminder.pick_period": "⏰ రిమైండర్లు ఎప్పుడు రావాలి? రోజులో ఒక భాగం ఎంచుకోండి:",
+    "reminder.pick_hour": "గంట ఎంచుకోండి:",
+    "row.settings_night": "రాత్రి",
+    "row.settings_night.desc": "00:00 నుండి 05:00",
+    "row.settings_morning": "ఉదయం",
+    "row.settings_morning.desc": "06:00 నుండి 11:00",
+    "row.settings_afternoon": "మధ్యాహ్నం",
+    "row.settings_afternoon.desc": "12:00 నుండి 17:00",
+    "row.settings_evening": "సాయంత్రం",
+    "row.settings_evening.desc": "18:00 నుండి 23:00",
+    "reminder.every_day": "ప్రతి రోజు",
+    "reminder.weekdays": "సోమవారం నుండి శుక్రవారం",
+    "reminder.days_pick": "📅 రిమైండర్ రోజులు: {days}.\nఒక రోజును ఆన్ లేదా ఆఫ్ చేయడానికి "
+                          "దాన్ని నొక్కండి, లేదా *సోమ, బుధ, శుక్ర* లేదా *mon-fri* లాగా రోజులు "
+                          "రాయండి.",
+    "reminder.days_ask": "రిమైండర్ రోజులు రాయండి, ఉదా. *సోమ, బుధ, శుక్ర* లేదా *mon-fri*.",
+    "reminder.days_invalid": "ఆ రోజులు నాకు అర్థం కాలేదు. *సోమ, బుధ, శుక్ర* లేదా *mon-fri* "
+                             "లాగా రాయండి.",
+    "reminder.days_keep_one": "కనీసం ఒక రోజు ఆన్‌లో ఉండాలి. రిమైండర్లు ఆపాలంటే వాటిని ఆఫ్ "
+                              "చేయండి.",
+    "row.settings_daily": "ప్రతి రోజు",
+    "row.settings_weekdays": "సోమవారం నుండి శుక్రవారం",
+}

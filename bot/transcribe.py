@@ -1,0 +1,172 @@
+"""Remote calls for voice notes: the recording from Meta's media API, and speech-to-text from
+Groq (OpenAI-compatible Whisper) or Sarvam. Every call has a timeout; keys never reach logs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx
+
+MAX_AUDIO_BYTES = 16 * 1024 * 1024  # Meta's limit for audio media
+MEDIA_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+TRANSCRIBE_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+GROQ_MODEL = "whisper-large-v3"
+SARVAM_MODEL = "saarika:v2.5"
+PERMANENT_STATUSES = frozenset({400, 404, 413, 415, 422})
+
+
+class RemoteError(Exception):
+    """A remote call failed; `permanent` says whether trying again can help."""
+
+    def __init__(self, code: str, *, permanent: bool = False) -> None:
+        super().__init__(code)
+        self.code, self.permanent = code, permanent
+
+
+@dataclass(frozen=True, slots=True)
+class Audio:
+    content: bytes
+    mime_type: str
+
+
+def _status_error(response: httpx.Response) -> RemoteError:
+    status = response.status_code
+    return RemoteError(f"http_{status}", permanent=status in PERMANENT_STATUSES)
+
+
+class MediaFetcher:
+    """GET /{version}/{media_id} for a download URL, then GET that URL; both with the token."""
+
+    def __init__(self, client: httpx.AsyncClient, base_url: str, version: str,
+                 token: str) -> None:
+        self._client, self._prefix = client, f"{base_url}/{version}"
+        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    async def fetch(self, media_id: str, fresh_url: str | None, mime_type: str) -> Audio:
+        """The recording; `fresh_url` is the webhook's own URL while it is still valid."""
+        if not self._headers:
+            raise RemoteError("no_whatsapp_token", permanent=True)
+        if fresh_url:
+            try:
+                return Audio(await self._download(fresh_url), mime_type)
+            except RemoteError:
+                pass  # that URL lives five minutes; ask Meta for a new one
+        url, looked_up_mime = await self._lookup(media_id)
+        return Audio(await self._download(url), mime_type or looked_up_mime)
+
+    async def _lookup(self, media_id: str) -> tuple[str, str]:
+        try:
+            response = await self._client.get(f"{self._prefix}/{media_id}",
+                                              headers=self._headers, timeout=MEDIA_TIMEOUT)
+        except httpx.HTTPError as e:
+            raise RemoteError(type(e).__name__) from e
+        if response.status_code != 200:
+            raise _status_error(response)
+        body = _json(response)
+        if not isinstance(body.get("url"), str) or not body["url"].startswith("https://"):
+            raise RemoteError("no_media_url")
+        return body["url"], str(body.get("mime_type") or "")
+
+    async def _download(self, url: str) -> bytes:
+        try:
+            async with self._client.stream("GET", url, headers=self._headers,
+                                           timeout=MEDIA_TIMEOUT) as response:
+                if response.status_code != 200:
+                    raise _status_error(response)
+                return await _read_capped(response)
+        except httpx.HTTPError as e:
+            raise RemoteError(type(e).__name__) from e
+
+
+async def _read_capped(response: httpx.Response) -> bytes:
+    content = bytearray()
+    async for chunk in response.aiter_bytes():
+        content += chunk
+        if len(content) > MAX_AUDIO_BYTES:
+            raise RemoteError("audio_too_large", permanent=True)
+    if not content:
+        raise RemoteError("empty_audio", permanent=True)
+    return bytes(content)
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    return body if isinstance(body, dict) else {}
+
+
+class Transcriber(Protocol):
+    name: str
+
+    async def transcribe(self, audio: Audio) -> str: ...
+
+
+def _upload(audio: Audio) -> dict[str, tuple[str, bytes, str]]:
+    mime = audio.mime_type.split(";")[0].strip() or "audio/ogg"
+    extension = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a",
+                 "audio/aac": "aac", "audio/amr": "amr"}.get(mime, "ogg")
+    return {"file": (f"voice.{extension}", audio.content, mime)}
+
+
+async def _post_for_text(client: httpx.AsyncClient, url: str, field: str,
+                         **kwargs: Any) -> str:
+    """POST a recording and read the text from `field`; empty text cannot be retried away."""
+    try:
+        response = await client.post(url, timeout=TRANSCRIBE_TIMEOUT, **kwargs)
+    except httpx.HTTPError as e:
+        raise RemoteError(type(e).__name__) from e
+    if response.status_code != 200:
+        raise _status_error(response)
+    text = _json(response).get(field)
+    if not isinstance(text, str):
+        raise RemoteError("no_text_in_response")
+    if not text.strip():
+        raise RemoteError("no_speech", permanent=True)
+    return text.strip()
+
+
+class GroqTranscriber:
+    """Groq's OpenAI-compatible POST {base}/audio/transcriptions, answer in `text`."""
+
+    name = "groq"
+
+    def __init__(self, client: httpx.AsyncClient, base_url: str, api_key: str) -> None:
+        self._client, self._url = client, f"{base_url}/audio/transcriptions"
+        self._headers = {"Authorization": f"Bearer {api_key}"}
+
+    async def transcribe(self, audio: Audio) -> str:
+        return await _post_for_text(
+            self._client, self._url, "text", headers=self._headers, files=_upload(audio),
+            data={"model": GROQ_MODEL, "response_format": "json"})
+
+
+class SarvamTranscriber:
+    """Sarvam's POST {base}/speech-to-text (Indian languages, detected), answer in `transcript`."""
+
+    name = "sarvam"
+
+    def __init__(self, client: httpx.AsyncClient, base_url: str, api_key: str) -> None:
+        self._client, self._url = client, f"{base_url}/speech-to-text"
+        self._headers = {"api-subscription-key": api_key}
+
+    async def transcribe(self, audio: Audio) -> str:
+        return await _post_for_text(
+            self._client, self._url, "transcript", headers=self._headers, files=_upload(audio),
+            data={"model": SARVAM_MODEL, "language_code": "unknown"})
+
+
+async def transcribe_any(transcribers: list[Transcriber], audio: Audio) -> str:
+    """The first service's text; the error is permanent only when every service said so."""
+    errors: list[RemoteError] = []
+    for transcriber in transcribers:
+        try:
+            return await transcriber.transcribe(audio)
+        except RemoteError as e:
+            errors.append(RemoteError(f"{transcriber.name}:{e.code}", permanent=e.permanent))
+    if not errors:
+        raise RemoteError("no_transcription_service", permanent=True)
+    raise RemoteError(",".join(e.code for e in errors)[:200],
+                      permanent=all(e.permanent for e in errors))

@@ -1,0 +1,91 @@
+"""Telling the rest of the family what a member did, batched, in each reader's language.
+
+Other features call, after they store something for a child:
+
+    await notify_family(ctx, child, "notify.attended", count=2, day=some_date)
+
+`child` is anything with `.id` and `.name` (a `tracker.children.Child`). `key` names a catalog
+line; `{name}` (the child) and `{by}` (the acting member) are filled in for you. A `date` value
+becomes the reader's short date label and a `Phrase("role.parent")` value the reader's word.
+Every OTHER active member gets the line unless they opted out or their 24-hour window is closed
+(nothing is queued for them: free-form cannot reach them and the news would be stale). Lines
+wait in tt.pending_notices; bot/notices.py sends each person one merged message once their
+oldest line has waited the batch delay (Settings.notice_batch_seconds)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from bot.context import Context
+from bot.sender import window_open
+from bot.texts import t
+from tracker.members import Person
+from tracker.notices import insert_notice, select_co_members
+from tracker.phones import display_phone
+
+MAX_PROFILE_NAME = 40
+
+
+class ChildLike(Protocol):
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRef:
+    """A child known by id and name only, e.g. one the actor is just joining or leaving."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A catalog key used as a value, rendered in the reader's language (e.g. a role)."""
+
+    key: str
+
+
+def actor_label(ctx: Context) -> str:
+    """How others see the acting member: their WhatsApp name, if any, and number."""
+    phone = display_phone(ctx.user.phone)
+    name = " ".join(ctx.message.profile_name.split())[:MAX_PROFILE_NAME]
+    return f"{name} ({phone})" if name else phone
+
+
+def reachable(person: Person) -> bool:
+    """Opted in and inside the window in which a free-form message may be sent."""
+    return person.consent == "opted_in" and window_open(person.last_inbound_at, datetime.now(UTC))
+
+
+def render(language: str, key: str, values: dict[str, Any]) -> str:
+    return t(language, key, **{name: _localise(language, value) for name, value in values.items()})
+
+
+def _localise(language: str, value: Any) -> Any:
+    if isinstance(value, Phrase):
+        return t(language, value.key)
+    if isinstance(value, date):
+        return t(language, "date.short", weekday=t(language, f"weekday.{value.weekday()}"),
+                 day=value.day, month=t(language, f"mon.{value.month}"))
+    return value
+
+
+async def queue_notice(ctx: Context, person: Person, child: ChildLike, key: str,
+                       **values: Any) -> bool:
+    """Queue one line for one person if they can be reached now; True when queued."""
+    if person.user_id == ctx.user.id or not reachable(person):
+        return False
+    line = render(person.language, key, {"name": child.name, "by": actor_label(ctx), **values})
+    await insert_notice(ctx.conn, person.user_id, child.id, ctx.cipher.encrypt_text(line))
+    return True
+
+
+async def notify_family(ctx: Context, child: ChildLike, key: str, **values: Any) -> int:
+    """Queue `key` for every other active member who can be reached; returns how many."""
+    queued = 0
+    for person in await select_co_members(ctx.conn, child.id):
+        queued += await queue_notice(ctx, person, child, key, **values)
+    return queued
