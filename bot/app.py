@@ -16,8 +16,9 @@ from bot.config import Settings
 from bot.graph import ConsoleTransport, GraphTransport, Transport
 from bot.notices import NoticeFlusher
 from bot.runtime import Runtime
+from bot.scheduler import start_scheduler
 from bot.sender import Sender
-from bot.voice_jobs import VoiceJob, start_voice_job
+from bot.voice_jobs import voice_job
 from bot.worker import Worker
 from handlers import build_router
 from sql.db import Database
@@ -44,21 +45,12 @@ def create_app(settings: Settings, *, transport: Transport | None = None,
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(privacy_page.blueprint)
 
-    voice_jobs: list[VoiceJob] = []
-    notice_flushers: list[NoticeFlusher] = []
-
     @app.before_serving
     async def start() -> None:
-        await _start_services(rt, transport, clock)
-        voice_jobs.append(start_voice_job(rt, http_client))
-        notice_flushers.append(_start_notices(rt))
+        await _start_services(rt, transport, clock, http_client)
 
     @app.after_serving
     async def stop() -> None:
-        for job in voice_jobs:
-            await job.stop()
-        for flusher in notice_flushers:
-            await flusher.stop()
         await _stop_services(rt)
 
     async def database_down(error: Exception) -> Response:
@@ -78,7 +70,9 @@ async def resolve_dsn(settings: Settings) -> str:
 
 
 async def _start_services(rt: Runtime, transport: Transport | None,
-                          clock: Callable[[], datetime] | None) -> None:
+                          clock: Callable[[], datetime] | None,
+                          http_client: httpx.AsyncClient | None) -> None:
+    """Connect (migrating first outside production), then start every background loop."""
     settings = rt.settings
     dsn = await resolve_dsn(settings)
     if settings.auto_migrate:
@@ -95,32 +89,33 @@ async def _start_services(rt: Runtime, transport: Transport | None,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
         context_settings=context_settings(settings))
-    rt.sender.start()
-    rt.worker.start()
+    rt.background = [rt.sender, rt.worker, voice_job(rt, http_client), _notices(rt)]
+    for service in rt.background:
+        service.start()
+    rt.scheduler = start_scheduler(rt.db)
 
 
 def context_settings(settings: Settings) -> dict[str, str]:
     """The few settings handlers need, handed to every Context by the worker."""
     return {"bot_number": settings.whatsapp_public_number,
-            "invite_template": settings.extra.get("INVITE_TEMPLATE_NAME", ""),
-            "invite_template_lang": settings.extra.get("INVITE_TEMPLATE_LANG", "") or "en"}
+            "invite_template": settings.invite_template_name,
+            "invite_template_lang": settings.invite_template_lang}
 
 
-def _start_notices(rt: Runtime) -> NoticeFlusher:
-    flusher = NoticeFlusher(rt.db, rt.cipher,
-                            default_phone_number_id=rt.settings.whatsapp_phone_number_id,
-                            batch_seconds=rt.settings.notice_batch_seconds,
-                            on_flushed=rt.sender.wake,
-                            sweep_seconds=rt.settings.sweep_interval_seconds)
-    flusher.start()
-    return flusher
+def _notices(rt: Runtime) -> NoticeFlusher:
+    return NoticeFlusher(rt.db, rt.cipher,
+                         default_phone_number_id=rt.settings.whatsapp_phone_number_id,
+                         batch_seconds=rt.settings.notice_batch_seconds,
+                         on_flushed=rt.sender.wake,
+                         sweep_seconds=rt.settings.sweep_interval_seconds)
 
 
 async def _stop_services(rt: Runtime) -> None:
-    if rt.worker:
-        await rt.worker.stop()
-    if rt.sender:
-        await rt.sender.stop()
+    """Stop producers before the sender, so their last replies still leave."""
+    if rt.scheduler:
+        rt.scheduler.shutdown(wait=False)
+    for service in reversed(rt.background):
+        await service.stop()
     if rt.db:
         await rt.db.close()
 

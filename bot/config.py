@@ -31,15 +31,15 @@ class Settings:
     app_env: str = "development"
     database_url: str | None = None
     data_dir: Path = Path(".data")
-    whatsapp_app_secret: str = ""
-    whatsapp_verify_token: str = ""
-    whatsapp_token: str = ""
+    whatsapp_app_secret: str = field(default="", repr=False)
+    whatsapp_verify_token: str = field(default="", repr=False)
+    whatsapp_token: str = field(default="", repr=False)
     whatsapp_phone_number_id: str = ""
     whatsapp_api_base: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v25.0"
     whatsapp_public_number: str = ""
     skip_signature_check: bool = False
-    data_encryption_keys: tuple[str, ...] = ()
+    data_encryption_keys: tuple[str, ...] = field(default=(), repr=False)
     auto_migrate: bool = True
     public_base_url: str = ""
     razorpay_key_id: str = ""
@@ -54,7 +54,8 @@ class Settings:
     sarvam_api_key: str = field(default="", repr=False)
     sarvam_api_base: str = "https://api.sarvam.ai"
     voice_retention_days: int = 7
-    extra: dict[str, str] = field(default_factory=dict)
+    invite_template_name: str = ""
+    invite_template_lang: str = "en"
 
     @property
     def is_production(self) -> bool:
@@ -152,7 +153,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         sarvam_api_key=env.get("SARVAM_API_KEY", ""),
         sarvam_api_base=(env.get("SARVAM_API_BASE") or "https://api.sarvam.ai").rstrip("/"),
         voice_retention_days=_positive_int(env, "VOICE_RETENTION_DAYS", 7, problems),
-        extra={k: v for k, v in env.items() if k.startswith(("INVITE_", "GROQ_", "SARVAM_"))},
+        invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
+        invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
     )
     problems += _required_problems(settings)
     if problems:

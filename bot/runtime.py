@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quart import current_app
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.background import QueueDrainer
     from bot.config import Settings
     from bot.router import Router
     from bot.sender import Sender
@@ -24,6 +27,8 @@ class Runtime:
     db: Database | None = None
     worker: Worker | None = None
     sender: Sender | None = None
+    background: list[QueueDrainer] = field(default_factory=list)
+    scheduler: AsyncIOScheduler | None = None
 
 
 def runtime() -> Runtime:

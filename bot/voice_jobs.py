@@ -92,19 +92,17 @@ WHERE audio_state = 'held' AND audio_keep_until <= now()
 """
 
 
-def start_voice_job(rt: Runtime, client: httpx.AsyncClient | None) -> VoiceJob:
-    """Build the job from settings and start it beside the worker and sender."""
+def voice_job(rt: Runtime, client: httpx.AsyncClient | None) -> VoiceJob:
+    """Build the job from settings; the app starts it beside the worker and sender."""
     settings, http = rt.settings, client or httpx.AsyncClient()
     fetcher = MediaFetcher(http, settings.whatsapp_api_base, settings.whatsapp_api_version,
                            settings.whatsapp_token)
-    job = VoiceJob(rt.db, rt.cipher, fetcher, transcribers(settings, http),
-                   default_phone_number_id=settings.whatsapp_phone_number_id,
-                   retention_days=settings.voice_retention_days,
-                   retry_base_seconds=settings.worker_retry_base_seconds,
-                   wake_worker=rt.worker.wake, wake_sender=rt.sender.wake,
-                   sweep_seconds=settings.sweep_interval_seconds, on_stop=http.aclose)
-    job.start()
-    return job
+    return VoiceJob(rt.db, rt.cipher, fetcher, transcribers(settings, http),
+                    default_phone_number_id=settings.whatsapp_phone_number_id,
+                    retention_days=settings.voice_retention_days,
+                    retry_base_seconds=settings.worker_retry_base_seconds,
+                    wake_worker=rt.worker.wake, wake_sender=rt.sender.wake,
+                    sweep_seconds=settings.sweep_interval_seconds, on_stop=http.aclose)
 
 
 def transcribers(settings: Settings, client: httpx.AsyncClient) -> list[Transcriber]:

@@ -5,7 +5,7 @@ OWNER = "919000000001"
 INVITEE = "919000000002"
 THERAPIST = "919000000003"
 PARENT = "919000000004"
-TEMPLATE = {"INVITE_TEMPLATE_NAME": "family_invite", "INVITE_TEMPLATE_LANG": "en"}
+TEMPLATE = {"invite_template_name": "family_invite", "invite_template_lang": "en"}
 
 
 async def flushed(bot):
@@ -67,7 +67,7 @@ async def test_invite_inside_the_window_sends_the_invitee_text_with_buttons(bot)
 
 
 async def test_outside_the_window_the_approved_template_is_sent(make_bot):
-    bot = await make_bot(extra=TEMPLATE)
+    bot = await make_bot(**TEMPLATE)
     await make_family(bot.db, OWNER)
     await close_window(bot.db, await add_user(bot.db, INVITEE))
     replies = await bot.say(OWNER, "add therapist 9000000002")
@@ -95,7 +95,7 @@ async def test_without_a_template_the_inviter_gets_a_link_and_nobody_is_messaged
 
 
 async def test_an_opted_out_invitee_is_never_messaged(make_bot):
-    bot = await make_bot(extra=TEMPLATE)
+    bot = await make_bot(**TEMPLATE)
     await make_family(bot.db, OWNER)
     invitee = await add_user(bot.db, INVITEE)
     await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1", invitee)
