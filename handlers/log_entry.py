@@ -21,6 +21,7 @@ from handlers.log_views import (
     sessions_text,
     show_day,
 )
+from handlers.notify import notify_family
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError
@@ -121,6 +122,8 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
         ctx.conn, ctx.cipher, child_id=family.child.id, day=entry.day, status=entry.status,
         count=entry.count, logged_by=ctx.user.id, reason=entry.reason,
         reason_category=categorize(entry.reason) if entry.status == "missed" else None)
+    await notify_family(ctx, family.child, f"notify.{entry.status}", count=entry.count,
+                        day=entry.day)
     await ctx.end_flow()
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []
     lines.append(saved_text(ctx, family, entry))

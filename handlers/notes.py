@@ -12,6 +12,7 @@ from bot.replies import Button
 from bot.router import COMMAND_ID, Router
 from handlers import voice
 from handlers.family import current_family
+from handlers.notify import notify_family
 from tracker.children import Child, select_children
 from tracker.notes import (
     MAX_FIELD_CHARS,
@@ -103,6 +104,7 @@ async def store_note(ctx: Context, text: str) -> None:
         return
     await insert_free_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
                            text=text, voice_note_id=transcript_voice_id(ctx.message.wamid))
+    await notify_family(ctx, child, "notify.note")
     await ctx.end_flow()
     ctx.reply(ctx.t("note.saved", name=child.name),
               buttons=(Button(COMMAND_ID + "note", ctx.t("btn.note_another")),
@@ -149,6 +151,7 @@ async def save_therapist_note(ctx: Context, data: dict) -> None:
     fields = {name: data[name] for name in STRUCTURED_FIELDS}
     await insert_structured_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
                                  fields=fields)
+    await notify_family(ctx, child, "notify.note")
     await ctx.end_flow()
     echo = {name: shorten(text, ECHO_CHARS) for name, text in fields.items()}
     ctx.reply(ctx.t("note.structured_saved", name=child.name, **echo),

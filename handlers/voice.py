@@ -9,6 +9,7 @@ from bot.conversation import State
 from bot.replies import Button
 from bot.router import COMMAND_ID, Router
 from handlers.family import current_family
+from handlers.notify import notify_family
 from tracker.children import Child, select_children, select_current_child
 from tracker.notes import (
     MAX_NOTE_CHARS,
@@ -75,6 +76,7 @@ async def save_transcript_note(ctx: Context, voice: VoiceNote | None) -> None:
     text = ctx.message.text[:MAX_NOTE_CHARS]  # a long recording is kept up to a note's limit
     await insert_free_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
                            text=text, voice_note_id=voice.id if voice else None)
+    await notify_family(ctx, child, "notify.note")
     ctx.reply(ctx.t("voice.saved_note", name=child.name, text=shorten(text, ECHO_CHARS)),
               buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),))
 

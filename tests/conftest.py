@@ -102,6 +102,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "whatsapp_phone_number_id": payloads.BUSINESS_NUMBER_ID,
         "whatsapp_api_base": "https://graph.test", "data_encryption_keys": (TEST_KEY,),
         "auto_migrate": False, "worker_retry_base_seconds": 0.05, "sweep_interval_seconds": 0.2,
+        "notice_batch_seconds": 0.2,
     }
     return Settings(**(values | overrides))
 
@@ -140,6 +141,15 @@ class Bot:
     async def settle(self, timeout: float = 10.0) -> None:
         """Wait until no inbound message or outbox row is still pending."""
         await wait_until(self._idle, timeout)
+
+    async def flush_notices(self, timeout: float = 10.0) -> None:
+        """Wait until batched family notices have become outbox messages, then settle."""
+        await self.settle(timeout)
+        await wait_until(self._no_notices, timeout)
+        await self.settle()
+
+    async def _no_notices(self) -> bool:
+        return not await self.db.fetchval("SELECT count(*) FROM tt.pending_notices")
 
     async def _idle(self) -> bool:
         return not await self.db.fetchval(
