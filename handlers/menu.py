@@ -13,8 +13,8 @@ from tracker.session_store import select_sessions
 
 router = Router()
 
-MORE_ROWS = ("status", "summary", "weekly", "holiday", "undo", "children", "setup",
-             "language", "help", "consent")
+MORE_ROWS = ("status", "summary", "weekly", "holiday", "undo", "note", "members", "setup",
+             "settings", "help")
 
 
 def show_menu(ctx: Context, text: str | None = None, *, tracking: bool = True) -> None:

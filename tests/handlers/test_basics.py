@@ -45,7 +45,7 @@ async def test_more_opens_the_list(bot):
     body = bot.graph.to(PHONE)[-1]["interactive"]
     assert body["type"] == "list"
     assert len(body["action"]["sections"][0]["rows"]) == 10
-    assert "cmd:consent" in [r["id"] for r in body["action"]["sections"][0]["rows"]]
+    assert "cmd:settings" in [r["id"] for r in body["action"]["sections"][0]["rows"]]
 
 
 async def test_unknown_text_gets_a_friendly_fallback(bot):

@@ -81,21 +81,8 @@ TEXTS = {
     "row.holiday.desc": "Mark days off",
     "row.undo": "Undo last log",
     "row.undo.desc": "Remove the last entry you logged",
-    "row.children": "Children",
-    "row.children.desc": "Switch or add a child",
     "row.setup": "Monthly plan",
     "row.setup.desc": "Sessions paid, cost, carried",
-    "help": (
-        "Here is what you can type:\n"
-        "• *attended* / *missed* – log a session (with a day: *attended yesterday*, "
-        "*missed 12 feb*; with a count: *attended 2*)\n"
-        "• *undo* – remove your last entry\n"
-        "• *holiday* – mark days off\n"
-        "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
-        "• *setup* – this month's plan; *children* / *add child*\n"
-        "• *bulk help* – log many dates at once; *backfill* – older dates\n"
-        "• *language*, *consent*, *stop* / *start*, *cancel*, *menu*"
-    ),
     "weekday.0": "Mon",
     "weekday.1": "Tue",
     "weekday.2": "Wed",
@@ -116,4 +103,23 @@ TEXTS = {
     "mon.11": "Nov",
     "mon.12": "Dec",
     "date.short": "{weekday} {day} {month}",
+    "row.note": "Add a note",
+    "row.note.desc": "A note, or *therapist note* for the four parts",
+    "row.members": "Family & therapists",
+    "row.members.desc": "Members, invites and roles",
+    "row.settings": "Settings & privacy",
+    "row.settings.desc": "Reminders, timezone, language, your data",
+    "help": (
+        "Here is what you can type:\n"
+        "• *attended* / *missed* – log a session (with a day: *attended yesterday*, "
+        "*missed 12 feb*; with a count: *attended 2*)\n"
+        "• *undo* – remove your last entry; *holiday* – mark days off\n"
+        "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
+        "• *setup* – this month's plan; *children* / *add child*\n"
+        "• *note*, *therapist note*, *notes* – notes (voice notes work too)\n"
+        "• *members*, *invite*, *add parent 98xxxxxxxx*, *leave family* – the family\n"
+        "• *bulk help* – many dates at once; *backfill* – older dates\n"
+        "• *settings*, *language*, *consent*, *export*, *delete my data*, *stop* / "
+        "*start*, *cancel*, *menu*"
+    ),
 }

@@ -78,22 +78,8 @@ TEXTS = {
     "row.holiday.desc": "छुट्टी के दिन दर्ज करें",
     "row.undo": "आख़िरी एंट्री हटाएँ",
     "row.undo.desc": "आपकी दर्ज की गई आख़िरी एंट्री हटाएँ",
-    "row.children": "बच्चे",
-    "row.children.desc": "बच्चा बदलें या जोड़ें",
     "row.setup": "महीने का प्लान",
     "row.setup.desc": "भुगतान किए सत्र, कीमत, बचे सत्र",
-    "help": (
-        "आप ये लिख सकते हैं:\n"
-        "• *हुआ* / *छूटा* (या *attended* / *missed*) – सत्र दर्ज करें (दिन के साथ: *कल "
-        "हुआ*, *missed 12 feb*; गिनती के साथ: *attended 2*)\n"
-        "• *undo* – अपनी आख़िरी एंट्री हटाएँ\n"
-        "• *छुट्टी* – छुट्टी के दिन दर्ज करें\n"
-        "• *स्थिति*, *सारांश*, *साप्ताहिक*, *digest*, *missed report*, *streak* – "
-        "रिपोर्ट\n"
-        "• *setup* – इस महीने का प्लान; *बच्चे* / *add child*\n"
-        "• *bulk help* – कई तारीखें एक साथ; *backfill* – पुरानी तारीखें\n"
-        "• *भाषा*, *consent*, *stop* / *start*, *cancel*, *menu*"
-    ),
     "weekday.0": "सोम",
     "weekday.1": "मंगल",
     "weekday.2": "बुध",
@@ -114,4 +100,24 @@ TEXTS = {
     "mon.11": "नव॰",
     "mon.12": "दिस॰",
     "date.short": "{weekday} {day} {month}",
+    "row.note": "नोट जोड़ें",
+    "row.note.desc": "एक नोट, या चार हिस्सों वाला *therapist note*",
+    "row.members": "परिवार और थेरेपिस्ट",
+    "row.members.desc": "सदस्य, निमंत्रण और भूमिकाएँ",
+    "row.settings": "सेटिंग्स और निजता",
+    "row.settings.desc": "रिमाइंडर, समय क्षेत्र, भाषा, आपका डेटा",
+    "help": (
+        "आप ये लिख सकते हैं:\n"
+        "• *हुआ* / *छूटा* (या *attended* / *missed*) – सत्र दर्ज करें (दिन के साथ: "
+        "*attended yesterday*, *missed 12 feb*; गिनती के साथ: *attended 2*)\n"
+        "• *undo* – अपनी आख़िरी एंट्री हटाएँ; *छुट्टी* – छुट्टी के दिन दर्ज करें\n"
+        "• *स्थिति*, *सारांश*, *साप्ताहिक*, *digest*, *missed report*, *streak* – "
+        "रिपोर्ट\n"
+        "• *setup* – इस महीने का प्लान; *बच्चे* / *add child*\n"
+        "• *नोट*, *therapist note*, *notes* – नोट्स (वॉइस नोट भी चलेंगे)\n"
+        "• *सदस्य*, *invite*, *add parent 98xxxxxxxx*, *leave family* – परिवार\n"
+        "• *bulk help* – कई तारीखें एक साथ; *backfill* – पुरानी तारीखें\n"
+        "• *settings*, *भाषा*, *consent*, *export*, *delete my data*, *stop* / *start*, "
+        "*cancel*, *menu*"
+    ),
 }

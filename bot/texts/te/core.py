@@ -79,22 +79,8 @@ TEXTS = {
     "row.holiday.desc": "సెలవు రోజులు నమోదు చేయండి",
     "row.undo": "చివరి నమోదు తీసేయి",
     "row.undo.desc": "మీరు చేసిన చివరి నమోదును తీసేయండి",
-    "row.children": "పిల్లలు",
-    "row.children.desc": "పిల్లను మార్చండి లేదా జోడించండి",
     "row.setup": "నెలవారీ ప్లాన్",
     "row.setup.desc": "చెల్లించిన సెషన్లు, ధర, మిగిలినవి",
-    "help": (
-        "మీరు ఇవి టైప్ చేయవచ్చు:\n"
-        "• *జరిగింది* / *జరగలేదు* (లేదా *attended* / *missed*) – సెషన్ నమోదు (రోజుతో: "
-        "*attended yesterday*, *missed 12 feb*; సంఖ్యతో: *attended 2*)\n"
-        "• *undo* – మీ చివరి నమోదు తీసేయండి\n"
-        "• *సెలవు* – సెలవు రోజులు\n"
-        "• *స్థితి*, *సారాంశం*, *ఈ వారం*, *digest*, *missed report*, *streak* – "
-        "నివేదికలు\n"
-        "• *setup* – ఈ నెల ప్లాన్; *పిల్లలు* / *add child*\n"
-        "• *bulk help* – చాలా తేదీలు ఒకేసారి; *backfill* – పాత తేదీలు\n"
-        "• *భాష*, *consent*, *stop* / *start*, *cancel*, *menu*"
-    ),
     "weekday.0": "సోమ",
     "weekday.1": "మంగళ",
     "weekday.2": "బుధ",
@@ -115,4 +101,24 @@ TEXTS = {
     "mon.11": "నవం",
     "mon.12": "డిసెం",
     "date.short": "{weekday} {day} {month}",
+    "row.note": "నోట్ జోడించు",
+    "row.note.desc": "ఒక నోట్, లేదా నాలుగు భాగాల *therapist note*",
+    "row.members": "కుటుంబం & థెరపిస్టులు",
+    "row.members.desc": "సభ్యులు, ఆహ్వానాలు, పాత్రలు",
+    "row.settings": "సెట్టింగ్‌లు & గోప్యత",
+    "row.settings.desc": "రిమైండర్లు, టైమ్ జోన్, భాష, మీ డేటా",
+    "help": (
+        "మీరు ఇవి టైప్ చేయవచ్చు:\n"
+        "• *జరిగింది* / *జరగలేదు* (లేదా *attended* / *missed*) – సెషన్ నమోదు (రోజుతో: "
+        "*attended yesterday*, *missed 12 feb*; సంఖ్యతో: *attended 2*)\n"
+        "• *undo* – మీ చివరి నమోదు తీసేయండి; *సెలవు* – సెలవు రోజులు\n"
+        "• *స్థితి*, *సారాంశం*, *ఈ వారం*, *digest*, *missed report*, *streak* – "
+        "నివేదికలు\n"
+        "• *setup* – ఈ నెల ప్లాన్; *పిల్లలు* / *add child*\n"
+        "• *నోట్*, *therapist note*, *notes* – నోట్స్ (వాయిస్ నోట్లు కూడా)\n"
+        "• *సభ్యులు*, *invite*, *add parent 98xxxxxxxx*, *leave family* – కుటుంబం\n"
+        "• *bulk help* – చాలా తేదీలు ఒకేసారి; *backfill* – పాత తేదీలు\n"
+        "• *settings*, *భాష*, *consent*, *export*, *delete my data*, *stop* / *start*, "
+        "*cancel*, *menu*"
+    ),
 }
