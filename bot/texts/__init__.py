@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from bot.texts import en, hi, te
+from importlib import import_module
+
+from bot.texts.merge import merge
 
 LANGUAGES = ("en", "hi", "te")
-CATALOGS: dict[str, dict[str, str]] = {"en": en.TEXTS, "hi": hi.TEXTS, "te": te.TEXTS}
+# One module per feature in every language folder; a key may be defined in only one of them.
+FEATURES = ("core", "setup", "sessions", "holidays", "reports", "members", "notes", "privacy",
+            "settings")
+CATALOGS: dict[str, dict[str, str]] = {
+    language: merge(*(import_module(f"bot.texts.{language}.{feature}") for feature in FEATURES))
+    for language in LANGUAGES
+}
 
 
 def t(language: str, key: str, **values: object) -> str:
     """The text for `key` in `language` (English when a language lacks it), filled in."""
-    catalog = CATALOGS.get(language, en.TEXTS)
-    template = catalog.get(key) or en.TEXTS[key]
+    english = CATALOGS["en"]
+    template = CATALOGS.get(language, english).get(key) or english[key]
     return template.format(**values) if values else template

@@ -1,7 +1,8 @@
 import pytest
 
 from bot.texts import CATALOGS, LANGUAGES
-from bot.texts.en import TEXTS as ENGLISH
+
+ENGLISH = CATALOGS["en"]
 
 TITLE_LIMITS = {"btn.": 20, "row.": 24, "menu.more_button": 20, "menu.list_button": 20,
                 "language.button": 20}

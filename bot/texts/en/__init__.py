@@ -1,16 +1,1 @@
-"""The en catalog: one module per feature."""
-
-from bot.texts.en import (
-    core,
-    holidays,
-    members,
-    notes,
-    privacy,
-    reports,
-    sessions,
-    settings,
-    setup,
-)
-from bot.texts.merge import merge
-
-TEXTS = merge(core, setup, sessions, holidays, reports, members, notes, privacy, settings)
+"""The en catalog: one module per feature, merged in bot/texts/__init__.py."""

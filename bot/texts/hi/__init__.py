@@ -1,16 +1,1 @@
-"""The hi catalog: one module per feature."""
-
-from bot.texts.hi import (
-    core,
-    holidays,
-    members,
-    notes,
-    privacy,
-    reports,
-    sessions,
-    settings,
-    setup,
-)
-from bot.texts.merge import merge
-
-TEXTS = merge(core, setup, sessions, holidays, reports, members, notes, privacy, settings)
+"""The hi catalog: one module per feature, merged in bot/texts/__init__.py."""
