@@ -16,7 +16,7 @@ async def family_of_two(bot):
 
 
 async def test_a_co_parents_log_reaches_the_owner_as_one_batched_update(make_bot):
-    bot = await make_bot(clock=CLOCK)
+    bot = await make_bot(clock=CLOCK, notice_batch_seconds=0.2)
     await family_of_two(bot)
     await bot.say(PARENT, "attended 2 yesterday")
     await bot.say(PARENT, "note Worked on b and p sounds")
@@ -39,7 +39,7 @@ async def test_updates_waiting_together_go_as_one_message(make_bot):
 
 
 async def test_an_opted_out_member_hears_nothing(make_bot):
-    bot = await make_bot(clock=CLOCK)
+    bot = await make_bot(clock=CLOCK, notice_batch_seconds=0.2)
     await family_of_two(bot)
     await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE phone = $1", OWNER)
     await bot.say(PARENT, "attended yesterday")
