@@ -78,14 +78,18 @@ LANGUAGE_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class Command:
+    """`args` is the casefolded rest of the message; `args_first` when it came before the verb."""
+
     name: str
     args: str = ""
+    args_first: bool = False
 
 
 def normalize(text: str) -> str:
     return " ".join(text.casefold().replace("_", " ").split())
 
 
+VERB_LAST = frozenset({"attended", "missed", "holiday"})
 _BY_WORDS = {normalize(word): name for name, words in ALIASES.items() for word in words}
 
 
@@ -98,10 +102,14 @@ def parse_command(text: str) -> Command | None:
         return Command(_BY_WORDS[words])
     if words.startswith(("lang:", "language:")):
         return Command("language", words.partition(":")[2].strip())
+    parts = words.split(" ")
     for size in (3, 2, 1):
-        head = " ".join(words.split(" ")[:size])
+        head, tail = " ".join(parts[:size]), " ".join(parts[-size:])
         if head in _BY_WORDS and head != words:
             return Command(_BY_WORDS[head], words[len(head):].strip())
+        # Hindi and Telugu put the verb last: "कल हुआ", "నిన్న జరిగింది"
+        if tail in _BY_WORDS and tail != words and _BY_WORDS[tail] in VERB_LAST:
+            return Command(_BY_WORDS[tail], words[:-len(tail)].strip(), args_first=True)
     return None
 
 

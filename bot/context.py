@@ -49,6 +49,7 @@ class Context:
     privacy_url: str
     command: Command | None = None
     choice: ChoiceId | None = None
+    refused_choice: bool = False  # a tapped or typed id that failed validation
     state: State | None = None
     outgoing: list[Outgoing] = field(default_factory=list)
     bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links

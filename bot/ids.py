@@ -22,6 +22,8 @@ class ChoiceId:
 
 
 _ARG_PARSERS: dict[tuple[str, str], Callable[[str], Any] | None] = {}
+# Ids of the bot this one replaces, still typed or tapped from old chats: same meaning, same checks.
+LEGACY = {"attended_date": "log:attended", "missed_date": "log:missed"}
 
 
 def register(namespace: str, action: str, parse_arg: Callable[[str], Any] | None = None) -> None:
@@ -43,6 +45,9 @@ def decode(raw: str) -> ChoiceId:
     if len(raw) > MAX_ID_LENGTH:
         msg = "id too long"
         raise InvalidId(msg)
+    head, _, tail = raw.strip().partition(":")
+    if head.lower() in LEGACY:
+        raw = f"{LEGACY[head.lower()]}:{tail}"
     namespace, _, rest = raw.strip().partition(":")
     action, _, arg = rest.partition(":")
     key = (namespace.lower(), action.lower())

@@ -4,6 +4,7 @@ natural language, media, then the friendly fallback."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ Handler = Callable[[Context], Awaitable[None]]
 Gate = Callable[[Context], Awaitable[bool]]
 
 ESCAPES = ("cancel", "menu", "help")
+ID_LIKE = re.compile(r"[a-z_]+:\S+", re.IGNORECASE)
 COMMAND_ID = "cmd:"
 GREETINGS = ("hello", "menu")
 
@@ -96,6 +98,9 @@ class Router:
         for gate in self.gates:
             if await gate(ctx):
                 return
+        if ctx.refused_choice and ctx.command is None:
+            ctx.reply(ctx.t("choice.invalid"))
+            return
         if ctx.command and ctx.command.name in ESCAPES and ctx.command.name in self.commands:
             await self.commands[ctx.command.name](ctx)
             return
@@ -161,7 +166,8 @@ class Router:
 
 
 def _parse(ctx: Context) -> None:
-    raw_id = ctx.message.reply_id or (ctx.message.text if ":" in ctx.message.text else None)
+    typed = ctx.message.text.strip()
+    raw_id = ctx.message.reply_id or (typed if ID_LIKE.fullmatch(typed) else None)
     if raw_id and raw_id.startswith(COMMAND_ID):
         # menu buttons name commands, so a menu never depends on a feature's own ids
         ctx.command = Command(raw_id.removeprefix(COMMAND_ID))
@@ -170,6 +176,8 @@ def _parse(ctx: Context) -> None:
         try:
             ctx.choice = ids.decode(raw_id)
         except ids.InvalidId as e:
+            ctx.refused_choice = True
             log.info("choice id refused", extra={"reason": str(e)})
-    if ctx.choice is None:
+    # a typed id that failed its checks is not read as words too; only "lang:hi" is both
+    if ctx.choice is None and (not ctx.refused_choice or typed.casefold().startswith("lang")):
         ctx.command = parse_command(ctx.message.reply_id or ctx.message.text)

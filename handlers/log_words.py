@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from bot.commands import Command
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
 
@@ -34,12 +35,15 @@ class FoundDay:
     rest: str  # the words around the day, as typed
 
 
-def command_tail(text: str, args: str) -> str:
+def command_tail(text: str, command: Command) -> str:
     """The part of the original message that a command's casefolded `args` were read from."""
-    if not args:
+    if not command.args:
         return ""
     tokens = list(_COMMAND_TOKEN.finditer(text))
-    first = len(tokens) - len(args.split())
+    count = len(command.args.split())
+    if command.args_first:
+        return text[:tokens[count - 1].end()] if count <= len(tokens) else ""
+    first = len(tokens) - count
     return text[tokens[first].start():] if 0 <= first < len(tokens) else ""
 
 

@@ -67,7 +67,7 @@ async def attended(ctx: Context) -> None:
     family = await current_family(ctx, "log")
     if family is None:
         return
-    tail = command_tail(ctx.message.text, ctx.command.args)
+    tail = command_tail(ctx.message.text, ctx.command)
     try:
         found = find_day(tail, family.today)
     except InvalidDate as e:
@@ -87,7 +87,7 @@ async def missed(ctx: Context) -> None:
     family = await current_family(ctx, "log")
     if family is None:
         return
-    tail = command_tail(ctx.message.text, ctx.command.args)
+    tail = command_tail(ctx.message.text, ctx.command)
     if not tail:
         await show_days(ctx, family, "missed", family.today)
         return

@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.commands import parse_command
 from bot.texts import LANGUAGES, t
 from handlers.log_views import show_day
 from handlers.log_words import command_tail, find_day, mood_word
@@ -27,9 +28,12 @@ class FakeContext:
      "yesterday  Went to  Village"),
     ("हो गया कल", "कल", "कल"),
     ("attended", "", ""),
+    ("कल हुआ", "कल", "कल"),
+    ("Nov 19 Attended", "nov 19", "Nov 19"),
 ])
 def test_command_tail_keeps_what_was_typed(text, args, tail):
-    assert command_tail(text, args) == tail
+    assert command_tail(text, parse_command(text)) == tail
+    assert parse_command(text).args == args
 
 
 @pytest.mark.parametrize(("text", "day", "rest"), [

@@ -122,4 +122,8 @@ TEXTS = {
         "• *settings*, *language*, *consent*, *export*, *delete my data*, *stop* / "
         "*start*, *cancel*, *menu*"
     ),
+    "choice.invalid": (
+        "That choice is not valid (it may be an old or mistyped button). Nothing was "
+        "changed. Type *menu* to start again."
+    ),
 }

@@ -120,4 +120,8 @@ TEXTS = {
         "• *settings*, *भाषा*, *consent*, *export*, *delete my data*, *stop* / *start*, "
         "*cancel*, *menu*"
     ),
+    "choice.invalid": (
+        "यह विकल्प मान्य नहीं है (शायद पुराना या ग़लत लिखा बटन)। कुछ नहीं बदला। फिर से "
+        "शुरू करने के लिए *menu* लिखें।"
+    ),
 }

@@ -121,4 +121,8 @@ TEXTS = {
         "• *settings*, *భాష*, *consent*, *export*, *delete my data*, *stop* / *start*, "
         "*cancel*, *menu*"
     ),
+    "choice.invalid": (
+        "ఈ ఎంపిక చెల్లదు (పాత బటన్ కావచ్చు లేదా తప్పుగా టైప్ చేసి ఉండవచ్చు). ఏమీ "
+        "మారలేదు. మళ్ళీ మొదలుపెట్టడానికి *menu* అని పంపండి."
+    ),
 }
