@@ -90,6 +90,7 @@ def normalize(text: str) -> str:
 
 
 VERB_LAST = frozenset({"attended", "missed", "holiday"})
+MAX_LEADING_WORDS = 2
 _BY_WORDS = {normalize(word): name for name, words in ALIASES.items() for word in words}
 
 
@@ -107,8 +108,9 @@ def parse_command(text: str) -> Command | None:
         head, tail = " ".join(parts[:size]), " ".join(parts[-size:])
         if head in _BY_WORDS and head != words:
             return Command(_BY_WORDS[head], words[len(head):].strip())
-        # Hindi and Telugu put the verb last: "कल हुआ", "నిన్న జరిగింది"
-        if tail in _BY_WORDS and tail != words and _BY_WORDS[tail] in VERB_LAST:
+        # Hindi and Telugu put the verb last: "कल हुआ", "నిన్న జరిగింది" (a day, not a sentence)
+        if (tail in _BY_WORDS and tail != words and _BY_WORDS[tail] in VERB_LAST
+                and len(parts) - size <= MAX_LEADING_WORDS):
             return Command(_BY_WORDS[tail], words[:-len(tail)].strip(), args_first=True)
     return None
 

@@ -37,7 +37,6 @@ router.include(bulk.router)
 
 STATUSES = ("attended", "missed")
 MAX_ID_DIGITS = 18  # fits a bigint: a longer typed id is refused here, not by the database
-ID_PREFIXES = ("log:", "mood:", "backfill:")
 
 
 def _page_arg(arg: str) -> tuple[str, date]:
@@ -202,9 +201,6 @@ async def understood(ctx: Context) -> bool:
     text = ctx.message.text
     if ctx.message.kind != "text" or not text:
         return False
-    if text.casefold().startswith(ID_PREFIXES):
-        ctx.reply(ctx.t("log.bad_id"))  # a typed id that failed validation
-        return True
     child = await select_current_child(ctx.conn, ctx.user.id)
     if child is None:
         return False

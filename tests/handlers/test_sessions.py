@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from bot.texts import t
 from sql.cipher import Cipher
 from tests.conftest import TEST_KEY
 from tests.support.families import add_member, add_user, at, make_family
@@ -367,8 +368,8 @@ async def test_a_typed_future_id_is_refused_and_nothing_stored(tb, typed):
 
 async def test_a_typed_id_that_fails_validation_is_refused(tb):
     await family(tb)
-    assert await tb.say(PHONE, "log:attended:2025-02-29") == [
-        "That button is not valid any more. Type *attended* or *missed* to log."]
+    replies = await tb.say(PHONE, "log:attended:2025-02-29")
+    assert replies == [t("en", "choice.invalid")]
     assert await sessions(tb) == []
 
 

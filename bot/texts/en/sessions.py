@@ -45,7 +45,6 @@ TEXTS: dict[str, str] = {
     "btn.log_keep": "Keep as is",
     "log.kept": "Okay, {day} stays as it was. Nothing changed.",
     "log.stale": "That question has closed. Type *attended* or *missed* to log again.",
-    "log.bad_id": "That button is not valid any more. Type *attended* or *missed* to log.",
     "log.replaced": "🔁 Replaced what was logged on {day}.",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
     "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",

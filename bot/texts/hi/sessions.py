@@ -46,7 +46,6 @@ TEXTS: dict[str, str] = {
     "log.kept": "ठीक है, {day} जैसा था वैसा ही है। कुछ नहीं बदला।",
     "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* "
                  "लिखें।",
-    "log.bad_id": "यह बटन अब मान्य नहीं है। दर्ज करने के लिए *attended* या *missed* लिखें।",
     "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई।",
     "log.attended_saved": "✅ {name} की हाज़िरी दर्ज: {day}, {sessions}",
     "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}\nवजह: {reason} ({category})",

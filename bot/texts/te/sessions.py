@@ -48,8 +48,6 @@ TEXTS: dict[str, str] = {
     "log.kept": "సరే, {day} ఉన్నట్టే ఉంది. ఏమీ మారలేదు.",
     "log.stale": "ఆ ప్రశ్న ముగిసింది. మళ్ళీ నమోదు చేయడానికి *attended* లేదా *missed* అని "
                  "టైప్ చేయండి.",
-    "log.bad_id": "ఈ బటన్ ఇప్పుడు పనిచేయదు. నమోదు చేయడానికి *attended* లేదా *missed* అని "
-                  "టైప్ చేయండి.",
     "log.replaced": "🔁 {day}న ఉన్న నమోదును మార్చాం.",
     "log.attended_saved": "✅ {name} హాజరు నమోదైంది: {day}, {sessions}",
     "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}\nకారణం: {reason} ({category})",
