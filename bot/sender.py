@@ -91,34 +91,36 @@ class Sender(QueueDrainer):
             row = await conn.fetchrow(CLAIM, token)
         if row is None:
             return False
-        await self._deliver(row, token)
-        return True
+        return await self._deliver(row, token)
 
-    async def _deliver(self, row: asyncpg.Record, token: uuid.UUID) -> None:
+    async def _deliver(self, row: asyncpg.Record, token: uuid.UUID) -> bool:
+        """Send one claimed row; False when the whole number must wait for its rate limit."""
         body = self._cipher.decrypt_json(row["body"])
         message, fallback = body["message"], body.get("fallback")
         if row["free_form"] and not window_open(row["last_inbound_at"], datetime.now(UTC)):
             if not fallback:
                 await self._finish(row["id"], token, SendResult("failed", code="window_closed"))
-                return
+                return True
             message, fallback = fallback, None
-        wait = await self._pace(row["user_id"], row["phone_number_id"])
-        if wait > 0:
-            await self._reschedule(row["id"], token, wait, uncount=True, code=None)
-            return
+        number_wait, user_wait = await self._pace(row["user_id"], row["phone_number_id"])
+        if number_wait or user_wait:
+            await self._reschedule(row["id"], token, number_wait or user_wait, uncount=True,
+                                   code=None)
+            return not number_wait  # other users may go on; a saturated number pauses the loop
         if body.get("media"):
             upload = await self._upload(row, body["media"])
             if upload.outcome != "sent":
                 await self._finish(row["id"], token, upload, attempts=row["attempts"])
-                return
+                return True
             message = {**message, "document": {**message["document"], "id": upload.media_id}}
         result = await self._send(row, message)
         if result.outcome == "window_closed" and fallback:
             result = await self._send(row, fallback)
         if result.outcome == "sent":
             await self._mark_sent(row, token, result.wamid, body.get("then"))
-            return
-        await self._finish(row["id"], token, result, attempts=row["attempts"])
+        else:
+            await self._finish(row["id"], token, result, attempts=row["attempts"])
+        return True
 
     async def _upload(self, row: asyncpg.Record, media: dict[str, Any]) -> SendResult:
         content = base64.b64decode(media["content"])
@@ -145,15 +147,16 @@ class Sender(QueueDrainer):
                                        "outcome": result.outcome, "code": result.code})
         return result
 
-    async def _pace(self, user_id: int, phone_number_id: str) -> float:
+    async def _pace(self, user_id: int, phone_number_id: str) -> tuple[float, float]:
+        """Seconds to wait for the number's and then the user's token (0 when granted)."""
         async with self._db.transaction(SYSTEM) as conn:
             number_wait = await conn.fetchval(
                 "SELECT tt.take_send_token($1, $2, $3)",
                 f"number:{phone_number_id}", NUMBER_RATE, NUMBER_BURST)
             if number_wait > 0:
-                return number_wait
-            return await conn.fetchval("SELECT tt.take_send_token($1, $2, $3)",
-                                       f"user:{user_id}", USER_RATE, USER_BURST)
+                return number_wait, 0.0
+            return 0.0, await conn.fetchval("SELECT tt.take_send_token($1, $2, $3)",
+                                            f"user:{user_id}", USER_RATE, USER_BURST)
 
     async def _finish(self, outbox_id: int, token: uuid.UUID, result: SendResult,
                       attempts: int = 1) -> None:
