@@ -10,29 +10,29 @@ import argparse
 import asyncio
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
-import httpx
+from harness import (
+    WEBHOOK,
+    GraphStub,
+    Lane,
+    Run,
+    bench_database,
+    blast,
+    free_port,
+    percentile,
+    running,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-WEBHOOK = "/webhooks/whatsapp"
 APP_SECRET = "bench-app-secret"
 E2E_NUMBER = "bench-number"
-STUB_ANSWER = json.dumps({"messaging_product": "whatsapp",
-                          "messages": [{"id": "wamid.x"}]}).encode()
-STUB_REPLY = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-              b"Content-Length: %d\r\n\r\n%s" % (len(STUB_ANSWER), STUB_ANSWER))
 PENDING_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
        (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox
@@ -41,65 +41,6 @@ FAILURES_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS dead,
        (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS failed
 """
-
-
-@dataclass
-class Run:
-    """One load run: throughput, per-request latencies in seconds, and status counts."""
-
-    rate: float
-    latencies: list[float]
-    statuses: Counter
-
-
-class GraphStub:
-    """Meta's Graph API on loopback: answers every send like Meta and notes when it came."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[float, str, str]] = []
-        self._waiters: dict[str, asyncio.Future[float]] = {}
-        self._server: asyncio.Server | None = None
-
-    async def start(self) -> int:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        return self._server.sockets[0].getsockname()[1]
-
-    def close(self) -> None:
-        if self._server:
-            self._server.close()
-
-    def expect(self, phone: str) -> asyncio.Future[float]:
-        """A future that resolves to the arrival time of the next reply to `phone`."""
-        self._waiters[phone] = asyncio.get_running_loop().create_future()
-        return self._waiters[phone]
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                body = await reader.readexactly(_content_length(head))
-                self._record(time.perf_counter(), json.loads(body))
-                writer.write(STUB_REPLY)
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    def _record(self, at: float, body: dict) -> None:
-        to = body.get("to", "")
-        text = (body.get("text") or body.get("interactive", {}).get("body") or {}).get("body")
-        self.received.append((at, to, text or body.get("type", "")))
-        waiter = self._waiters.pop(to, None)
-        if waiter and not waiter.done():
-            waiter.set_result(at)
-
-
-def _content_length(head: bytes) -> int:
-    for line in head.lower().split(b"\r\n"):
-        if line.startswith(b"content-length:"):
-            return int(line.split(b":", 1)[1])
-    return 0
 
 
 def signed(phone: str, text: str, number: str) -> tuple[bytes, dict[str, str]]:
@@ -123,44 +64,22 @@ def workload(prefix: str, count: int, numbers: int) -> list[tuple[bytes, dict[st
             for i in range(count)]
 
 
-async def blast(url: str, requests: Iterable[tuple[bytes, dict[str, str]]],
-                concurrency: int) -> Run:
-    """POST every request with `concurrency` connections; time each one."""
-    latencies: list[float] = []
-    statuses: Counter = Counter()
-    pending = iter(requests)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30.0) as client:
-
-        async def lane() -> None:
-            for body, headers in pending:
-                start = time.perf_counter()
-                response = await client.post(WEBHOOK, content=body, headers=headers)
-                latencies.append(time.perf_counter() - start)
-                statuses[response.status_code] += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(lane() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return Run(len(latencies) / elapsed, latencies, statuses)
-
-
 async def end_to_end(url: str, stub: GraphStub, count: int, interval: float
                      ) -> tuple[list[float], int]:
     """One message at a time from a fresh user: POST start to first reply at the stub."""
-    latencies, missing = [], 0
-    async with httpx.AsyncClient(base_url=url, timeout=30.0) as client:
-        for i in range(count):
-            phone = f"9190{i:08d}"
-            body, headers = signed(phone, f"hi {i}", E2E_NUMBER)
-            arrived = stub.expect(phone)
-            start = time.perf_counter()
-            await client.post(WEBHOOK, content=body, headers=headers)
-            try:
-                latencies.append(await asyncio.wait_for(arrived, 10.0) - start)
-            except TimeoutError:
-                missing += 1
-            await asyncio.sleep(max(0.0, interval - (time.perf_counter() - start)))
+    latencies, missing, lane = [], 0, Lane(url)
+    for i in range(count):
+        phone = f"9190{i:08d}"
+        body, headers = signed(phone, f"hi {i}", E2E_NUMBER)
+        arrived = stub.expect(phone)
+        start = time.perf_counter()
+        await lane.post(body, headers)
+        try:
+            latencies.append(await asyncio.wait_for(arrived, 10.0) - start)
+        except TimeoutError:
+            missing += 1
+        await asyncio.sleep(max(0.0, interval - (time.perf_counter() - start)))
+    lane.close()
     return latencies, missing
 
 
@@ -189,62 +108,6 @@ async def failures(dsn: str) -> asyncpg.Record:
         await conn.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@asynccontextmanager
-async def running(cmd: list[str], env: dict[str, str], url: str, ready_path: str,
-                  log_path: Path) -> AsyncIterator[subprocess.Popen]:
-    """Start a server process, wait until it answers, and stop it afterwards."""
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            await wait_ready(url + ready_path, proc, log_path)
-            yield proc
-        finally:
-            proc.terminate()
-            try:
-                await asyncio.to_thread(proc.wait, 20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-async def wait_ready(url: str, proc: subprocess.Popen, log_path: Path) -> None:
-    async with httpx.AsyncClient(timeout=2.0) as client:
-        for _ in range(600):
-            if proc.poll() is not None:
-                sys.exit(f"server exited early; its log:\n{log_path.read_text()[-3000:]}")
-            try:
-                if (await client.get(url)).status_code < 500:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    sys.exit(f"server did not start in 60 s: {url}")
-
-
-@asynccontextmanager
-async def bench_database(workdir: Path) -> AsyncIterator[str]:
-    """A throwaway database on BENCH_/TEST_DATABASE_URL, else on an embedded Postgres."""
-    admin = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
-    if not admin:
-        from sql.embedded import start_embedded
-
-        admin = await asyncio.to_thread(start_embedded, workdir / "embedded")
-    name = f"tt_bench_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(admin)
-    await conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        base, _, query = admin.partition("?")
-        yield f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
-    finally:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.close()
-
-
 def server_env(dsn: str, stub_port: int) -> dict[str, str]:
     from sql.cipher import Cipher
 
@@ -258,13 +121,13 @@ def server_env(dsn: str, stub_port: int) -> dict[str, str]:
     }
 
 
-async def measure_bare(args: argparse.Namespace, workdir: Path) -> Run:
+@asynccontextmanager
+async def bare_server(workdir: Path) -> AsyncIterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
     async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log"):
-        await blast(url, workload("9180", args.warmup, 1), args.concurrency)
-        return await blast(url, workload("9170", args.requests, 1), args.concurrency)
+        yield url
 
 
 async def measure_ours(args: argparse.Namespace, workdir: Path, dsn: str,
@@ -286,13 +149,6 @@ async def measure_ours(args: argparse.Namespace, workdir: Path, dsn: str,
                 "failures": await failures(dsn)}
 
 
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[round(q * (len(ordered) - 1))]
-
-
 def row(label: str, run: Run) -> str:
     bad = sum(n for status, n in run.statuses.items() if status != 200)
     return (f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
@@ -303,15 +159,25 @@ def since(start: float, at: float | None) -> str:
     return "not drained" if at is None else f"{at - start:.1f} s"
 
 
-def report(args: argparse.Namespace, bare: Run, ours: dict) -> None:
-    run, e2e = ours["run"], ours["e2e"]
-    ratio, p99 = run.rate / bare.rate, percentile(run.latencies, 0.99) * 1e3
-    median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
+def report_ingest(args: argparse.Namespace, bare: list[Run], ours: Run) -> float:
+    """The side-by-side table; returns throughput ours/bare (bare = mean of its two runs)."""
+    ratio = ours.rate / (sum(run.rate for run in bare) / len(bare))
     print(f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users")
     print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
-    print(row("bare Quart (ceiling)", bare))
-    print(row("our webhook", run))
+    print(row("bare Quart, before", bare[0]))
+    print(row("our webhook", ours))
+    print(row("bare Quart, after", bare[1]))
+    for label, run in (("bare", bare[0]), ("ours", ours), ("bare", bare[1])):
+        if set(run.statuses) - {200}:
+            print(f"{label} answers: {dict(run.statuses)}")
     print(f"throughput ours/bare: {ratio:.2f}x")
+    return ratio
+
+
+def report(args: argparse.Namespace, bare: list[Run], ours: dict) -> None:
+    run, e2e = ours["run"], ours["e2e"]
+    ratio, p99 = report_ingest(args, bare, run), percentile(run.latencies, 0.99) * 1e3
+    median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
     total = ours["outbox_at"] - ours["started"] if ours["outbox_at"] else None
     print(f"pipeline: worker drained in {since(ours['started'], ours['inbound_at'])}, "
           f"every reply sent in {since(ours['started'], ours['outbox_at'])}"
@@ -335,12 +201,14 @@ async def bench(args: argparse.Namespace) -> None:
         stub = GraphStub()
         stub_port = await stub.start()
         try:
-            bare = await measure_bare(args, workdir)
-            async with bench_database(workdir) as dsn:
+            async with bare_server(workdir) as bare, bench_database(workdir) as dsn:
+                await blast(bare, workload("9180", args.warmup, 1), args.concurrency)
+                before = await blast(bare, workload("9170", args.requests, 1), args.concurrency)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
+                after = await blast(bare, workload("9172", args.requests, 1), args.concurrency)
         finally:
-            stub.close()
-        report(args, bare, ours)
+            await stub.close()
+        report(args, [before, after], ours)
 
 
 def serve_bare(port: int) -> None:
