@@ -27,6 +27,7 @@ from sql.migrate import apply_pending
 
 log = logging.getLogger(__name__)
 
+INGEST_POOL_SIZE = 8
 DATABASE_DOWN = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdownError,
                  asyncpg.CannotConnectNowError, asyncpg.TooManyConnectionsError,
                  asyncpg.InterfaceError, asyncio.TimeoutError)
@@ -79,6 +80,7 @@ async def _start_services(rt: Runtime, transport: Transport | None,
         applied = await apply_pending(dsn)
         log.info("migrations applied", extra={"count": len(applied)})
     rt.db = await Database.connect(dsn)
+    rt.ingest_db = await Database.connect(dsn, min_size=2, max_size=INGEST_POOL_SIZE)
     rt.sender = Sender(rt.db, rt.cipher, transport or _transport(settings),
                        sweep_seconds=settings.sweep_interval_seconds)
     rt.worker = Worker(
@@ -116,8 +118,9 @@ async def _stop_services(rt: Runtime) -> None:
         rt.scheduler.shutdown(wait=False)
     for service in reversed(rt.background):
         await service.stop()
-    if rt.db:
-        await rt.db.close()
+    for database in (rt.ingest_db, rt.db):
+        if database:
+            await database.close()
 
 
 def _transport(settings: Settings) -> Transport:

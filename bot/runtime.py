@@ -25,6 +25,7 @@ class Runtime:
     cipher: Cipher
     router: Router
     db: Database | None = None
+    ingest_db: Database | None = None  # the webhook's own pool: acks never queue behind the loops
     worker: Worker | None = None
     sender: Sender | None = None
     background: list[QueueDrainer] = field(default_factory=list)

@@ -46,7 +46,7 @@ async def receive_update() -> Response:
     except (ValueError, UnicodeDecodeError):
         return _plain("invalid json", 400)
     batch = parse_payload(payload)
-    async with rt.db.transaction(SYSTEM) as conn:
+    async with rt.ingest_db.transaction(SYSTEM) as conn:
         new = await store_batch(conn, batch, rt.cipher)
     if new:
         rt.worker.wake()

@@ -107,12 +107,13 @@ async def test_unknown_status_ids_are_ignored(bot):
 
 async def test_database_down_answers_503(bot):
     rt = bot.app.extensions["therapy_tracker"]
-    await rt.worker.stop()
-    await rt.sender.stop()
-    await rt.db.pool.close()
+    for service in rt.background:
+        await service.stop()
+    rt.background = []
+    await rt.ingest_db.pool.close()
     response = await bot.post(payloads.webhook([payloads.text(PHONE, "hi")]))
     assert response.status_code == 503
-    rt.db = None
+    rt.ingest_db = None
 
 
 async def test_message_left_by_a_crash_is_picked_up_by_the_sweep(bot):
