@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from bot.context import Context
 from bot.logs import mask_phone
 from tracker.money import format_inr
-from tracker.privacy import Account, ChildRecords, Export, Member, NoteRecord, SessionRecord
+from tracker.privacy import Account, ChildRecords, Export, Member, NoteRecord
+from tracker.session_store import SessionRow
 
 RULE = "=" * 40
 
@@ -94,7 +95,7 @@ def _who(ctx: Context, member: Member | None) -> str:
     return f"{ctx.t(f'role.{member.role}')} {mask_phone(member.phone)}"
 
 
-def _session(ctx: Context, session: SessionRecord, members: dict[int, Member]) -> str:
+def _session(ctx: Context, session: SessionRow, members: dict[int, Member]) -> str:
     parts = [ctx.t(f"export.session_{session.status}", day=session.day.isoformat(),
                    count=session.count)]
     if session.reason:

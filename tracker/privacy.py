@@ -8,6 +8,7 @@ from datetime import date, datetime
 import asyncpg
 
 from sql.cipher import Cipher
+from tracker.session_store import SessionRow, select_sessions
 
 EXPIRED_STUBS = """
 DELETE FROM tt.users u
@@ -49,17 +50,6 @@ class PlanRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class SessionRecord:
-    day: date
-    status: str
-    count: int
-    reason: str
-    reason_category: str | None
-    mood: str | None
-    logged_by: int | None
-
-
-@dataclass(frozen=True, slots=True)
 class NoteRecord:
     created_at: datetime
     kind: str
@@ -75,7 +65,7 @@ class ChildRecords:
     tracking_since: date
     members: list[Member]
     plans: list[PlanRecord]
-    sessions: list[SessionRecord]
+    sessions: list[SessionRow]
     holidays: list[date]
     notes: list[NoteRecord]
 
@@ -146,13 +136,9 @@ async def select_plans(conn: asyncpg.Connection, child_id: int) -> list[PlanReco
 
 
 async def select_all_sessions(conn: asyncpg.Connection, cipher: Cipher,
-                              child_id: int) -> list[SessionRecord]:
+                              child_id: int) -> list[SessionRow]:
     """Every session of the child with its reason decrypted, oldest first."""
-    rows = await conn.fetch(
-        "SELECT day, status, count, reason, reason_category, mood, logged_by FROM tt.sessions "
-        "WHERE child_id = $1 ORDER BY day, id", child_id)
-    return [SessionRecord(**{**dict(row), "reason": cipher.decrypt_text(row["reason"])
-                             if row["reason"] else ""}) for row in rows]
+    return await select_sessions(conn, cipher, child_id, date.min, date.max)
 
 
 async def select_holidays(conn: asyncpg.Connection, child_id: int) -> list[date]:
