@@ -1,11 +1,11 @@
 import json
-from pathlib import Path
 
 import pytest
 
 from bot.signature import is_valid, sign
+from tests.support.shared import shared_fixtures
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "whatsapp"
+FIXTURES = shared_fixtures() / "whatsapp"
 
 
 def test_valid_signature_over_raw_bytes():

@@ -1,12 +1,12 @@
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import APP_SECRET, VERIFY_TOKEN
 from tests.support import payloads
+from tests.support.shared import shared_fixtures
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "whatsapp"
+FIXTURES = shared_fixtures() / "whatsapp"
 MESSAGE_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.json")
                           if p.name not in {"signatures.json", "api_error_objects.json"})
 
