@@ -150,20 +150,10 @@ async def test_failed_upload_sends_nothing_and_no_follow_up(bot):
     assert await statuses(bot) == [("failed", "131053")]
 
 
-async def test_one_business_number_is_paced_across_users(bot):
-    rt = bot.app.extensions["therapy_tracker"]
-    async with rt.db.transaction(SYSTEM) as conn:
-        users = await conn.fetch(
-            "INSERT INTO tt.users (phone, last_inbound_at) SELECT '9190000' || lpad(n::text, 5, "
-            "'0'), now() FROM generate_series(1, 85) n RETURNING id")
-        items = [Outgoing(user_id=u["id"], reply=Reply(text="hello")) for u in users]
-        await enqueue(conn, rt.cipher, items, phone_number_id=payloads.BUSINESS_NUMBER_ID)
-    rt.sender.wake()
-
-    async def burst_sent():
-        return len(bot.graph.sent) >= 80
-
-    await wait_until(burst_sent)
-    assert len(bot.graph.sent) <= 84, "the number's burst of 80 is not exceeded at once"
-    await bot.settle()
-    assert len(bot.graph.sent) == 85
+async def test_token_bucket_grants_a_burst_then_says_how_long_to_wait(db):
+    waits = [await db.fetchval("SELECT tt.take_send_token('number:test', 0.01, 3)")
+             for _ in range(4)]
+    assert waits[:3] == [0, 0, 0]
+    assert 99 < waits[3] <= 100, "one token at 0.01/s is about 100 s away"
+    other = await db.fetchval("SELECT tt.take_send_token('number:other', 0.01, 3)")
+    assert other == 0, "each number has its own bucket"
