@@ -28,6 +28,7 @@ GREETINGS = ("hello", "menu")
 class StepSpec:
     handler: Handler
     ask: Handler
+    typed: bool  # only typed text answers it; a tap goes to its own handler
 
 
 class Router:
@@ -64,11 +65,12 @@ class Router:
             return fn
         return register
 
-    def step(self, flow: Flow, step: str, *, ask: Handler) -> Callable[[Handler], Handler]:
+    def step(self, flow: Flow, step: str, *, ask: Handler,
+             typed: bool = False) -> Callable[[Handler], Handler]:
         self.flows[flow.name] = flow
 
         def register(fn: Handler) -> Handler:
-            self.steps[(flow.name, step)] = StepSpec(fn, ask)
+            self.steps[(flow.name, step)] = StepSpec(fn, ask, typed)
             return fn
         return register
 
@@ -140,6 +142,8 @@ class Router:
             return False
         ctx.state = state
         try:
+            if spec.typed and ctx.choice:
+                raise Unexpected
             await spec.handler(ctx)
         except Unexpected as e:
             return await self._reask(ctx, flow, spec, str(e))

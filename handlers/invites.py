@@ -60,11 +60,9 @@ async def prompt_phone(ctx: Context) -> None:
     ctx.reply(ctx.t("invite.ask_phone", role=ctx.t(f"role.{ctx.state.data['role']}")))
 
 
-@router.step(INVITE, "phone", ask=prompt_phone)
+@router.step(INVITE, "phone", ask=prompt_phone, typed=True)
 async def got_invite_phone(ctx: Context) -> None:
     """Invite the typed number in the chosen role; a number that does not parse is re-asked."""
-    if ctx.choice:
-        raise Unexpected  # a tap: let the router run it
     phone = normalise_phone(ctx.message.text)
     if phone is None:
         raise Unexpected(ctx.t("invite.bad_phone"))

@@ -44,11 +44,9 @@ async def ask_day_again(ctx: Context) -> None:
         send_day_picker(ctx, family, ctx.state.data["status"], family.today)
 
 
-@router.step(LOG, "date", ask=ask_day_again)
+@router.step(LOG, "date", ask=ask_day_again, typed=True)
 async def typed_day(ctx: Context) -> None:
     """Read a typed day for the waiting status, then ask the count or the reason."""
-    if ctx.choice:
-        raise Unexpected
     family = await family_in_flow(ctx)
     if family is None:
         return
@@ -67,11 +65,9 @@ async def ask_count_again(ctx: Context) -> None:
         send_count_picker(ctx, family, date.fromisoformat(ctx.state.data["day"]))
 
 
-@router.step(LOG, "count", ask=ask_count_again)
+@router.step(LOG, "count", ask=ask_count_again, typed=True)
 async def typed_count(ctx: Context) -> None:
     """Read a typed number of sessions for the waiting day, then log it (or ask replace/add)."""
-    if ctx.choice:
-        raise Unexpected
     family = await family_in_flow(ctx)
     if family is None:
         return

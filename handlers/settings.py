@@ -104,11 +104,9 @@ async def prompt_timezone(ctx: Context) -> None:
     ctx.reply(ctx.t("tz.ask"))
 
 
-@router.step(SETTINGS, "timezone", ask=prompt_timezone)
+@router.step(SETTINGS, "timezone", ask=prompt_timezone, typed=True)
 async def got_timezone(ctx: Context) -> None:
     """Store a typed zone ("Europe/Paris", "new york"); an unknown name gets an example."""
-    if ctx.choice:
-        raise Unexpected  # a tap: let the router run it
     zone = resolve_timezone(ctx.message.text)
     if zone is None:
         raise Unexpected(ctx.t("tz.invalid", typed=ctx.message.text.strip()[:40]))
@@ -244,11 +242,9 @@ async def prompt_days(ctx: Context) -> None:
     ctx.reply(ctx.t("reminder.days_ask"))
 
 
-@router.step(SETTINGS, "days", ask=prompt_days)
+@router.step(SETTINGS, "days", ask=prompt_days, typed=True)
 async def got_days(ctx: Context) -> None:
     """Store typed days such as "mon,wed,fri" or "mon-fri"."""
-    if ctx.choice:
-        raise Unexpected  # a tap on the list: let the router run it
     days = parse_weekdays(ctx.message.text, day_names(ctx))
     if days is None:
         raise Unexpected(ctx.t("reminder.days_invalid"))

@@ -171,11 +171,9 @@ async def ask_other_amount(ctx: Context) -> None:
     ctx.reply(ctx.t("setup.ask_fresh"))
 
 
-@router.step(SETUP, "plan", ask=prompt_plan)
+@router.step(SETUP, "plan", ask=prompt_plan, typed=True)
 async def got_plan(ctx: Context) -> None:
     """Read typed numbers (fresh or mid-month) and store the plan; refuses out-of-bounds input."""
-    if ctx.choice:
-        raise Unexpected  # a tap: let the router run it
     family = await current_family(ctx, "setup")
     if family is None:
         await ctx.end_flow()
