@@ -108,7 +108,8 @@ class Lane:
         try:
             if self._writer is None:
                 self._reader, self._writer = await asyncio.open_connection(
-                    self._target.hostname, self._target.port)
+                    self._target.hostname, self._target.port
+                )
             self._writer.write(_request(self._target.netloc, body, headers))
             head = await self._reader.readuntil(b"\r\n\r\n")
             await self._reader.readexactly(_content_length(head))
@@ -126,13 +127,18 @@ class Lane:
 
 
 def _request(host: str, body: bytes, headers: dict[str, str]) -> bytes:
-    lines = [f"POST {WEBHOOK} HTTP/1.1", f"Host: {host}", f"Content-Length: {len(body)}",
-             *(f"{name}: {value}" for name, value in headers.items())]
+    lines = [
+        f"POST {WEBHOOK} HTTP/1.1",
+        f"Host: {host}",
+        f"Content-Length: {len(body)}",
+        *(f"{name}: {value}" for name, value in headers.items()),
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def blast(url: str, requests: Iterable[tuple[bytes, dict[str, str]]],
-                concurrency: int) -> Run:
+async def blast(
+    url: str, requests: Iterable[tuple[bytes, dict[str, str]]], concurrency: int
+) -> Run:
     """POST every request over `concurrency` connections; time each one."""
     latencies: list[float] = []
     statuses: Counter = Counter()
@@ -158,8 +164,9 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def running(cmd: list[str], env: dict[str, str], url: str, ready_path: str,
-                  log_path: Path) -> AsyncIterator[subprocess.Popen]:
+async def running(
+    cmd: list[str], env: dict[str, str], url: str, ready_path: str, log_path: Path
+) -> AsyncIterator[subprocess.Popen]:
     """Start a server process, wait until it answers, and stop it afterwards."""
     with log_path.open("wb") as log:
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)

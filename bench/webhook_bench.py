@@ -47,25 +47,38 @@ def signed(phone: str, text: str, number: str) -> tuple[bytes, dict[str, str]]:
     """A Meta-shaped text message webhook and its X-Hub-Signature-256 header."""
     from bot.signature import sign
 
-    message = {"from": phone, "id": f"wamid.bench-{uuid.uuid4().hex}",
-               "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}
-    value = {"messaging_product": "whatsapp",
-             "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
-             "contacts": [{"profile": {"name": "Bench"}, "wa_id": phone}], "messages": [message]}
-    body = json.dumps({"object": "whatsapp_business_account", "entry": [
-        {"id": "bench", "changes": [{"field": "messages", "value": value}]}]}).encode()
-    return body, {"Content-Type": "application/json",
-                  "X-Hub-Signature-256": sign(body, APP_SECRET)}
+    message = {
+        "from": phone,
+        "id": f"wamid.bench-{uuid.uuid4().hex}",
+        "timestamp": str(int(time.time())),
+        "type": "text",
+        "text": {"body": text},
+    }
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
+        "contacts": [{"profile": {"name": "Bench"}, "wa_id": phone}],
+        "messages": [message],
+    }
+    body = json.dumps(
+        {
+            "object": "whatsapp_business_account",
+            "entry": [{"id": "bench", "changes": [{"field": "messages", "value": value}]}],
+        }
+    ).encode()
+    return body, {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body, APP_SECRET)}
 
 
 def workload(prefix: str, count: int, numbers: int) -> list[tuple[bytes, dict[str, str]]]:
     """Unique texts from distinct users, spread over `numbers` business numbers."""
-    return [signed(f"{prefix}{i:08d}", f"hello {i}", f"bench-load-{i % numbers}")
-            for i in range(count)]
+    return [
+        signed(f"{prefix}{i:08d}", f"hello {i}", f"bench-load-{i % numbers}") for i in range(count)
+    ]
 
 
-async def end_to_end(url: str, stub: GraphStub, count: int, interval: float
-                     ) -> tuple[list[float], int]:
+async def end_to_end(
+    url: str, stub: GraphStub, count: int, interval: float
+) -> tuple[list[float], int]:
     """One message at a time from a fresh user: POST start to first reply at the stub."""
     latencies, missing, lane = [], 0, Lane(url)
     for i in range(count):
@@ -111,12 +124,19 @@ async def failures(dsn: str) -> asyncpg.Record:
 def server_env(dsn: str, stub_port: int) -> dict[str, str]:
     from sql.cipher import Cipher
 
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("WHATSAPP_", "DATABASE_URL", "DATA_ENCRYPTION", "APP_ENV"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("WHATSAPP_", "DATABASE_URL", "DATA_ENCRYPTION", "APP_ENV"))
+    }
     return env | {
-        "APP_ENV": "test", "DATABASE_URL": dsn, "WHATSAPP_APP_SECRET": APP_SECRET,
-        "WHATSAPP_VERIFY_TOKEN": "bench-verify", "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
-        "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": E2E_NUMBER,
+        "APP_ENV": "test",
+        "DATABASE_URL": dsn,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": "bench-verify",
+        "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
+        "WHATSAPP_TOKEN": "bench",
+        "WHATSAPP_PHONE_NUMBER_ID": E2E_NUMBER,
         "WHATSAPP_API_BASE": f"http://127.0.0.1:{stub_port}",
     }
 
@@ -130,13 +150,13 @@ async def bare_server(workdir: Path) -> AsyncIterator[str]:
         yield url
 
 
-async def measure_ours(args: argparse.Namespace, workdir: Path, dsn: str,
-                       stub: GraphStub, stub_port: int) -> dict:
+async def measure_ours(
+    args: argparse.Namespace, workdir: Path, dsn: str, stub: GraphStub, stub_port: int
+) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
-    async with running(cmd, server_env(dsn, stub_port), url, "/health/live",
-                       workdir / "ours.log"):
+    async with running(cmd, server_env(dsn, stub_port), url, "/health/live", workdir / "ours.log"):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         started = time.perf_counter()
@@ -144,15 +164,23 @@ async def measure_ours(args: argparse.Namespace, workdir: Path, dsn: str,
         inbound_at, outbox_at = await drained(dsn, 600.0)
         e2e, missing = await end_to_end(url, stub, args.e2e, args.e2e_interval)
         await drained(dsn, 60.0)
-        return {"run": run, "started": started, "inbound_at": inbound_at,
-                "outbox_at": outbox_at, "e2e": e2e, "missing": missing,
-                "failures": await failures(dsn)}
+        return {
+            "run": run,
+            "started": started,
+            "inbound_at": inbound_at,
+            "outbox_at": outbox_at,
+            "e2e": e2e,
+            "missing": missing,
+            "failures": await failures(dsn),
+        }
 
 
 def row(label: str, run: Run) -> str:
     bad = sum(n for status, n in run.statuses.items() if status != 200)
-    return (f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
-            f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}")
+    return (
+        f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
+        f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}"
+    )
 
 
 def since(start: float, at: float | None) -> str:
@@ -179,16 +207,27 @@ def report(args: argparse.Namespace, bare: list[Run], ours: dict) -> None:
     ratio, p99 = report_ingest(args, bare, run), percentile(run.latencies, 0.99) * 1e3
     median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
     total = ours["outbox_at"] - ours["started"] if ours["outbox_at"] else None
-    print(f"pipeline: worker drained in {since(ours['started'], ours['inbound_at'])}, "
-          f"every reply sent in {since(ours['started'], ours['outbox_at'])}"
-          + (f" ({args.requests / total:.0f} messages answered/s)" if total else ""))
-    print(f"end-to-end, {len(e2e)} messages one at a time (POST to first reply at the stub): "
-          f"median {median:.1f} ms, p99 {e2e_p99:.1f} ms, no reply {ours['missing']}")
+    print(
+        f"pipeline: worker drained in {since(ours['started'], ours['inbound_at'])}, "
+        f"every reply sent in {since(ours['started'], ours['outbox_at'])}"
+        + (f" ({args.requests / total:.0f} messages answered/s)" if total else "")
+    )
+    print(
+        f"end-to-end, {len(e2e)} messages one at a time (POST to first reply at the stub): "
+        f"median {median:.1f} ms, p99 {e2e_p99:.1f} ms, no reply {ours['missing']}"
+    )
     failed = ours["failures"]
     print(f"dead inbound {failed['dead']}, failed outbox {failed['failed']}")
-    print("targets: " + "; ".join([
-        f"ingest >= 0.5x bare: {_met(ratio >= 0.5)}", f"p99 ack < 50 ms: {_met(p99 < 50)}",
-        f"e2e median < 100 ms: {_met(median < 100)}"]))
+    print(
+        "targets: "
+        + "; ".join(
+            [
+                f"ingest >= 0.5x bare: {_met(ratio >= 0.5)}",
+                f"p99 ack < 50 ms: {_met(p99 < 50)}",
+                f"e2e median < 100 ms: {_met(median < 100)}",
+            ]
+        )
+    )
 
 
 def _met(ok: bool) -> str:
@@ -235,10 +274,18 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--e2e", type=int, default=200, help="end-to-end messages")
-    parser.add_argument("--e2e-interval", type=float, default=0.05,
-                        help="seconds between end-to-end messages (keeps under 80 sends/s)")
-    parser.add_argument("--numbers", type=int, default=25,
-                        help="business numbers the load is spread over (Meta paces each)")
+    parser.add_argument(
+        "--e2e-interval",
+        type=float,
+        default=0.05,
+        help="seconds between end-to-end messages (keeps under 80 sends/s)",
+    )
+    parser.add_argument(
+        "--numbers",
+        type=int,
+        default=25,
+        help="business numbers the load is spread over (Meta paces each)",
+    )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:

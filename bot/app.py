@@ -28,14 +28,24 @@ from sql.migrate import apply_pending
 log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
-DATABASE_DOWN = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdownError,
-                 asyncpg.CannotConnectNowError, asyncpg.TooManyConnectionsError,
-                 asyncpg.InterfaceError, asyncio.TimeoutError)
+DATABASE_DOWN = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.InterfaceError,
+    asyncio.TimeoutError,
+)
 
 
-def create_app(settings: Settings, *, transport: Transport | None = None,
-               clock: Callable[[], datetime] | None = None,
-               http_client: httpx.AsyncClient | None = None) -> Quart:
+def create_app(
+    settings: Settings,
+    *,
+    transport: Transport | None = None,
+    clock: Callable[[], datetime] | None = None,
+    http_client: httpx.AsyncClient | None = None,
+) -> Quart:
     """Build the app; the database, worker, sender and voice-note job start when serving
     starts. `http_client` (media downloads and speech-to-text) is replaceable in tests."""
     app = Quart(__name__)
@@ -70,9 +80,12 @@ async def resolve_dsn(settings: Settings) -> str:
     return await asyncio.to_thread(start_embedded, settings.data_dir)
 
 
-async def _start_services(rt: Runtime, transport: Transport | None,
-                          clock: Callable[[], datetime] | None,
-                          http_client: httpx.AsyncClient | None) -> None:
+async def _start_services(
+    rt: Runtime,
+    transport: Transport | None,
+    clock: Callable[[], datetime] | None,
+    http_client: httpx.AsyncClient | None,
+) -> None:
     """Connect (migrating first outside production), then start every background loop."""
     settings = rt.settings
     dsn = await resolve_dsn(settings)
@@ -81,16 +94,25 @@ async def _start_services(rt: Runtime, transport: Transport | None,
         log.info("migrations applied", extra={"count": len(applied)})
     rt.db = await Database.connect(dsn)
     rt.ingest_db = await Database.connect(dsn, min_size=2, max_size=INGEST_POOL_SIZE)
-    rt.sender = Sender(rt.db, rt.cipher, transport or _transport(settings),
-                       sweep_seconds=settings.sweep_interval_seconds)
+    rt.sender = Sender(
+        rt.db,
+        rt.cipher,
+        transport or _transport(settings),
+        sweep_seconds=settings.sweep_interval_seconds,
+    )
     rt.worker = Worker(
-        rt.db, rt.cipher, rt.router, default_phone_number_id=settings.whatsapp_phone_number_id,
-        privacy_url=privacy_url(settings), on_replies=rt.sender.wake,
+        rt.db,
+        rt.cipher,
+        rt.router,
+        default_phone_number_id=settings.whatsapp_phone_number_id,
+        privacy_url=privacy_url(settings),
+        on_replies=rt.sender.wake,
         clock=clock or (lambda: datetime.now(UTC)),
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
-        context_settings=context_settings(settings))
+        context_settings=context_settings(settings),
+    )
     rt.background = [rt.sender, rt.worker, voice_job(rt, http_client), _notices(rt)]
     for service in rt.background:
         service.start()
@@ -99,17 +121,22 @@ async def _start_services(rt: Runtime, transport: Transport | None,
 
 def context_settings(settings: Settings) -> dict[str, str]:
     """The few settings handlers need, handed to every Context by the worker."""
-    return {"bot_number": settings.whatsapp_public_number,
-            "invite_template": settings.invite_template_name,
-            "invite_template_lang": settings.invite_template_lang}
+    return {
+        "bot_number": settings.whatsapp_public_number,
+        "invite_template": settings.invite_template_name,
+        "invite_template_lang": settings.invite_template_lang,
+    }
 
 
 def _notices(rt: Runtime) -> NoticeFlusher:
-    return NoticeFlusher(rt.db, rt.cipher,
-                         default_phone_number_id=rt.settings.whatsapp_phone_number_id,
-                         batch_seconds=rt.settings.notice_batch_seconds,
-                         on_flushed=rt.sender.wake,
-                         sweep_seconds=rt.settings.sweep_interval_seconds)
+    return NoticeFlusher(
+        rt.db,
+        rt.cipher,
+        default_phone_number_id=rt.settings.whatsapp_phone_number_id,
+        batch_seconds=rt.settings.notice_batch_seconds,
+        on_flushed=rt.sender.wake,
+        sweep_seconds=rt.settings.sweep_interval_seconds,
+    )
 
 
 async def _stop_services(rt: Runtime) -> None:
@@ -126,8 +153,9 @@ async def _stop_services(rt: Runtime) -> None:
 def _transport(settings: Settings) -> Transport:
     if settings.console_replies:
         return ConsoleTransport()
-    return GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
-                          settings.whatsapp_token)
+    return GraphTransport(
+        settings.whatsapp_api_base, settings.whatsapp_api_version, settings.whatsapp_token
+    )
 
 
 def privacy_url(settings: Settings) -> str:

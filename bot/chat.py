@@ -21,8 +21,10 @@ from sql.cipher import Cipher
 
 WEBHOOK_PATH = "/webhooks/whatsapp"
 QUIET_SECONDS, MAX_WAIT_SECONDS, POLL_SECONDS = 0.6, 10.0, 0.05
-BANNER = ("Chatting with Therapy Tracker as {phone}. Type a message; a bare number taps that "
-          "choice of the last menu; /quit or Ctrl-D leaves.")
+BANNER = (
+    "Chatting with Therapy Tracker as {phone}. Type a message; a bare number taps that "
+    "choice of the last menu; /quit or Ctrl-D leaves."
+)
 LAST_ID = "SELECT coalesce(max(id), 0) FROM tt.outbox"
 NEXT_REPLY = """
 SELECT o.id, o.body FROM tt.outbox o JOIN tt.users u ON u.id = o.user_id
@@ -117,21 +119,33 @@ def _message(phone: str, line: str, menu: Message | None) -> Message:
 
 
 def _envelope(phone: str, kind: str, content: Message) -> Message:
-    return {"from": phone, "id": f"wamid.chat-{uuid.uuid4()}",
-            "timestamp": str(int(time.time())), "type": kind, kind: content}
+    return {
+        "from": phone,
+        "id": f"wamid.chat-{uuid.uuid4()}",
+        "timestamp": str(int(time.time())),
+        "type": kind,
+        kind: content,
+    }
 
 
 def _signed(settings: Settings, phone: str, message: Message) -> tuple[bytes, dict[str, str]]:
     """A Meta-shaped webhook carrying one message, and headers signed with the app secret."""
     number = settings.whatsapp_phone_number_id or "chat-number"
-    value = {"messaging_product": "whatsapp",
-             "metadata": {"display_phone_number": number, "phone_number_id": number},
-             "contacts": [{"profile": {"name": "You"}, "wa_id": phone}], "messages": [message]}
-    payload = {"object": "whatsapp_business_account",
-               "entry": [{"id": "chat", "changes": [{"field": "messages", "value": value}]}]}
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": number, "phone_number_id": number},
+        "contacts": [{"profile": {"name": "You"}, "wa_id": phone}],
+        "messages": [message],
+    }
+    payload = {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "chat", "changes": [{"field": "messages", "value": value}]}],
+    }
     body = json.dumps(payload, ensure_ascii=False).encode()
-    return body, {"Content-Type": "application/json",
-                  "X-Hub-Signature-256": sign(body, settings.whatsapp_app_secret)}
+    return body, {
+        "Content-Type": "application/json",
+        "X-Hub-Signature-256": sign(body, settings.whatsapp_app_secret),
+    }
 
 
 @asynccontextmanager
@@ -147,8 +161,9 @@ async def _in_process(settings: Settings) -> AsyncIterator[tuple[Post, NextReply
 
 
 @asynccontextmanager
-async def _remote(settings: Settings, phone: str, url: str
-                  ) -> AsyncIterator[tuple[Post, NextReply]]:
+async def _remote(
+    settings: Settings, phone: str, url: str
+) -> AsyncIterator[tuple[Post, NextReply]]:
     conn = await asyncpg.connect(await resolve_dsn(settings))
     reader = OutboxReader(conn, settings.cipher(), phone, await conn.fetchval(LAST_ID))
     try:

@@ -72,9 +72,11 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
             loop.add_signal_handler(sig, stop.set)
         await serve(create_app(settings), config, shutdown_trigger=stop.wait)
 
-    print(f"Therapy Tracker listening on http://{args.host}:{args.port} "
-          f"({'embedded database' if settings.embedded_database else 'DATABASE_URL'}, "
-          f"{'replies printed here' if settings.console_replies else 'replies sent to WhatsApp'})")
+    print(
+        f"Therapy Tracker listening on http://{args.host}:{args.port} "
+        f"({'embedded database' if settings.embedded_database else 'DATABASE_URL'}, "
+        f"{'replies printed here' if settings.console_replies else 'replies sent to WhatsApp'})"
+    )
     asyncio.run(run())
     return 0
 
@@ -109,8 +111,10 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
             row = await conn.fetchrow(STATS_SQL)
         finally:
             await conn.close()
-        return {"inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
-                "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")}}
+        return {
+            "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
+            "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
+        }
 
     counts = asyncio.run(run())
     if args.json:

@@ -124,7 +124,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     keys = tuple(k.strip() for k in env.get("DATA_ENCRYPTION_KEYS", "").split(",") if k.strip())
     problems += [
         f"DATA_ENCRYPTION_KEYS entry {i + 1} is not a valid Fernet key (44 url-safe base64 chars)"
-        for i, key in enumerate(keys) if not _fernet_key_ok(key)
+        for i, key in enumerate(keys)
+        if not _fernet_key_ok(key)
     ]
     api_base = env.get("WHATSAPP_API_BASE") or "https://graph.facebook.com"
     if urlparse(api_base).scheme not in {"http", "https"} or not urlparse(api_base).netloc:
@@ -139,8 +140,9 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
         whatsapp_api_base=api_base.rstrip("/"),
         whatsapp_api_version=env.get("WHATSAPP_API_VERSION") or "v25.0",
-        whatsapp_public_number="".join(ch for ch in env.get("WHATSAPP_PUBLIC_NUMBER", "")
-                                       if ch.isdigit()),
+        whatsapp_public_number="".join(
+            ch for ch in env.get("WHATSAPP_PUBLIC_NUMBER", "") if ch.isdigit()
+        ),
         skip_signature_check=_flag(env.get("WHATSAPP_SKIP_SIGNATURE_CHECK")),
         data_encryption_keys=keys,
         auto_migrate=app_env != "production" or _flag(env.get("AUTO_MIGRATE")),
@@ -173,8 +175,9 @@ def _required_problems(settings: Settings) -> list[str]:
     if not settings.is_production:
         return problems
     if not settings.database_url:
-        problems.append("DATABASE_URL is required in production (the embedded database is "
-                        "for development only)")
+        problems.append(
+            "DATABASE_URL is required in production (the embedded database is for development only)"
+        )
     if settings.skip_signature_check:
         problems.append("WHATSAPP_SKIP_SIGNATURE_CHECK cannot be used in production")
     if not settings.whatsapp_token:

@@ -61,13 +61,27 @@ class Context:
 
     def day_label(self, day: date) -> str:
         """A short local date such as "Mon 12 Feb", in the user's language."""
-        return self.t("date.short", weekday=self.t(f"weekday.{day.weekday()}"), day=day.day,
-                      month=self.t(f"mon.{day.month}"))
+        return self.t(
+            "date.short",
+            weekday=self.t(f"weekday.{day.weekday()}"),
+            day=day.day,
+            month=self.t(f"mon.{day.month}"),
+        )
 
-    def reply(self, text: str, *, buttons: tuple[Button, ...] = (),
-              sections: tuple[Section, ...] = (), list_button: str = "") -> None:
-        self.outgoing.append(Outgoing(user_id=self.user.id, reply=Reply(
-            text=text, buttons=buttons, sections=sections, list_button=list_button)))
+    def reply(
+        self,
+        text: str,
+        *,
+        buttons: tuple[Button, ...] = (),
+        sections: tuple[Section, ...] = (),
+        list_button: str = "",
+    ) -> None:
+        self.outgoing.append(
+            Outgoing(
+                user_id=self.user.id,
+                reply=Reply(text=text, buttons=buttons, sections=sections, list_button=list_button),
+            )
+        )
 
     def reply_rows(self, text: str, rows: list[Row], list_button: str) -> None:
         self.reply(text, sections=(Section("", tuple(rows)),), list_button=list_button)
@@ -78,15 +92,17 @@ class Context:
 
     async def start_flow(self, flow: Flow, step: str, **data: Any) -> None:
         self.state = State(flow.name, step, data)
-        await conversation.save(self.conn, self.cipher, self.user.id, self.state, self.now,
-                                flow.timeout)
+        await conversation.save(
+            self.conn, self.cipher, self.user.id, self.state, self.now, flow.timeout
+        )
 
     async def advance(self, flow: Flow, step: str, **data: Any) -> None:
         """Move to the next step, keeping earlier answers in the flow's data."""
         previous = self.state.data if self.state else {}
         self.state = State(flow.name, step, {**previous, **data})
-        await conversation.save(self.conn, self.cipher, self.user.id, self.state, self.now,
-                                flow.timeout)
+        await conversation.save(
+            self.conn, self.cipher, self.user.id, self.state, self.now, flow.timeout
+        )
 
     async def end_flow(self) -> None:
         self.state = None

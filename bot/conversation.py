@@ -33,15 +33,23 @@ class State:
 async def load(conn: asyncpg.Connection, cipher: Cipher, user_id: int) -> State | None:
     row = await conn.fetchrow(
         "SELECT flow, step, data, reasks, expires_at FROM tt.conversations WHERE user_id = $1",
-        user_id)
+        user_id,
+    )
     if row is None:
         return None
-    return State(row["flow"], row["step"], cipher.decrypt_json(row["data"]), row["reasks"],
-                 row["expires_at"])
+    return State(
+        row["flow"], row["step"], cipher.decrypt_json(row["data"]), row["reasks"], row["expires_at"]
+    )
 
 
-async def save(conn: asyncpg.Connection, cipher: Cipher, user_id: int, state: State,
-               now: datetime, timeout: timedelta) -> None:
+async def save(
+    conn: asyncpg.Connection,
+    cipher: Cipher,
+    user_id: int,
+    state: State,
+    now: datetime,
+    timeout: timedelta,
+) -> None:
     state.expires_at = now + timeout
     await conn.execute(
         """
@@ -51,8 +59,13 @@ async def save(conn: asyncpg.Connection, cipher: Cipher, user_id: int, state: St
             data = excluded.data, reasks = excluded.reasks, expires_at = excluded.expires_at,
             updated_at = now()
         """,
-        user_id, state.flow, state.step, cipher.encrypt_json(state.data), state.reasks,
-        state.expires_at)
+        user_id,
+        state.flow,
+        state.step,
+        cipher.encrypt_json(state.data),
+        state.reasks,
+        state.expires_at,
+    )
 
 
 async def clear(conn: asyncpg.Connection, user_id: int) -> None:

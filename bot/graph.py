@@ -48,8 +48,11 @@ def classify(status: int, payload: Any) -> SendResult:
     """Turn a Graph response into what the sender should do next."""
     if 200 <= status < 300 and isinstance(payload, dict) and "messages" not in payload:
         media_id = payload.get("id")
-        return SendResult("sent", media_id=media_id) if media_id else SendResult(
-            "retry", code="no_media_id")
+        return (
+            SendResult("sent", media_id=media_id)
+            if media_id
+            else SendResult("retry", code="no_media_id")
+        )
     if 200 <= status < 300:
         messages = payload.get("messages") if isinstance(payload, dict) else None
         wamid = messages[0].get("id") if messages and isinstance(messages[0], dict) else None
@@ -71,8 +74,9 @@ def classify(status: int, payload: Any) -> SendResult:
 class GraphTransport:
     """httpx client for the Cloud API with a bearer token and short timeouts."""
 
-    def __init__(self, base_url: str, version: str, token: str,
-                 client: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self, base_url: str, version: str, token: str, client: httpx.AsyncClient | None = None
+    ) -> None:
         self._prefix = f"{base_url}/{version}"
         self._client = client or httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
         self._headers = {"Authorization": f"Bearer {token}"}
@@ -85,12 +89,14 @@ class GraphTransport:
         return await self._post(
             f"{phone_number_id}/media",
             data={"messaging_product": "whatsapp", "type": media.mime_type},
-            files={"file": (media.filename, media.content, media.mime_type)})
+            files={"file": (media.filename, media.content, media.mime_type)},
+        )
 
     async def _post(self, path: str, **kwargs: Any) -> SendResult:
         try:
-            response = await self._client.post(f"{self._prefix}/{path}", headers=self._headers,
-                                               **kwargs)
+            response = await self._client.post(
+                f"{self._prefix}/{path}", headers=self._headers, **kwargs
+            )
         except httpx.HTTPError as e:
             return SendResult("retry", code=type(e).__name__)
         try:

@@ -86,8 +86,9 @@ def _contact_for(message: dict[str, Any], contacts: list[dict[str, Any]]) -> dic
     return contacts[0] if len(contacts) == 1 else {}
 
 
-def _envelope(message: dict[str, Any], contacts: list[dict[str, Any]],
-              metadata: dict[str, Any]) -> dict[str, Any] | None:
+def _envelope(
+    message: dict[str, Any], contacts: list[dict[str, Any]], metadata: dict[str, Any]
+) -> dict[str, Any] | None:
     contact = _contact_for(message, contacts)
     envelope = {"message": message, "contact": contact, "metadata": metadata}
     wamid = _str(message.get("id"))
@@ -144,10 +145,14 @@ def from_envelope(envelope: dict[str, Any]) -> Inbound:
     text = _str(_obj(message.get("text")).get("body")) if kind == "text" else title
     phone, bsuid = user_keys(envelope)
     return Inbound(
-        wamid=_str(message.get("id")), phone=phone, bsuid=bsuid,
-        phone_number_id=_str(metadata.get("phone_number_id")), kind=kind,
+        wamid=_str(message.get("id")),
+        phone=phone,
+        bsuid=bsuid,
+        phone_number_id=_str(metadata.get("phone_number_id")),
+        kind=kind,
         text=text.strip(),
-        reply_id=reply_id, media_id=_str(media.get("id")) or None,
+        reply_id=reply_id,
+        media_id=_str(media.get("id")) or None,
         profile_name=_str(_obj(_obj(envelope.get("contact")).get("profile")).get("name")),
         sent_at=_sent_at(message),
     )

@@ -38,8 +38,10 @@ async def store_batch(conn: asyncpg.Connection, batch: Batch, cipher: Cipher) ->
         if state in {"sent", "delivered", "read", "failed"}:
             await conn.execute(ADVANCE_STATUS, status.wamid, state, status.error_code)
     for error in batch.errors:
-        log.warning("whatsapp reported an error", extra={"code": error.get("code"),
-                                                         "title": error.get("title")})
+        log.warning(
+            "whatsapp reported an error",
+            extra={"code": error.get("code"), "title": error.get("title")},
+        )
     return new
 
 
@@ -48,8 +50,14 @@ async def _store_message(conn: asyncpg.Connection, envelope: dict, cipher: Ciphe
     phone, bsuid = user_keys(envelope)
     seen_at = message.sent_at or datetime.now(UTC)
     row = await conn.fetchrow(
-        INSERT_INBOUND, message.wamid, phone, bsuid, seen_at,
-        message.phone_number_id[:64], message.kind[:32], cipher.encrypt_json(envelope),
+        INSERT_INBOUND,
+        message.wamid,
+        phone,
+        bsuid,
+        seen_at,
+        message.phone_number_id[:64],
+        message.kind[:32],
+        cipher.encrypt_json(envelope),
         message.sent_at,
     )
     if message.kind not in {"text", "interactive", "button"}:

@@ -36,9 +36,16 @@ def merge_lines(language: str, lines: list[str]) -> str:
 class NoticeFlusher(QueueDrainer):
     """A background loop that turns due rows of tt.pending_notices into outbox messages."""
 
-    def __init__(self, db: Database, cipher: Cipher, *, default_phone_number_id: str,
-                 batch_seconds: float, on_flushed: Callable[[], None],
-                 sweep_seconds: float = 5.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        cipher: Cipher,
+        *,
+        default_phone_number_id: str,
+        batch_seconds: float,
+        on_flushed: Callable[[], None],
+        sweep_seconds: float = 5.0,
+    ) -> None:
         self._db, self._cipher, self._default_number = db, cipher, default_phone_number_id
         self._batch, self._on_flushed = batch_seconds, on_flushed
         super().__init__(concurrency=1, sweep_seconds=sweep_seconds)
@@ -59,10 +66,15 @@ class NoticeFlusher(QueueDrainer):
             return
         person, number = found
         # Consent or the window may have changed since the lines were queued: drop them then.
-        if person.consent != "opted_in" or not window_open(person.last_inbound_at,
-                                                           datetime.now(UTC)):
+        if person.consent != "opted_in" or not window_open(
+            person.last_inbound_at, datetime.now(UTC)
+        ):
             return
         lines = [self._cipher.decrypt_text(row["line"]) for row in rows]
         reply = Reply(text=merge_lines(person.language, lines))
-        await enqueue(conn, self._cipher, [Outgoing(user_id=person.user_id, reply=reply)],
-                      phone_number_id=number or self._default_number)
+        await enqueue(
+            conn,
+            self._cipher,
+            [Outgoing(user_id=person.user_id, reply=reply)],
+            phone_number_id=number or self._default_number,
+        )

@@ -47,8 +47,10 @@ def to_graph(reply: Reply | Template | Document) -> dict[str, Any]:
 
 
 def _frame(reply: Reply) -> dict[str, Any]:
-    _check(0 < len(reply.text) <= MAX_INTERACTIVE_BODY,
-           f"interactive body must be 1-{MAX_INTERACTIVE_BODY} characters")
+    _check(
+        0 < len(reply.text) <= MAX_INTERACTIVE_BODY,
+        f"interactive body must be 1-{MAX_INTERACTIVE_BODY} characters",
+    )
     _check(len(reply.header) <= MAX_HEADER_FOOTER, "header too long")
     _check(len(reply.footer) <= MAX_HEADER_FOOTER, "footer too long")
     frame: dict[str, Any] = {"body": {"text": reply.text}}
@@ -68,8 +70,10 @@ def _buttons(reply: Reply) -> dict[str, Any]:
         _check(0 < len(button.title) <= MAX_BUTTON_TITLE, f"button title {button.title!r} too long")
         _check(0 < len(button.id) <= MAX_BUTTON_ID, "button id too long")
     buttons = [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in reply.buttons]
-    return {"type": "interactive",
-            "interactive": {"type": "button", **_frame(reply), "action": {"buttons": buttons}}}
+    return {
+        "type": "interactive",
+        "interactive": {"type": "button", **_frame(reply), "action": {"buttons": buttons}},
+    }
 
 
 def _list(reply: Reply) -> dict[str, Any]:
@@ -83,27 +87,45 @@ def _list(reply: Reply) -> dict[str, Any]:
         _check(0 < len(row.id) <= MAX_ROW_ID, "row id too long")
         _check(len(row.description) <= MAX_ROW_DESCRIPTION, f"row description too long: {row.id}")
     sections = [_section(s, many=len(reply.sections) > 1) for s in reply.sections]
-    return {"type": "interactive", "interactive": {
-        "type": "list", **_frame(reply),
-        "action": {"button": reply.list_button, "sections": sections}}}
+    return {
+        "type": "interactive",
+        "interactive": {
+            "type": "list",
+            **_frame(reply),
+            "action": {"button": reply.list_button, "sections": sections},
+        },
+    }
 
 
 def _section(section: Any, *, many: bool) -> dict[str, Any]:
-    _check(not many or 0 < len(section.title) <= MAX_SECTION_TITLE,
-           "every section needs a title of at most 24 characters when there are several")
-    rows = [{"id": r.id, "title": r.title, **({"description": r.description}
-                                              if r.description else {})} for r in section.rows]
+    _check(
+        not many or 0 < len(section.title) <= MAX_SECTION_TITLE,
+        "every section needs a title of at most 24 characters when there are several",
+    )
+    rows = [
+        {"id": r.id, "title": r.title, **({"description": r.description} if r.description else {})}
+        for r in section.rows
+    ]
     return {"title": section.title, "rows": rows} if section.title else {"rows": rows}
 
 
 def _template(template: Template) -> dict[str, Any]:
     components = []
     if template.parameters:
-        components.append({"type": "body", "parameters": [
-            {"type": "text", "text": p} for p in template.parameters]})
-    return {"type": "template", "template": {
-        "name": template.name, "language": {"code": template.language},
-        "components": components}}
+        components.append(
+            {
+                "type": "body",
+                "parameters": [{"type": "text", "text": p} for p in template.parameters],
+            }
+        )
+    return {
+        "type": "template",
+        "template": {
+            "name": template.name,
+            "language": {"code": template.language},
+            "components": components,
+        },
+    }
 
 
 def _document(document: Document) -> dict[str, Any]:

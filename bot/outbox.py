@@ -29,27 +29,53 @@ class Outgoing:
 
 
 def encode_body(item: Outgoing) -> dict[str, Any]:
-    body = {"message": to_graph(item.reply),
-            "fallback": to_graph(item.fallback) if item.fallback else None,
-            "then": to_graph(item.then) if item.then else None}
+    body = {
+        "message": to_graph(item.reply),
+        "fallback": to_graph(item.fallback) if item.fallback else None,
+        "then": to_graph(item.then) if item.then else None,
+    }
     if isinstance(item.reply, Document):
-        body["media"] = {"filename": item.reply.filename, "mime_type": item.reply.mime_type,
-                         "content": base64.b64encode(item.reply.content).decode()}
+        body["media"] = {
+            "filename": item.reply.filename,
+            "mime_type": item.reply.mime_type,
+            "content": base64.b64encode(item.reply.content).decode(),
+        }
     return body
 
 
-async def enqueue(conn: asyncpg.Connection, cipher: Cipher, items: list[Outgoing], *,
-                  phone_number_id: str, inbound_id: int | None = None) -> None:
+async def enqueue(
+    conn: asyncpg.Connection,
+    cipher: Cipher,
+    items: list[Outgoing],
+    *,
+    phone_number_id: str,
+    inbound_id: int | None = None,
+) -> None:
     """Validate and store replies; nothing leaves until the transaction commits."""
-    rows = [(item.user_id, inbound_id, phone_number_id, cipher.encrypt_json(encode_body(item)),
-             not isinstance(item.reply, Template)) for item in items]
+    rows = [
+        (
+            item.user_id,
+            inbound_id,
+            phone_number_id,
+            cipher.encrypt_json(encode_body(item)),
+            not isinstance(item.reply, Template),
+        )
+        for item in items
+    ]
     if rows:
         await conn.executemany(INSERT_OUTBOX, rows)
 
 
-async def enqueue_followup(conn: asyncpg.Connection, cipher: Cipher, *, user_id: int,
-                           phone_number_id: str, message: dict[str, Any]) -> None:
+async def enqueue_followup(
+    conn: asyncpg.Connection,
+    cipher: Cipher,
+    *,
+    user_id: int,
+    phone_number_id: str,
+    message: dict[str, Any],
+) -> None:
     """Queue an already-encoded message, e.g. "your export was sent" after Meta accepted it."""
     body = {"message": message, "fallback": None, "then": None}
-    await conn.execute(INSERT_OUTBOX, user_id, None, phone_number_id, cipher.encrypt_json(body),
-                       True)
+    await conn.execute(
+        INSERT_OUTBOX, user_id, None, phone_number_id, cipher.encrypt_json(body), True
+    )

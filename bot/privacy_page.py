@@ -76,16 +76,24 @@ def sections(lang: str, settings: Settings) -> list[tuple[str, list[str]]]:
     stored = ["account", "settings", "family", "tracking", "messages", "audit", "security"]
     retention = ["active", "families", "deleted", "meta"]
     return [
-        (t(lang, "privacy.h_stored"),
-         [t(lang, f"privacy.stored_{key}") for key in stored]
-         + ([t(lang, "privacy.stored_voice", days=days)] if voice else [])),
+        (
+            t(lang, "privacy.h_stored"),
+            [t(lang, f"privacy.stored_{key}") for key in stored]
+            + ([t(lang, "privacy.stored_voice", days=days)] if voice else []),
+        ),
         (t(lang, "privacy.h_processors"), [t(lang, key) for key in processor_keys(settings)]),
-        (t(lang, "privacy.h_retention"),
-         [t(lang, f"privacy.retention_{key}") for key in retention]
-         + ([t(lang, "privacy.retention_voice", days=days)] if voice else [])),
-        (t(lang, "privacy.h_rights"),
-         [t(lang, f"privacy.rights_{key}")
-          for key in ("export", "delete", "stop", "settings", "roles")]),
+        (
+            t(lang, "privacy.h_retention"),
+            [t(lang, f"privacy.retention_{key}") for key in retention]
+            + ([t(lang, "privacy.retention_voice", days=days)] if voice else []),
+        ),
+        (
+            t(lang, "privacy.h_rights"),
+            [
+                t(lang, f"privacy.rights_{key}")
+                for key in ("export", "delete", "stop", "settings", "roles")
+            ],
+        ),
     ]
 
 
@@ -101,7 +109,12 @@ async def privacy_notice() -> Response:
     lang = lang if lang in LANGUAGES else "en"
     settings = runtime().settings
     html = await render_template_string(
-        PAGE, lang=lang, languages=list(LANGUAGE_NAMES.items()),
-        title=t(lang, "privacy.page_title"), updated=updated_label(lang),
-        intro=t(lang, "privacy.intro"), sections=sections(lang, settings))
+        PAGE,
+        lang=lang,
+        languages=list(LANGUAGE_NAMES.items()),
+        title=t(lang, "privacy.page_title"),
+        updated=updated_label(lang),
+        intro=t(lang, "privacy.intro"),
+        sections=sections(lang, settings),
+    )
     return Response(html, content_type="text/html; charset=utf-8")

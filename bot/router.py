@@ -54,24 +54,29 @@ class Router:
             for name in names:
                 self.commands[name] = fn
             return fn
+
         return register
 
-    def choice(self, namespace: str, action: str, parse_arg: Callable | None = None
-               ) -> Callable[[Handler], Handler]:
+    def choice(
+        self, namespace: str, action: str, parse_arg: Callable | None = None
+    ) -> Callable[[Handler], Handler]:
         ids.register(namespace, action, parse_arg)
 
         def register(fn: Handler) -> Handler:
             self.choices[(namespace, action)] = fn
             return fn
+
         return register
 
-    def step(self, flow: Flow, step: str, *, ask: Handler,
-             typed: bool = False) -> Callable[[Handler], Handler]:
+    def step(
+        self, flow: Flow, step: str, *, ask: Handler, typed: bool = False
+    ) -> Callable[[Handler], Handler]:
         self.flows[flow.name] = flow
 
         def register(fn: Handler) -> Handler:
             self.steps[(flow.name, step)] = StepSpec(fn, ask, typed)
             return fn
+
         return register
 
     def include(self, part: Router) -> None:
@@ -111,15 +116,20 @@ class Router:
         for understand in self.natural:
             if await understand(ctx):
                 return
-        handler = self.fallback if ctx.message.kind in ("text", "interactive", "button") else (
-            self.media or self.fallback)
+        handler = (
+            self.fallback
+            if ctx.message.kind in ("text", "interactive", "button")
+            else (self.media or self.fallback)
+        )
         if handler:
             await handler(ctx)
 
     def _knows(self, ctx: Context) -> bool:
         choice, command = ctx.choice, ctx.command
-        return bool((choice and (choice.namespace, choice.action) in self.choices)
-                    or (command and command.name in self.commands))
+        return bool(
+            (choice and (choice.namespace, choice.action) in self.choices)
+            or (command and command.name in self.commands)
+        )
 
     async def _run_known(self, ctx: Context) -> bool:
         if ctx.choice and (ctx.choice.namespace, ctx.choice.action) in self.choices:

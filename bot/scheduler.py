@@ -16,8 +16,15 @@ PURGE_MINUTES = 15
 
 def start_scheduler(db: Database) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(purge_erased_users, "interval", minutes=PURGE_MINUTES, args=[db],
-                      id="purge_erased_users", coalesce=True, max_instances=1)
+    scheduler.add_job(
+        purge_erased_users,
+        "interval",
+        minutes=PURGE_MINUTES,
+        args=[db],
+        id="purge_erased_users",
+        coalesce=True,
+        max_instances=1,
+    )
     scheduler.start()
     return scheduler
 

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 WINDOW = timedelta(hours=24) - timedelta(minutes=2)  # a small margin before Meta's 24 h
 MAX_SEND_ATTEMPTS = 8
-USER_RATE, USER_BURST = 1 / 6, 10.0   # Meta's pair rate: about one message per 6 s per user
+USER_RATE, USER_BURST = 1 / 6, 10.0  # Meta's pair rate: about one message per 6 s per user
 NUMBER_RATE, NUMBER_BURST = 80.0, 80.0  # default throughput of one business number
 
 CLAIM = """
@@ -65,7 +65,7 @@ def retry_delay(result: SendResult, attempts: int) -> float:
         return result.retry_after
     if result.code == str(PAIR_RATE_LIMIT):
         return float(4 ** min(attempts, 4))  # Meta's advice for the pair rate limit: 4^x s
-    return min(2.0 ** attempts, 300.0)
+    return min(2.0**attempts, 300.0)
 
 
 def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
@@ -75,8 +75,15 @@ def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
 class Sender(QueueDrainer):
     """Background loops that drain the outbox through a Transport."""
 
-    def __init__(self, db: Database, cipher: Cipher, transport: Transport,
-                 *, concurrency: int = 4, sweep_seconds: float = 5.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        cipher: Cipher,
+        transport: Transport,
+        *,
+        concurrency: int = 4,
+        sweep_seconds: float = 5.0,
+    ) -> None:
         self._db, self._cipher, self._transport = db, cipher, transport
         super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
 
@@ -104,8 +111,9 @@ class Sender(QueueDrainer):
             message, fallback = fallback, None
         number_wait, user_wait = await self._pace(row["user_id"], row["phone_number_id"])
         if number_wait or user_wait:
-            await self._reschedule(row["id"], token, number_wait or user_wait, uncount=True,
-                                   code=None)
+            await self._reschedule(
+                row["id"], token, number_wait or user_wait, uncount=True, code=None
+            )
             return not number_wait  # other users may go on; a saturated number pauses the loop
         if body.get("media"):
             upload = await self._upload(row, body["media"])
@@ -125,26 +133,44 @@ class Sender(QueueDrainer):
     async def _upload(self, row: asyncpg.Record, media: dict[str, Any]) -> SendResult:
         content = base64.b64decode(media["content"])
         return await self._transport.upload(
-            row["phone_number_id"], Media(media["filename"], media["mime_type"], content))
+            row["phone_number_id"], Media(media["filename"], media["mime_type"], content)
+        )
 
-    async def _mark_sent(self, row: asyncpg.Record, token: uuid.UUID, wamid: str | None,
-                         then: dict[str, Any] | None) -> None:
+    async def _mark_sent(
+        self, row: asyncpg.Record, token: uuid.UUID, wamid: str | None, then: dict[str, Any] | None
+    ) -> None:
         """Record the wamid; a follow-up is queued in the same transaction, so never lost."""
         async with self._db.transaction(SYSTEM) as conn:
             await conn.execute(MARK_SENT, row["id"], token, wamid)
             if then:
-                await enqueue_followup(conn, self._cipher, user_id=row["user_id"],
-                                       phone_number_id=row["phone_number_id"], message=then)
+                await enqueue_followup(
+                    conn,
+                    self._cipher,
+                    user_id=row["user_id"],
+                    phone_number_id=row["phone_number_id"],
+                    message=then,
+                )
         if then:
             self.wake()
 
     async def _send(self, row: asyncpg.Record, message: dict[str, Any]) -> SendResult:
         to = row["phone"] or row["bsuid"]
-        payload = {"messaging_product": "whatsapp", "recipient_type": "individual",
-                   "to": to, **message}
+        payload = {
+            "messaging_product": "whatsapp",
+            "recipient_type": "individual",
+            "to": to,
+            **message,
+        }
         result = await self._transport.send(row["phone_number_id"], payload)
-        log.info("outbox send", extra={"outbox_id": row["id"], "to": mask_phone(row["phone"]),
-                                       "outcome": result.outcome, "code": result.code})
+        log.info(
+            "outbox send",
+            extra={
+                "outbox_id": row["id"],
+                "to": mask_phone(row["phone"]),
+                "outcome": result.outcome,
+                "code": result.code,
+            },
+        )
         return result
 
     async def _pace(self, user_id: int, phone_number_id: str) -> tuple[float, float]:
@@ -152,23 +178,30 @@ class Sender(QueueDrainer):
         async with self._db.transaction(SYSTEM) as conn:
             number_wait = await conn.fetchval(
                 "SELECT tt.take_send_token($1, $2, $3)",
-                f"number:{phone_number_id}", NUMBER_RATE, NUMBER_BURST)
+                f"number:{phone_number_id}",
+                NUMBER_RATE,
+                NUMBER_BURST,
+            )
             if number_wait > 0:
                 return number_wait, 0.0
-            return 0.0, await conn.fetchval("SELECT tt.take_send_token($1, $2, $3)",
-                                            f"user:{user_id}", USER_RATE, USER_BURST)
+            return 0.0, await conn.fetchval(
+                "SELECT tt.take_send_token($1, $2, $3)", f"user:{user_id}", USER_RATE, USER_BURST
+            )
 
-    async def _finish(self, outbox_id: int, token: uuid.UUID, result: SendResult,
-                      attempts: int = 1) -> None:
+    async def _finish(
+        self, outbox_id: int, token: uuid.UUID, result: SendResult, attempts: int = 1
+    ) -> None:
         if result.outcome == "retry" and attempts < MAX_SEND_ATTEMPTS:
-            await self._reschedule(outbox_id, token, retry_delay(result, attempts),
-                                   uncount=False, code=result.code)
+            await self._reschedule(
+                outbox_id, token, retry_delay(result, attempts), uncount=False, code=result.code
+            )
         else:
             async with self._db.transaction(SYSTEM) as conn:
                 await conn.execute(MARK_FAILED, outbox_id, token, result.code or result.outcome)
 
-    async def _reschedule(self, outbox_id: int, token: uuid.UUID, seconds: float, *,
-                          uncount: bool, code: str | None) -> None:
+    async def _reschedule(
+        self, outbox_id: int, token: uuid.UUID, seconds: float, *, uncount: bool, code: str | None
+    ) -> None:
         async with self._db.transaction(SYSTEM) as conn:
             await conn.execute(RESCHEDULE, outbox_id, token, seconds, int(uncount), code)
         self.wake_later(seconds)

@@ -38,8 +38,7 @@ def _status_error(response: httpx.Response) -> RemoteError:
 class MediaFetcher:
     """GET /{version}/{media_id} for a download URL, then GET that URL; both with the token."""
 
-    def __init__(self, client: httpx.AsyncClient, base_url: str, version: str,
-                 token: str) -> None:
+    def __init__(self, client: httpx.AsyncClient, base_url: str, version: str, token: str) -> None:
         self._client, self._prefix = client, f"{base_url}/{version}"
         self._headers = {"Authorization": f"Bearer {token}"} if token else {}
 
@@ -57,8 +56,9 @@ class MediaFetcher:
 
     async def _lookup(self, media_id: str) -> tuple[str, str]:
         try:
-            response = await self._client.get(f"{self._prefix}/{media_id}",
-                                              headers=self._headers, timeout=MEDIA_TIMEOUT)
+            response = await self._client.get(
+                f"{self._prefix}/{media_id}", headers=self._headers, timeout=MEDIA_TIMEOUT
+            )
         except httpx.HTTPError as e:
             raise RemoteError(type(e).__name__) from e
         if response.status_code != 200:
@@ -70,8 +70,9 @@ class MediaFetcher:
 
     async def _download(self, url: str) -> bytes:
         try:
-            async with self._client.stream("GET", url, headers=self._headers,
-                                           timeout=MEDIA_TIMEOUT) as response:
+            async with self._client.stream(
+                "GET", url, headers=self._headers, timeout=MEDIA_TIMEOUT
+            ) as response:
                 if response.status_code != 200:
                     raise _status_error(response)
                 return await _read_capped(response)
@@ -106,13 +107,17 @@ class Transcriber(Protocol):
 
 def _upload(audio: Audio) -> dict[str, tuple[str, bytes, str]]:
     mime = audio.mime_type.split(";")[0].strip() or "audio/ogg"
-    extension = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a",
-                 "audio/aac": "aac", "audio/amr": "amr"}.get(mime, "ogg")
+    extension = {
+        "audio/ogg": "ogg",
+        "audio/mpeg": "mp3",
+        "audio/mp4": "m4a",
+        "audio/aac": "aac",
+        "audio/amr": "amr",
+    }.get(mime, "ogg")
     return {"file": (f"voice.{extension}", audio.content, mime)}
 
 
-async def _post_for_text(client: httpx.AsyncClient, url: str, field: str,
-                         **kwargs: Any) -> str:
+async def _post_for_text(client: httpx.AsyncClient, url: str, field: str, **kwargs: Any) -> str:
     """POST a recording and read the text from `field`; empty text cannot be retried away."""
     try:
         response = await client.post(url, timeout=TRANSCRIBE_TIMEOUT, **kwargs)
@@ -139,8 +144,13 @@ class GroqTranscriber:
 
     async def transcribe(self, audio: Audio) -> str:
         return await _post_for_text(
-            self._client, self._url, "text", headers=self._headers, files=_upload(audio),
-            data={"model": GROQ_MODEL, "response_format": "json"})
+            self._client,
+            self._url,
+            "text",
+            headers=self._headers,
+            files=_upload(audio),
+            data={"model": GROQ_MODEL, "response_format": "json"},
+        )
 
 
 class SarvamTranscriber:
@@ -154,8 +164,13 @@ class SarvamTranscriber:
 
     async def transcribe(self, audio: Audio) -> str:
         return await _post_for_text(
-            self._client, self._url, "transcript", headers=self._headers, files=_upload(audio),
-            data={"model": SARVAM_MODEL, "language_code": "unknown"})
+            self._client,
+            self._url,
+            "transcript",
+            headers=self._headers,
+            files=_upload(audio),
+            data={"model": SARVAM_MODEL, "language_code": "unknown"},
+        )
 
 
 async def transcribe_any(transcribers: list[Transcriber], audio: Audio) -> str:
@@ -168,5 +183,6 @@ async def transcribe_any(transcribers: list[Transcriber], audio: Audio) -> str:
             errors.append(RemoteError(f"{transcriber.name}:{e.code}", permanent=e.permanent))
     if not errors:
         raise RemoteError("no_transcription_service", permanent=True)
-    raise RemoteError(",".join(e.code for e in errors)[:200],
-                      permanent=all(e.permanent for e in errors))
+    raise RemoteError(
+        ",".join(e.code for e in errors)[:200], permanent=all(e.permanent for e in errors)
+    )

@@ -30,8 +30,13 @@ async def update_consent(conn: asyncpg.Connection, user: User, consent: str) -> 
     """Change consent state and record an audit event in the same transaction."""
     user.consent_changed_at = await conn.fetchval(
         "UPDATE tt.users SET consent = $2, consent_changed_at = now() WHERE id = $1 "
-        "RETURNING consent_changed_at", user.id, consent)
+        "RETURNING consent_changed_at",
+        user.id,
+        consent,
+    )
     user.consent = consent
     await conn.execute(
         "INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, $2)",
-        user.id, "opt_out" if consent == "opted_out" else "opt_in")
+        user.id,
+        "opt_out" if consent == "opted_out" else "opt_in",
+    )

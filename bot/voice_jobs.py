@@ -95,14 +95,22 @@ WHERE audio_state = 'held' AND audio_keep_until <= now()
 def voice_job(rt: Runtime, client: httpx.AsyncClient | None) -> VoiceJob:
     """Build the job from settings; the app starts it beside the worker and sender."""
     settings, http = rt.settings, client or httpx.AsyncClient()
-    fetcher = MediaFetcher(http, settings.whatsapp_api_base, settings.whatsapp_api_version,
-                           settings.whatsapp_token)
-    return VoiceJob(rt.db, rt.cipher, fetcher, transcribers(settings, http),
-                    default_phone_number_id=settings.whatsapp_phone_number_id,
-                    retention_days=settings.voice_retention_days,
-                    retry_base_seconds=settings.worker_retry_base_seconds,
-                    wake_worker=rt.worker.wake, wake_sender=rt.sender.wake,
-                    sweep_seconds=settings.sweep_interval_seconds, on_stop=http.aclose)
+    fetcher = MediaFetcher(
+        http, settings.whatsapp_api_base, settings.whatsapp_api_version, settings.whatsapp_token
+    )
+    return VoiceJob(
+        rt.db,
+        rt.cipher,
+        fetcher,
+        transcribers(settings, http),
+        default_phone_number_id=settings.whatsapp_phone_number_id,
+        retention_days=settings.voice_retention_days,
+        retry_base_seconds=settings.worker_retry_base_seconds,
+        wake_worker=rt.worker.wake,
+        wake_sender=rt.sender.wake,
+        sweep_seconds=settings.sweep_interval_seconds,
+        on_stop=http.aclose,
+    )
 
 
 def transcribers(settings: Settings, client: httpx.AsyncClient) -> list[Transcriber]:
@@ -111,19 +119,28 @@ def transcribers(settings: Settings, client: httpx.AsyncClient) -> list[Transcri
     if settings.groq_api_key:
         found.append(GroqTranscriber(client, settings.groq_api_base, settings.groq_api_key))
     if settings.sarvam_api_key:
-        found.append(SarvamTranscriber(client, settings.sarvam_api_base,
-                                       settings.sarvam_api_key))
+        found.append(SarvamTranscriber(client, settings.sarvam_api_base, settings.sarvam_api_key))
     return found
 
 
 class VoiceJob(QueueDrainer):
     """Claims one due voice note at a time (SKIP LOCKED, with a lease) across processes."""
 
-    def __init__(self, db: Database, cipher: Cipher, fetcher: MediaFetcher,
-                 services: list[Transcriber], *, default_phone_number_id: str,
-                 retention_days: int, retry_base_seconds: float,
-                 wake_worker: Callable[[], None], wake_sender: Callable[[], None],
-                 sweep_seconds: float, on_stop: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        cipher: Cipher,
+        fetcher: MediaFetcher,
+        services: list[Transcriber],
+        *,
+        default_phone_number_id: str,
+        retention_days: int,
+        retry_base_seconds: float,
+        wake_worker: Callable[[], None],
+        wake_sender: Callable[[], None],
+        sweep_seconds: float,
+        on_stop: Callable[[], Any] | None = None,
+    ) -> None:
         self._db, self._cipher, self._fetcher, self._services = db, cipher, fetcher, services
         self._default_number, self._retention = default_phone_number_id, retention_days
         self._retry_base, self._on_stop = retry_base_seconds, on_stop
@@ -164,45 +181,72 @@ class VoiceJob(QueueDrainer):
         """The held recording, or a fresh download kept encrypted until its retention ends."""
         if row["audio_state"] == "held":
             return Audio(self._cipher.decrypt(row["audio"]), row["mime_type"] or "")
-        message = (self._cipher.decrypt_json(row["envelope"]) if row["envelope"] else {}
-                   ).get("message", {})
+        message = (self._cipher.decrypt_json(row["envelope"]) if row["envelope"] else {}).get(
+            "message", {}
+        )
         media = message.get("audio") if isinstance(message.get("audio"), dict) else {}
         fresh = datetime.now(UTC) - row["created_at"] < WEBHOOK_URL_LIFETIME
         try:
-            audio = await self._fetcher.fetch(row["media_id"], media.get("url") if fresh else None,
-                                              str(media.get("mime_type") or ""))
+            audio = await self._fetcher.fetch(
+                row["media_id"],
+                media.get("url") if fresh else None,
+                str(media.get("mime_type") or ""),
+            )
         except RemoteError as e:
             await self._failed(row, token, e, fetching=True)
             return None
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(KEEP_AUDIO, row["id"], token, self._cipher.encrypt(audio.content),
-                               audio.mime_type[:128], self._retention)
+            await conn.execute(
+                KEEP_AUDIO,
+                row["id"],
+                token,
+                self._cipher.encrypt(audio.content),
+                audio.mime_type[:128],
+                self._retention,
+            )
         return audio
 
     async def _deliver(self, row: dict[str, Any], token: uuid.UUID, text: str) -> None:
         """Store the transcript and queue it as the user's next message, in one transaction."""
         async with self._db.transaction(SYSTEM) as conn:
-            if await conn.fetchval(MARK_TRANSCRIBED, row["id"], token,
-                                   self._cipher.encrypt_text(text)) is None:
+            if (
+                await conn.fetchval(
+                    MARK_TRANSCRIBED, row["id"], token, self._cipher.encrypt_text(text)
+                )
+                is None
+            ):
                 return  # the lease ran out and another process owns this voice note now
             envelope = self._cipher.encrypt_json(self._envelope(row, text))
-            await conn.execute(INSERT_TRANSCRIPT, transcript_wamid(row["id"]), row["user_id"],
-                               self._number(row), envelope)
+            await conn.execute(
+                INSERT_TRANSCRIPT,
+                transcript_wamid(row["id"]),
+                row["user_id"],
+                self._number(row),
+                envelope,
+            )
         log.info("voice note transcribed", extra={"voice_note_id": row["id"]})
         self._wake_worker()
 
     def _envelope(self, row: dict[str, Any], text: str) -> dict[str, Any]:
         """A text message shaped like Meta's, so every handler reads it as typed text."""
-        message = {"id": transcript_wamid(row["id"]), "type": "text", "text": {"body": text},
-                   "timestamp": str(int(datetime.now(UTC).timestamp()))}
-        return {"message": message, "contact": {},
-                "metadata": {"phone_number_id": self._number(row)}}
+        message = {
+            "id": transcript_wamid(row["id"]),
+            "type": "text",
+            "text": {"body": text},
+            "timestamp": str(int(datetime.now(UTC).timestamp())),
+        }
+        return {
+            "message": message,
+            "contact": {},
+            "metadata": {"phone_number_id": self._number(row)},
+        }
 
     def _number(self, row: dict[str, Any]) -> str:
         return row["phone_number_id"] or self._default_number
 
-    async def _failed(self, row: dict[str, Any], token: uuid.UUID, error: RemoteError, *,
-                      fetching: bool = False) -> None:
+    async def _failed(
+        self, row: dict[str, Any], token: uuid.UUID, error: RemoteError, *, fetching: bool = False
+    ) -> None:
         """Retry with backoff; after a few tries, or for good, ask the user to type it once."""
         final = error.permanent or row["attempts"] >= MAX_ATTEMPTS
         ask = final or row["attempts"] >= ASK_AFTER_ATTEMPTS or not self._services
@@ -210,22 +254,42 @@ class VoiceJob(QueueDrainer):
         exhausted = final and (fetching or bool(self._services))
         delay = min(self._retry_base * 4 ** (row["attempts"] - 1), MAX_DELAY_SECONDS)
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(RETRY_LATER, row["id"], token, ask, fetching and final, delay,
-                               error.code[:200], MAX_ATTEMPTS, exhausted)
+            await conn.execute(
+                RETRY_LATER,
+                row["id"],
+                token,
+                ask,
+                fetching and final,
+                delay,
+                error.code[:200],
+                MAX_ATTEMPTS,
+                exhausted,
+            )
             if ask and row["asked_at"] is None:
                 await self._ask_to_type(conn, row, fetching=fetching and final)
-        log.warning("voice note not transcribed", extra={
-            "voice_note_id": row["id"], "attempt": row["attempts"], "error": error.code})
+        log.warning(
+            "voice note not transcribed",
+            extra={"voice_note_id": row["id"], "attempt": row["attempts"], "error": error.code},
+        )
         if not final:
             self.wake_later(delay)
 
-    async def _ask_to_type(self, conn: asyncpg.Connection, row: dict[str, Any], *,
-                           fetching: bool) -> None:
+    async def _ask_to_type(
+        self, conn: asyncpg.Connection, row: dict[str, Any], *, fetching: bool
+    ) -> None:
         language = row["language"] or "en"
-        reason = "voice.unavailable" if fetching else (
-            "voice.failed" if self._services else "voice.no_service")
+        reason = (
+            "voice.unavailable"
+            if fetching
+            else ("voice.failed" if self._services else "voice.no_service")
+        )
         then = "voice.type_answer" if row["flow"] else "voice.type_note"
         reply = Reply(text=f"{t(language, reason)}\n{t(language, then)}")
-        await enqueue(conn, self._cipher, [Outgoing(user_id=row["user_id"], reply=reply)],
-                      inbound_id=row["inbound_id"], phone_number_id=self._number(row))
+        await enqueue(
+            conn,
+            self._cipher,
+            [Outgoing(user_id=row["user_id"], reply=reply)],
+            inbound_id=row["inbound_id"],
+            phone_number_id=self._number(row),
+        )
         self._wake_sender()

@@ -55,4 +55,3 @@ async def receive_update() -> Response:
 
 def _plain(text: str, status: int) -> Response:
     return Response(text, status=status, content_type="text/plain")
-

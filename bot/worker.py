@@ -67,12 +67,22 @@ RETURNING (SELECT language FROM tt.users WHERE id = user_id)
 class Worker(QueueDrainer):
     """Background loops that claim and process inbound messages."""
 
-    def __init__(self, db: Database, cipher: Cipher, router: Router, *,
-                 default_phone_number_id: str, privacy_url: str, on_replies: Callable[[], None],
-                 clock: Callable[[], datetime],
-                 max_attempts: int = 5, retry_base_seconds: float = 2.0,
-                 concurrency: int = 4, sweep_seconds: float = 5.0,
-                 context_settings: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        cipher: Cipher,
+        router: Router,
+        *,
+        default_phone_number_id: str,
+        privacy_url: str,
+        on_replies: Callable[[], None],
+        clock: Callable[[], datetime],
+        max_attempts: int = 5,
+        retry_base_seconds: float = 2.0,
+        concurrency: int = 4,
+        sweep_seconds: float = 5.0,
+        context_settings: dict[str, str] | None = None,
+    ) -> None:
         self._db, self._cipher, self._router = db, cipher, router
         self._context_settings = context_settings or {}
         self._default_number, self._privacy_url = default_phone_number_id, privacy_url
@@ -93,8 +103,9 @@ class Worker(QueueDrainer):
         try:
             await self._handle(row, token)
         except Exception as e:
-            log.exception("handler failed", extra={"inbound_id": row["id"],
-                                                   "attempt": row["attempts"]})
+            log.exception(
+                "handler failed", extra={"inbound_id": row["id"], "attempt": row["attempts"]}
+            )
             await self._after_failure(row, token, type(e).__name__)
         self._on_replies()
         return True
@@ -104,13 +115,23 @@ class Worker(QueueDrainer):
             if await conn.fetchval(LOCK_CLAIMED, row["id"], token) is None:
                 return  # another process took over this message after our lease ran out
             message = from_envelope(self._cipher.decrypt_json(row["payload"]))
-            ctx = Context(conn=conn, cipher=self._cipher,
-                          user=await select_user(conn, row["user_id"]), message=message,
-                          now=self._clock(), privacy_url=self._privacy_url,
-                          **self._context_settings)
+            ctx = Context(
+                conn=conn,
+                cipher=self._cipher,
+                user=await select_user(conn, row["user_id"]),
+                message=message,
+                now=self._clock(),
+                privacy_url=self._privacy_url,
+                **self._context_settings,
+            )
             await self._router.dispatch(ctx)
-            await enqueue(conn, self._cipher, ctx.outgoing, inbound_id=row["id"],
-                          phone_number_id=row["phone_number_id"] or self._default_number)
+            await enqueue(
+                conn,
+                self._cipher,
+                ctx.outgoing,
+                inbound_id=row["id"],
+                phone_number_id=row["phone_number_id"] or self._default_number,
+            )
             await conn.execute(MARK_DONE, row["id"])
 
     async def _after_failure(self, row: asyncpg.Record, token: uuid.UUID, error: str) -> None:
@@ -128,8 +149,14 @@ class Worker(QueueDrainer):
             language = await conn.fetchval(MARK_DEAD, row["id"], token, error[:200])
             if language is None:
                 return
-            apology = Outgoing(user_id=row["user_id"],
-                               reply=Reply(text=t(language, "error.apology")))
-            await enqueue(conn, self._cipher, [apology], inbound_id=row["id"],
-                          phone_number_id=row["phone_number_id"] or self._default_number)
+            apology = Outgoing(
+                user_id=row["user_id"], reply=Reply(text=t(language, "error.apology"))
+            )
+            await enqueue(
+                conn,
+                self._cipher,
+                [apology],
+                inbound_id=row["id"],
+                phone_number_id=row["phone_number_id"] or self._default_number,
+            )
         log.error("message dead after retries", extra={"inbound_id": row["id"]})

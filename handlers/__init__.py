@@ -20,8 +20,21 @@ from handlers import (
 )
 
 # Gates run in this order too: consent first, then the pending-invite gate of members.
-FEATURES = (onboarding, consent, members, menu, language, setup, sessions, holidays, reports,
-            notes, privacy, settings, media)
+FEATURES = (
+    onboarding,
+    consent,
+    members,
+    menu,
+    language,
+    setup,
+    sessions,
+    holidays,
+    reports,
+    notes,
+    privacy,
+    settings,
+    media,
+)
 
 
 def build_router() -> Router:

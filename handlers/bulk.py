@@ -36,8 +36,9 @@ async def bulk_log(ctx: Context) -> None:
     since = family.child.tracking_since
     before_start = [day for day in request.days if day < since]
     tracked = [day for day in request.days if day >= since]
-    plan = plan_bulk(tracked, family.today, await _logged(ctx, family, tracked, request.status),
-                     request.status)
+    plan = plan_bulk(
+        tracked, family.today, await _logged(ctx, family, tracked, request.status), request.status
+    )
     await _insert(ctx, family, request, plan)
     ctx.reply(_summary(ctx, family, request.status, plan, len(before_start)))
 
@@ -57,23 +58,38 @@ async def _logged(ctx: Context, family: Family, days: list[date], status: str) -
 async def _insert(ctx: Context, family: Family, request: BulkRequest, plan: BulkPlan) -> None:
     category = categorize(request.reason) if request.status == "missed" else None
     for day in plan.insert:
-        await insert_session(ctx.conn, ctx.cipher, child_id=family.child.id, day=day,
-                             status=request.status, count=1, logged_by=ctx.user.id,
-                             reason=request.reason, reason_category=category)
+        await insert_session(
+            ctx.conn,
+            ctx.cipher,
+            child_id=family.child.id,
+            day=day,
+            status=request.status,
+            count=1,
+            logged_by=ctx.user.id,
+            reason=request.reason,
+            reason_category=category,
+        )
 
 
 def _summary(ctx: Context, family: Family, status: str, plan: BulkPlan, before_start: int) -> str:
     counts = plan.counts
     lines = [ctx.t(f"bulk.done_{status}", name=family.child.name)]
-    lines += [ctx.t(f"bulk.{outcome}", n=counts[outcome])
-              for outcome in ("insert", "duplicate", "conflict", "future")]
+    lines += [
+        ctx.t(f"bulk.{outcome}", n=counts[outcome])
+        for outcome in ("insert", "duplicate", "conflict", "future")
+    ]
     if before_start:
-        lines.append(ctx.t("bulk.before_start", n=before_start,
-                           day=show_day(ctx, family.child.tracking_since)))
+        lines.append(
+            ctx.t(
+                "bulk.before_start", n=before_start, day=show_day(ctx, family.child.tracking_since)
+            )
+        )
     return "\n".join(lines)
 
 
 def _problem(ctx: Context, error: InvalidBulk) -> str:
-    values = {key: show_day(ctx, value) if isinstance(value, date) else clip(str(value))
-              for key, value in error.details.items()}
+    values = {
+        key: show_day(ctx, value) if isinstance(value, date) else clip(str(value))
+        for key, value in error.details.items()
+    }
     return ctx.t(f"bulk.error.{error.code}", **values)

@@ -20,13 +20,21 @@ async def show_clinic(ctx: Context) -> None:
     if not children:
         ctx.reply(ctx.t("admin.none"))
         return
-    lines = [ctx.t("admin.summary", children=len(children),
-                   active=sum(c.active for c in children),
-                   pending=sum(c.pending for c in children)), ""]
+    lines = [
+        ctx.t(
+            "admin.summary",
+            children=len(children),
+            active=sum(c.active for c in children),
+            pending=sum(c.pending for c in children),
+        ),
+        "",
+    ]
     risky = at_risk(children)
     lines.append(ctx.t("admin.risk_title") if risky else ctx.t("admin.no_risk"))
-    lines += [ctx.t(f"admin.risk_{c.risk}", name=c.name, attended=c.attended, missed=c.missed)
-              for c in risky[:MAX_RISK_LINES]]
+    lines += [
+        ctx.t(f"admin.risk_{c.risk}", name=c.name, attended=c.attended, missed=c.missed)
+        for c in risky[:MAX_RISK_LINES]
+    ]
     if len(risky) > MAX_RISK_LINES:
         lines.append(ctx.t("admin.more", count=len(risky) - MAX_RISK_LINES))
     ctx.reply("\n".join(lines))

@@ -8,8 +8,19 @@ from bot.users import update_consent
 
 router = Router()
 
-ALLOWED_WHEN_OPTED_OUT = frozenset({"consent", "help", "language", "opt_in", "opt_out", "export",
-                                    "delete_data", "delete_confirm", "delete_keep"})
+ALLOWED_WHEN_OPTED_OUT = frozenset(
+    {
+        "consent",
+        "help",
+        "language",
+        "opt_in",
+        "opt_out",
+        "export",
+        "delete_data",
+        "delete_confirm",
+        "delete_keep",
+    }
+)
 
 
 @router.gate

@@ -20,18 +20,27 @@ def export_filename(ctx: Context) -> str:
 
 def render_export(ctx: Context, export: Export) -> bytes:
     """The whole report; a byte-order mark so phone and desktop viewers pick UTF-8."""
-    lines = [ctx.t("export.title"),
-             ctx.t("export.made", when=_when(ctx, ctx.now), timezone=ctx.user.timezone)]
+    lines = [
+        ctx.t("export.title"),
+        ctx.t("export.made", when=_when(ctx, ctx.now), timezone=ctx.user.timezone),
+    ]
     lines += _account(ctx, export.account)
     lines += _heading(ctx.t("export.h_families"))
-    lines += [ctx.t("export.membership", name=m.child_name,
-                    role=ctx.t(f"role.{m.role}"), status=ctx.t(f"export.status_{m.status}"))
-              for m in export.memberships] or [ctx.t("export.none")]
+    lines += [
+        ctx.t(
+            "export.membership",
+            name=m.child_name,
+            role=ctx.t(f"role.{m.role}"),
+            status=ctx.t(f"export.status_{m.status}"),
+        )
+        for m in export.memberships
+    ] or [ctx.t("export.none")]
     for child in export.children:
         lines += _child(ctx, child)
     lines += _heading(ctx.t("export.h_events"))
-    lines += [ctx.t("export.event", when=_when(ctx, e.created_at), kind=e.kind)
-              for e in export.events] or [ctx.t("export.none")]
+    lines += [
+        ctx.t("export.event", when=_when(ctx, e.created_at), kind=e.kind) for e in export.events
+    ] or [ctx.t("export.none")]
     lines += ["", ctx.t("export.footer")]
     return ("\n".join(lines) + "\n").encode("utf-8-sig")
 
@@ -52,27 +61,41 @@ def _account(ctx: Context, account: Account) -> list[str]:
     since = _when(ctx, account.consent_changed_at or account.created_at)
     days = " ".join(ctx.t(f"weekday.{day - 1}") for day in account.reminder_days)
     reminders = "export.reminders_on" if account.reminders_enabled else "export.reminders_off"
-    return [*_heading(ctx.t("export.h_account")),
-            ctx.t("export.phone", phone=account.phone or "-"),
-            ctx.t("export.language", code=account.language),
-            ctx.t("export.timezone", timezone=account.timezone),
-            ctx.t(f"export.consent_{account.consent}", since=since),
-            ctx.t(reminders, time=f"{account.reminder_hour:02d}:00", days=days),
-            ctx.t("export.joined", when=_when(ctx, account.created_at))]
+    return [
+        *_heading(ctx.t("export.h_account")),
+        ctx.t("export.phone", phone=account.phone or "-"),
+        ctx.t("export.language", code=account.language),
+        ctx.t("export.timezone", timezone=account.timezone),
+        ctx.t(f"export.consent_{account.consent}", since=since),
+        ctx.t(reminders, time=f"{account.reminder_hour:02d}:00", days=days),
+        ctx.t("export.joined", when=_when(ctx, account.created_at)),
+    ]
 
 
 def _child(ctx: Context, child: ChildRecords) -> list[str]:
     members = {m.user_id: m for m in child.members}
-    lines = [*_heading(ctx.t("export.h_child", name=child.name)),
-             ctx.t("export.child_info", timezone=child.timezone,
-                   day=child.tracking_since.isoformat()),
-             "", ctx.t("export.h_members")]
-    lines += [ctx.t("export.member", role=ctx.t(f"role.{m.role}"), who=_number(ctx, m))
-              for m in child.members]
+    lines = [
+        *_heading(ctx.t("export.h_child", name=child.name)),
+        ctx.t("export.child_info", timezone=child.timezone, day=child.tracking_since.isoformat()),
+        "",
+        ctx.t("export.h_members"),
+    ]
+    lines += [
+        ctx.t("export.member", role=ctx.t(f"role.{m.role}"), who=_number(ctx, m))
+        for m in child.members
+    ]
     lines += ["", ctx.t("export.h_plans")]
-    lines += [ctx.t("export.plan", month=f"{p.month:%Y-%m}", paid=p.sessions_paid,
-                    cost=format_inr(p.cost_paise), carried=p.carried, used=p.used_before)
-              for p in child.plans] or [ctx.t("export.none")]
+    lines += [
+        ctx.t(
+            "export.plan",
+            month=f"{p.month:%Y-%m}",
+            paid=p.sessions_paid,
+            cost=format_inr(p.cost_paise),
+            carried=p.carried,
+            used=p.used_before,
+        )
+        for p in child.plans
+    ] or [ctx.t("export.none")]
     lines += ["", ctx.t("export.h_sessions")]
     lines += [_session(ctx, s, members) for s in child.sessions] or [ctx.t("export.none")]
     lines += ["", ctx.t("export.h_holidays")]
@@ -96,8 +119,9 @@ def _who(ctx: Context, member: Member | None) -> str:
 
 
 def _session(ctx: Context, session: SessionRow, members: dict[int, Member]) -> str:
-    parts = [ctx.t(f"export.session_{session.status}", day=session.day.isoformat(),
-                   count=session.count)]
+    parts = [
+        ctx.t(f"export.session_{session.status}", day=session.day.isoformat(), count=session.count)
+    ]
     if session.reason:
         parts.append(ctx.t("export.reason", reason=session.reason))
     if session.mood:

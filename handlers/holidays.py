@@ -22,7 +22,8 @@ SPANS = {"today": 1, "next3": 3, "next7": 7}
 CONFLICT_ANSWERS = ("replace", "skip")
 MAX_DAYS = 62
 RANGE_SPLIT = re.compile(
-    r"\s*(?:\.\.|–|—|\bto\b|\btill\b|\bse\b|\bतक\b|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*")
+    r"\s*(?:\.\.|–|—|\bto\b|\btill\b|\bse\b|\bतक\b|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*"
+)
 # Typed days without a year are read within half a year either side of today.
 LOOKAHEAD = timedelta(days=185)
 
@@ -67,8 +68,9 @@ async def got_range(ctx: Context) -> None:
         return
     first, last = read_range(ctx, family.today)
     if first < family.child.tracking_since:
-        raise Unexpected(ctx.t("holiday.before_start", day=ctx.day_label(
-            family.child.tracking_since)))
+        raise Unexpected(
+            ctx.t("holiday.before_start", day=ctx.day_label(family.child.tracking_since))
+        )
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     await mark_or_confirm(ctx, family, days)
 
@@ -78,8 +80,12 @@ def read_range(ctx: Context, today: date) -> tuple[date, date]:
     if not 1 <= len(parts) <= 2:
         raise Unexpected(ctx.t("holiday.bad_range"))
     try:
-        days = [parse_day(part, today + LOOKAHEAD) if any(c.isdigit() for c in part)
-                else parse_day(part, today) for part in parts]
+        days = [
+            parse_day(part, today + LOOKAHEAD)
+            if any(c.isdigit() for c in part)
+            else parse_day(part, today)
+            for part in parts
+        ]
     except InvalidDate as e:
         raise Unexpected(ctx.t("holiday.bad_range")) from e
     first, last = days[0], days[-1]
@@ -96,16 +102,24 @@ async def mark_or_confirm(ctx: Context, family: Family, days: list[date]) -> Non
         await mark(ctx, family, days)
         return
     await ctx.start_flow(HOLIDAY, "confirm", days=[d.isoformat() for d in days])
-    ctx.reply(ctx.t("holiday.conflict", days=", ".join(ctx.day_label(d) for d in logged)),
-              buttons=(Button("holiday:replace", ctx.t("btn.holiday_replace")),
-                       Button("holiday:skip", ctx.t("btn.holiday_skip")),
-                       Button("cmd:cancel", ctx.t("btn.holiday_cancel"))))
+    ctx.reply(
+        ctx.t("holiday.conflict", days=", ".join(ctx.day_label(d) for d in logged)),
+        buttons=(
+            Button("holiday:replace", ctx.t("btn.holiday_replace")),
+            Button("holiday:skip", ctx.t("btn.holiday_skip")),
+            Button("cmd:cancel", ctx.t("btn.holiday_cancel")),
+        ),
+    )
 
 
 async def prompt_confirm(ctx: Context) -> None:
-    ctx.reply(ctx.t("holiday.confirm_again"),
-              buttons=(Button("holiday:replace", ctx.t("btn.holiday_replace")),
-                       Button("holiday:skip", ctx.t("btn.holiday_skip"))))
+    ctx.reply(
+        ctx.t("holiday.confirm_again"),
+        buttons=(
+            Button("holiday:replace", ctx.t("btn.holiday_replace")),
+            Button("holiday:skip", ctx.t("btn.holiday_skip")),
+        ),
+    )
 
 
 @router.step(HOLIDAY, "confirm", ask=prompt_confirm)
@@ -142,8 +156,11 @@ async def mark(ctx: Context, family: Family, days: list[date]) -> None:
         show_menu(ctx, ctx.t("holiday.nothing"))
         return
     added = await insert_holidays(ctx.conn, family.child.id, days, ctx.user.id)
-    span = ctx.day_label(days[0]) if len(days) == 1 else ctx.t(
-        "holiday.span", first=ctx.day_label(days[0]), last=ctx.day_label(days[-1]))
+    span = (
+        ctx.day_label(days[0])
+        if len(days) == 1
+        else ctx.t("holiday.span", first=ctx.day_label(days[0]), last=ctx.day_label(days[-1]))
+    )
     lines = [ctx.t("holiday.marked", count=len(days), name=family.child.name, span=span)]
     if added < len(days):
         lines.append(ctx.t("holiday.already", count=len(days) - added))

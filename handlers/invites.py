@@ -43,9 +43,13 @@ async def offer_invite(ctx: Context) -> None:
     """Ask whether to invite a parent or a therapist; stores nothing."""
     family = await current_family(ctx, "members_manage")
     if family:
-        ctx.reply(ctx.t("invite.pick_role", name=family.child.name), buttons=(
-            Button("invite:role:parent", ctx.t("btn.member_parent")),
-            Button("invite:role:therapist", ctx.t("btn.member_therapist"))))
+        ctx.reply(
+            ctx.t("invite.pick_role", name=family.child.name),
+            buttons=(
+                Button("invite:role:parent", ctx.t("btn.member_parent")),
+                Button("invite:role:therapist", ctx.t("btn.member_therapist")),
+            ),
+        )
 
 
 @router.choice("invite", "role", _invite_role)
@@ -94,8 +98,11 @@ async def invite_by_command(ctx: Context) -> None:
 async def invite(ctx: Context, family: Family, role: str, phone: str) -> None:
     """Store the pending invite, deliver it the best way open to us, and say which way."""
     result = await insert_invite(ctx.conn, family.child.id, phone, role)
-    values = {"phone": display_phone(phone), "name": family.child.name,
-              "role": ctx.t(f"role.{result.role}")}
+    values = {
+        "phone": display_phone(phone),
+        "name": family.child.name,
+        "role": ctx.t(f"role.{result.role}"),
+    }
     if result.outcome in ("self", "member", "full"):
         ctx.reply(ctx.t(f"invite.{result.outcome}", **values))
         return
@@ -115,11 +122,17 @@ def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> str:
         return "link"
     template = None
     if ctx.invite_template:
-        template = Template(name=ctx.invite_template, language=ctx.invite_template_lang,
-                            parameters=(child.name, actor_label(ctx)))
+        template = Template(
+            name=ctx.invite_template,
+            language=ctx.invite_template_lang,
+            parameters=(child.name, actor_label(ctx)),
+        )
     if reachable(invitee):
-        ctx.notify(invitee.user_id, invite_message(ctx, invitee.language, child, result.role),
-                   fallback=template)
+        ctx.notify(
+            invitee.user_id,
+            invite_message(ctx, invitee.language, child, result.role),
+            fallback=template,
+        )
         return "message"
     if template:
         ctx.notify(invitee.user_id, template)
@@ -129,32 +142,56 @@ def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> str:
 
 def invite_message(ctx: Context, language: str, child: Child, role: str) -> Reply:
     """The invite in the invitee's language, with Accept and Reject buttons."""
-    text = t(language, "invite.received", by=actor_label(ctx), name=child.name,
-             role=t(language, f"role.{role}"))
-    return Reply(text=text, buttons=(
-        Button(f"invite:accept:{child.id}", t(language, "btn.member_accept")),
-        Button(f"invite:reject:{child.id}", t(language, "btn.member_reject"))))
+    text = t(
+        language,
+        "invite.received",
+        by=actor_label(ctx),
+        name=child.name,
+        role=t(language, f"role.{role}"),
+    )
+    return Reply(
+        text=text,
+        buttons=(
+            Button(f"invite:accept:{child.id}", t(language, "btn.member_accept")),
+            Button(f"invite:reject:{child.id}", t(language, "btn.member_reject")),
+        ),
+    )
 
 
 def remind_invites(ctx: Context, invites: list[Invite]) -> None:
     """One invite: its text with buttons. Several: a list to choose the one to accept."""
     if len(invites) == 1:
         only = invites[0]
-        ctx.reply(ctx.t("invite.reminder", name=only.child_name,
-                        by=display_phone(only.inviter_phone), role=ctx.t(f"role.{only.role}")),
-                  buttons=(Button(f"invite:accept:{only.child_id}", ctx.t("btn.member_accept")),
-                           Button(f"invite:reject:{only.child_id}", ctx.t("btn.member_reject"))))
+        ctx.reply(
+            ctx.t(
+                "invite.reminder",
+                name=only.child_name,
+                by=display_phone(only.inviter_phone),
+                role=ctx.t(f"role.{only.role}"),
+            ),
+            buttons=(
+                Button(f"invite:accept:{only.child_id}", ctx.t("btn.member_accept")),
+                Button(f"invite:reject:{only.child_id}", ctx.t("btn.member_reject")),
+            ),
+        )
         return
     pick_invite(ctx, invites, "accept")
 
 
 def pick_invite(ctx: Context, invites: list[Invite], action: str) -> None:
-    rows = [Row(f"invite:{action}:{i.child_id}", i.child_name[:24],
-                ctx.t("invite.row_desc", role=ctx.t(f"role.{i.role}"),
-                      by=display_phone(i.inviter_phone)))
-            for i in invites[:MAX_INVITE_ROWS]]
-    ctx.reply_rows(ctx.t(f"invite.pick_{action}", count=len(invites)), rows,
-                   ctx.t("btn.member_invites"))
+    rows = [
+        Row(
+            f"invite:{action}:{i.child_id}",
+            i.child_name[:24],
+            ctx.t(
+                "invite.row_desc", role=ctx.t(f"role.{i.role}"), by=display_phone(i.inviter_phone)
+            ),
+        )
+        for i in invites[:MAX_INVITE_ROWS]
+    ]
+    ctx.reply_rows(
+        ctx.t(f"invite.pick_{action}", count=len(invites)), rows, ctx.t("btn.member_invites")
+    )
 
 
 @router.command("accept")
@@ -183,8 +220,9 @@ async def answer_by_word(ctx: Context, action: str) -> None:
 @router.choice("invite", "reject", int)
 async def answer_by_tap(ctx: Context) -> None:
     """Accept or decline the tapped invite, if it is still pending for this user."""
-    chosen = next((i for i in await select_invites(ctx.conn)
-                   if i.child_id == ctx.choice.value), None)
+    chosen = next(
+        (i for i in await select_invites(ctx.conn) if i.child_id == ctx.choice.value), None
+    )
     if chosen is None:
         ctx.reply(ctx.t("invite.gone"))
     elif ctx.choice.action == "accept":
@@ -208,7 +246,8 @@ async def reject(ctx: Context, chosen: Invite) -> None:
     """Decline: the invite row goes; the inviter is told (queued while they may still be)."""
     if chosen.inviter:
         child = ChildRef(chosen.child_id, chosen.child_name)
-        await queue_notice(ctx, chosen.inviter, child, "notify.declined",
-                           role=Phrase(f"role.{chosen.role}"))
+        await queue_notice(
+            ctx, chosen.inviter, child, "notify.declined", role=Phrase(f"role.{chosen.role}")
+        )
     await delete_invite(ctx.conn, chosen.child_id)
     ctx.reply(ctx.t("invite.rejected", name=chosen.child_name))

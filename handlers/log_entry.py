@@ -48,13 +48,21 @@ class Entry:
     reason: str = ""
 
     def data(self) -> dict[str, Any]:
-        return {"status": self.status, "day": self.day.isoformat(), "count": self.count,
-                "reason": self.reason}
+        return {
+            "status": self.status,
+            "day": self.day.isoformat(),
+            "count": self.count,
+            "reason": self.reason,
+        }
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
-        return cls(data["status"], date.fromisoformat(data["day"]), data.get("count", 1),
-                   data.get("reason", ""))
+        return cls(
+            data["status"],
+            date.fromisoformat(data["day"]),
+            data.get("count", 1),
+            data.get("reason", ""),
+        )
 
 
 async def family_in_flow(ctx: Context) -> Family | None:
@@ -76,8 +84,9 @@ async def show_days(ctx: Context, family: Family, status: str, start: date) -> N
 
 async def ask_next(ctx: Context, family: Family, status: str, day: date) -> None:
     """After the day: ask the count for attended, the reason for missed."""
-    await ctx.start_flow(LOG, "count" if status == "attended" else "reason",
-                         status=status, day=day.isoformat())
+    await ctx.start_flow(
+        LOG, "count" if status == "attended" else "reason", status=status, day=day.isoformat()
+    )
     if status == "attended":
         send_count_picker(ctx, family, day)
     else:
@@ -119,11 +128,19 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
     if replace:
         await delete_sessions_on(ctx.conn, family.child.id, entry.day)
     session_id = await insert_session(
-        ctx.conn, ctx.cipher, child_id=family.child.id, day=entry.day, status=entry.status,
-        count=entry.count, logged_by=ctx.user.id, reason=entry.reason,
-        reason_category=categorize(entry.reason) if entry.status == "missed" else None)
-    await notify_family(ctx, family.child, f"notify.{entry.status}", count=entry.count,
-                        day=entry.day)
+        ctx.conn,
+        ctx.cipher,
+        child_id=family.child.id,
+        day=entry.day,
+        status=entry.status,
+        count=entry.count,
+        logged_by=ctx.user.id,
+        reason=entry.reason,
+        reason_category=categorize(entry.reason) if entry.status == "missed" else None,
+    )
+    await notify_family(
+        ctx, family.child, f"notify.{entry.status}", count=entry.count, day=entry.day
+    )
     await ctx.end_flow()
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []
     lines.append(saved_text(ctx, family, entry))
@@ -138,16 +155,22 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
 def saved_text(ctx: Context, family: Family, entry: Entry) -> str:
     day, name = show_day(ctx, entry.day), family.child.name
     if entry.status == "attended":
-        return ctx.t("log.attended_saved", name=name, day=day,
-                     sessions=sessions_text(ctx, entry.count))
+        return ctx.t(
+            "log.attended_saved", name=name, day=day, sessions=sessions_text(ctx, entry.count)
+        )
     category = ctx.t(f"log.category.{categorize(entry.reason)}")
-    return ctx.t("log.missed_saved", name=name, day=day, reason=clip(entry.reason),
-                 category=category)
+    return ctx.t(
+        "log.missed_saved", name=name, day=day, reason=clip(entry.reason), category=category
+    )
 
 
 async def _milestone(ctx: Context, family: Family, entry: Entry) -> int | None:
     """The week-streak milestone this attended day completes, if any."""
-    days = set(await select_attended_days(ctx.conn, family.child.id,
-                                          family.today - STREAK_LOOKBACK, family.today))
-    return milestone_reached(week_streak(days, family.today),
-                             week_streak(days | {entry.day}, family.today))
+    days = set(
+        await select_attended_days(
+            ctx.conn, family.child.id, family.today - STREAK_LOOKBACK, family.today
+        )
+    )
+    return milestone_reached(
+        week_streak(days, family.today), week_streak(days | {entry.day}, family.today)
+    )

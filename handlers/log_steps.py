@@ -132,5 +132,7 @@ def _replace_answer(ctx: Context) -> str | None:
         tapped = (ctx.choice.namespace, ctx.choice.action)
         return next((answer for answer in ANSWERS if tapped == ("log", answer)), None)
     said = normalize(ctx.message.text)
-    return next((answer for answer in ANSWERS
-                 if said in (answer, normalize(ctx.t(f"btn.log_{answer}")))), None)
+    return next(
+        (answer for answer in ANSWERS if said in (answer, normalize(ctx.t(f"btn.log_{answer}")))),
+        None,
+    )

@@ -26,7 +26,7 @@ def show_day(ctx: Context, day: date) -> str:
 
 
 def clip(text: str) -> str:
-    return text if len(text) <= ECHO_LIMIT else f"{text[:ECHO_LIMIT - 1]}…"
+    return text if len(text) <= ECHO_LIMIT else f"{text[: ECHO_LIMIT - 1]}…"
 
 
 def sessions_text(ctx: Context, count: int) -> str:
@@ -35,10 +35,15 @@ def sessions_text(ctx: Context, count: int) -> str:
 
 def refusal(ctx: Context, family: Family, error: TrackerError, day: date | None = None) -> str:
     """One line saying why a day or count cannot be logged."""
-    return ctx.t(f"log.error.{error.code}", name=family.child.name,
-                 day=show_day(ctx, day) if day else "", today=show_day(ctx, family.today),
-                 earliest=show_day(ctx, family.child.tracking_since),
-                 low=MIN_SESSIONS_PER_DAY, high=MAX_SESSIONS_PER_DAY)
+    return ctx.t(
+        f"log.error.{error.code}",
+        name=family.child.name,
+        day=show_day(ctx, day) if day else "",
+        today=show_day(ctx, family.today),
+        earliest=show_day(ctx, family.child.tracking_since),
+        low=MIN_SESSIONS_PER_DAY,
+        high=MAX_SESSIONS_PER_DAY,
+    )
 
 
 def send_day_picker(ctx: Context, family: Family, status: str, start: date) -> None:
@@ -67,14 +72,18 @@ def _day_row(ctx: Context, family: Family, status: str, day: date) -> Row:
 
 
 def _page_row(ctx: Context, status: str, start: date, direction: str) -> Row:
-    return Row(ids.encode("log", "page", f"{status}:{start.isoformat()}"),
-               ctx.t(f"row.log_{direction}"),
-               ctx.t(f"log.{direction}_desc", day=show_day(ctx, start)))
+    return Row(
+        ids.encode("log", "page", f"{status}:{start.isoformat()}"),
+        ctx.t(f"row.log_{direction}"),
+        ctx.t(f"log.{direction}_desc", day=show_day(ctx, start)),
+    )
 
 
 def send_count_picker(ctx: Context, family: Family, day: date) -> None:
-    rows = [Row(ids.encode("log", "count", f"{day.isoformat()}:{count}"), sessions_text(ctx, count))
-            for count in range(MIN_SESSIONS_PER_DAY, MAX_SESSIONS_PER_DAY + 1)]
+    rows = [
+        Row(ids.encode("log", "count", f"{day.isoformat()}:{count}"), sessions_text(ctx, count))
+        for count in range(MIN_SESSIONS_PER_DAY, MAX_SESSIONS_PER_DAY + 1)
+    ]
     text = ctx.t("log.ask_count", name=family.child.name, day=show_day(ctx, day))
     ctx.reply_rows(text, rows, ctx.t("btn.log_count"))
 
@@ -85,21 +94,31 @@ def send_reason_question(ctx: Context, family: Family, day: date) -> None:
 
 def send_status_question(ctx: Context, family: Family, day: date) -> None:
     """Attended or missed on a day the user typed on its own."""
-    ctx.reply(ctx.t("log.which_status", name=family.child.name, day=show_day(ctx, day)), buttons=(
-        Button(ids.encode("log", "attended", day.isoformat()), ctx.t("btn.log_attended")),
-        Button(ids.encode("log", "missed", day.isoformat()), ctx.t("btn.log_missed")),
-    ))
+    ctx.reply(
+        ctx.t("log.which_status", name=family.child.name, day=show_day(ctx, day)),
+        buttons=(
+            Button(ids.encode("log", "attended", day.isoformat()), ctx.t("btn.log_attended")),
+            Button(ids.encode("log", "missed", day.isoformat()), ctx.t("btn.log_missed")),
+        ),
+    )
 
 
-def send_replace_question(ctx: Context, family: Family, status: str, day: date,
-                          existing: list[SessionRow]) -> None:
+def send_replace_question(
+    ctx: Context, family: Family, status: str, day: date, existing: list[SessionRow]
+) -> None:
     """Replace the day's entries or keep them; add another only when the status is the same."""
     same = can_add(status, existing)
-    values = {"name": family.child.name, "day": show_day(ctx, day),
-              "existing": existing_text(ctx, existing), "new": ctx.t(f"log.status.{status}")}
+    values = {
+        "name": family.child.name,
+        "day": show_day(ctx, day),
+        "existing": existing_text(ctx, existing),
+        "new": ctx.t(f"log.status.{status}"),
+    }
     buttons = (Button(ids.encode("log", "add"), ctx.t("btn.log_add")),) if same else ()
-    buttons += (Button(ids.encode("log", "replace"), ctx.t("btn.log_replace")),
-                Button(ids.encode("log", "keep"), ctx.t("btn.log_keep")))
+    buttons += (
+        Button(ids.encode("log", "replace"), ctx.t("btn.log_replace")),
+        Button(ids.encode("log", "keep"), ctx.t("btn.log_keep")),
+    )
     ctx.reply(ctx.t("log.ask_same" if same else "log.ask_other", **values), buttons=buttons)
 
 
@@ -113,11 +132,15 @@ def existing_text(ctx: Context, rows: list[SessionRow]) -> str:
     totals: dict[str, int] = {}
     for row in rows:
         totals[row.status] = totals.get(row.status, 0) + row.count
-    return ", ".join(ctx.t("log.entry", status=ctx.t(f"log.status.{status}"),
-                           sessions=sessions_text(ctx, count)) for status, count in totals.items())
+    return ", ".join(
+        ctx.t("log.entry", status=ctx.t(f"log.status.{status}"), sessions=sessions_text(ctx, count))
+        for status, count in totals.items()
+    )
 
 
 def send_mood_picker(ctx: Context, family: Family, session_id: int) -> None:
-    rows = [Row(ids.encode("mood", "set", f"{session_id}:{mood}"), ctx.t(f"row.log_mood_{mood}"))
-            for mood in MOODS]
+    rows = [
+        Row(ids.encode("mood", "set", f"{session_id}:{mood}"), ctx.t(f"row.log_mood_{mood}"))
+        for mood in MOODS
+    ]
     ctx.reply_rows(ctx.t("mood.ask", name=family.child.name), rows, ctx.t("btn.log_mood"))

@@ -18,14 +18,36 @@ _WORD = re.compile(r"\S+")
 MOODS = ("great", "good", "okay", "tough")
 # Typed answers to the mood question, in every language we speak (like command aliases).
 MOOD_WORDS: dict[str, tuple[str, ...]] = {
-    "great": ("great", "excellent", "awesome", "super", "🤩", "बहुत अच्छा", "बहुत बढ़िया",
-              "शानदार", "చాలా బాగుంది", "చాలా బాగా", "అద్భుతం"),
+    "great": (
+        "great",
+        "excellent",
+        "awesome",
+        "super",
+        "🤩",
+        "बहुत अच्छा",
+        "बहुत बढ़िया",
+        "शानदार",
+        "చాలా బాగుంది",
+        "చాలా బాగా",
+        "అద్భుతం",
+    ),
     "good": ("good", "fine", "nice", "🙂", "😊", "अच्छा", "अच्छी", "बढ़िया", "బాగుంది", "బాగా"),
     # not "ok": that is usually just an acknowledgement
-    "okay": ("okay", "so so", "average", "😐", "ठीक", "ठीक-ठाक", "ठीक ठाक",
-             "పర్వాలేదు", "సరే"),
-    "tough": ("tough", "hard", "bad", "difficult", "😣", "😢", "मुश्किल", "कठिन", "खराब",
-              "ख़राब", "కష్టం", "కష్టంగా"),
+    "okay": ("okay", "so so", "average", "😐", "ठीक", "ठीक-ठाक", "ठीक ठाक", "పర్వాలేదు", "సరే"),
+    "tough": (
+        "tough",
+        "hard",
+        "bad",
+        "difficult",
+        "😣",
+        "😢",
+        "मुश्किल",
+        "कठिन",
+        "खराब",
+        "ख़राब",
+        "కష్టం",
+        "కష్టంగా",
+    ),
 }
 
 
@@ -42,9 +64,9 @@ def command_tail(text: str, command: Command) -> str:
     tokens = list(_COMMAND_TOKEN.finditer(text))
     count = len(command.args.split())
     if command.args_first:
-        return text[:tokens[count - 1].end()] if count <= len(tokens) else ""
+        return text[: tokens[count - 1].end()] if count <= len(tokens) else ""
     first = len(tokens) - count
-    return text[tokens[first].start():] if 0 <= first < len(tokens) else ""
+    return text[tokens[first].start() :] if 0 <= first < len(tokens) else ""
 
 
 def find_day(text: str, today: date, *, leading_only: bool = False) -> FoundDay:

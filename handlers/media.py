@@ -7,8 +7,9 @@ from bot.router import Router
 
 router = Router()
 
-KNOWN_KINDS = frozenset({"image", "audio", "video", "document", "sticker", "location",
-                         "contacts", "reaction"})
+KNOWN_KINDS = frozenset(
+    {"image", "audio", "video", "document", "sticker", "location", "contacts", "reaction"}
+)
 
 
 async def reply_to_media(ctx: Context) -> None:

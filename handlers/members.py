@@ -35,7 +35,8 @@ DONE = ("removed", "left")
 async def pending_invite_gate(ctx: Context) -> bool:
     """Someone only invited (in no family yet) gets their invite back for most messages."""
     if (ctx.command and ctx.command.name in GATE_COMMANDS) or (
-            ctx.choice and ctx.choice.namespace in GATE_CHOICES):
+        ctx.choice and ctx.choice.namespace in GATE_CHOICES
+    ):
         return False
     active, pending = await select_membership_counts(ctx.conn)
     if active or not pending:
@@ -51,12 +52,18 @@ async def list_members(ctx: Context) -> None:
     if family is None:
         return
     members = await select_members(ctx.conn, family.child.id)
-    lines = [ctx.t("member.list", name=family.child.name),
-             *(member_line(ctx, m) for m in members), "", ctx.t("member.list_hint")]
+    lines = [
+        ctx.t("member.list", name=family.child.name),
+        *(member_line(ctx, m) for m in members),
+        "",
+        ctx.t("member.list_hint"),
+    ]
     buttons = ()
     if allowed(family.child.role, "members_manage"):
-        buttons = tuple(Button(COMMAND_ID + name, ctx.t(f"btn.member_{name}"))
-                        for name in ("invite", "remove_member", "role"))
+        buttons = tuple(
+            Button(COMMAND_ID + name, ctx.t(f"btn.member_{name}"))
+            for name in ("invite", "remove_member", "role")
+        )
     ctx.reply("\n".join(lines), buttons=buttons)
 
 
@@ -82,8 +89,11 @@ async def pick_member_to_remove(ctx: Context) -> None:
     family = await current_family(ctx, "members_manage")
     if family is None:
         return
-    members = [m for m in await select_members(ctx.conn, family.child.id)
-               if may_remove(family.child.role, m, ctx.user.id)]
+    members = [
+        m
+        for m in await select_members(ctx.conn, family.child.id)
+        if may_remove(family.child.role, m, ctx.user.id)
+    ]
     typed = normalise_phone(ctx.command.args) if ctx.command and ctx.command.args else None
     match = next((m for m in members if typed and m.phone == typed), None)
     if match:
@@ -91,10 +101,13 @@ async def pick_member_to_remove(ctx: Context) -> None:
     elif not members:
         ctx.reply(ctx.t("member.none_to_remove", name=family.child.name))
     else:
-        rows = [Row(f"member:remove:{m.user_id}", display_phone(m.phone)[:24],
-                    member_desc(ctx, m)) for m in members[:MAX_ROWS]]
-        ctx.reply_rows(ctx.t("member.pick_remove", name=family.child.name), rows,
-                       ctx.t("btn.member_pick"))
+        rows = [
+            Row(f"member:remove:{m.user_id}", display_phone(m.phone)[:24], member_desc(ctx, m))
+            for m in members[:MAX_ROWS]
+        ]
+        ctx.reply_rows(
+            ctx.t("member.pick_remove", name=family.child.name), rows, ctx.t("btn.member_pick")
+        )
 
 
 def member_desc(ctx: Context, member: Member) -> str:
@@ -112,19 +125,32 @@ async def ask_removal(ctx: Context) -> None:
 
 
 def confirm_removal(ctx: Context, family: Family, member: Member) -> None:
-    ctx.reply(ctx.t("member.remove_confirm", phone=display_phone(member.phone),
-                    role=ctx.t(f"role.{member.role}"), name=family.child.name),
-              buttons=(Button(f"member:remove_yes:{member.user_id}",
-                              ctx.t("btn.member_remove_yes")),
-                       Button("member:keep", ctx.t("btn.member_keep"))))
+    ctx.reply(
+        ctx.t(
+            "member.remove_confirm",
+            phone=display_phone(member.phone),
+            role=ctx.t(f"role.{member.role}"),
+            name=family.child.name,
+        ),
+        buttons=(
+            Button(f"member:remove_yes:{member.user_id}", ctx.t("btn.member_remove_yes")),
+            Button("member:keep", ctx.t("btn.member_keep")),
+        ),
+    )
 
 
 async def removable(ctx: Context, family: Family | None) -> Member | None:
     """The tapped member, if this user may still remove them from this family."""
     if family is None:
         return None
-    member = next((m for m in await select_members(ctx.conn, family.child.id)
-                   if m.user_id == ctx.choice.value), None)
+    member = next(
+        (
+            m
+            for m in await select_members(ctx.conn, family.child.id)
+            if m.user_id == ctx.choice.value
+        ),
+        None,
+    )
     if member is None or not may_remove(family.child.role, member, ctx.user.id):
         ctx.reply(ctx.t("member.unknown"))
         return None
@@ -144,8 +170,7 @@ async def remove(ctx: Context) -> None:
             await queue_notice(ctx, member.person, family.child, "notify.removed")
 
     outcome = await drop(ctx, family.child, member.user_id, tell)
-    ctx.reply(ctx.t(f"member.{outcome}", phone=display_phone(member.phone),
-                    name=family.child.name))
+    ctx.reply(ctx.t(f"member.{outcome}", phone=display_phone(member.phone), name=family.child.name))
 
 
 @router.choice("member", "keep")
@@ -159,9 +184,13 @@ async def confirm_leave(ctx: Context) -> None:
     """Ask to confirm leaving the current child's family; stores nothing."""
     family = await current_family(ctx, "leave")
     if family:
-        ctx.reply(ctx.t("member.leave_confirm", name=family.child.name), buttons=(
-            Button(f"member:leave_yes:{family.child.id}", ctx.t("btn.member_leave")),
-            Button("member:keep", ctx.t("btn.member_keep"))))
+        ctx.reply(
+            ctx.t("member.leave_confirm", name=family.child.name),
+            buttons=(
+                Button(f"member:leave_yes:{family.child.id}", ctx.t("btn.member_leave")),
+                Button("member:keep", ctx.t("btn.member_keep")),
+            ),
+        )
 
 
 @router.choice("member", "leave_yes", int)
@@ -182,8 +211,9 @@ async def leave(ctx: Context) -> None:
         ctx.reply(ctx.t(f"member.{outcome}", phone="", name=child.name))
 
 
-async def drop(ctx: Context, child: Child, user_id: int,
-               tell: Callable[[], Awaitable[None]]) -> str:
+async def drop(
+    ctx: Context, child: Child, user_id: int, tell: Callable[[], Awaitable[None]]
+) -> str:
     """Queue the news, then remove; a refusal (last owner) takes the news back."""
     savepoint = ctx.conn.transaction()
     await savepoint.start()

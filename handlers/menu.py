@@ -13,8 +13,18 @@ from tracker.session_store import select_sessions
 
 router = Router()
 
-MORE_ROWS = ("status", "summary", "weekly", "holiday", "undo", "note", "members", "setup",
-             "settings", "help")
+MORE_ROWS = (
+    "status",
+    "summary",
+    "weekly",
+    "holiday",
+    "undo",
+    "note",
+    "members",
+    "setup",
+    "settings",
+    "help",
+)
 
 
 def show_menu(ctx: Context, text: str | None = None, *, tracking: bool = True) -> None:
@@ -37,16 +47,24 @@ async def main_menu(ctx: Context, lead: str = "") -> None:
     else:
         rows = await select_sessions(ctx.conn, ctx.cipher, child.id, plan.month, today)
         attended = sum(r.count for r in rows if r.status == "attended")
-        figures = month_figures(plan.sessions_paid, plan.carried, plan.cost_paise, attended, 0,
-                                plan.used_before)
-        snapshot = ctx.t("menu.snapshot", name=child.name, attended=figures.attended,
-                         total=figures.total, left=figures.remaining)
+        figures = month_figures(
+            plan.sessions_paid, plan.carried, plan.cost_paise, attended, 0, plan.used_before
+        )
+        snapshot = ctx.t(
+            "menu.snapshot",
+            name=child.name,
+            attended=figures.attended,
+            total=figures.total,
+            left=figures.remaining,
+        )
     show_menu(ctx, "\n\n".join(filter(None, [lead, snapshot, ctx.t("menu.body")])))
 
 
 def more_rows(ctx: Context) -> list[Row]:
-    return [Row(COMMAND_ID + name, ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
-            for name in MORE_ROWS]
+    return [
+        Row(COMMAND_ID + name, ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
+        for name in MORE_ROWS
+    ]
 
 
 @router.command("menu", "hello")
@@ -80,7 +98,9 @@ async def cancel(ctx: Context) -> None:
 async def _has_flow(ctx: Context) -> bool:
     return await ctx.conn.fetchval(
         "SELECT EXISTS (SELECT 1 FROM tt.conversations WHERE user_id = $1 AND expires_at > $2)",
-        ctx.user.id, ctx.now)
+        ctx.user.id,
+        ctx.now,
+    )
 
 
 async def fallback(ctx: Context) -> None:

@@ -65,7 +65,7 @@ async def note_child(ctx: Context) -> Child | None:
 def text_after_command(ctx: Context) -> str:
     """What followed the command word(s) in `note <text>`, as typed (case and lines kept)."""
     words = normalize(ctx.message.text)
-    head = words[:len(words) - len(ctx.command.args)].strip()
+    head = words[: len(words) - len(ctx.command.args)].strip()
     raw = ctx.message.text.split()
     size = next((n for n in (1, 2, 3) if normalize(" ".join(raw[:n])) == head), 1)
     parts = ctx.message.text.split(None, size)
@@ -102,13 +102,23 @@ async def store_note(ctx: Context, text: str) -> None:
     child = await note_child(ctx)
     if child is None:
         return
-    await insert_free_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
-                           text=text, voice_note_id=transcript_voice_id(ctx.message.wamid))
+    await insert_free_note(
+        ctx.conn,
+        ctx.cipher,
+        child_id=child.id,
+        author_id=ctx.user.id,
+        text=text,
+        voice_note_id=transcript_voice_id(ctx.message.wamid),
+    )
     await notify_family(ctx, child, "notify.note")
     await ctx.end_flow()
-    ctx.reply(ctx.t("note.saved", name=child.name),
-              buttons=(Button(COMMAND_ID + "note", ctx.t("btn.note_another")),
-                       Button(COMMAND_ID + "notes", ctx.t("btn.note_list"))))
+    ctx.reply(
+        ctx.t("note.saved", name=child.name),
+        buttons=(
+            Button(COMMAND_ID + "note", ctx.t("btn.note_another")),
+            Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),
+        ),
+    )
 
 
 @router.command("therapist_note")
@@ -149,13 +159,16 @@ async def save_therapist_note(ctx: Context, data: dict) -> None:
     if child is None:
         return
     fields = {name: data[name] for name in STRUCTURED_FIELDS}
-    await insert_structured_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
-                                 fields=fields)
+    await insert_structured_note(
+        ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id, fields=fields
+    )
     await notify_family(ctx, child, "notify.note")
     await ctx.end_flow()
     echo = {name: shorten(text, ECHO_CHARS) for name, text in fields.items()}
-    ctx.reply(ctx.t("note.structured_saved", name=child.name, **echo),
-              buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),))
+    ctx.reply(
+        ctx.t("note.structured_saved", name=child.name, **echo),
+        buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),),
+    )
 
 
 @router.command("notes")
@@ -167,18 +180,30 @@ async def list_notes(ctx: Context) -> None:
     notes = await select_notes(ctx.conn, ctx.cipher, family.child.id, limit=RECENT_NOTES)
     waiting = await count_waiting_voice_notes(ctx.conn, ctx.user.id)
     lines = [note_line(ctx, note, family.child.timezone) for note in notes]
-    text = ctx.t("note.list", name=family.child.name, lines="\n".join(lines)) if notes else \
-        ctx.t("note.list_empty", name=family.child.name)
+    text = (
+        ctx.t("note.list", name=family.child.name, lines="\n".join(lines))
+        if notes
+        else ctx.t("note.list_empty", name=family.child.name)
+    )
     if waiting:
         text += "\n\n" + ctx.t("note.voice_waiting", count=waiting)
-    ctx.reply(text, buttons=(Button(COMMAND_ID + "note", ctx.t("btn.note_add")),
-                             Button(COMMAND_ID + "therapist_note", ctx.t("btn.note_therapist"))))
+    ctx.reply(
+        text,
+        buttons=(
+            Button(COMMAND_ID + "note", ctx.t("btn.note_add")),
+            Button(COMMAND_ID + "therapist_note", ctx.t("btn.note_therapist")),
+        ),
+    )
 
 
 def note_line(ctx: Context, note: Note, timezone: str) -> str:
     day = ctx.day_label(note.created_at.astimezone(ZoneInfo(timezone)).date())
     if note.kind == "structured":
-        return ctx.t("note.line_structured", day=day, goal=shorten(note.fields["goal"], 40),
-                     homework=shorten(note.homework, 40))
+        return ctx.t(
+            "note.line_structured",
+            day=day,
+            goal=shorten(note.fields["goal"], 40),
+            homework=shorten(note.homework, 40),
+        )
     key = "note.line_voice" if note.from_voice else "note.line_free"
     return ctx.t(key, day=day, text=shorten(note.text, LIST_CHARS))

@@ -68,13 +68,19 @@ def _localise(language: str, value: Any) -> Any:
     if isinstance(value, Phrase):
         return t(language, value.key)
     if isinstance(value, date):
-        return t(language, "date.short", weekday=t(language, f"weekday.{value.weekday()}"),
-                 day=value.day, month=t(language, f"mon.{value.month}"))
+        return t(
+            language,
+            "date.short",
+            weekday=t(language, f"weekday.{value.weekday()}"),
+            day=value.day,
+            month=t(language, f"mon.{value.month}"),
+        )
     return value
 
 
-async def queue_notice(ctx: Context, person: Person, child: ChildLike, key: str,
-                       **values: Any) -> bool:
+async def queue_notice(
+    ctx: Context, person: Person, child: ChildLike, key: str, **values: Any
+) -> bool:
     """Queue one line for one person if they can be reached now; True when queued."""
     if person.user_id == ctx.user.id or not reachable(person):
         return False

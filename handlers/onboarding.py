@@ -28,8 +28,9 @@ async def welcome(ctx: Context) -> None:
     detected = language_of_script(ctx.message.text)
     if detected:
         await update_language(ctx.conn, ctx.user, detected)
-    ctx.reply_rows(ctx.t("welcome", privacy_url=ctx.privacy_url), language_rows(),
-                   ctx.t("language.button"))
+    ctx.reply_rows(
+        ctx.t("welcome", privacy_url=ctx.privacy_url), language_rows(), ctx.t("language.button")
+    )
     await main_menu(ctx)
 
 

@@ -24,11 +24,16 @@ async def export_data(ctx: Context) -> None:
     """Send everything held about the user as a UTF-8 text file; confirms only once Meta has
     accepted the file."""
     export = await gather_export(ctx.conn, ctx.cipher, ctx.user.id)
-    document = Document(filename=export_filename(ctx), mime_type="text/plain",
-                        content=render_export(ctx, export), caption=ctx.t("export.caption"))
+    document = Document(
+        filename=export_filename(ctx),
+        mime_type="text/plain",
+        content=render_export(ctx, export),
+        caption=ctx.t("export.caption"),
+    )
     ctx.reply(ctx.t("export.preparing"))
-    ctx.outgoing.append(Outgoing(user_id=ctx.user.id, reply=document,
-                                 then=Reply(text=ctx.t("export.sent"))))
+    ctx.outgoing.append(
+        Outgoing(user_id=ctx.user.id, reply=document, then=Reply(text=ctx.t("export.sent")))
+    )
 
 
 @router.command("delete_data")
@@ -43,8 +48,10 @@ async def ask_delete(ctx: Context) -> None:
 
 
 def confirm_buttons(ctx: Context) -> tuple[Button, ...]:
-    return (Button(COMMAND_ID + CONFIRM, ctx.t("btn.privacy_delete_yes")),
-            Button(COMMAND_ID + KEEP, ctx.t("btn.privacy_delete_no")))
+    return (
+        Button(COMMAND_ID + CONFIRM, ctx.t("btn.privacy_delete_yes")),
+        Button(COMMAND_ID + KEEP, ctx.t("btn.privacy_delete_no")),
+    )
 
 
 def _planned(ctx: Context, family: FamilyOutcome) -> str:

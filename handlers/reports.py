@@ -98,13 +98,16 @@ async def _plan_or_say(ctx: Context, family: Family) -> Plan | None:
     month = family.today.replace(day=1)
     plan = await select_plan(ctx.conn, family.child.id, month)
     if plan is None:
-        ctx.reply(ctx.t("report.no_plan", name=family.child.name, month=month_name(ctx, month)),
-                  buttons=(Button(COMMAND_ID + "setup", ctx.t("btn.setup")),))
+        ctx.reply(
+            ctx.t("report.no_plan", name=family.child.name, month=month_name(ctx, month)),
+            buttons=(Button(COMMAND_ID + "setup", ctx.t("btn.setup")),),
+        )
     return plan
 
 
-async def _rows(ctx: Context, family: Family, first: date,
-                last: date) -> tuple[list[SessionRow], list[date]]:
+async def _rows(
+    ctx: Context, family: Family, first: date, last: date
+) -> tuple[list[SessionRow], list[date]]:
     child_id = family.child.id
     rows = await select_sessions(ctx.conn, ctx.cipher, child_id, first, last)
     return rows, await select_holidays(ctx.conn, child_id, first, last)
@@ -120,16 +123,26 @@ async def _week(ctx: Context, family: Family) -> WeekReport:
 def status_text(ctx: Context, family: Family, report: MonthReport, today: DayStatus) -> str:
     """Today's line and the month at a glance."""
     figures = report.figures
-    return ctx.t("status.body", name=family.child.name, date=ctx.day_label(family.today),
-                 today=today_text(ctx, today), month=month_name(ctx, report.month),
-                 attended=figures.attended, total=figures.total, missed=figures.missed,
-                 remaining=figures.remaining, cost=format_inr(report.plan.cost_paise))
+    return ctx.t(
+        "status.body",
+        name=family.child.name,
+        date=ctx.day_label(family.today),
+        today=today_text(ctx, today),
+        month=month_name(ctx, report.month),
+        attended=figures.attended,
+        total=figures.total,
+        missed=figures.missed,
+        remaining=figures.remaining,
+        cost=format_inr(report.plan.cost_paise),
+    )
 
 
 def today_text(ctx: Context, today: DayStatus) -> str:
-    logged = [ctx.t(f"status.today_{status}", count=count)
-              for status, count in (("attended", today.attended), ("missed", today.missed))
-              if count]
+    logged = [
+        ctx.t(f"status.today_{status}", count=count)
+        for status, count in (("attended", today.attended), ("missed", today.missed))
+        if count
+    ]
     if logged:
         return "\n".join(logged)
     return ctx.t("status.today_holiday" if today.holiday else "status.today_nothing")
@@ -140,8 +153,13 @@ def summary_text(ctx: Context, family: Family, report: MonthReport) -> str:
     plan, figures = report.plan, report.figures
     lines = [
         ctx.t("summary.title", name=family.child.name, month=month_name(ctx, report.month)),
-        ctx.t("summary.plan", paid=plan.sessions_paid, carried=plan.carried, total=plan.total,
-              cost=format_inr(plan.cost_paise)),
+        ctx.t(
+            "summary.plan",
+            paid=plan.sessions_paid,
+            carried=plan.carried,
+            total=plan.total,
+            cost=format_inr(plan.cost_paise),
+        ),
         "",
         ctx.t("summary.attended", count=figures.attended, money=format_inr(figures.used_paise)),
     ]
@@ -157,24 +175,32 @@ def _summary_rest(ctx: Context, report: MonthReport) -> list[str]:
         ctx.t("summary.holidays", count=report.holidays),
         ctx.t("summary.remaining", count=figures.remaining),
         "",
-        ctx.t("summary.buffer", count=figures.buffer_sessions,
-              money=format_inr(figures.buffer_paise)),
+        ctx.t(
+            "summary.buffer", count=figures.buffer_sessions, money=format_inr(figures.buffer_paise)
+        ),
         ctx.t("summary.carry", count=figures.carry_forward),
         "",
         ctx.t("summary.reasons", reasons=reason_list(ctx, report.reasons))
-        if report.reasons else ctx.t("summary.no_misses"),
+        if report.reasons
+        else ctx.t("summary.no_misses"),
         ctx.t("summary.risk", risk=ctx.t(f"risk.{report.risk}")),
     ]
 
 
 def weekly_text(ctx: Context, family: Family, week: WeekReport) -> str:
     """A line per day, the counts, consistency, the top reason and one tip."""
-    days = [ctx.t("weekly.day", day=short_date(ctx, day), mark=MARKS[mark])
-            for day, mark in week.timeline]
-    lines = [ctx.t("weekly.title", name=family.child.name, range=date_range(ctx, week)),
-             *days, ctx.t("weekly.legend"), "",
-             ctx.t("weekly.counts", attended=week.attended, missed=week.missed),
-             _percent(ctx, "weekly.consistency", week.consistency)]
+    days = [
+        ctx.t("weekly.day", day=short_date(ctx, day), mark=MARKS[mark])
+        for day, mark in week.timeline
+    ]
+    lines = [
+        ctx.t("weekly.title", name=family.child.name, range=date_range(ctx, week)),
+        *days,
+        ctx.t("weekly.legend"),
+        "",
+        ctx.t("weekly.counts", attended=week.attended, missed=week.missed),
+        _percent(ctx, "weekly.consistency", week.consistency),
+    ]
     if week.top_reason:
         lines.append(ctx.t("weekly.top_reason", reason=ctx.t(f"category.{week.top_reason}")))
     return "\n".join([*lines, ctx.t("weekly.tip", tip=tip_text(ctx, week))])
@@ -182,14 +208,19 @@ def weekly_text(ctx: Context, family: Family, week: WeekReport) -> str:
 
 def digest_text(ctx: Context, family: Family, week: WeekReport) -> str:
     """The parent digest: adherence, mood, reasons, notes, homework and the next step."""
-    lines = [ctx.t("digest.title", name=family.child.name, range=date_range(ctx, week)), "",
-             ctx.t("digest.counts", attended=week.attended, missed=week.missed),
-             _percent(ctx, "digest.adherence", week.consistency),
-             ctx.t("digest.mood", mood=ctx.t(f"mood.name.{week.mood}"))
-             if week.mood else ctx.t("digest.no_mood"),
-             ctx.t("digest.reasons", reasons=reason_list(ctx, week.reasons))
-             if week.reasons else ctx.t("digest.no_reasons"),
-             ctx.t("digest.notes", count=week.notes.count)]
+    lines = [
+        ctx.t("digest.title", name=family.child.name, range=date_range(ctx, week)),
+        "",
+        ctx.t("digest.counts", attended=week.attended, missed=week.missed),
+        _percent(ctx, "digest.adherence", week.consistency),
+        ctx.t("digest.mood", mood=ctx.t(f"mood.name.{week.mood}"))
+        if week.mood
+        else ctx.t("digest.no_mood"),
+        ctx.t("digest.reasons", reasons=reason_list(ctx, week.reasons))
+        if week.reasons
+        else ctx.t("digest.no_reasons"),
+        ctx.t("digest.notes", count=week.notes.count),
+    ]
     if week.notes.homework:
         lines.append(ctx.t("digest.homework", homework=week.notes.homework))
     return "\n".join([*lines, "", ctx.t("digest.tip", tip=tip_text(ctx, week))])
@@ -201,25 +232,36 @@ def missed_text(ctx: Context, family: Family, report: MissedReport) -> str:
     if not report.total:
         return ctx.t("analytics.none", name=family.child.name, month=month)
     weekday = ctx.t(f"report.weekday_name.{report.worst_weekday}")
-    reasons = [ctx.t("analytics.reason", reason=ctx.t(f"category.{name}"), count=count,
-                     percent=percent) for name, count, percent in report.reasons]
-    return "\n".join([ctx.t("analytics.title", name=family.child.name, month=month),
-                      ctx.t("analytics.total", count=report.total), *reasons, "",
-                      ctx.t("analytics.weekday", weekday=weekday),
-                      ctx.t("analytics.tip", weekday=weekday)])
+    reasons = [
+        ctx.t("analytics.reason", reason=ctx.t(f"category.{name}"), count=count, percent=percent)
+        for name, count, percent in report.reasons
+    ]
+    return "\n".join(
+        [
+            ctx.t("analytics.title", name=family.child.name, month=month),
+            ctx.t("analytics.total", count=report.total),
+            *reasons,
+            "",
+            ctx.t("analytics.weekday", weekday=weekday),
+            ctx.t("analytics.tip", weekday=weekday),
+        ]
+    )
 
 
 def streak_text(ctx: Context, family: Family, streak: StreakReport) -> str:
     """Weeks in a row, the best run, sessions without a miss, and the next milestone."""
-    lines = [ctx.t("streak.title", name=family.child.name),
-             ctx.t("streak.weeks", count=streak.weeks), ctx.t("streak.best", count=streak.best),
-             ctx.t("streak.run", count=streak.run), ""]
+    lines = [
+        ctx.t("streak.title", name=family.child.name),
+        ctx.t("streak.weeks", count=streak.weeks),
+        ctx.t("streak.best", count=streak.best),
+        ctx.t("streak.run", count=streak.run),
+        "",
+    ]
     if streak.next_milestone is None:
         return "\n".join([*lines, ctx.t("streak.all_done")])
     left = streak.next_milestone - streak.weeks
     nudge = ctx.t("streak.start") if streak.weeks == 0 else ctx.t("streak.keep_going")
-    return "\n".join([*lines, ctx.t("streak.next", weeks=streak.next_milestone, left=left),
-                      nudge])
+    return "\n".join([*lines, ctx.t("streak.next", weeks=streak.next_milestone, left=left), nudge])
 
 
 def tip_text(ctx: Context, week: WeekReport) -> str:
@@ -228,8 +270,10 @@ def tip_text(ctx: Context, week: WeekReport) -> str:
 
 
 def reason_list(ctx: Context, reasons: Reasons) -> str:
-    return ", ".join(ctx.t("report.reason_count", reason=ctx.t(f"category.{name}"), count=count)
-                     for name, count, _ in reasons)
+    return ", ".join(
+        ctx.t("report.reason_count", reason=ctx.t(f"category.{name}"), count=count)
+        for name, count, _ in reasons
+    )
 
 
 def _percent(ctx: Context, key: str, percent: int | None) -> str:
@@ -237,8 +281,7 @@ def _percent(ctx: Context, key: str, percent: int | None) -> str:
 
 
 def month_name(ctx: Context, month: date) -> str:
-    return ctx.t("report.month_year", month=ctx.t(f"report.month.{month.month}"),
-                 year=month.year)
+    return ctx.t("report.month_year", month=ctx.t(f"report.month.{month.month}"), year=month.year)
 
 
 def short_date(ctx: Context, day: date) -> str:
@@ -246,8 +289,7 @@ def short_date(ctx: Context, day: date) -> str:
 
 
 def date_range(ctx: Context, week: WeekReport) -> str:
-    return ctx.t("report.range", first=_day_month(ctx, week.first),
-                 last=_day_month(ctx, week.last))
+    return ctx.t("report.range", first=_day_month(ctx, week.first), last=_day_month(ctx, week.last))
 
 
 def _day_month(ctx: Context, day: date) -> str:

@@ -33,16 +33,29 @@ async def change_role(ctx: Context) -> None:
     family = await current_family(ctx, "members_manage")
     if family is None:
         return
-    members = [m for m in await select_members(ctx.conn, family.child.id)
-               if m.status == "active" and m.role in OTHER_ROLE and m.user_id != ctx.user.id]
+    members = [
+        m
+        for m in await select_members(ctx.conn, family.child.id)
+        if m.status == "active" and m.role in OTHER_ROLE and m.user_id != ctx.user.id
+    ]
     if not members:
         ctx.reply(ctx.t("member.no_role_candidates", name=family.child.name))
         return
-    rows = [Row(f"member:propose:{m.user_id}", display_phone(m.phone)[:24],
-                ctx.t("member.role_row_desc", old=ctx.t(f"role.{m.role}"),
-                      new=ctx.t(f"role.{OTHER_ROLE[m.role]}"))) for m in members[:MAX_ROWS]]
-    ctx.reply_rows(ctx.t("member.pick_role_change", name=family.child.name), rows,
-                   ctx.t("btn.member_pick"))
+    rows = [
+        Row(
+            f"member:propose:{m.user_id}",
+            display_phone(m.phone)[:24],
+            ctx.t(
+                "member.role_row_desc",
+                old=ctx.t(f"role.{m.role}"),
+                new=ctx.t(f"role.{OTHER_ROLE[m.role]}"),
+            ),
+        )
+        for m in members[:MAX_ROWS]
+    ]
+    ctx.reply_rows(
+        ctx.t("member.pick_role_change", name=family.child.name), rows, ctx.t("btn.member_pick")
+    )
 
 
 @router.command("transfer")
@@ -51,15 +64,21 @@ async def pick_new_owner(ctx: Context) -> None:
     family = await current_family(ctx, "transfer")
     if family is None:
         return
-    members = [m for m in await select_members(ctx.conn, family.child.id)
-               if m.status == "active" and m.role != "owner"]
+    members = [
+        m
+        for m in await select_members(ctx.conn, family.child.id)
+        if m.status == "active" and m.role != "owner"
+    ]
     if not members:
         ctx.reply(ctx.t("member.no_owner_candidates", name=family.child.name))
         return
-    rows = [Row(f"member:transfer:{m.user_id}", display_phone(m.phone)[:24],
-                ctx.t(f"role.{m.role}")) for m in members[:MAX_ROWS]]
-    ctx.reply_rows(ctx.t("member.pick_owner", name=family.child.name), rows,
-                   ctx.t("btn.member_pick"))
+    rows = [
+        Row(f"member:transfer:{m.user_id}", display_phone(m.phone)[:24], ctx.t(f"role.{m.role}"))
+        for m in members[:MAX_ROWS]
+    ]
+    ctx.reply_rows(
+        ctx.t("member.pick_owner", name=family.child.name), rows, ctx.t("btn.member_pick")
+    )
 
 
 @router.choice("member", "propose", int)
@@ -84,9 +103,14 @@ async def _target(ctx: Context, family: Family | None) -> Member | None:
     """The tapped member if they are still active in this family (and not the user)."""
     if family is None:
         return None
-    member = next((m for m in await select_members(ctx.conn, family.child.id)
-                   if m.user_id == ctx.choice.value and m.status == "active"
-                   and m.user_id != ctx.user.id), None)
+    member = next(
+        (
+            m
+            for m in await select_members(ctx.conn, family.child.id)
+            if m.user_id == ctx.choice.value and m.status == "active" and m.user_id != ctx.user.id
+        ),
+        None,
+    )
     if member is None:
         ctx.reply(ctx.t("member.unknown"))
     return member
@@ -99,32 +123,62 @@ async def propose(ctx: Context, family: Family, member: Member, role: str) -> No
         return
     person = member.person
     if reachable(person):
-        ctx.notify(person.user_id, request_message(
-            person.language, family.child.id, family.child.name, actor_label(ctx),
-            member.role, role))
+        ctx.notify(
+            person.user_id,
+            request_message(
+                person.language,
+                family.child.id,
+                family.child.name,
+                actor_label(ctx),
+                member.role,
+                role,
+            ),
+        )
     key = "member.asked_sent" if reachable(person) else "member.asked_later"
-    ctx.reply(ctx.t(key, phone=display_phone(member.phone), role=ctx.t(f"role.{role}"),
-                    name=family.child.name))
+    ctx.reply(
+        ctx.t(
+            key,
+            phone=display_phone(member.phone),
+            role=ctx.t(f"role.{role}"),
+            name=family.child.name,
+        )
+    )
 
 
-def request_message(language: str, child_id: int, child_name: str, by: str, old: str,
-                    new: str) -> Reply:
+def request_message(
+    language: str, child_id: int, child_name: str, by: str, old: str, new: str
+) -> Reply:
     """The request in the member's language, with Agree and Decline buttons."""
     key = "member.request_owner" if new == "owner" else "member.request_role"
-    text = t(language, key, by=by, name=child_name, old=t(language, f"role.{old}"),
-             new=t(language, f"role.{new}"))
-    return Reply(text=text, buttons=(
-        Button(f"member:role_yes:{child_id}", t(language, "btn.member_agree")),
-        Button(f"member:role_no:{child_id}", t(language, "btn.member_decline"))))
+    text = t(
+        language,
+        key,
+        by=by,
+        name=child_name,
+        old=t(language, f"role.{old}"),
+        new=t(language, f"role.{new}"),
+    )
+    return Reply(
+        text=text,
+        buttons=(
+            Button(f"member:role_yes:{child_id}", t(language, "btn.member_agree")),
+            Button(f"member:role_no:{child_id}", t(language, "btn.member_decline")),
+        ),
+    )
 
 
 async def show_role_requests(ctx: Context) -> bool:
     """Show this user's open role requests with their buttons; False when there are none."""
     requests = await select_role_requests(ctx.conn)
     for request in requests[:MAX_REQUESTS_SHOWN]:
-        reply = request_message(ctx.user.language, request.child_id, request.child_name,
-                                display_phone(request.proposer_phone), request.role,
-                                request.proposed_role)
+        reply = request_message(
+            ctx.user.language,
+            request.child_id,
+            request.child_name,
+            display_phone(request.proposer_phone),
+            request.role,
+            request.proposed_role,
+        )
         ctx.reply(reply.text, buttons=reply.buttons)
     return bool(requests)
 
@@ -141,21 +195,28 @@ async def answer_role_request(ctx: Context) -> None:
         ctx.reply(ctx.t("member.last_owner_role"))
     elif agreed:
         child = await _child(ctx, ctx.choice.value)
-        await notify_family(ctx, child, "notify.role_changed",
-                            role=Phrase(f"role.{answer.new_role}"))
-        ctx.reply(ctx.t("member.role_now", name=child.name,
-                        role=ctx.t(f"role.{answer.new_role}")))
+        await notify_family(
+            ctx, child, "notify.role_changed", role=Phrase(f"role.{answer.new_role}")
+        )
+        ctx.reply(ctx.t("member.role_now", name=child.name, role=ctx.t(f"role.{answer.new_role}")))
     else:
         await declined(ctx, await _child(ctx, ctx.choice.value), answer)
 
 
 async def declined(ctx: Context, child: Child, answer: RoleAnswer) -> None:
     """Tell the member who asked (if still in the family) and confirm the role stays."""
-    proposer = next((m.person for m in await select_members(ctx.conn, child.id)
-                     if m.user_id == answer.proposer_id and m.status == "active"), None)
+    proposer = next(
+        (
+            m.person
+            for m in await select_members(ctx.conn, child.id)
+            if m.user_id == answer.proposer_id and m.status == "active"
+        ),
+        None,
+    )
     if proposer:
-        await queue_notice(ctx, proposer, child, "notify.role_declined",
-                           role=Phrase(f"role.{answer.new_role}"))
+        await queue_notice(
+            ctx, proposer, child, "notify.role_declined", role=Phrase(f"role.{answer.new_role}")
+        )
     ctx.reply(ctx.t("member.role_kept", name=child.name, role=ctx.t(f"role.{answer.old_role}")))
 
 

@@ -76,8 +76,9 @@ async def attended(ctx: Context) -> None:
     if found.day is None and count is None:
         await show_days(ctx, family, "attended", family.today)
         return
-    await save_entry(ctx, family, Entry("attended", found.day or family.today,
-                                        1 if count is None else count))
+    await save_entry(
+        ctx, family, Entry("attended", found.day or family.today, 1 if count is None else count)
+    )
 
 
 @router.command("missed")
@@ -112,9 +113,15 @@ async def undo(ctx: Context) -> None:
     if removed is None:
         ctx.reply(ctx.t("undo.nothing", name=family.child.name))
         return
-    ctx.reply(ctx.t("undo.done", name=family.child.name, day=show_day(ctx, removed.day),
-                    status=ctx.t(f"log.status.{removed.status}"),
-                    sessions=sessions_text(ctx, removed.count)))
+    ctx.reply(
+        ctx.t(
+            "undo.done",
+            name=family.child.name,
+            day=show_day(ctx, removed.day),
+            status=ctx.t(f"log.status.{removed.status}"),
+            sessions=sessions_text(ctx, removed.count),
+        )
+    )
 
 
 @router.command("backfill")
@@ -122,12 +129,17 @@ async def backfill(ctx: Context) -> None:
     """Ask whether to fill in attended or missed days; stores nothing yet."""
     family = await current_family(ctx, "log")
     if family is not None:
-        ctx.reply(ctx.t("backfill.ask", name=family.child.name), buttons=tuple(
-            Button(ids.encode("backfill", status), ctx.t(f"btn.log_{status}"))
-            for status in STATUSES))
+        ctx.reply(
+            ctx.t("backfill.ask", name=family.child.name),
+            buttons=tuple(
+                Button(ids.encode("backfill", status), ctx.t(f"btn.log_{status}"))
+                for status in STATUSES
+            ),
+        )
 
 
 # Each tapped id carries everything it needs, so a late tap still works without a flow.
+
 
 @router.choice("backfill", "attended")
 @router.choice("backfill", "missed")
@@ -191,8 +203,14 @@ async def save_mood(ctx: Context, session_id: int, mood: str) -> None:
     if day is None:
         ctx.reply(ctx.t("mood.gone"))
         return
-    ctx.reply(ctx.t("mood.saved", name=family.child.name, day=show_day(ctx, day),
-                    mood=ctx.t(f"row.log_mood_{mood}")))
+    ctx.reply(
+        ctx.t(
+            "mood.saved",
+            name=family.child.name,
+            day=show_day(ctx, day),
+            mood=ctx.t(f"row.log_mood_{mood}"),
+        )
+    )
 
 
 @router.understand

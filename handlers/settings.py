@@ -36,19 +36,28 @@ async def show_settings(ctx: Context) -> None:
     """List every setting with its current value; stores nothing."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)
     switch = "off" if rem.enabled else "on"
-    rows = [Row(COMMAND_ID + "timezone", ctx.t("row.settings_tz"),
-                ctx.t("row.settings_tz.desc", zone=ctx.user.timezone)),
-            Row("rem:time", ctx.t("row.settings_time"),
-                ctx.t("row.settings_time.desc", time=_time(rem.hour))),
-            Row(f"rem:{switch}", ctx.t(f"row.settings_{switch}"),
-                ctx.t(f"row.settings_{switch}.desc")),
-            Row("rem:days", ctx.t("row.settings_days"), days_label(ctx, rem.days)),
-            Row(COMMAND_ID + "language", ctx.t("row.language"), ctx.t("row.language.desc")),
-            Row(COMMAND_ID + "consent", ctx.t("row.consent"), ctx.t("row.consent.desc")),
-            Row(COMMAND_ID + "export", ctx.t("row.settings_export"),
-                ctx.t("row.settings_export.desc")),
-            Row(COMMAND_ID + "delete_data", ctx.t("row.settings_delete"),
-                ctx.t("row.settings_delete.desc"))]
+    rows = [
+        Row(
+            COMMAND_ID + "timezone",
+            ctx.t("row.settings_tz"),
+            ctx.t("row.settings_tz.desc", zone=ctx.user.timezone),
+        ),
+        Row(
+            "rem:time",
+            ctx.t("row.settings_time"),
+            ctx.t("row.settings_time.desc", time=_time(rem.hour)),
+        ),
+        Row(f"rem:{switch}", ctx.t(f"row.settings_{switch}"), ctx.t(f"row.settings_{switch}.desc")),
+        Row("rem:days", ctx.t("row.settings_days"), days_label(ctx, rem.days)),
+        Row(COMMAND_ID + "language", ctx.t("row.language"), ctx.t("row.language.desc")),
+        Row(COMMAND_ID + "consent", ctx.t("row.consent"), ctx.t("row.consent.desc")),
+        Row(COMMAND_ID + "export", ctx.t("row.settings_export"), ctx.t("row.settings_export.desc")),
+        Row(
+            COMMAND_ID + "delete_data",
+            ctx.t("row.settings_delete"),
+            ctx.t("row.settings_delete.desc"),
+        ),
+    ]
     ctx.reply_rows(ctx.t("settings.body"), rows, ctx.t("btn.settings_open"))
 
 
@@ -155,20 +164,30 @@ async def apply_typed(ctx: Context, typed: str) -> bool:
 async def reminder_card(ctx: Context, lead: str = "") -> None:
     """The reminder settings in one message, with buttons to change each."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)
-    summary = ctx.t("reminder.summary_on" if rem.enabled else "reminder.summary_off",
-                    time=_time(rem.hour), days=days_label(ctx, rem.days))
+    summary = ctx.t(
+        "reminder.summary_on" if rem.enabled else "reminder.summary_off",
+        time=_time(rem.hour),
+        days=days_label(ctx, rem.days),
+    )
     switch = "off" if rem.enabled else "on"
     text = "\n\n".join(filter(None, [lead, summary, ctx.t("reminder.typed_hint")]))
-    ctx.reply(text, buttons=(Button("rem:time", ctx.t("btn.settings_time")),
-                             Button(f"rem:{switch}", ctx.t(f"btn.settings_{switch}")),
-                             Button("rem:days", ctx.t("btn.settings_days"))))
+    ctx.reply(
+        text,
+        buttons=(
+            Button("rem:time", ctx.t("btn.settings_time")),
+            Button(f"rem:{switch}", ctx.t(f"btn.settings_{switch}")),
+            Button("rem:days", ctx.t("btn.settings_days")),
+        ),
+    )
 
 
 @router.choice("rem", "time")
 async def pick_period(ctx: Context) -> None:
     """First half of the time picker: night, morning, afternoon or evening."""
-    rows = [Row(f"rem:period:{name}", ctx.t(f"row.settings_{name}"),
-                ctx.t(f"row.settings_{name}.desc")) for name in PERIODS]
+    rows = [
+        Row(f"rem:period:{name}", ctx.t(f"row.settings_{name}"), ctx.t(f"row.settings_{name}.desc"))
+        for name in PERIODS
+    ]
     ctx.reply_rows(ctx.t("reminder.pick_period"), rows, ctx.t("btn.settings_choose"))
 
 
@@ -229,10 +248,14 @@ async def pick_days(ctx: Context) -> None:
 
 async def show_days(ctx: Context, rem: ReminderSettings, lead: str = "") -> None:
     mark = {True: "✅", False: "⬜"}
-    rows = [Row(f"rem:day:{day}", f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
-            for day in ALL_DAYS]
-    rows += [Row("rem:daily", ctx.t("row.settings_daily")),
-             Row("rem:weekdays", ctx.t("row.settings_weekdays"))]
+    rows = [
+        Row(f"rem:day:{day}", f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
+        for day in ALL_DAYS
+    ]
+    rows += [
+        Row("rem:daily", ctx.t("row.settings_daily")),
+        Row("rem:weekdays", ctx.t("row.settings_weekdays")),
+    ]
     await ctx.start_flow(SETTINGS, "days")
     text = ctx.t("reminder.days_pick", days=days_label(ctx, rem.days))
     ctx.reply_rows("\n\n".join(filter(None, [lead, text])), rows, ctx.t("btn.settings_days"))

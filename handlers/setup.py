@@ -75,9 +75,13 @@ async def got_child_name(ctx: Context) -> None:
 
 def offer_modes(ctx: Context, family: Family) -> None:
     month = family.today.replace(day=1)
-    ctx.reply(ctx.t("setup.mode", month=month_name(ctx, month), name=family.child.name),
-              buttons=(Button("setup:fresh", ctx.t("btn.setup_fresh")),
-                       Button("setup:mid", ctx.t("btn.setup_mid"))))
+    ctx.reply(
+        ctx.t("setup.mode", month=month_name(ctx, month), name=family.child.name),
+        buttons=(
+            Button("setup:fresh", ctx.t("btn.setup_fresh")),
+            Button("setup:mid", ctx.t("btn.setup_mid")),
+        ),
+    )
 
 
 async def offer_rollover(ctx: Context, family: Family) -> bool:
@@ -89,11 +93,21 @@ async def offer_rollover(ctx: Context, family: Family) -> bool:
     if previous is None:
         return False
     carry = await carry_forward(ctx, family.child.id, previous)
-    ctx.reply(ctx.t("setup.rollover", month=month_name(ctx, month), name=family.child.name,
-                    previous=month_name(ctx, previous.month), paid=previous.sessions_paid,
-                    cost=format_inr(previous.cost_paise), carry=carry),
-              buttons=(Button("setup:same", ctx.t("btn.setup_same")),
-                       Button("setup:fresh", ctx.t("btn.setup_change"))))
+    ctx.reply(
+        ctx.t(
+            "setup.rollover",
+            month=month_name(ctx, month),
+            name=family.child.name,
+            previous=month_name(ctx, previous.month),
+            paid=previous.sessions_paid,
+            cost=format_inr(previous.cost_paise),
+            carry=carry,
+        ),
+        buttons=(
+            Button("setup:same", ctx.t("btn.setup_same")),
+            Button("setup:fresh", ctx.t("btn.setup_change")),
+        ),
+    )
     return True
 
 
@@ -103,8 +117,9 @@ async def carry_forward(ctx: Context, child_id: int, plan: Plan) -> int:
     rows = await select_sessions(ctx.conn, ctx.cipher, child_id, plan.month, last_day)
     attended = sum(r.count for r in rows if r.status == "attended")
     missed = sum(r.count for r in rows if r.status == "missed")
-    return month_figures(plan.sessions_paid, plan.carried, plan.cost_paise, attended, missed,
-                         plan.used_before).carry_forward
+    return month_figures(
+        plan.sessions_paid, plan.carried, plan.cost_paise, attended, missed, plan.used_before
+    ).carry_forward
 
 
 def _month_end(month: date) -> date:
@@ -143,9 +158,18 @@ async def prompt_plan(ctx: Context) -> None:
     if ctx.state.data.get("mode") == "mid":
         ctx.reply(ctx.t("setup.ask_mid"))
         return
-    rows = [Row(f"setup:preset:{p.key}", p.label,
-                ctx.t("setup.preset_desc", sessions=p.plan.sessions_paid,
-                      cost=format_inr(p.plan.cost_paise))) for p in PRESETS]
+    rows = [
+        Row(
+            f"setup:preset:{p.key}",
+            p.label,
+            ctx.t(
+                "setup.preset_desc",
+                sessions=p.plan.sessions_paid,
+                cost=format_inr(p.plan.cost_paise),
+            ),
+        )
+        for p in PRESETS
+    ]
     rows.append(Row("setup:other", ctx.t("setup.other_row"), ctx.t("setup.other_desc")))
     ctx.reply_rows(ctx.t("setup.ask_fresh"), rows, ctx.t("setup.presets_button"))
 
@@ -193,12 +217,21 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
     if not plan.used_before and family.child.tracking_since > month:
         await update_tracking_since(ctx.conn, family.child.id, month)
     await ctx.end_flow()
-    lines = [ctx.t("setup.saved", name=family.child.name, month=month_name(ctx, month),
-                   paid=plan.sessions_paid, carried=plan.carried, total=plan.total,
-                   cost=format_inr(plan.cost_paise))]
+    lines = [
+        ctx.t(
+            "setup.saved",
+            name=family.child.name,
+            month=month_name(ctx, month),
+            paid=plan.sessions_paid,
+            carried=plan.carried,
+            total=plan.total,
+            cost=format_inr(plan.cost_paise),
+        )
+    ]
     if plan.used_before:
-        lines.append(ctx.t("setup.saved_used", used=plan.used_before,
-                           left=plan.total - plan.used_before))
+        lines.append(
+            ctx.t("setup.saved_used", used=plan.used_before, left=plan.total - plan.used_before)
+        )
     if replaced:
         lines.append(ctx.t("setup.replaced", month=month_name(ctx, month)))
     show_menu(ctx, "\n".join(lines))

@@ -46,9 +46,14 @@ async def receive_voice(ctx: Context) -> bool:
     if state is None and await current_family(ctx, "notes") is None:
         return True
     await insert_voice_note(
-        ctx.conn, user_id=ctx.user.id, child_id=child.id if child else None,
-        wamid=ctx.message.wamid, media_id=ctx.message.media_id,
-        flow=state.flow if state else None, step=state.step if state else None)
+        ctx.conn,
+        user_id=ctx.user.id,
+        child_id=child.id if child else None,
+        wamid=ctx.message.wamid,
+        media_id=ctx.message.media_id,
+        flow=state.flow if state else None,
+        step=state.step if state else None,
+    )
     ctx.reply(ctx.t("voice.received"))
     return True
 
@@ -74,11 +79,19 @@ async def save_transcript_note(ctx: Context, voice: VoiceNote | None) -> None:
     if child is None:
         return
     text = ctx.message.text[:MAX_NOTE_CHARS]  # a long recording is kept up to a note's limit
-    await insert_free_note(ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id,
-                           text=text, voice_note_id=voice.id if voice else None)
+    await insert_free_note(
+        ctx.conn,
+        ctx.cipher,
+        child_id=child.id,
+        author_id=ctx.user.id,
+        text=text,
+        voice_note_id=voice.id if voice else None,
+    )
     await notify_family(ctx, child, "notify.note")
-    ctx.reply(ctx.t("voice.saved_note", name=child.name, text=shorten(text, ECHO_CHARS)),
-              buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),))
+    ctx.reply(
+        ctx.t("voice.saved_note", name=child.name, text=shorten(text, ECHO_CHARS)),
+        buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),),
+    )
 
 
 async def voice_child(ctx: Context, voice: VoiceNote | None) -> Child | None:

@@ -45,7 +45,11 @@ class Database:
         # Every setting we change is transaction-local, so a returned connection needs no
         # RESET ALL (it cost about a third of ingest throughput in bench/).
         pool = await asyncpg.create_pool(
-            dsn, min_size=min_size, max_size=max_size, command_timeout=30, reset=_keep_session,
+            dsn,
+            min_size=min_size,
+            max_size=max_size,
+            command_timeout=30,
+            reset=_keep_session,
             server_settings={"application_name": "therapy-tracker"},
         )
         return cls(pool)
@@ -61,7 +65,8 @@ class Database:
             await conn.execute(
                 "SELECT set_config('role', $1, true), set_config('tt.user_id', $2, true), "
                 "set_config('plan_cache_mode', 'force_custom_plan', true)",
-                actor.role, "" if actor.user_id is None else str(actor.user_id),
+                actor.role,
+                "" if actor.user_id is None else str(actor.user_id),
             )
             yield conn
 

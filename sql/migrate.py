@@ -68,8 +68,10 @@ def check_unchanged(migrations: list[Migration], applied: dict[int, str]) -> Non
     for migration in migrations:
         recorded = applied.get(migration.version)
         if recorded is not None and recorded != migration.checksum:
-            msg = (f"migration {migration.version:04d}_{migration.name} was edited after it was "
-                   "applied; add a new migration instead")
+            msg = (
+                f"migration {migration.version:04d}_{migration.name} was edited after it was "
+                "applied; add a new migration instead"
+            )
             raise MigrationError(msg)
 
 
@@ -94,7 +96,9 @@ async def apply_pending(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[Migr
                     await conn.execute(
                         "INSERT INTO tt.schema_migrations (version, name, checksum) "
                         "VALUES ($1, $2, $3)",
-                        migration.version, migration.name, migration.checksum,
+                        migration.version,
+                        migration.name,
+                        migration.checksum,
                     )
             return todo
         finally:

@@ -89,7 +89,8 @@ async def _db(database_url: str) -> AsyncIterator[asyncpg.Connection]:
     conn = await asyncpg.connect(database_url)
     tables = await conn.fetchval(
         "SELECT string_agg(format('tt.%I', tablename), ', ') FROM pg_tables "
-        "WHERE schemaname = 'tt' AND tablename <> 'schema_migrations'")
+        "WHERE schemaname = 'tt' AND tablename <> 'schema_migrations'"
+    )
     await conn.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     yield conn
     await conn.close()
@@ -97,11 +98,17 @@ async def _db(database_url: str) -> AsyncIterator[asyncpg.Connection]:
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
-        "app_env": "test", "database_url": database_url, "whatsapp_app_secret": APP_SECRET,
-        "whatsapp_verify_token": VERIFY_TOKEN, "whatsapp_token": "test-token",
+        "app_env": "test",
+        "database_url": database_url,
+        "whatsapp_app_secret": APP_SECRET,
+        "whatsapp_verify_token": VERIFY_TOKEN,
+        "whatsapp_token": "test-token",
         "whatsapp_phone_number_id": payloads.BUSINESS_NUMBER_ID,
-        "whatsapp_api_base": "https://graph.test", "data_encryption_keys": (TEST_KEY,),
-        "auto_migrate": False, "worker_retry_base_seconds": 0.05, "sweep_interval_seconds": 0.2,
+        "whatsapp_api_base": "https://graph.test",
+        "data_encryption_keys": (TEST_KEY,),
+        "auto_migrate": False,
+        "worker_retry_base_seconds": 0.05,
+        "sweep_interval_seconds": 0.2,
         "notice_batch_seconds": 3600.0,  # family notices stay queued unless a test wants them
     }
     return Settings(**(values | overrides))
@@ -120,8 +127,9 @@ class Bot:
 
     async def post(self, payload: Any, *, secret: str = APP_SECRET) -> Any:
         body = payloads.encode(payload)
-        return await self.client.post("/webhooks/whatsapp", data=body,
-                                      headers=payloads.signed_headers(body, secret))
+        return await self.client.post(
+            "/webhooks/whatsapp", data=body, headers=payloads.signed_headers(body, secret)
+        )
 
     async def say(self, phone: str, text: str) -> list[str]:
         """Send one text and return the texts of the replies it produced."""
@@ -154,7 +162,8 @@ class Bot:
     async def _idle(self) -> bool:
         return not await self.db.fetchval(
             "SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') + "
-            "(SELECT count(*) FROM tt.outbox WHERE status = 'pending')")
+            "(SELECT count(*) FROM tt.outbox WHERE status = 'pending')"
+        )
 
 
 async def wait_until(predicate: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
@@ -166,16 +175,21 @@ async def wait_until(predicate: Callable[[], Awaitable[bool]], timeout: float = 
 
 
 @pytest.fixture(name="make_bot")
-async def _make_bot(database_url: str, db: asyncpg.Connection, graph: GraphStub
-                    ) -> AsyncIterator[Callable[..., Awaitable[Bot]]]:
+async def _make_bot(
+    database_url: str, db: asyncpg.Connection, graph: GraphStub
+) -> AsyncIterator[Callable[..., Awaitable[Bot]]]:
     """Start the real app (worker and sender included) with optional setting overrides."""
     running: list[Any] = []
 
     async def start(clock: Callable[[], datetime] | None = None, **overrides: Any) -> Bot:
         settings = make_settings(**({"database_url": database_url} | overrides))
         client = httpx.AsyncClient(transport=httpx.MockTransport(graph.handler))
-        transport = GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
-                                   settings.whatsapp_token, client=client)
+        transport = GraphTransport(
+            settings.whatsapp_api_base,
+            settings.whatsapp_api_version,
+            settings.whatsapp_token,
+            client=client,
+        )
         app = create_app(settings, transport=transport, clock=clock)
         test_app = app.test_app()
         await test_app.__aenter__()

@@ -85,7 +85,7 @@ def _read_range(rest: str) -> tuple[tuple[date, ...], str]:
     length = (end - start).days + 1
     if length > MAX_RANGE_DAYS:
         raise InvalidBulk("range_too_long", days=length, limit=MAX_RANGE_DAYS)
-    return tuple(start + timedelta(days=n) for n in range(length)), _reason(rest[match.end():])
+    return tuple(start + timedelta(days=n) for n in range(length)), _reason(rest[match.end() :])
 
 
 def _strict_day(item: str) -> date:

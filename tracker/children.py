@@ -49,10 +49,8 @@ async def insert_child(conn: asyncpg.Connection, name: str, timezone: str, today
 
 
 async def update_current_child(conn: asyncpg.Connection, user_id: int, child_id: int) -> None:
-    await conn.execute("UPDATE tt.users SET current_child_id = $2 WHERE id = $1",
-                       user_id, child_id)
+    await conn.execute("UPDATE tt.users SET current_child_id = $2 WHERE id = $1", user_id, child_id)
 
 
 async def update_tracking_since(conn: asyncpg.Connection, child_id: int, day: date) -> None:
-    await conn.execute("UPDATE tt.children SET tracking_since = $2 WHERE id = $1",
-                       child_id, day)
+    await conn.execute("UPDATE tt.children SET tracking_since = $2 WHERE id = $1", child_id, day)

@@ -30,8 +30,18 @@ _WEEKDAYS = {
 }
 # Spelled out, because calendar.month_name follows the process locale.
 _MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -143,4 +153,3 @@ def month_bounds(month: str) -> tuple[date, date]:
         raise InvalidDate("unreadable")
     first = _build(int(match["year"]), int(match["month"]), 1)
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-

@@ -92,14 +92,22 @@ WHERE child_id = $1 AND user_id = $2 AND status = 'active' AND role <> $3
 
 
 def _person(row: asyncpg.Record, prefix: str = "") -> Person:
-    return Person(row[f"{prefix}id"] if prefix else row["user_id"], row[f"{prefix}language"],
-                  row[f"{prefix}consent"], row[f"{prefix}last_inbound_at"])
+    return Person(
+        row[f"{prefix}id"] if prefix else row["user_id"],
+        row[f"{prefix}language"],
+        row[f"{prefix}consent"],
+        row[f"{prefix}last_inbound_at"],
+    )
 
 
 async def select_members(conn: asyncpg.Connection, child_id: int) -> list[Member]:
     """Everyone in the child's family, active first, then pending invites."""
-    return [Member(_person(r), r["phone"], r["role"], r["status"], r["invite_channel"],
-                   r["proposed_role"]) for r in await conn.fetch(SELECT_MEMBERS, child_id)]
+    return [
+        Member(
+            _person(r), r["phone"], r["role"], r["status"], r["invite_channel"], r["proposed_role"]
+        )
+        for r in await conn.fetch(SELECT_MEMBERS, child_id)
+    ]
 
 
 async def select_membership_counts(conn: asyncpg.Connection) -> tuple[int, int]:
@@ -107,29 +115,43 @@ async def select_membership_counts(conn: asyncpg.Connection) -> tuple[int, int]:
     row = await conn.fetchrow(
         "SELECT count(*) FILTER (WHERE status = 'active') AS active, "
         "count(*) FILTER (WHERE status = 'pending') AS pending "
-        "FROM tt.memberships WHERE user_id = tt.acting_user_id()")
+        "FROM tt.memberships WHERE user_id = tt.acting_user_id()"
+    )
     return row["active"], row["pending"]
 
 
-async def insert_invite(conn: asyncpg.Connection, child_id: int, phone: str,
-                        role: str) -> InviteResult:
+async def insert_invite(
+    conn: asyncpg.Connection, child_id: int, phone: str, role: str
+) -> InviteResult:
     """Store a pending invite for `phone` (creating the user when new); see tt.invite_member."""
     row = await conn.fetchrow("SELECT * FROM tt.invite_member($1, $2, $3)", child_id, phone, role)
     return InviteResult(row["outcome"], row["member_role"], _person(row, "invitee_"))
 
 
-async def update_invite_channel(conn: asyncpg.Connection, child_id: int, user_id: int,
-                                channel: str) -> None:
-    await conn.execute("UPDATE tt.memberships SET invite_channel = $3 "
-                       "WHERE child_id = $1 AND user_id = $2 AND status = 'pending'",
-                       child_id, user_id, channel)
+async def update_invite_channel(
+    conn: asyncpg.Connection, child_id: int, user_id: int, channel: str
+) -> None:
+    await conn.execute(
+        "UPDATE tt.memberships SET invite_channel = $3 "
+        "WHERE child_id = $1 AND user_id = $2 AND status = 'pending'",
+        child_id,
+        user_id,
+        channel,
+    )
 
 
 async def select_invites(conn: asyncpg.Connection) -> list[Invite]:
     """The acting user's pending invites, oldest first."""
-    return [Invite(r["child_id"], r["child_name"], r["role"], r["inviter_phone"],
-                   _person(r, "inviter_") if r["inviter_id"] else None)
-            for r in await conn.fetch("SELECT * FROM tt.my_invites()")]
+    return [
+        Invite(
+            r["child_id"],
+            r["child_name"],
+            r["role"],
+            r["inviter_phone"],
+            _person(r, "inviter_") if r["inviter_id"] else None,
+        )
+        for r in await conn.fetch("SELECT * FROM tt.my_invites()")
+    ]
 
 
 async def update_invite_accepted(conn: asyncpg.Connection, child_id: int) -> str | None:
@@ -146,8 +168,9 @@ async def delete_member(conn: asyncpg.Connection, child_id: int, user_id: int) -
     return await conn.fetchval("SELECT tt.remove_member($1, $2)", child_id, user_id)
 
 
-async def update_role_proposal(conn: asyncpg.Connection, child_id: int, user_id: int,
-                               role: str) -> bool:
+async def update_role_proposal(
+    conn: asyncpg.Connection, child_id: int, user_id: int, role: str
+) -> bool:
     """Ask an active member to take `role`; nothing changes until they accept."""
     return await conn.execute(UPDATE_PROPOSAL, child_id, user_id, role) == "UPDATE 1"
 
@@ -156,8 +179,9 @@ async def select_role_requests(conn: asyncpg.Connection) -> list[RoleRequest]:
     return [RoleRequest(**dict(r)) for r in await conn.fetch(SELECT_ROLE_REQUESTS)]
 
 
-async def update_role_answer(conn: asyncpg.Connection, child_id: int,
-                             accept: bool) -> RoleAnswer | None:
+async def update_role_answer(
+    conn: asyncpg.Connection, child_id: int, accept: bool
+) -> RoleAnswer | None:
     """Apply or drop the acting member's role request; None when there was none."""
     row = await conn.fetchrow("SELECT * FROM tt.answer_role_request($1, $2)", child_id, accept)
     return RoleAnswer(**dict(row)) if row else None

@@ -46,20 +46,25 @@ async def select_co_members(conn: asyncpg.Connection, child_id: int) -> list[Per
     return [_person(r) for r in await conn.fetch(SELECT_CO_MEMBERS, child_id)]
 
 
-async def insert_notice(conn: asyncpg.Connection, user_id: int, child_id: int,
-                        line: bytes) -> None:
-    await conn.execute("INSERT INTO tt.pending_notices (user_id, child_id, line) "
-                       "VALUES ($1, $2, $3)", user_id, child_id, line)
+async def insert_notice(conn: asyncpg.Connection, user_id: int, child_id: int, line: bytes) -> None:
+    await conn.execute(
+        "INSERT INTO tt.pending_notices (user_id, child_id, line) VALUES ($1, $2, $3)",
+        user_id,
+        child_id,
+        line,
+    )
 
 
-async def delete_due_notices(conn: asyncpg.Connection,
-                             batch_seconds: float) -> list[asyncpg.Record]:
+async def delete_due_notices(
+    conn: asyncpg.Connection, batch_seconds: float
+) -> list[asyncpg.Record]:
     """Take one person's due lines off the queue, oldest first (system role)."""
     return sorted(await conn.fetch(DELETE_DUE, batch_seconds), key=lambda r: r["id"])
 
 
-async def select_recipient(conn: asyncpg.Connection,
-                           user_id: int) -> tuple[Person, str | None] | None:
+async def select_recipient(
+    conn: asyncpg.Connection, user_id: int
+) -> tuple[Person, str | None] | None:
     """The person and the business number they last wrote to (system role)."""
     row = await conn.fetchrow(SELECT_RECIPIENT, user_id)
     return (_person(row), row["phone_number_id"]) if row else None

@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "owner": frozenset({"view", "log", "notes", "setup", "holidays", "members_view",
-                        "members_manage", "billing", "data", "admin", "leave", "transfer",
-                        "remove_owner"}),
-    "parent": frozenset({"view", "log", "notes", "setup", "holidays", "members_view",
-                         "members_manage", "billing", "data", "admin", "leave"}),
+    "owner": frozenset(
+        {
+            "view",
+            "log",
+            "notes",
+            "setup",
+            "holidays",
+            "members_view",
+            "members_manage",
+            "billing",
+            "data",
+            "admin",
+            "leave",
+            "transfer",
+            "remove_owner",
+        }
+    ),
+    "parent": frozenset(
+        {
+            "view",
+            "log",
+            "notes",
+            "setup",
+            "holidays",
+            "members_view",
+            "members_manage",
+            "billing",
+            "data",
+            "admin",
+            "leave",
+        }
+    ),
     "therapist": frozenset({"view", "log", "notes", "members_view", "data", "admin", "leave"}),
 }
 

@@ -26,15 +26,20 @@ COLUMNS = "month, sessions_paid, cost_paise, carried, used_before"
 
 async def select_plan(conn: asyncpg.Connection, child_id: int, month: date) -> Plan | None:
     row = await conn.fetchrow(
-        f"SELECT {COLUMNS} FROM tt.plans WHERE child_id = $1 AND month = $2", child_id, month)
+        f"SELECT {COLUMNS} FROM tt.plans WHERE child_id = $1 AND month = $2", child_id, month
+    )
     return Plan(**dict(row)) if row else None
 
 
-async def select_latest_plan_before(conn: asyncpg.Connection, child_id: int,
-                                    month: date) -> Plan | None:
+async def select_latest_plan_before(
+    conn: asyncpg.Connection, child_id: int, month: date
+) -> Plan | None:
     row = await conn.fetchrow(
         f"SELECT {COLUMNS} FROM tt.plans WHERE child_id = $1 AND month < $2 "
-        "ORDER BY month DESC LIMIT 1", child_id, month)
+        "ORDER BY month DESC LIMIT 1",
+        child_id,
+        month,
+    )
     return Plan(**dict(row)) if row else None
 
 
@@ -50,5 +55,11 @@ async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_b
             used_before = excluded.used_before, set_by = excluded.set_by, updated_at = now()
         RETURNING xmax <> 0
         """,
-        child_id, plan.month, plan.sessions_paid, plan.cost_paise, plan.carried,
-        plan.used_before, set_by)
+        child_id,
+        plan.month,
+        plan.sessions_paid,
+        plan.cost_paise,
+        plan.carried,
+        plan.used_before,
+        set_by,
+    )

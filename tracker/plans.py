@@ -52,16 +52,27 @@ PRESETS = (
 # Words naming the number right before them ("16 sessions", "2 carried"); with no number
 # before them, they name the one after ("carried 2").
 _SUFFIXES = {
-    "sessions": "sessions_paid", "session": "sessions_paid", "classes": "sessions_paid",
-    "each": "cost_rupees", "carried": "carried",
-    "used": "used_before", "done": "used_before", "attended": "used_before",
+    "sessions": "sessions_paid",
+    "session": "sessions_paid",
+    "classes": "sessions_paid",
+    "each": "cost_rupees",
+    "carried": "carried",
+    "used": "used_before",
+    "done": "used_before",
+    "attended": "used_before",
     "completed": "used_before",
 }
 # Words naming the number right after them ("at 800", "carry 2", "carried 2").
 _PREFIXES = {
     **_SUFFIXES,
-    "at": "cost_rupees", "@": "cost_rupees", "cost": "cost_rupees", "rate": "cost_rupees",
-    "fee": "cost_rupees", "price": "cost_rupees", "carry": "carried", "cf": "carried",
+    "at": "cost_rupees",
+    "@": "cost_rupees",
+    "cost": "cost_rupees",
+    "rate": "cost_rupees",
+    "fee": "cost_rupees",
+    "price": "cost_rupees",
+    "carry": "carried",
+    "cf": "carried",
 }
 _CURRENCY = re.compile(r"₹|/-|(?<![a-z])(?:rs\.?|inr|rupees?)(?![a-z])")
 _NEGATIVE = re.compile(r"(?<![\w-])-\s*\d")
@@ -70,8 +81,13 @@ _PHRASES = (
     (re.compile(r"\bper\s+session\b|/\s*session\b|\ba\s+session\b"), " each "),
     (re.compile(r"\bcarr(?:y|ied)\s*(?:forward|fwd|over)\b|\bc/f\b"), " carried "),
     # "6 sessions used": the field is named by the word after "sessions".
-    (re.compile(r"(\d+)\s*(?:sessions?|classes)\s+(?=(?:carried|used|done|attended|completed)"
-                r"\b(?!\s*\d))"), r"\1 "),
+    (
+        re.compile(
+            r"(\d+)\s*(?:sessions?|classes)\s+(?=(?:carried|used|done|attended|completed)"
+            r"\b(?!\s*\d))"
+        ),
+        r"\1 ",
+    ),
     (re.compile(r"(\d)\.0+(?!\d)"), r"\1"),
 )
 # Between digits, a comma followed by 2 or 3 digits groups thousands (1,000) or lakhs (1,00,000).

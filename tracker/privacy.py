@@ -107,7 +107,9 @@ class FamilyOutcome:
 async def select_account(conn: asyncpg.Connection, user_id: int) -> Account:
     row = await conn.fetchrow(
         "SELECT phone, language, timezone, consent, consent_changed_at, reminders_enabled, "
-        "reminder_hour, reminder_days, created_at FROM tt.users WHERE id = $1", user_id)
+        "reminder_hour, reminder_days, created_at FROM tt.users WHERE id = $1",
+        user_id,
+    )
     return Account(**{**dict(row), "reminder_days": tuple(row["reminder_days"])})
 
 
@@ -117,7 +119,9 @@ async def select_memberships(conn: asyncpg.Connection, user_id: int) -> list[Mem
         "SELECT m.child_id, coalesce(c.name, i.child_name, '') AS child_name, m.role, m.status "
         "FROM tt.memberships m LEFT JOIN tt.children c ON c.id = m.child_id "
         "LEFT JOIN tt.my_invites() i ON i.child_id = m.child_id "
-        "WHERE m.user_id = $1 ORDER BY m.child_id", user_id)
+        "WHERE m.user_id = $1 ORDER BY m.child_id",
+        user_id,
+    )
     return [Membership(**dict(row)) for row in rows]
 
 
@@ -125,65 +129,88 @@ async def select_members(conn: asyncpg.Connection, child_id: int) -> list[Member
     rows = await conn.fetch(
         "SELECT m.user_id, u.phone, m.role, m.status FROM tt.memberships m "
         "JOIN tt.users u ON u.id = m.user_id WHERE m.child_id = $1 ORDER BY m.created_at, "
-        "m.user_id", child_id)
+        "m.user_id",
+        child_id,
+    )
     return [Member(**dict(row)) for row in rows]
 
 
 async def select_plans(conn: asyncpg.Connection, child_id: int) -> list[PlanRecord]:
-    rows = await conn.fetch("SELECT month, sessions_paid, cost_paise, carried, used_before "
-                            "FROM tt.plans WHERE child_id = $1 ORDER BY month", child_id)
+    rows = await conn.fetch(
+        "SELECT month, sessions_paid, cost_paise, carried, used_before "
+        "FROM tt.plans WHERE child_id = $1 ORDER BY month",
+        child_id,
+    )
     return [PlanRecord(**dict(row)) for row in rows]
 
 
-async def select_all_sessions(conn: asyncpg.Connection, cipher: Cipher,
-                              child_id: int) -> list[SessionRow]:
+async def select_all_sessions(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int
+) -> list[SessionRow]:
     """Every session of the child with its reason decrypted, oldest first."""
     return await select_sessions(conn, cipher, child_id, date.min, date.max)
 
 
 async def select_holidays(conn: asyncpg.Connection, child_id: int) -> list[date]:
-    rows = await conn.fetch("SELECT day FROM tt.holidays WHERE child_id = $1 ORDER BY day",
-                            child_id)
+    rows = await conn.fetch(
+        "SELECT day FROM tt.holidays WHERE child_id = $1 ORDER BY day", child_id
+    )
     return [row["day"] for row in rows]
 
 
-async def select_all_notes(conn: asyncpg.Connection, cipher: Cipher,
-                           child_id: int) -> list[NoteRecord]:
-    rows = await conn.fetch("SELECT created_at, kind, body, author_id FROM tt.notes "
-                            "WHERE child_id = $1 ORDER BY created_at, id", child_id)
-    return [NoteRecord(**{**dict(row), "body": cipher.decrypt_text(row["body"])})
-            for row in rows]
+async def select_all_notes(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int
+) -> list[NoteRecord]:
+    rows = await conn.fetch(
+        "SELECT created_at, kind, body, author_id FROM tt.notes "
+        "WHERE child_id = $1 ORDER BY created_at, id",
+        child_id,
+    )
+    return [NoteRecord(**{**dict(row), "body": cipher.decrypt_text(row["body"])}) for row in rows]
 
 
-async def select_child_records(conn: asyncpg.Connection, cipher: Cipher,
-                               child_id: int) -> ChildRecords | None:
+async def select_child_records(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int
+) -> ChildRecords | None:
     """One child and every row the family holds for it; None when not visible to the user."""
     child = await conn.fetchrow(
-        "SELECT id, name, timezone, tracking_since FROM tt.children WHERE id = $1", child_id)
+        "SELECT id, name, timezone, tracking_since FROM tt.children WHERE id = $1", child_id
+    )
     if child is None:
         return None
     return ChildRecords(
-        **dict(child), members=await select_members(conn, child_id),
+        **dict(child),
+        members=await select_members(conn, child_id),
         plans=await select_plans(conn, child_id),
         sessions=await select_all_sessions(conn, cipher, child_id),
         holidays=await select_holidays(conn, child_id),
-        notes=await select_all_notes(conn, cipher, child_id))
+        notes=await select_all_notes(conn, cipher, child_id),
+    )
 
 
 async def select_own_events(conn: asyncpg.Connection, user_id: int) -> list[Event]:
-    rows = await conn.fetch("SELECT created_at, kind, child_id FROM tt.audit_events "
-                            "WHERE user_id = $1 ORDER BY created_at, id", user_id)
+    rows = await conn.fetch(
+        "SELECT created_at, kind, child_id FROM tt.audit_events "
+        "WHERE user_id = $1 ORDER BY created_at, id",
+        user_id,
+    )
     return [Event(**dict(row)) for row in rows]
 
 
 async def gather_export(conn: asyncpg.Connection, cipher: Cipher, user_id: int) -> Export:
     """Everything held about the user and the families they are an active member of."""
     memberships = await select_memberships(conn, user_id)
-    children = [await select_child_records(conn, cipher, m.child_id)
-                for m in memberships if m.status == "active"]
-    return Export(account=await select_account(conn, user_id), memberships=memberships,
-                  children=[c for c in children if c is not None],
-                  events=await select_own_events(conn, user_id))
+    children = [
+        await select_child_records(conn, cipher, m.child_id)
+        for m in memberships
+        if m.status == "active"
+    ]
+    return Export(
+        account=await select_account(conn, user_id),
+        memberships=memberships,
+        children=[c for c in children if c is not None],
+        events=await select_own_events(conn, user_id),
+    )
 
 
 def _outcomes(rows: list[asyncpg.Record]) -> list[FamilyOutcome]:

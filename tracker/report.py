@@ -99,8 +99,9 @@ class StreakReport:
 
 def entries(rows: Iterable[SessionRow]) -> list[Entry]:
     """One insight entry per session, so a row that logged 2 sessions weighs twice."""
-    return [Entry(row.day, row.status, _reason(row), row.mood)
-            for row in rows for _ in range(row.count)]
+    return [
+        Entry(row.day, row.status, _reason(row), row.mood) for row in rows for _ in range(row.count)
+    ]
 
 
 def _reason(row: SessionRow) -> str:
@@ -124,15 +125,23 @@ def report_window(today: date) -> tuple[date, date]:
     return min(first, risk_window(today)[0]), last
 
 
-def month_report(plan: Plan, rows: Sequence[SessionRow], holidays: Iterable[date],
-                 today: date) -> MonthReport:
+def month_report(
+    plan: Plan, rows: Sequence[SessionRow], holidays: Iterable[date], today: date
+) -> MonthReport:
     """Sessions and money for today's month (original-bot.md §7), top misses and 14-day risk."""
     first, last = month_bounds(month_of(today))
-    figures = month_figures(plan.sessions_paid, plan.carried, plan.cost_paise,
-                            *counts(rows, first, last), plan.used_before)
+    figures = month_figures(
+        plan.sessions_paid,
+        plan.carried,
+        plan.cost_paise,
+        *counts(rows, first, last),
+        plan.used_before,
+    )
     in_month = [row for row in rows if first <= row.day <= last]
     return MonthReport(
-        month=first, plan=plan, figures=figures,
+        month=first,
+        plan=plan,
+        figures=figures,
         holidays=sum(1 for day in holidays if first <= day <= last),
         reasons=missed_breakdown(entries(in_month))[:TOP_REASONS],
         risk=recent_risk(rows, today),
@@ -160,18 +169,26 @@ def week_began_at(today: date, timezone: str) -> datetime:
     return datetime.combine(week_bounds(today)[0], time.min, tzinfo=ZoneInfo(timezone))
 
 
-def week_report(rows: Sequence[SessionRow], holidays: Iterable[date], today: date,
-                notes: WeekNotes) -> WeekReport:
+def week_report(
+    rows: Sequence[SessionRow], holidays: Iterable[date], today: date, notes: WeekNotes
+) -> WeekReport:
     """The last 7 local days: timeline, counts, consistency, reasons, mood and one tip."""
     first, last = week_bounds(today)
     found = entries(row for row in rows if first <= row.day <= last)
     attended, missed = counts(rows, first, last)
     reason = top_reason(found)
     return WeekReport(
-        first=first, last=last, timeline=week_timeline(found, holidays, today),
-        attended=attended, missed=missed, consistency=consistency(attended, missed),
-        top_reason=reason, reasons=missed_breakdown(found)[:TOP_REASONS], mood=mood_trend(found),
-        notes=notes, tip=pick_tip(missed, attended, notes.count, reason, notes.homework),
+        first=first,
+        last=last,
+        timeline=week_timeline(found, holidays, today),
+        attended=attended,
+        missed=missed,
+        consistency=consistency(attended, missed),
+        top_reason=reason,
+        reasons=missed_breakdown(found)[:TOP_REASONS],
+        mood=mood_trend(found),
+        notes=notes,
+        tip=pick_tip(missed, attended, notes.count, reason, notes.homework),
     )
 
 
@@ -179,8 +196,12 @@ def missed_report(rows: Sequence[SessionRow], today: date) -> MissedReport:
     """This month's misses by reason with percents, and the local weekday that misses most."""
     first, last = month_bounds(month_of(today))
     found = entries(row for row in rows if first <= row.day <= last)
-    return MissedReport(month=first, total=sessions(rows, "missed", first, last),
-                        reasons=missed_breakdown(found), worst_weekday=worst_weekday(found))
+    return MissedReport(
+        month=first,
+        total=sessions(rows, "missed", first, last),
+        reasons=missed_breakdown(found),
+        worst_weekday=worst_weekday(found),
+    )
 
 
 def streak_report(history: Sequence[Logged], today: date) -> StreakReport:
@@ -188,8 +209,12 @@ def streak_report(history: Sequence[Logged], today: date) -> StreakReport:
     attended_days = [logged.day for logged in history if logged.status == "attended"]
     weeks = week_streak(attended_days, today)
     in_order = [(logged.day, logged.status) for logged in history for _ in range(logged.count)]
-    return StreakReport(weeks=weeks, best=best_week_streak(attended_days),
-                        run=run_without_miss(in_order), next_milestone=next_milestone(weeks))
+    return StreakReport(
+        weeks=weeks,
+        best=best_week_streak(attended_days),
+        run=run_without_miss(in_order),
+        next_milestone=next_milestone(weeks),
+    )
 
 
 def homework_hint(bodies: Iterable[str]) -> str | None:
@@ -198,8 +223,8 @@ def homework_hint(bodies: Iterable[str]) -> str | None:
         text = body.strip()
         if not text.casefold().startswith(HOMEWORK_PREFIX):
             continue
-        lines = text[len(HOMEWORK_PREFIX):].strip().splitlines()
+        lines = text[len(HOMEWORK_PREFIX) :].strip().splitlines()
         hint = lines[0].strip() if lines else ""
         if hint:
-            return hint if len(hint) <= HOMEWORK_CHARS else hint[:HOMEWORK_CHARS - 1] + "…"
+            return hint if len(hint) <= HOMEWORK_CHARS else hint[: HOMEWORK_CHARS - 1] + "…"
     return None

@@ -17,18 +17,26 @@ async def select_history(conn: asyncpg.Connection, child_id: int, last: date) ->
     """Every logged row up to `last`, oldest first (same-day rows in the order they came)."""
     rows = await conn.fetch(
         "SELECT day, status, count FROM tt.sessions WHERE child_id = $1 AND day <= $2 "
-        "ORDER BY day, id", child_id, last)
+        "ORDER BY day, id",
+        child_id,
+        last,
+    )
     return [Logged(**dict(row)) for row in rows]
 
 
-async def select_week_notes(conn: asyncpg.Connection, cipher: Cipher, child_id: int,
-                            since: datetime) -> WeekNotes:
+async def select_week_notes(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, since: datetime
+) -> WeekNotes:
     """How many notes were written since `since`, and a homework hint from the newest ones."""
     count = await conn.fetchval(
-        "SELECT count(*) FROM tt.notes WHERE child_id = $1 AND created_at >= $2",
-        child_id, since)
+        "SELECT count(*) FROM tt.notes WHERE child_id = $1 AND created_at >= $2", child_id, since
+    )
     # Structured notes keep their fields as JSON; only a free note's text can start "homework:".
     bodies = await conn.fetch(
         "SELECT body FROM tt.notes WHERE child_id = $1 AND created_at >= $2 AND kind = 'free' "
-        "ORDER BY created_at DESC, id DESC LIMIT $3", child_id, since, HOMEWORK_NOTES)
+        "ORDER BY created_at DESC, id DESC LIMIT $3",
+        child_id,
+        since,
+        HOMEWORK_NOTES,
+    )
     return WeekNotes(count, homework_hint(cipher.decrypt_text(row["body"]) for row in bodies))

@@ -12,21 +12,50 @@ from zoneinfo import ZoneInfo, available_timezones
 import asyncpg
 
 # Offered first in the picker (nine, so "type another" still fits a 10-row list).
-COMMON_ZONES = ("Asia/Kolkata", "Asia/Dubai", "Asia/Singapore", "Europe/London",
-                "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles",
-                "Australia/Sydney")
+COMMON_ZONES = (
+    "Asia/Kolkata",
+    "Asia/Dubai",
+    "Asia/Singapore",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Australia/Sydney",
+)
 # Four periods of six hours each, so every hour of the day is one list of six rows away.
-PERIODS: dict[str, range] = {"night": range(0, 6), "morning": range(6, 12),
-                             "afternoon": range(12, 18), "evening": range(18, 24)}
+PERIODS: dict[str, range] = {
+    "night": range(0, 6),
+    "morning": range(6, 12),
+    "afternoon": range(12, 18),
+    "evening": range(18, 24),
+}
 ALL_DAYS = (1, 2, 3, 4, 5, 6, 7)  # ISO weekdays: 1 = Monday … 7 = Sunday
 DAY_WORDS: dict[str, tuple[int, ...]] = {
-    "daily": ALL_DAYS, "everyday": ALL_DAYS, "every day": ALL_DAYS, "all": ALL_DAYS,
-    "weekdays": (1, 2, 3, 4, 5), "weekends": (6, 7), "weekend": (6, 7),
+    "daily": ALL_DAYS,
+    "everyday": ALL_DAYS,
+    "every day": ALL_DAYS,
+    "all": ALL_DAYS,
+    "weekdays": (1, 2, 3, 4, 5),
+    "weekends": (6, 7),
+    "weekend": (6, 7),
 }
-ENGLISH_DAYS = {name: number for number, names in enumerate(
-    (("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-     ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-     ("sun", "sunday")), start=1) for name in names}
+ENGLISH_DAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _HOUR = re.compile(r"(?P<hour>\d{1,2})(?::(?P<minute>00))?\s*(?P<half>am|pm|a\.m\.|p\.m\.)?")
 _RANGE_DASH = re.compile(r"\s*[-–]\s*")
 _DAY_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/|\s)\s*")
@@ -92,8 +121,9 @@ def parse_weekdays(text: str, names: Mapping[str, int] | None = None) -> tuple[i
         start, end = _day_number(first, own), _day_number(last or first, own)
         if start is None or end is None:
             return None
-        days.update(range(start, end + 1) if start <= end else (*range(start, 8),
-                                                                *range(1, end + 1)))
+        days.update(
+            range(start, end + 1) if start <= end else (*range(start, 8), *range(1, end + 1))
+        )
     return tuple(sorted(days)) or None
 
 
@@ -107,9 +137,11 @@ def _day_number(word: str, own: Mapping[str, int]) -> int | None:
 async def select_reminder_settings(conn: asyncpg.Connection, user_id: int) -> ReminderSettings:
     row = await conn.fetchrow(
         "SELECT reminders_enabled, reminder_hour, reminder_days FROM tt.users WHERE id = $1",
-        user_id)
-    return ReminderSettings(row["reminders_enabled"], row["reminder_hour"],
-                            tuple(row["reminder_days"]))
+        user_id,
+    )
+    return ReminderSettings(
+        row["reminders_enabled"], row["reminder_hour"], tuple(row["reminder_days"])
+    )
 
 
 async def update_reminders_enabled(conn: asyncpg.Connection, user_id: int, on: bool) -> None:
@@ -120,10 +152,12 @@ async def update_reminder_hour(conn: asyncpg.Connection, user_id: int, hour: int
     await conn.execute("UPDATE tt.users SET reminder_hour = $2 WHERE id = $1", user_id, hour)
 
 
-async def update_reminder_days(conn: asyncpg.Connection, user_id: int,
-                               days: tuple[int, ...]) -> None:
-    await conn.execute("UPDATE tt.users SET reminder_days = $2 WHERE id = $1",
-                       user_id, sorted(set(days)))
+async def update_reminder_days(
+    conn: asyncpg.Connection, user_id: int, days: tuple[int, ...]
+) -> None:
+    await conn.execute(
+        "UPDATE tt.users SET reminder_days = $2 WHERE id = $1", user_id, sorted(set(days))
+    )
 
 
 async def update_user_timezone(conn: asyncpg.Connection, user_id: int, zone: str) -> None:

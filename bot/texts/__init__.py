@@ -8,8 +8,17 @@ from bot.texts.merge import merge
 
 LANGUAGES = ("en", "hi", "te")
 # One module per feature in every language folder; a key may be defined in only one of them.
-FEATURES = ("core", "setup", "sessions", "holidays", "reports", "members", "notes", "privacy",
-            "settings")
+FEATURES = (
+    "core",
+    "setup",
+    "sessions",
+    "holidays",
+    "reports",
+    "members",
+    "notes",
+    "privacy",
+    "settings",
+)
 CATALOGS: dict[str, dict[str, str]] = {
     language: merge(*(import_module(f"bot.texts.{language}.{feature}") for feature in FEATURES))
     for language in LANGUAGES

@@ -4,8 +4,13 @@ from bot.texts import CATALOGS, LANGUAGES
 
 ENGLISH = CATALOGS["en"]
 
-TITLE_LIMITS = {"btn.": 20, "row.": 24, "menu.more_button": 20, "menu.list_button": 20,
-                "language.button": 20}
+TITLE_LIMITS = {
+    "btn.": 20,
+    "row.": 24,
+    "menu.more_button": 20,
+    "menu.list_button": 20,
+    "language.button": 20,
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -29,6 +34,7 @@ def test_titles_fit_whatsapp_limits(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_placeholders_match_english(language):
     import string
+
     for key, text in CATALOGS[language].items():
         names = {n for _, n, _, _ in string.Formatter().parse(text) if n}
         english = {n for _, n, _, _ in string.Formatter().parse(ENGLISH[key]) if n}

@@ -19,8 +19,7 @@ def _script(monkeypatch, *lines):
     monkeypatch.setattr(builtins, "input", scripted_input)
 
 
-async def test_numbers_tap_the_menu_button_then_the_list_row(database_url, db, monkeypatch,
-                                                             capsys):
+async def test_numbers_tap_the_menu_button_then_the_list_row(database_url, db, monkeypatch, capsys):
     _script(monkeypatch, "hi", "3", "1", "/quit", "never read")
     assert await chat(make_settings(database_url), phone=PHONE, url="") == 0
     out = capsys.readouterr().out

@@ -10,9 +10,13 @@ from sql.cipher import Cipher
 
 KEY = Cipher.new_key()
 PRODUCTION = {
-    "APP_ENV": "production", "DATABASE_URL": "postgresql://u@db.example/app",
-    "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_TOKEN": "t",
-    "WHATSAPP_PHONE_NUMBER_ID": "123", "DATA_ENCRYPTION_KEYS": KEY,
+    "APP_ENV": "production",
+    "DATABASE_URL": "postgresql://u@db.example/app",
+    "WHATSAPP_APP_SECRET": "s",
+    "WHATSAPP_VERIFY_TOKEN": "v",
+    "WHATSAPP_TOKEN": "t",
+    "WHATSAPP_PHONE_NUMBER_ID": "123",
+    "DATA_ENCRYPTION_KEYS": KEY,
 }
 
 
@@ -22,12 +26,15 @@ def test_complete_production_config_loads_and_does_not_migrate_itself():
     assert from_env(PRODUCTION | {"AUTO_MIGRATE": "1"}).auto_migrate
 
 
-@pytest.mark.parametrize(("missing", "message"), [
-    ("DATABASE_URL", "DATABASE_URL is required in production"),
-    ("WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET is required"),
-    ("WHATSAPP_TOKEN", "WHATSAPP_TOKEN is required"),
-    ("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS is required"),
-])
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("DATABASE_URL", "DATABASE_URL is required in production"),
+        ("WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET is required"),
+        ("WHATSAPP_TOKEN", "WHATSAPP_TOKEN is required"),
+        ("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS is required"),
+    ],
+)
 def test_production_refuses_missing_pieces(missing, message):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     with pytest.raises(ConfigError) as error:
@@ -42,8 +49,13 @@ def test_production_refuses_disabled_signature_check():
 
 def test_every_problem_is_reported_at_once():
     with pytest.raises(ConfigError) as error:
-        from_env({"APP_ENV": "production", "DATA_ENCRYPTION_KEYS": "short",
-                  "WHATSAPP_API_BASE": "ftp://x"})
+        from_env(
+            {
+                "APP_ENV": "production",
+                "DATA_ENCRYPTION_KEYS": "short",
+                "WHATSAPP_API_BASE": "ftp://x",
+            }
+        )
     assert len(error.value.problems) >= 6
 
 
@@ -57,26 +69,57 @@ def test_development_generates_and_keeps_local_secrets(tmp_path):
 
 def test_cli_refuses_bad_production_config_without_a_traceback(tmp_path):
     env = {"PATH": os.environ["PATH"], "APP_ENV": "production", "DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "bot", "serve"], env=env, capture_output=True,
-                            text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2
     assert "config error: DATABASE_URL is required in production" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_cli_stats_json_shape(database_url, db):
-    env = {"PATH": os.environ["PATH"], "APP_ENV": "test", "DATABASE_URL": database_url,
-           "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
-    result = subprocess.run([sys.executable, "-m", "bot", "stats", "--json"], env=env,
-                            capture_output=True, text=True, timeout=60, check=True)
+    env = {
+        "PATH": os.environ["PATH"],
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "WHATSAPP_APP_SECRET": "s",
+        "WHATSAPP_VERIFY_TOKEN": "v",
+        "DATA_ENCRYPTION_KEYS": KEY,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "stats", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert json.loads(result.stdout) == {
         "inbound": {"pending": 0, "done": 0, "dead": 0},
-        "outbox": {"pending": 0, "sent": 0, "failed": 0}}
+        "outbox": {"pending": 0, "sent": 0, "failed": 0},
+    }
 
 
 def test_cli_migrate_twice_reports_nothing_to_do(database_url):
-    env = {"PATH": os.environ["PATH"], "APP_ENV": "test", "DATABASE_URL": database_url,
-           "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
-    result = subprocess.run([sys.executable, "-m", "bot", "migrate"], env=env,
-                            capture_output=True, text=True, timeout=60, check=True)
+    env = {
+        "PATH": os.environ["PATH"],
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "WHATSAPP_APP_SECRET": "s",
+        "WHATSAPP_VERIFY_TOKEN": "v",
+        "DATA_ENCRYPTION_KEYS": KEY,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert "up to date" in result.stdout

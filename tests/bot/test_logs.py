@@ -12,12 +12,14 @@ def test_phone_masking_keeps_prefix_and_last_four():
 
 def test_masking_inside_free_text_leaves_other_numbers_alone():
     assert mask_text("to 919876543210 at 2026-02-12, 800 rupees") == (
-        "to 91******3210 at 2026-02-12, 800 rupees")
+        "to 91******3210 at 2026-02-12, 800 rupees"
+    )
 
 
 def test_json_line_masks_message_and_extra_fields():
-    record = logging.LogRecord("bot", logging.INFO, __file__, 1, "sent to %s", ("919876543210",),
-                               None)
+    record = logging.LogRecord(
+        "bot", logging.INFO, __file__, 1, "sent to %s", ("919876543210",), None
+    )
     record.to = "919876543210"
     line = JsonFormatter().format(record)
     event = json.loads(line)

@@ -19,8 +19,12 @@ async def test_same_message_delivered_20_times_concurrently_gets_one_reply(bot):
     responses = await asyncio.gather(*(bot.post(payload) for _ in range(20)))
     assert {r.status_code for r in responses} == {200}
     await bot.settle()
-    assert await bot.db.fetchval(
-        "SELECT count(*) FROM tt.inbound_messages WHERE wamid = 'wamid.DUPLICATE1'") == 1
+    assert (
+        await bot.db.fetchval(
+            "SELECT count(*) FROM tt.inbound_messages WHERE wamid = 'wamid.DUPLICATE1'"
+        )
+        == 1
+    )
     assert len(bot.graph.sent) - before == 1
 
 
@@ -30,8 +34,9 @@ async def test_handler_failing_once_is_retried_and_answers_once(bot):
 
     async def flaky(ctx):
         calls.append(1)
-        await ctx.conn.execute("INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, 'flaky')",
-                               ctx.user.id)
+        await ctx.conn.execute(
+            "INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, 'flaky')", ctx.user.id
+        )
         if len(calls) == 1:
             raise RuntimeError("transient")
         ctx.reply("recovered")
@@ -54,8 +59,9 @@ async def test_handler_always_failing_ends_dead_with_one_apology(bot):
 
     add_test_choice(bot, "broken", broken)
     replies = await bot.tap(PHONE, "test:broken")
-    row = await bot.db.fetchrow("SELECT status, attempts, last_error FROM tt.inbound_messages "
-                                "ORDER BY id DESC LIMIT 1")
+    row = await bot.db.fetchrow(
+        "SELECT status, attempts, last_error FROM tt.inbound_messages ORDER BY id DESC LIMIT 1"
+    )
     assert row["status"] == "dead"
     assert row["attempts"] == 5
     assert row["last_error"] == "RuntimeError"
@@ -88,12 +94,19 @@ async def test_status_webhooks_send_nothing_and_only_move_forward(bot):
     await bot.say(PHONE, "help")
     wamid = await bot.db.fetchval("SELECT wamid FROM tt.outbox ORDER BY id LIMIT 1")
     sent_before = len(bot.graph.sent)
-    for state, expected in [("read", "read"), ("delivered", "read"), ("sent", "read"),
-                            ("failed", "failed"), ("read", "failed")]:
+    for state, expected in [
+        ("read", "read"),
+        ("delivered", "read"),
+        ("sent", "read"),
+        ("failed", "failed"),
+        ("read", "failed"),
+    ]:
         response = await bot.post(payloads.webhook(statuses=[payloads.status(wamid, state)]))
         assert response.status_code == 200
-        assert await bot.db.fetchval(
-            "SELECT status FROM tt.outbox WHERE wamid = $1", wamid) == expected
+        assert (
+            await bot.db.fetchval("SELECT status FROM tt.outbox WHERE wamid = $1", wamid)
+            == expected
+        )
     await asyncio.sleep(0.3)
     assert len(bot.graph.sent) == sent_before
     assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 1
@@ -119,14 +132,20 @@ async def test_database_down_answers_503(bot):
 async def test_message_left_by_a_crash_is_picked_up_by_the_sweep(bot):
     await bot.say(PHONE, "hi")
     cipher = bot.app.extensions["therapy_tracker"].cipher
-    envelope = {"message": payloads.text(PHONE, "help"), "contact": payloads.contact(PHONE),
-                "metadata": {"phone_number_id": payloads.BUSINESS_NUMBER_ID}}
+    envelope = {
+        "message": payloads.text(PHONE, "help"),
+        "contact": payloads.contact(PHONE),
+        "metadata": {"phone_number_id": payloads.BUSINESS_NUMBER_ID},
+    }
     # a claim whose lease ran out, as a crashed process would leave it
     await bot.db.execute(
         "INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, "
         "attempts, claim_token, claimed_until) SELECT $1, id, $2, 'text', $3, 1, "
         "gen_random_uuid(), now() - interval '1 second' FROM tt.users",
-        envelope["message"]["id"], payloads.BUSINESS_NUMBER_ID, cipher.encrypt_json(envelope))
+        envelope["message"]["id"],
+        payloads.BUSINESS_NUMBER_ID,
+        cipher.encrypt_json(envelope),
+    )
     await wait_until(lambda: _done(bot, envelope["message"]["id"]))
     await bot.settle()
     assert bot.graph.texts_to(PHONE)[-1].startswith("Here is what you can type")
@@ -134,7 +153,8 @@ async def test_message_left_by_a_crash_is_picked_up_by_the_sweep(bot):
 
 async def _done(bot, wamid):
     return await bot.db.fetchval(
-        "SELECT status = 'done' FROM tt.inbound_messages WHERE wamid = $1", wamid)
+        "SELECT status = 'done' FROM tt.inbound_messages WHERE wamid = $1", wamid
+    )
 
 
 def test_reply_type_is_plain_value():

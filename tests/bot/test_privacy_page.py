@@ -18,15 +18,25 @@ async def test_page_lists_only_the_processors_in_use_and_what_is_kept(make_bot):
     assert "A PostgreSQL database run by the operator of this service" in html
     for absent in ("Razorpay", "Groq", "Sarvam", "Supabase", "Voice recordings"):
         assert absent not in html
-    for kept in ("What we keep, and why", "How long we keep it", "Your choices",
-                 "Monthly plans (sessions paid", "“export”", "“delete my data”",
-                 "therapists"):
+    for kept in (
+        "What we keep, and why",
+        "How long we keep it",
+        "Your choices",
+        "Monthly plans (sessions paid",
+        "“export”",
+        "“delete my data”",
+        "therapists",
+    ):
         assert kept in html
 
 
 async def test_payment_and_transcription_services_appear_when_configured(make_bot):
-    bot = await make_bot(razorpay_key_id="rzp_test_1", groq_api_key="gsk_1",
-                         sarvam_api_key="sv_1", voice_retention_days=5)
+    bot = await make_bot(
+        razorpay_key_id="rzp_test_1",
+        groq_api_key="gsk_1",
+        sarvam_api_key="sv_1",
+        voice_retention_days=5,
+    )
     _, html = await page(bot)
     assert "Razorpay: handles payments" in html
     assert "Groq: turns voice messages into text" in html
@@ -65,5 +75,6 @@ def test_database_host_follows_the_configuration():
 
     assert database(None) == "privacy.proc_embedded"
     assert database("postgresql://u:p@aws-0-ap-south-1.pooler.supabase.com:5432/postgres") == (
-        "privacy.proc_supabase")
+        "privacy.proc_supabase"
+    )
     assert database("postgresql://u:p@db.internal:5432/app") == "privacy.proc_postgres"

@@ -21,7 +21,9 @@ async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5))
         user_id = await conn.fetchval(
             "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now() - $2::interval) "
             "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id",
-            PHONE, last_inbound)
+            PHONE,
+            last_inbound,
+        )
         items = [Outgoing(user_id=user_id, reply=r, fallback=fallback) for r in replies]
         await enqueue(conn, rt.cipher, items, phone_number_id=payloads.BUSINESS_NUMBER_ID)
     rt.sender.wake()
@@ -89,18 +91,22 @@ async def test_sends_to_one_user_are_paced(bot):
     assert await bot.db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'pending'") == 2
     assert await bot.db.fetchval(
         "SELECT next_attempt_at > now() + interval '4 seconds' FROM tt.outbox "
-        "WHERE status = 'pending' ORDER BY id LIMIT 1")
+        "WHERE status = 'pending' ORDER BY id LIMIT 1"
+    )
 
 
-@pytest.mark.parametrize(("status", "payload", "outcome"), [
-    (200, {"messages": [{"id": "wamid.1"}]}, "sent"),
-    (429, {"error": {"code": 130429}}, "retry"),
-    (400, {"error": {"code": 131056}}, "retry"),
-    (503, None, "retry"),
-    (400, {"error": {"code": 131047}}, "window_closed"),
-    (400, {"error": {"code": 131026}}, "failed"),
-    (401, {"error": {"code": 190}}, "retry"),
-])
+@pytest.mark.parametrize(
+    ("status", "payload", "outcome"),
+    [
+        (200, {"messages": [{"id": "wamid.1"}]}, "sent"),
+        (429, {"error": {"code": 130429}}, "retry"),
+        (400, {"error": {"code": 131056}}, "retry"),
+        (503, None, "retry"),
+        (400, {"error": {"code": 131047}}, "window_closed"),
+        (400, {"error": {"code": 131026}}, "failed"),
+        (401, {"error": {"code": 190}}, "retry"),
+    ],
+)
 def test_graph_responses_are_classified(status, payload, outcome):
     assert classify(status, payload).outcome == outcome
 
@@ -108,12 +114,14 @@ def test_graph_responses_are_classified(status, payload, outcome):
 def test_retry_delay_grows():
     from bot.graph import SendResult
     from bot.sender import retry_delay
+
     assert retry_delay(SendResult("retry", code="131056"), 2) == 16
     assert retry_delay(SendResult("retry", code="500"), 3) == 8
 
 
 def test_window_check_has_a_margin():
     from bot.sender import window_open
+
     now = datetime.now(UTC)
     assert window_open(now - timedelta(hours=23), now)
     assert not window_open(now - timedelta(hours=23, minutes=59), now)
@@ -126,9 +134,15 @@ async def queue_document(bot, then):
     async with rt.db.transaction(SYSTEM) as conn:
         user_id = await conn.fetchval(
             "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now()) "
-            "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id", PHONE)
-        await enqueue(conn, rt.cipher, [Outgoing(user_id=user_id, reply=document, then=then)],
-                      phone_number_id=payloads.BUSINESS_NUMBER_ID)
+            "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id",
+            PHONE,
+        )
+        await enqueue(
+            conn,
+            rt.cipher,
+            [Outgoing(user_id=user_id, reply=document, then=then)],
+            phone_number_id=payloads.BUSINESS_NUMBER_ID,
+        )
     rt.sender.wake()
 
 
@@ -151,8 +165,9 @@ async def test_failed_upload_sends_nothing_and_no_follow_up(bot):
 
 
 async def test_token_bucket_grants_a_burst_then_says_how_long_to_wait(db):
-    waits = [await db.fetchval("SELECT tt.take_send_token('number:test', 0.01, 3)")
-             for _ in range(4)]
+    waits = [
+        await db.fetchval("SELECT tt.take_send_token('number:test', 0.01, 3)") for _ in range(4)
+    ]
     assert waits[:3] == [0, 0, 0]
     assert 99 < waits[3] <= 100, "one token at 0.01/s is about 100 s away"
     other = await db.fetchval("SELECT tt.take_send_token('number:other', 0.01, 3)")

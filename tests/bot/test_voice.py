@@ -24,10 +24,13 @@ def _stub():
 async def _start(database_url, db, graph, stub):
     """Start the app with the media and transcription APIs at `stub`; Groq unless overridden."""
     async with AsyncExitStack() as stack:
+
         async def start(**overrides):
             settings = GROQ | overrides
             return await stack.enter_async_context(
-                voice_bot(database_url, db, graph, stub, **settings))
+                voice_bot(database_url, db, graph, stub, **settings)
+            )
+
         yield start
 
 
@@ -45,9 +48,11 @@ async def voice_row(bot):
 
 async def reach(bot, status):
     """Wait until the voice note has `status`, then until the queues have settled."""
+
     async def reached():
         row = await voice_row(bot)
         return row is not None and row["status"] == status
+
     await wait_until(reached)
     await bot.settle()
 
@@ -58,7 +63,8 @@ async def test_voice_note_with_no_step_is_transcribed_and_saved_as_a_note(start,
     assert (await send_voice(bot))[0] == RECEIVED
     await reach(bot, "transcribed")
     assert bot.graph.texts_to(PHONE)[-1] == (
-        f"📝 I wrote down your voice note and saved it for Asha:\n“{SPOKEN}”")
+        f"📝 I wrote down your voice note and saved it for Asha:\n“{SPOKEN}”"
+    )
     voice = await voice_row(bot)
     [note] = await bot.db.fetch("SELECT * FROM tt.notes")
     assert (note["child_id"], note["author_id"], note["kind"]) == (child_id, user_id, "free")
@@ -129,8 +135,7 @@ async def test_a_timeout_is_retried_and_then_succeeds(start, stub):
     assert not [text for text in texts if "Please type" in text]
 
 
-async def test_a_failing_service_leaves_it_untranscribed_then_a_retry_transcribes_it(
-        start, stub):
+async def test_a_failing_service_leaves_it_untranscribed_then_a_retry_transcribes_it(start, stub):
     stub.script = [503, 503, 503]
     bot = await start()
     await make_family(bot.db, PHONE)
@@ -138,7 +143,8 @@ async def test_a_failing_service_leaves_it_untranscribed_then_a_retry_transcribe
     await reach(bot, "untranscribed")
     assert bot.graph.texts_to(PHONE)[-1] == (
         "😕 I could not turn your voice note into text. I kept the recording and will try "
-        "again later.\nPlease type it instead: *note* followed by your words.")
+        "again later.\nPlease type it instead: *note* followed by your words."
+    )
     assert (await voice_row(bot))["attempts"] == 3
     assert await bot.db.fetchval("SELECT count(*) FROM tt.notes") == 0
     await reach(bot, "transcribed")
@@ -157,7 +163,8 @@ async def test_with_no_service_the_recording_is_kept_and_the_user_asked_to_type(
     await reach(bot, "untranscribed")
     assert bot.graph.texts_to(PHONE)[-1] == (
         "🎤 I kept your voice note, but I cannot turn voice into text yet.\n"
-        "Please type your answer instead.")
+        "Please type your answer instead."
+    )
     voice = await voice_row(bot)
     assert (voice["audio_state"], voice["flow"], voice["step"]) == ("held", "note", "text")
     assert CIPHER.decrypt(voice["audio"]) == AUDIO
@@ -187,7 +194,8 @@ async def test_media_meta_no_longer_has_is_reported_and_not_retried(start, stub)
     assert (voice["audio_state"], voice["audio"]) == ("unavailable", None)
     assert bot.graph.texts_to(PHONE)[-1] == (
         "😕 I could not download your voice note from WhatsApp.\n"
-        "Please type it instead: *note* followed by your words.")
+        "Please type it instead: *note* followed by your words."
+    )
     assert not stub.to("groq.test")
 
 
@@ -201,6 +209,7 @@ async def test_audio_past_its_retention_is_deleted(start, stub):
     async def deleted():
         row = await voice_row(bot)
         return row["audio_state"] == "deleted" and row["audio"] is None
+
     await wait_until(deleted)
     assert CIPHER.decrypt_text((await voice_row(bot))["transcript"]) == SPOKEN
 

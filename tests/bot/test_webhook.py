@@ -7,40 +7,61 @@ from tests.support import payloads
 from tests.support.shared import shared_fixtures
 
 FIXTURES = shared_fixtures() / "whatsapp"
-MESSAGE_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.json")
-                          if p.name not in {"signatures.json", "api_error_objects.json"})
+MESSAGE_FIXTURES = sorted(
+    p.name
+    for p in FIXTURES.glob("*.json")
+    if p.name not in {"signatures.json", "api_error_objects.json"}
+)
 
 ODD_SHAPES = {
     "contact_without_profile": lambda p: payloads.webhook(
-        [payloads.text(p, "hi")], contacts=[payloads.contact(p, with_profile=False)]),
+        [payloads.text(p, "hi")], contacts=[payloads.contact(p, with_profile=False)]
+    ),
     "interactive_without_object": lambda p: payloads.webhook([payloads.message(p, "interactive")]),
     "unknown_type": lambda p: payloads.webhook(
-        [payloads.message(p, "poll_creation", {"question": "?"})]),
+        [payloads.message(p, "poll_creation", {"question": "?"})]
+    ),
     "no_contacts": lambda p: payloads.webhook([payloads.text(p, "hi")], contacts=[]),
-    "system_change": lambda p: payloads.webhook([payloads.message(p, "system", {
-        "body": "changed", "type": "user_changed_number", "wa_id": "919000000099"})],
-        contacts=[]),
+    "system_change": lambda p: payloads.webhook(
+        [
+            payloads.message(
+                p,
+                "system",
+                {"body": "changed", "type": "user_changed_number", "wa_id": "919000000099"},
+            )
+        ],
+        contacts=[],
+    ),
     "reaction_removed": lambda p: payloads.webhook(
-        [payloads.message(p, "reaction", {"message_id": "wamid.x"})]),
-    "garbage_entries": lambda p: {"object": "whatsapp_business_account", "entry": [
-        None, {"changes": "nope"}, {"changes": [{"value": {"messages": [1, None]}}]}]},
+        [payloads.message(p, "reaction", {"message_id": "wamid.x"})]
+    ),
+    "garbage_entries": lambda p: {
+        "object": "whatsapp_business_account",
+        "entry": [None, {"changes": "nope"}, {"changes": [{"value": {"messages": [1, None]}}]}],
+    },
 }
 
 
 async def test_handshake_echoes_challenge(bot):
-    query = {"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN,
-             "hub.challenge": "1158201444"}
+    query = {
+        "hub.mode": "subscribe",
+        "hub.verify_token": VERIFY_TOKEN,
+        "hub.challenge": "1158201444",
+    }
     response = await bot.client.get("/webhooks/whatsapp", query_string=query)
     assert response.status_code == 200
     assert await response.get_data(as_text=True) == "1158201444"
     assert response.content_type.startswith("text/plain")
 
 
-@pytest.mark.parametrize("query", [
-    {"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"},
-    {"hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1"},
-    {"hub.challenge": "1"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"},
+        {"hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1"},
+        {"hub.challenge": "1"},
+    ],
+)
 async def test_handshake_refused(bot, query):
     response = await bot.client.get("/webhooks/whatsapp", query_string=query)
     assert response.status_code == 403
@@ -48,15 +69,17 @@ async def test_handshake_refused(bot, query):
 
 async def test_missing_signature_is_401_and_stores_nothing(bot):
     body = payloads.encode(payloads.webhook([payloads.text("919000000001", "hi")]))
-    response = await bot.client.post("/webhooks/whatsapp", data=body,
-                                     headers={"Content-Type": "application/json"})
+    response = await bot.client.post(
+        "/webhooks/whatsapp", data=body, headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 401
     assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 0
 
 
 async def test_wrong_signature_is_403_and_stores_nothing(bot):
-    response = await bot.post(payloads.webhook([payloads.text("919000000001", "hi")]),
-                              secret="not-the-secret")
+    response = await bot.post(
+        payloads.webhook([payloads.text("919000000001", "hi")]), secret="not-the-secret"
+    )
     assert response.status_code == 403
     assert await bot.db.fetchval("SELECT count(*) FROM tt.users") == 0
 
@@ -74,8 +97,9 @@ async def test_non_ascii_body_is_accepted_and_kept_exactly(bot):
 
 async def test_invalid_json_is_400(bot):
     body = b"{not json"
-    response = await bot.client.post("/webhooks/whatsapp", data=body,
-                                     headers=payloads.signed_headers(body, APP_SECRET))
+    response = await bot.client.post(
+        "/webhooks/whatsapp", data=body, headers=payloads.signed_headers(body, APP_SECRET)
+    )
     assert response.status_code == 400
 
 
@@ -134,8 +158,10 @@ async def test_odd_shapes_never_5xx(bot, shape):
     response = await bot.post(payload)
     assert response.status_code == 200
     await bot.settle()
-    assert await bot.db.fetchval(
-        "SELECT count(*) FROM tt.inbound_messages WHERE status <> 'done'") == 0
+    assert (
+        await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages WHERE status <> 'done'")
+        == 0
+    )
 
 
 def _odd_payload(shape: str, phone: str) -> dict:

@@ -70,8 +70,10 @@ async def test_language_picker_and_choice(bot):
     assert (await bot.say(PHONE, "menu"))[0].endswith("ఈ నెల ప్యాకేజీ జోడించండి.")
 
 
-@pytest.mark.parametrize(("typed", "language"), [
-    ("lang:hi", "hi"), ("language hindi", "hi"), ("LANG:TE", "te"), ("भाषा english", "en")])
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [("lang:hi", "hi"), ("language hindi", "hi"), ("LANG:TE", "te"), ("भाषा english", "en")],
+)
 async def test_language_shortcuts(bot, typed, language):
     await welcomed(bot)
     await bot.say(PHONE, typed)
@@ -100,8 +102,7 @@ async def test_opt_out_and_back_in_with_audit_events(bot):
     status = await bot.say(PHONE, "consent")
     assert status[0].startswith("Consent: OFF")
     assert await bot.say(PHONE, "start") == ["Welcome back! Messages are on again."]
-    kinds = [r["kind"] for r in await bot.db.fetch(
-        "SELECT kind FROM tt.audit_events ORDER BY id")]
+    kinds = [r["kind"] for r in await bot.db.fetch("SELECT kind FROM tt.audit_events ORDER BY id")]
     assert kinds == ["opt_out", "opt_in"]
 
 
@@ -112,14 +113,17 @@ async def test_repeated_opt_out_records_one_event(bot):
     assert await bot.db.fetchval("SELECT count(*) FROM tt.audit_events") == 1
 
 
-@pytest.mark.parametrize(("kind", "body", "expected"), [
-    ("image", {"id": "m1", "mime_type": "image/jpeg"}, "Thanks for the photo"),
-    ("audio", {"id": "m2", "voice": True}, "Thanks for the voice message"),
-    ("sticker", {"id": "m3"}, "Nice sticker"),
-    ("location", {"latitude": 17.4, "longitude": 78.5}, "Thanks for the location"),
-    ("document", {"id": "m4", "filename": "a.pdf"}, "Thanks for the file"),
-    ("poll_creation", {}, "I cannot handle that kind of message yet"),
-])
+@pytest.mark.parametrize(
+    ("kind", "body", "expected"),
+    [
+        ("image", {"id": "m1", "mime_type": "image/jpeg"}, "Thanks for the photo"),
+        ("audio", {"id": "m2", "voice": True}, "Thanks for the voice message"),
+        ("sticker", {"id": "m3"}, "Nice sticker"),
+        ("location", {"latitude": 17.4, "longitude": 78.5}, "Thanks for the location"),
+        ("document", {"id": "m4", "filename": "a.pdf"}, "Thanks for the file"),
+        ("poll_creation", {}, "I cannot handle that kind of message yet"),
+    ],
+)
 async def test_media_gets_a_polite_reply(bot, kind, body, expected):
     await welcomed(bot)
     await bot.post(payloads.webhook([payloads.message(PHONE, kind, body)]))
@@ -130,8 +134,11 @@ async def test_media_gets_a_polite_reply(bot, kind, body, expected):
 async def test_a_reaction_needs_no_answer(bot):
     await welcomed(bot)
     before = len(bot.graph.sent)
-    await bot.post(payloads.webhook([payloads.message(PHONE, "reaction",
-                                                      {"message_id": "wamid.x", "emoji": "👍"})]))
+    await bot.post(
+        payloads.webhook(
+            [payloads.message(PHONE, "reaction", {"message_id": "wamid.x", "emoji": "👍"})]
+        )
+    )
     await bot.settle()
     assert len(bot.graph.sent) == before
 

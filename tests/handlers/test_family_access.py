@@ -32,8 +32,7 @@ def add_test_choice(bot, action, handler):
 async def log_attended(ctx):
     """A stand-in for the sessions feature: tell the family about one attended session."""
     child = await select_current_child(ctx.conn, ctx.user.id)
-    queued = await notify_family(ctx, child, "notify.attended", count=1,
-                                 day=date(2026, 11, 20))
+    queued = await notify_family(ctx, child, "notify.attended", count=1, day=date(2026, 11, 20))
     ctx.reply(f"queued {queued}")
 
 
@@ -64,8 +63,7 @@ async def _no_notices(bot):
 async def test_notices_skip_the_opted_out_and_those_outside_their_window(make_bot):
     bot = await make_bot(notice_batch_seconds=600)
     _, ids = await family_of_four(bot)
-    await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1",
-                         ids[THERAPIST])
+    await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1", ids[THERAPIST])
     add_test_choice(bot, "log", log_attended)
     assert await bot.tap(OWNER, "test:log") == ["queued 1"]
     queued = await bot.db.fetch("SELECT user_id FROM tt.pending_notices")
@@ -95,7 +93,8 @@ async def test_a_notice_is_written_in_the_readers_language(make_bot):
     await bot.tap(OWNER, "test:log")
     await flushed(bot)
     assert bot.graph.texts_to(PARENT) == [
-        "✅ Parent (+91 90000 00001) ने शुक्र 20 नव॰ को Asha के 1 सत्र हुए दर्ज किए।"]
+        "✅ Parent (+91 90000 00001) ने शुक्र 20 नव॰ को Asha के 1 सत्र हुए दर्ज किए।"
+    ]
 
 
 async def test_someone_who_opts_out_after_a_notice_was_queued_gets_nothing(make_bot):
@@ -137,8 +136,7 @@ async def test_owner_only_and_manager_commands_refuse_a_therapist(bot):
     assert await bot.say(THERAPIST, "remove member") == [refusal]
     assert await bot.tap(THERAPIST, f"member:remove_yes:{ids[PARENT]}") == [refusal]
     assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships") == 4
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1",
-                                 STRANGER) == 0
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1", STRANGER) == 0
 
 
 async def test_a_database_error_during_the_permission_check_refuses(bot):
@@ -150,8 +148,7 @@ async def test_a_database_error_during_the_permission_check_refuses(bot):
         await bot.db.execute("GRANT SELECT ON tt.memberships TO tt_app")
     assert len(replies) == 1
     assert replies[0].startswith("Sorry, something went wrong on my side")
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1",
-                                 STRANGER) == 0
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1", STRANGER) == 0
     assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships") == 1
     assert bot.graph.to(STRANGER) == []
 
@@ -162,8 +159,12 @@ async def test_a_database_error_during_the_permission_check_refuses(bot):
 async def sessions(bot, child, status, count):
     today = datetime.now(KOLKATA).date()
     for back in range(count):
-        await bot.db.execute("INSERT INTO tt.sessions (child_id, day, status) VALUES "
-                             "($1, $2, $3)", child, today - timedelta(days=back), status)
+        await bot.db.execute(
+            "INSERT INTO tt.sessions (child_id, day, status) VALUES ($1, $2, $3)",
+            child,
+            today - timedelta(days=back),
+            status,
+        )
 
 
 async def test_admin_counts_only_the_families_the_caller_belongs_to(bot):
@@ -178,35 +179,42 @@ async def test_admin_counts_only_the_families_the_caller_belongs_to(bot):
     await sessions(bot, ravi, "attended", 1)
     await sessions(bot, bala, "missed", 5)
     text = (await bot.say(THERAPIST, "admin"))[0]
-    assert text == ("🏥 Your families, last 14 days:\n• Children: 2\n• Active (a session "
-                    "logged): 2\n• Pending invites: 1\n\n⚠️ Children who may drop off:\n"
-                    "• Asha: high risk (0 attended, 3 missed)")
+    assert text == (
+        "🏥 Your families, last 14 days:\n• Children: 2\n• Active (a session "
+        "logged): 2\n• Pending invites: 1\n\n⚠️ Children who may drop off:\n"
+        "• Asha: high risk (0 attended, 3 missed)"
+    )
     assert "Bala" not in text
 
 
 async def test_admin_without_families(bot):
     await add_user(bot.db, STRANGER)
     assert await bot.say(STRANGER, "admin") == [
-        "You are not in any family yet, so there is nothing to show."]
+        "You are not in any family yet, so there is nothing to show."
+    ]
 
 
 # Phone numbers
 
 
-@pytest.mark.parametrize(("typed", "digits"), [
-    ("9876543210", "919876543210"),
-    ("98765 43210", "919876543210"),
-    ("+91 98765-43210", "919876543210"),
-    ("09876543210", "919876543210"),
-    ("919876543210", "919876543210"),
-    ("+1 415 555 2671", "14155552671"),
-])
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("9876543210", "919876543210"),
+        ("98765 43210", "919876543210"),
+        ("+91 98765-43210", "919876543210"),
+        ("09876543210", "919876543210"),
+        ("919876543210", "919876543210"),
+        ("+1 415 555 2671", "14155552671"),
+    ],
+)
 def test_numbers_are_normalised_to_e164_digits(typed, digits):
     assert normalise_phone(typed) == digits
 
 
-@pytest.mark.parametrize("typed", ["", "banana", "12345", "98765ABCDE", "+44 7700 900123",
-                                   "9" * 40])
+@pytest.mark.parametrize(
+    "typed", ["", "banana", "12345", "98765ABCDE", "+44 7700 900123", "9" * 40]
+)
 def test_nonsense_numbers_are_refused(typed):
     assert normalise_phone(typed) is None
 

@@ -30,12 +30,17 @@ async def test_a_co_parents_log_reaches_the_owner_as_one_batched_update(make_bot
 async def test_updates_waiting_together_go_as_one_message(make_bot):
     bot = await make_bot(clock=CLOCK, notice_batch_seconds=1.5)
     await family_of_two(bot)
-    await bot.post(payloads.webhook([payloads.text(PARENT, "attended yesterday"),
-                                     payloads.text(PARENT, "note Worked on b and p sounds")]))
+    await bot.post(
+        payloads.webhook(
+            [
+                payloads.text(PARENT, "attended yesterday"),
+                payloads.text(PARENT, "note Worked on b and p sounds"),
+            ]
+        )
+    )
     await bot.flush_notices()
     assert len(bot.graph.texts_to(OWNER)) == 1
     assert bot.graph.texts_to(OWNER)[0].startswith("📣 Family updates:")
-
 
 
 async def test_an_opted_out_member_hears_nothing(make_bot):

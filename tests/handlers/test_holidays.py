@@ -15,8 +15,12 @@ async def test_holiday_list_offers_four_options(make_bot):
     await make_family(bot.db, PHONE)
     await bot.say(PHONE, "holiday")
     rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
-    assert [r["id"] for r in rows] == ["holiday:today", "holiday:next3", "holiday:next7",
-                                       "holiday:range"]
+    assert [r["id"] for r in rows] == [
+        "holiday:today",
+        "holiday:next3",
+        "holiday:next7",
+        "holiday:range",
+    ]
 
 
 async def test_today(make_bot):
@@ -59,7 +63,8 @@ async def test_custom_range_in_iso_and_a_bad_one(make_bot):
     await make_family(bot.db, PHONE)
     await bot.tap(PHONE, "holiday:range")
     assert (await bot.say(PHONE, "2026-12-28..2026-12-24"))[0].startswith(
-        "I could not read those dates")
+        "I could not read those dates"
+    )
     await bot.say(PHONE, "2026-12-24..2026-12-25")
     assert await holidays(bot) == [date(2026, 12, 24), date(2026, 12, 25)]
 
@@ -67,11 +72,15 @@ async def test_custom_range_in_iso_and_a_bad_one(make_bot):
 async def test_holiday_over_a_logged_session_asks_first_then_replaces(make_bot):
     bot = await make_bot(clock=CLOCK)
     _, child = await make_family(bot.db, PHONE)
-    await bot.db.execute("INSERT INTO tt.sessions (child_id, day, status) VALUES "
-                         "($1, '2026-11-21', 'attended')", child)
+    await bot.db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status) VALUES ($1, '2026-11-21', 'attended')",
+        child,
+    )
     replies = await bot.tap(PHONE, "holiday:next3")
-    assert replies == ["Sessions are already logged on Sat 21 Nov. Replace them with holidays, "
-                       "or keep them and mark only the other days?"]
+    assert replies == [
+        "Sessions are already logged on Sat 21 Nov. Replace them with holidays, "
+        "or keep them and mark only the other days?"
+    ]
     assert await holidays(bot) == []
     await bot.tap(PHONE, "holiday:replace")
     assert await holidays(bot) == [date(2026, 11, d) for d in (20, 21, 22)]
@@ -81,8 +90,9 @@ async def test_holiday_over_a_logged_session_asks_first_then_replaces(make_bot):
 async def test_keeping_logged_sessions_marks_only_the_free_days(make_bot):
     bot = await make_bot(clock=CLOCK)
     _, child = await make_family(bot.db, PHONE)
-    await bot.db.execute("INSERT INTO tt.sessions (child_id, day, status) VALUES "
-                         "($1, '2026-11-21', 'missed')", child)
+    await bot.db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status) VALUES ($1, '2026-11-21', 'missed')", child
+    )
     await bot.tap(PHONE, "holiday:next3")
     await bot.tap(PHONE, "holiday:skip")
     assert await holidays(bot) == [date(2026, 11, 20), date(2026, 11, 22)]

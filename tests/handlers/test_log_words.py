@@ -21,30 +21,39 @@ class FakeContext:
         return t(self.language, key, **values)
 
 
-@pytest.mark.parametrize(("text", "args", "tail"), [
-    ("attended 2", "2", "2"),
-    ("Missed Monday Fever 🤒", "monday fever 🤒", "Monday Fever 🤒"),
-    ("missed   yesterday  Went to  Village", "yesterday went to village",
-     "yesterday  Went to  Village"),
-    ("हो गया कल", "कल", "कल"),
-    ("attended", "", ""),
-    ("कल हुआ", "कल", "कल"),
-    ("Nov 19 Attended", "nov 19", "Nov 19"),
-])
+@pytest.mark.parametrize(
+    ("text", "args", "tail"),
+    [
+        ("attended 2", "2", "2"),
+        ("Missed Monday Fever 🤒", "monday fever 🤒", "Monday Fever 🤒"),
+        (
+            "missed   yesterday  Went to  Village",
+            "yesterday went to village",
+            "yesterday  Went to  Village",
+        ),
+        ("हो गया कल", "कल", "कल"),
+        ("attended", "", ""),
+        ("कल हुआ", "कल", "कल"),
+        ("Nov 19 Attended", "nov 19", "Nov 19"),
+    ],
+)
 def test_command_tail_keeps_what_was_typed(text, args, tail):
     assert command_tail(text, parse_command(text)) == tail
     assert parse_command(text).args == args
 
 
-@pytest.mark.parametrize(("text", "day", "rest"), [
-    ("2 yesterday", date(2026, 2, 10), "2"),
-    ("2 sessions today", WEDNESDAY, "2 sessions"),
-    ("day before yesterday", date(2026, 2, 9), ""),
-    ("12 feb 2025 2", date(2025, 2, 12), "2"),
-    ("आज 2", WEDNESDAY, "2"),
-    ("ఈ రోజు", WEDNESDAY, ""),
-    ("2 sessions", None, "2 sessions"),
-])
+@pytest.mark.parametrize(
+    ("text", "day", "rest"),
+    [
+        ("2 yesterday", date(2026, 2, 10), "2"),
+        ("2 sessions today", WEDNESDAY, "2 sessions"),
+        ("day before yesterday", date(2026, 2, 9), ""),
+        ("12 feb 2025 2", date(2025, 2, 12), "2"),
+        ("आज 2", WEDNESDAY, "2"),
+        ("ఈ రోజు", WEDNESDAY, ""),
+        ("2 sessions", None, "2 sessions"),
+    ],
+)
 def test_find_day_anywhere(text, day, rest):
     found = find_day(text, WEDNESDAY)
     assert (found.day, found.rest) == (day, rest)
@@ -61,9 +70,17 @@ def test_find_day_refuses_an_impossible_date():
         find_day("29 feb", WEDNESDAY)
 
 
-@pytest.mark.parametrize(("said", "mood"), [
-    ("Great!", "great"), ("okay", "okay"), ("ok", None), ("अच्छा", "good"),
-    ("కష్టంగా", "tough"), ("meh", None)])
+@pytest.mark.parametrize(
+    ("said", "mood"),
+    [
+        ("Great!", "great"),
+        ("okay", "okay"),
+        ("ok", None),
+        ("अच्छा", "good"),
+        ("కష్టంగా", "tough"),
+        ("meh", None),
+    ],
+)
 def test_mood_words(said, mood):
     assert mood_word(said) == mood
 

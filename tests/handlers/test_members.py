@@ -22,7 +22,9 @@ async def _no_notices(bot):
 async def membership(bot, phone):
     return await bot.db.fetchrow(
         "SELECT m.role, m.status, m.invite_channel, m.invited_by FROM tt.memberships m "
-        "JOIN tt.users u ON u.id = m.user_id WHERE u.phone = $1", phone)
+        "JOIN tt.users u ON u.id = m.user_id WHERE u.phone = $1",
+        phone,
+    )
 
 
 def buttons(bot, phone):
@@ -53,17 +55,24 @@ async def test_invite_inside_the_window_sends_the_invitee_text_with_buttons(bot)
     await bot.say(OWNER, "invite")
     assert buttons(bot, OWNER) == ["invite:role:parent", "invite:role:therapist"]
     assert await bot.tap(OWNER, "invite:role:therapist") == [
-        "Type the therapist's WhatsApp number, for example 98765 43210 or +91 98765 43210."]
+        "Type the therapist's WhatsApp number, for example 98765 43210 or +91 98765 43210."
+    ]
     replies = await bot.say(OWNER, "90000 00002")
-    assert replies == ["📨 I sent +91 90000 00002 an invite to join Asha's family as therapist. "
-                       "They can accept or reject it with one tap."]
+    assert replies == [
+        "📨 I sent +91 90000 00002 an invite to join Asha's family as therapist. "
+        "They can accept or reject it with one tap."
+    ]
     invite = bot.graph.to(INVITEE)[-1]["interactive"]
     assert invite["body"]["text"].startswith(
-        "👋 Parent (+91 90000 00001) invited you to join Asha's therapy tracker as therapist.")
+        "👋 Parent (+91 90000 00001) invited you to join Asha's therapy tracker as therapist."
+    )
     assert buttons(bot, INVITEE) == [f"invite:accept:{child}", f"invite:reject:{child}"]
     assert dict(await membership(bot, INVITEE)) == {
-        "role": "therapist", "status": "pending", "invite_channel": "message",
-        "invited_by": owner}
+        "role": "therapist",
+        "status": "pending",
+        "invite_channel": "message",
+        "invited_by": owner,
+    }
 
 
 async def test_outside_the_window_the_approved_template_is_sent(make_bot):
@@ -71,13 +80,17 @@ async def test_outside_the_window_the_approved_template_is_sent(make_bot):
     await make_family(bot.db, OWNER)
     await close_window(bot.db, await add_user(bot.db, INVITEE))
     replies = await bot.say(OWNER, "add therapist 9000000002")
-    assert replies[0].startswith("📨 +91 90000 00002 has not written to me in the last 24 hours, "
-                                 "so I sent them our approved invite template instead.")
+    assert replies[0].startswith(
+        "📨 +91 90000 00002 has not written to me in the last 24 hours, "
+        "so I sent them our approved invite template instead."
+    )
     sent = bot.graph.to(INVITEE)
     assert [body["type"] for body in sent] == ["template"]
     assert sent[0]["template"]["name"] == "family_invite"
     assert [p["text"] for p in sent[0]["template"]["components"][0]["parameters"]] == [
-        "Asha", "Parent (+91 90000 00001)"]
+        "Asha",
+        "Parent (+91 90000 00001)",
+    ]
     assert (await membership(bot, INVITEE))["invite_channel"] == "template"
 
 
@@ -88,8 +101,14 @@ async def test_without_a_template_the_inviter_gets_a_link_and_nobody_is_messaged
     assert replies[0].startswith("I could not message +91 90000 00002 directly right now.")
     assert replies[0].endswith("\nhttps://wa.me/15550001111?text=accept")
     assert bot.graph.to(INVITEE) == []
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.outbox o JOIN tt.users u "
-                                 "ON u.id = o.user_id WHERE u.phone = $1", INVITEE) == 0
+    assert (
+        await bot.db.fetchval(
+            "SELECT count(*) FROM tt.outbox o JOIN tt.users u "
+            "ON u.id = o.user_id WHERE u.phone = $1",
+            INVITEE,
+        )
+        == 0
+    )
     row = await membership(bot, INVITEE)
     assert (row["role"], row["status"], row["invite_channel"]) == ("parent", "pending", "link")
 
@@ -100,15 +119,19 @@ async def test_an_opted_out_invitee_is_never_messaged(make_bot):
     invitee = await add_user(bot.db, INVITEE)
     await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1", invitee)
     replies = await bot.say(OWNER, "add parent 9000000002")
-    assert replies[0].startswith("I could not message +91 90000 00002 directly right now. Ask "
-                                 "them to send *accept* to this WhatsApp number")
+    assert replies[0].startswith(
+        "I could not message +91 90000 00002 directly right now. Ask "
+        "them to send *accept* to this WhatsApp number"
+    )
     assert bot.graph.to(INVITEE) == []
 
 
 async def test_phone_numbers_are_validated_and_normalised(bot):
     await make_family(bot.db, OWNER)
-    refusal = ("That does not look like a phone number. Type it in digits, for example "
-               "98765 43210 or +91 98765 43210.")
+    refusal = (
+        "That does not look like a phone number. Type it in digits, for example "
+        "98765 43210 or +91 98765 43210."
+    )
     for typed in ("banana", "12345", "98765ABCDE", "+44 7700 900123"):
         assert await bot.say(OWNER, f"add parent {typed}") == [refusal], typed
     assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships") == 1
@@ -127,11 +150,14 @@ async def test_a_bad_number_in_the_flow_is_asked_again(bot):
 async def test_inviting_an_active_member_never_changes_their_role(bot):
     await family_with(bot, (THERAPIST, "therapist"))
     replies = await bot.say(OWNER, "add parent 9000000003")
-    assert replies == ["+91 90000 00003 is already in Asha's family as therapist. To change "
-                       "their role, type *role*."]
+    assert replies == [
+        "+91 90000 00003 is already in Asha's family as therapist. To change "
+        "their role, type *role*."
+    ]
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
     assert await bot.say(OWNER, "add parent 9000000001") == [
-        "That is your own number. Type the number of the person you want to invite."]
+        "That is your own number. Type the number of the person you want to invite."
+    ]
 
 
 # Answering an invite
@@ -147,7 +173,8 @@ async def test_accept_by_button_joins_and_the_family_hears_of_it(make_bot):
     assert (row["role"], row["status"]) == ("therapist", "active")
     await flushed(bot)
     assert bot.graph.texts_to(OWNER)[-1] == (
-        "🤝 Parent (+91 90000 00002) joined Asha's family as therapist.")
+        "🤝 Parent (+91 90000 00002) joined Asha's family as therapist."
+    )
 
 
 async def test_accept_by_word(bot):
@@ -156,8 +183,10 @@ async def test_accept_by_word(bot):
     replies = await bot.say(INVITEE, "accept")
     assert replies[0] == "🎉 Welcome! You joined Asha's family as parent."
     assert (await membership(bot, INVITEE))["status"] == "active"
-    assert await bot.db.fetchval("SELECT current_child_id FROM tt.users WHERE phone = $1",
-                                 INVITEE) == child
+    assert (
+        await bot.db.fetchval("SELECT current_child_id FROM tt.users WHERE phone = $1", INVITEE)
+        == child
+    )
 
 
 async def test_reject_removes_the_invite_and_tells_the_inviter(make_bot):
@@ -165,11 +194,13 @@ async def test_reject_removes_the_invite_and_tells_the_inviter(make_bot):
     owner, child = await make_family(bot.db, OWNER)
     await add_invite(bot.db, child, await add_user(bot.db, INVITEE), "therapist", owner)
     assert await bot.say(INVITEE, "reject") == [
-        "Okay, you rejected the invite to Asha's family. Nothing is shared with you."]
+        "Okay, you rejected the invite to Asha's family. Nothing is shared with you."
+    ]
     assert await membership(bot, INVITEE) is None
     await flushed(bot)
     assert bot.graph.texts_to(OWNER)[-1] == (
-        "Parent (+91 90000 00002) declined the invite to join Asha's family as therapist.")
+        "Parent (+91 90000 00002) declined the invite to join Asha's family as therapist."
+    )
 
 
 async def test_two_pending_invites_ask_which_one(bot):
@@ -181,8 +212,9 @@ async def test_two_pending_invites_ask_which_one(bot):
     assert await bot.say(INVITEE, "accept") == ["You have 2 invites. Pick the one to accept:"]
     assert rows(bot, INVITEE) == [f"invite:accept:{asha}", f"invite:accept:{ravi}"]
     await bot.tap(INVITEE, f"invite:accept:{ravi}")
-    statuses = await bot.db.fetch("SELECT child_id, status FROM tt.memberships "
-                                  "WHERE user_id = $1 ORDER BY child_id", invitee)
+    statuses = await bot.db.fetch(
+        "SELECT child_id, status FROM tt.memberships WHERE user_id = $1 ORDER BY child_id", invitee
+    )
     assert [tuple(r) for r in statuses] == [(asha, "pending"), (ravi, "active")]
 
 
@@ -190,8 +222,10 @@ async def test_someone_only_invited_sees_the_invite_but_help_and_stop_still_work
     owner, child = await make_family(bot.db, OWNER)
     await add_invite(bot.db, child, await add_user(bot.db, INVITEE), "therapist", owner)
     replies = await bot.say(INVITEE, "attended")
-    assert replies == ["You have an invite from +91 90000 00001 to join Asha's family as "
-                       "therapist. Accept it to start, or reject it."]
+    assert replies == [
+        "You have an invite from +91 90000 00001 to join Asha's family as "
+        "therapist. Accept it to start, or reject it."
+    ]
     assert buttons(bot, INVITEE) == [f"invite:accept:{child}", f"invite:reject:{child}"]
     assert (await bot.say(INVITEE, "help"))[0].startswith("Here is what you can type")
     assert (await bot.say(INVITEE, "stop"))[0].startswith("You are opted out.")
@@ -206,15 +240,19 @@ async def test_a_role_changes_only_when_the_member_agrees(bot):
     await bot.say(OWNER, "role")
     assert rows(bot, OWNER) == [f"member:propose:{ids[THERAPIST]}"]
     replies = await bot.tap(OWNER, f"member:propose:{ids[THERAPIST]}")
-    assert replies == ["I asked +91 90000 00003 to become parent in Asha's family. Their role "
-                       "changes only when they agree."]
+    assert replies == [
+        "I asked +91 90000 00003 to become parent in Asha's family. Their role "
+        "changes only when they agree."
+    ]
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
     assert bot.graph.texts_to(THERAPIST)[-1].startswith(
         "Parent (+91 90000 00001) asks to change your role in Asha's family from therapist to "
-        "parent.")
+        "parent."
+    )
     assert buttons(bot, THERAPIST) == [f"member:role_yes:{child}", f"member:role_no:{child}"]
     assert await bot.tap(THERAPIST, f"member:role_yes:{child}") == [
-        "✅ Done: you are now parent in Asha's family."]
+        "✅ Done: you are now parent in Asha's family."
+    ]
     assert (await membership(bot, THERAPIST))["role"] == "parent"
 
 
@@ -223,13 +261,16 @@ async def test_a_declined_role_request_changes_nothing(make_bot):
     _, child, ids = await family_with(bot, (THERAPIST, "therapist"))
     await bot.tap(OWNER, f"member:propose:{ids[THERAPIST]}")
     assert await bot.tap(THERAPIST, f"member:role_no:{child}") == [
-        "Okay, you stay therapist in Asha's family."]
+        "Okay, you stay therapist in Asha's family."
+    ]
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
     await flushed(bot)
     assert bot.graph.texts_to(OWNER)[-1] == (
-        "Parent (+91 90000 00003) declined to become parent in Asha's family.")
+        "Parent (+91 90000 00003) declined to become parent in Asha's family."
+    )
     assert await bot.tap(THERAPIST, f"member:role_yes:{child}") == [
-        "There is no open role request for you there."]
+        "There is no open role request for you there."
+    ]
 
 
 async def test_a_request_to_someone_outside_the_window_waits_for_them(bot):
@@ -254,11 +295,13 @@ async def test_owner_removes_a_member_who_is_told(make_bot):
     assert buttons(bot, OWNER) == [f"member:remove_yes:{ids[THERAPIST]}", "member:keep"]
     assert await membership(bot, THERAPIST) is not None
     assert await bot.tap(OWNER, f"member:remove_yes:{ids[THERAPIST]}") == [
-        "Done. +91 90000 00003 is no longer in Asha's family."]
+        "Done. +91 90000 00003 is no longer in Asha's family."
+    ]
     assert await membership(bot, THERAPIST) is None
     await flushed(bot)
     assert bot.graph.texts_to(THERAPIST)[-1] == (
-        "Parent (+91 90000 00001) removed you from Asha's family.")
+        "Parent (+91 90000 00001) removed you from Asha's family."
+    )
 
 
 async def test_a_parent_cannot_remove_the_owner(bot):
@@ -266,7 +309,8 @@ async def test_a_parent_cannot_remove_the_owner(bot):
     await bot.say(PARENT, "remove member")
     assert bot.graph.texts_to(PARENT)[-1] == "There is nobody in Asha's family you can remove."
     assert await bot.tap(PARENT, f"member:remove_yes:{owner}") == [
-        "That person is not in this family any more. Type *members* to see who is."]
+        "That person is not in this family any more. Type *members* to see who is."
+    ]
     assert (await membership(bot, OWNER))["role"] == "owner"
 
 
@@ -280,15 +324,18 @@ async def test_a_member_leaves_and_the_family_hears_of_it(make_bot):
     assert await membership(bot, THERAPIST) is None
     await flushed(bot)
     assert bot.graph.texts_to(OWNER)[-1] == (
-        "👋 Parent (+91 90000 00003), therapist, left Asha's family.")
+        "👋 Parent (+91 90000 00003), therapist, left Asha's family."
+    )
 
 
 async def test_the_last_owner_cannot_leave_until_ownership_is_handed_over(make_bot):
     bot = await make_bot(notice_batch_seconds=0)
     _, child, ids = await family_with(bot, (THERAPIST, "therapist"))
     replies = await bot.tap(OWNER, f"member:leave_yes:{child}")
-    assert replies == ["You are the last owner of Asha's family, so you cannot leave yet. First "
-                       "make someone else the owner: type *transfer ownership*."]
+    assert replies == [
+        "You are the last owner of Asha's family, so you cannot leave yet. First "
+        "make someone else the owner: type *transfer ownership*."
+    ]
     assert (await membership(bot, OWNER))["status"] == "active"
     await flushed(bot)
     assert bot.graph.to(THERAPIST) == [], "the refused leave took its notice back"
@@ -296,14 +343,16 @@ async def test_the_last_owner_cannot_leave_until_ownership_is_handed_over(make_b
     assert rows(bot, OWNER) == [f"member:transfer:{ids[THERAPIST]}"]
     await bot.tap(OWNER, f"member:transfer:{ids[THERAPIST]}")
     assert bot.graph.texts_to(THERAPIST)[-1].startswith(
-        "Parent (+91 90000 00001) wants to hand Asha's family over to you")
+        "Parent (+91 90000 00001) wants to hand Asha's family over to you"
+    )
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
     await bot.tap(THERAPIST, f"member:role_yes:{child}")
     assert (await membership(bot, THERAPIST))["role"] == "owner"
     assert (await membership(bot, OWNER))["role"] == "parent"
     await flushed(bot)
     assert bot.graph.texts_to(OWNER)[-1] == (
-        "🔁 Parent (+91 90000 00003) is now owner in Asha's family.")
+        "🔁 Parent (+91 90000 00003) is now owner in Asha's family."
+    )
     assert (await bot.tap(OWNER, f"member:leave_yes:{child}"))[0].startswith("You left")
     assert await membership(bot, OWNER) is None
 
@@ -315,9 +364,11 @@ async def test_members_lists_roles_and_invite_states(bot):
     owner, child, _ = await family_with(bot, (THERAPIST, "therapist"))
     await add_invite(bot.db, child, await add_user(bot.db, INVITEE), "parent", owner)
     text = (await bot.say(OWNER, "members"))[0]
-    assert text.startswith("👨‍👩‍👧 Asha's family:\n• +91 90000 00001: owner (you)\n"
-                           "• +91 90000 00003: therapist\n"
-                           "• +91 90000 00002: parent, invite pending (not sent)\n")
+    assert text.startswith(
+        "👨‍👩‍👧 Asha's family:\n• +91 90000 00001: owner (you)\n"
+        "• +91 90000 00003: therapist\n"
+        "• +91 90000 00002: parent, invite pending (not sent)\n"
+    )
     assert buttons(bot, OWNER) == ["cmd:invite", "cmd:remove_member", "cmd:role"]
     await bot.say(THERAPIST, "members")
     assert bot.graph.to(THERAPIST)[-1]["type"] == "text"

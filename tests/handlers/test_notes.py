@@ -11,8 +11,9 @@ CIPHER = Cipher([TEST_KEY])
 
 
 async def note_rows(bot):
-    return await bot.db.fetch("SELECT child_id, author_id, kind, body, voice_note_id "
-                              "FROM tt.notes ORDER BY id")
+    return await bot.db.fetch(
+        "SELECT child_id, author_id, kind, body, voice_note_id FROM tt.notes ORDER BY id"
+    )
 
 
 async def conversation_data(bot):
@@ -73,20 +74,27 @@ async def test_therapist_note_keeps_each_answer_then_saves_one_structured_note(b
     await bot.say(PHONE, "therapist note")
     await bot.say(PHONE, "Two-word phrases")
     await bot.say(PHONE, "Picture cards: ball, cup")
-    assert await conversation_data(bot) == ("response", {
-        "child_id": child_id, "goal": "Two-word phrases", "activity": "Picture cards: ball, cup"})
+    assert await conversation_data(bot) == (
+        "response",
+        {"child_id": child_id, "goal": "Two-word phrases", "activity": "Picture cards: ball, cup"},
+    )
     await bot.say(PHONE, "Joined in after 5 minutes")
     replies = await bot.say(PHONE, "Name 5 things at dinner")
-    assert replies == ["✅ Therapist note saved for Asha:\n🎯 Goal: Two-word phrases\n"
-                       "🧩 Activity: Picture cards: ball, cup\n"
-                       "💬 Response: Joined in after 5 minutes\n"
-                       "🏠 Homework: Name 5 things at dinner"]
+    assert replies == [
+        "✅ Therapist note saved for Asha:\n🎯 Goal: Two-word phrases\n"
+        "🧩 Activity: Picture cards: ball, cup\n"
+        "💬 Response: Joined in after 5 minutes\n"
+        "🏠 Homework: Name 5 things at dinner"
+    ]
     [row] = await note_rows(bot)
     assert (row["child_id"], row["author_id"], row["kind"]) == (child_id, user_id, "structured")
     assert b"dinner" not in bytes(row["body"])
     assert CIPHER.decrypt_json(row["body"]) == {
-        "goal": "Two-word phrases", "activity": "Picture cards: ball, cup",
-        "response": "Joined in after 5 minutes", "homework": "Name 5 things at dinner"}
+        "goal": "Two-word phrases",
+        "activity": "Picture cards: ball, cup",
+        "response": "Joined in after 5 minutes",
+        "homework": "Name 5 things at dinner",
+    }
 
 
 async def test_a_button_tap_in_a_note_step_is_not_saved_as_the_note(bot):
@@ -94,8 +102,9 @@ async def test_a_button_tap_in_a_note_step_is_not_saved_as_the_note(bot):
     await bot.say(PHONE, "note")
     await bot.tap(PHONE, "cmd:notes")
     assert await note_rows(bot) == []
-    assert bot.graph.texts_to(PHONE)[-1] == ("There are no notes for Asha yet. Type *note* to "
-                                             "add one.")
+    assert bot.graph.texts_to(PHONE)[-1] == (
+        "There are no notes for Asha yet. Type *note* to add one."
+    )
 
 
 async def test_notes_belong_to_the_child_and_every_member_sees_them(bot):
@@ -122,7 +131,9 @@ async def test_store_gives_reports_the_notes_and_the_latest_homework(bot):
     since = datetime.now(UTC) - timedelta(days=7)
     notes = await select_notes(bot.db, CIPHER, child_id, since)
     assert [(n.kind, n.text, n.homework) for n in notes] == [
-        ("structured", "", "Hum at bath time"), ("free", "first", "")]
+        ("structured", "", "Hum at bath time"),
+        ("free", "first", ""),
+    ]
     assert await count_notes(bot.db, child_id, since) == 2
     assert await latest_homework(bot.db, CIPHER, child_id, since) == "Hum at bath time"
     later = datetime.now(UTC) + timedelta(minutes=1)

@@ -5,12 +5,12 @@ from tests.conftest import wait_until
 from tests.support.families import add_member, add_user, make_family
 from tracker.privacy import purge_deleted_users
 
-OWNER, PARENT, OTHER, THERAPIST = ("919000000001", "919000000002", "919000000003",
-                                   "919000000004")
-PREPARING = ("📦 Preparing your data export. I will confirm once the file is on its way to "
-             "you.")
-SENT = ("✅ Your data export was sent above as a text file. It holds everything we keep about "
-        "you and your families.")
+OWNER, PARENT, OTHER, THERAPIST = ("919000000001", "919000000002", "919000000003", "919000000004")
+PREPARING = "📦 Preparing your data export. I will confirm once the file is on its way to you."
+SENT = (
+    "✅ Your data export was sent above as a text file. It holds everything we keep about "
+    "you and your families."
+)
 CHILD_TABLES = ("plans", "sessions", "holidays", "notes")
 
 
@@ -21,13 +21,22 @@ def cipher(bot):
 async def log_session(bot, child, user, day, status, reason=None):
     await bot.db.execute(
         "INSERT INTO tt.sessions (child_id, day, status, reason, logged_by) "
-        "VALUES ($1, $2, $3, $4, $5)", child, day, status,
-        cipher(bot).encrypt_text(reason) if reason else None, user)
+        "VALUES ($1, $2, $3, $4, $5)",
+        child,
+        day,
+        status,
+        cipher(bot).encrypt_text(reason) if reason else None,
+        user,
+    )
 
 
 async def write_note(bot, child, author, body):
-    await bot.db.execute("INSERT INTO tt.notes (child_id, author_id, body) VALUES ($1, $2, $3)",
-                         child, author, cipher(bot).encrypt_text(body))
+    await bot.db.execute(
+        "INSERT INTO tt.notes (child_id, author_id, body) VALUES ($1, $2, $3)",
+        child,
+        author,
+        cipher(bot).encrypt_text(body),
+    )
 
 
 async def shared_family(bot):
@@ -37,8 +46,12 @@ async def shared_family(bot):
     await add_member(bot.db, child, parent, "parent")
     await log_session(bot, child, owner, date(2026, 11, 2), "attended")
     await log_session(bot, child, parent, date(2026, 11, 3), "missed", "Fever ज्वर")
-    await bot.db.execute("INSERT INTO tt.holidays (child_id, day, set_by) VALUES ($1, $2, $3)",
-                         child, date(2026, 11, 14), owner)
+    await bot.db.execute(
+        "INSERT INTO tt.holidays (child_id, day, set_by) VALUES ($1, $2, $3)",
+        child,
+        date(2026, 11, 14),
+        owner,
+    )
     await write_note(bot, child, parent, "Speech is improving")
     other, ravi = await make_family(bot.db, OTHER, child="Ravi")
     await log_session(bot, ravi, other, date(2026, 11, 3), "missed", "secret reason")
@@ -85,12 +98,19 @@ async def test_export_holds_the_family_records_and_nothing_of_other_families(bot
     assert document["filename"].startswith("therapy-tracker-data-")
     assert document["filename"].endswith(".txt")
     text = exported_text(bot)
-    for expected in ("Phone: 919000000001", "Timezone: Asia/Kolkata", "• Asha: owner (member)",
-                     "CHILD: Asha", "• parent: 91******0002",
-                     "• 2026-11-02: attended ×1 – logged by you",
-                     "• 2026-11-03: missed ×1 – reason: Fever ज्वर – logged by parent "
-                     "91******0002", "• 2026-11-14", "parent 91******0002: Speech is improving",
-                     "16 sessions paid at ₹800 each", "Reminders: on, at 19:00"):
+    for expected in (
+        "Phone: 919000000001",
+        "Timezone: Asia/Kolkata",
+        "• Asha: owner (member)",
+        "CHILD: Asha",
+        "• parent: 91******0002",
+        "• 2026-11-02: attended ×1 – logged by you",
+        "• 2026-11-03: missed ×1 – reason: Fever ज्वर – logged by parent 91******0002",
+        "• 2026-11-14",
+        "parent 91******0002: Speech is improving",
+        "16 sessions paid at ₹800 each",
+        "Reminders: on, at 19:00",
+    ):
         assert expected in text
     for leaked in ("Ravi", "secret reason", "other family note", "919000000003"):
         assert leaked not in text
@@ -125,21 +145,27 @@ async def test_delete_asks_first_and_no_keeps_everything(bot):
     owner, _, child = await shared_family(bot)
     before = await table_counts(bot)
     replies = await bot.say(OWNER, "delete my data")
-    assert replies == ["⚠️ Delete your data?\nThis erases your number, settings, messages and "
-                       "your place in every family:\n• Asha: the family keeps its records and "
-                       "another parent becomes the owner.\nThis cannot be undone. Want a copy "
-                       "first? Send *export*."]
+    assert replies == [
+        "⚠️ Delete your data?\nThis erases your number, settings, messages and "
+        "your place in every family:\n• Asha: the family keeps its records and "
+        "another parent becomes the owner.\nThis cannot be undone. Want a copy "
+        "first? Send *export*."
+    ]
     buttons = bot.graph.to(OWNER)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:delete_confirm", "cmd:delete_keep"]
     assert await bot.say(OWNER, "banana") == [
-        "Sorry, I did not get that.", "Please tap a button: delete your data, or keep it?"]
+        "Sorry, I did not get that.",
+        "Please tap a button: delete your data, or keep it?",
+    ]
     assert await bot.tap(OWNER, "cmd:delete_keep") == ["Okay, nothing was deleted."]
     assert await table_counts(bot) == before
     assert await bot.db.fetchval("SELECT deleted_at FROM tt.users WHERE id = $1", owner) is None
     assert await bot.tap(OWNER, "cmd:delete_confirm") == [
-        "There is nothing to confirm right now. To erase your data, send *delete my data*."]
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships WHERE child_id = $1",
-                                 child) == 2
+        "There is nothing to confirm right now. To erase your data, send *delete my data*."
+    ]
+    assert (
+        await bot.db.fetchval("SELECT count(*) FROM tt.memberships WHERE child_id = $1", child) == 2
+    )
 
 
 async def test_delete_in_a_shared_family_hands_ownership_to_the_remaining_parent(bot):
@@ -148,54 +174,74 @@ async def test_delete_in_a_shared_family_hands_ownership_to_the_remaining_parent
     before = await table_counts(bot, child)
     await bot.say(OWNER, "delete my data")
     replies = await bot.tap(OWNER, "cmd:delete_confirm")
-    assert replies == ["🗑️ Done. Your data is deleted.\n• Asha: the records stay with the "
-                       "family; another parent is now the owner.\nThis is my last message. If "
-                       "you write again, we start fresh. Take care!"]
+    assert replies == [
+        "🗑️ Done. Your data is deleted.\n• Asha: the records stay with the "
+        "family; another parent is now the owner.\nThis is my last message. If "
+        "you write again, we start fresh. Take care!"
+    ]
     assert await table_counts(bot, child) == before
-    members = await bot.db.fetch("SELECT user_id, role FROM tt.memberships WHERE child_id = $1",
-                                 child)
+    members = await bot.db.fetch(
+        "SELECT user_id, role FROM tt.memberships WHERE child_id = $1", child
+    )
     assert [tuple(m) for m in members] == [(parent, "owner")]
-    assert await bot.db.fetchval("SELECT created_by FROM tt.children WHERE id = $1",
-                                 child) == parent
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.sessions WHERE logged_by = $1",
-                                 owner) == 0
-    events = await bot.db.fetch("SELECT user_id, child_id, kind, details FROM tt.audit_events "
-                                "ORDER BY id")
+    assert (
+        await bot.db.fetchval("SELECT created_by FROM tt.children WHERE id = $1", child) == parent
+    )
+    assert (
+        await bot.db.fetchval("SELECT count(*) FROM tt.sessions WHERE logged_by = $1", owner) == 0
+    )
+    events = await bot.db.fetch(
+        "SELECT user_id, child_id, kind, details FROM tt.audit_events ORDER BY id"
+    )
     assert [(e["user_id"], e["child_id"], e["kind"]) for e in events] == [
-        (None, child, "member_data_deleted"), (None, None, "user_data_deleted")]
+        (None, child, "member_data_deleted"),
+        (None, None, "user_data_deleted"),
+    ]
     assert "919000000001" not in str([e["details"] for e in events])
     await assert_stub_then_purged(bot, owner)
 
 
 async def assert_stub_then_purged(bot, user_id):
-    stub = await bot.db.fetchrow("SELECT phone, welcomed_at, deleted_at, consent, "
-                                 "current_child_id FROM tt.users WHERE id = $1", user_id)
+    stub = await bot.db.fetchrow(
+        "SELECT phone, welcomed_at, deleted_at, consent, "
+        "current_child_id FROM tt.users WHERE id = $1",
+        user_id,
+    )
     assert stub["deleted_at"] is not None and stub["welcomed_at"] is None
     assert stub["consent"] == "opted_in" and stub["current_child_id"] is None
     for table in ("conversations", "audit_events", "memberships"):
-        assert await bot.db.fetchval(
-            f"SELECT count(*) FROM tt.{table} WHERE user_id = $1", user_id) == 0
+        assert (
+            await bot.db.fetchval(f"SELECT count(*) FROM tt.{table} WHERE user_id = $1", user_id)
+            == 0
+        )
     outbox = await bot.db.fetch("SELECT status FROM tt.outbox WHERE user_id = $1", user_id)
     assert [r["status"] for r in outbox] == ["sent"], "only the goodbye is left"
     rt = bot.app.extensions["therapy_tracker"]
     async with rt.db.transaction(SYSTEM) as conn:
         assert await purge_deleted_users(conn) == 1
     assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE id = $1", user_id) == 0
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages "
-                                 "WHERE user_id = $1", user_id) == 0
+    assert (
+        await bot.db.fetchval(
+            "SELECT count(*) FROM tt.inbound_messages WHERE user_id = $1", user_id
+        )
+        == 0
+    )
 
 
 async def test_delete_of_a_sole_family_removes_the_child_with_all_its_rows(bot):
     owner, child = await make_family(bot.db, OWNER)
     await log_session(bot, child, owner, date(2026, 11, 3), "missed", "Fever")
-    await bot.db.execute("INSERT INTO tt.holidays (child_id, day) VALUES ($1, $2)",
-                         child, date(2026, 11, 14))
+    await bot.db.execute(
+        "INSERT INTO tt.holidays (child_id, day) VALUES ($1, $2)", child, date(2026, 11, 14)
+    )
     await write_note(bot, child, owner, "A note")
     _, ravi = await make_family(bot.db, OTHER, child="Ravi")
     ravi_rows = await table_counts(bot, ravi)
     replies = await bot.say(OWNER, "delete my data")
-    assert "• Asha: no other parent is in this family, so Asha's plans, sessions, holidays and " \
-           "notes are deleted too." in replies[0]
+    assert (
+        "• Asha: no other parent is in this family, so Asha's plans, sessions, holidays and "
+        "notes are deleted too." in replies[0]
+    )
     replies = await bot.tap(OWNER, "cmd:delete_confirm")
     assert "• Asha: all records deleted." in replies[0]
     assert await table_counts(bot, child) == dict.fromkeys(CHILD_TABLES, 0)
@@ -223,8 +269,12 @@ async def test_a_therapist_exports_and_deletes_their_own_data(bot):
     await log_session(bot, child, owner, date(2026, 11, 2), "attended")
     await write_note(bot, child, therapist, "Worked on two-word phrases")
     other, ravi = await make_family(bot.db, OTHER, child="Ravi")
-    await bot.db.execute("INSERT INTO tt.memberships (child_id, user_id, role, status) "
-                         "VALUES ($1, $2, 'therapist', 'pending')", ravi, therapist)
+    await bot.db.execute(
+        "INSERT INTO tt.memberships (child_id, user_id, role, status) "
+        "VALUES ($1, $2, 'therapist', 'pending')",
+        ravi,
+        therapist,
+    )
     assert await ask_export(bot, THERAPIST) == [PREPARING, "document", SENT]
     text = exported_text(bot)
     assert "• Asha: therapist (member)" in text
@@ -235,8 +285,9 @@ async def test_a_therapist_exports_and_deletes_their_own_data(bot):
     replies = await bot.say(THERAPIST, "delete my data")
     assert "• Asha: the family keeps its records; your name is removed from them." in replies[0]
     await bot.tap(THERAPIST, "cmd:delete_confirm")
-    members = await bot.db.fetch("SELECT child_id, user_id, role FROM tt.memberships "
-                                 "ORDER BY child_id")
+    members = await bot.db.fetch(
+        "SELECT child_id, user_id, role FROM tt.memberships ORDER BY child_id"
+    )
     assert [tuple(m) for m in members] == [(child, owner, "owner"), (ravi, other, "owner")]
     note = await bot.db.fetchrow("SELECT author_id, body FROM tt.notes")
     assert note["author_id"] is None
@@ -253,5 +304,6 @@ async def test_writing_again_after_deleting_starts_fresh_and_is_not_purged(bot):
     rt = bot.app.extensions["therapy_tracker"]
     async with rt.db.transaction(SYSTEM) as conn:
         assert await purge_deleted_users(conn) == 0
-    assert await bot.db.fetchval("SELECT welcomed_at FROM tt.users WHERE id = $1",
-                                 owner) is not None
+    assert (
+        await bot.db.fetchval("SELECT welcomed_at FROM tt.users WHERE id = $1", owner) is not None
+    )

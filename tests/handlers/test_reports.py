@@ -31,12 +31,32 @@ async def family(db, phone=PHONE, **kwargs):
     return await make_family(db, phone, month=FEB, **kwargs)
 
 
-async def log(db, child_id, day, status, *, count=1, category=None, mood=None, by=None,
-              reason=None, created_at=None):
+async def log(
+    db,
+    child_id,
+    day,
+    status,
+    *,
+    count=1,
+    category=None,
+    mood=None,
+    by=None,
+    reason=None,
+    created_at=None,
+):
     await db.execute(
         "INSERT INTO tt.sessions (child_id, day, status, count, reason, reason_category, mood, "
         "logged_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, now()))",
-        child_id, day, status, count, reason, category, mood, by, created_at)
+        child_id,
+        day,
+        status,
+        count,
+        reason,
+        category,
+        mood,
+        by,
+        created_at,
+    )
 
 
 async def day_off(db, child_id, day):
@@ -47,7 +67,10 @@ async def note(bot, child_id, body, created_at):
     cipher = bot.app.extensions["therapy_tracker"].cipher
     await bot.db.execute(
         "INSERT INTO tt.notes (child_id, body, created_at) VALUES ($1, $2, $3)",
-        child_id, cipher.encrypt_text(body), at(created_at))
+        child_id,
+        cipher.encrypt_text(body),
+        at(created_at),
+    )
 
 
 async def february_sessions(db, child_id, by=None):
@@ -130,14 +153,16 @@ async def test_status_shows_today_and_the_month(reports_bot):
     _, child_id = await family(reports_bot.db)
     await february_sessions(reports_bot.db, child_id)
     await log(reports_bot.db, child_id, feb(18), "attended")
-    assert await reports_bot.say(PHONE, "status") == ["""📊 *Asha* · Wed 18 Feb
+    assert await reports_bot.say(PHONE, "status") == [
+        """📊 *Asha* · Wed 18 Feb
 Today: ✅ attended (1)
 
 *February 2026*
 ✅ Attended: 6 of 18
 ❌ Missed: 2
 ⏳ Remaining: 12
-💰 Cost per session: ₹800"""]
+💰 Cost per session: ₹800"""
+    ]
 
 
 async def test_status_says_nothing_logged_or_a_day_off_today(reports_bot):
@@ -197,12 +222,14 @@ async def test_weekly_timeline_and_a_tip_that_reads_the_weeks_notes(reports_bot)
     await note(reports_bot, child_id, "worked on turn taking", "2026-02-11T18:00:00")
     assert await reports_bot.say(PHONE, "weekly") == [
         WEEK_START + "Ask the therapist for a short note after a session (goal, activity, "
-                     "homework), so you can practise at home."]
+        "homework), so you can practise at home."
+    ]
     # 00:15 on 12 Feb in Kolkata: inside the week, so the tip moves on to the top reason.
     await note(reports_bot, child_id, "good eye contact today", "2026-02-11T18:45:00")
     assert await reports_bot.say(PHONE, "week") == [
         WEEK_START + "The main reason for misses: Travel. Plan around it, for example with a "
-                     "backup slot."]
+        "backup slot."
+    ]
 
 
 async def test_weekly_with_nothing_logged(reports_bot):
@@ -214,12 +241,17 @@ async def test_weekly_with_nothing_logged(reports_bot):
 async def test_digest(reports_bot):
     _, child_id = await family(reports_bot.db)
     await week_of_sessions(reports_bot.db, child_id)
-    await note(reports_bot, child_id, "Homework: practise 'p' and 'b' sounds daily\nthanks",
-               "2026-02-16T09:00:00")
+    await note(
+        reports_bot,
+        child_id,
+        "Homework: practise 'p' and 'b' sounds daily\nthanks",
+        "2026-02-16T09:00:00",
+    )
     await note(reports_bot, child_id, "calm session", "2026-02-17T09:00:00")
     await note(reports_bot, child_id, "old homework: stack blocks", "2026-02-05T09:00:00")
     # Moods after attended sessions: good once, great twice (a row of 2 sessions).
-    assert await reports_bot.say(PHONE, "digest") == ["""\
+    assert await reports_bot.say(PHONE, "digest") == [
+        """\
 📰 *Weekly digest for Asha* · 12 Feb – 18 Feb
 
 ✅ Attended: 3
@@ -230,23 +262,42 @@ Main miss reasons: Travel (1)
 📝 Therapist notes this week: 2
 📚 Homework: practise 'p' and 'b' sounds daily
 
-👉 Next step: Follow this week's homework: practise 'p' and 'b' sounds daily"""]
+👉 Next step: Follow this week's homework: practise 'p' and 'b' sounds daily"""
+    ]
 
 
 async def test_missed_analytics_by_reason_and_local_weekday(reports_bot):
     _, child_id = await family(reports_bot.db)
     cipher = reports_bot.app.extensions["therapy_tracker"].cipher
     # Both Monday misses were logged on Sunday evening UTC: the child's local day decides.
-    await log(reports_bot.db, child_id, feb(9), "missed", category="health",
-              created_at=at("2026-02-08T20:00:00"))
-    await log(reports_bot.db, child_id, feb(16), "missed", category="travel",
-              created_at=at("2026-02-15T20:00:00"))
-    await log(reports_bot.db, child_id, feb(10), "missed",
-              reason=cipher.encrypt_text("Fever since Sunday"))
+    await log(
+        reports_bot.db,
+        child_id,
+        feb(9),
+        "missed",
+        category="health",
+        created_at=at("2026-02-08T20:00:00"),
+    )
+    await log(
+        reports_bot.db,
+        child_id,
+        feb(16),
+        "missed",
+        category="travel",
+        created_at=at("2026-02-15T20:00:00"),
+    )
+    await log(
+        reports_bot.db,
+        child_id,
+        feb(10),
+        "missed",
+        reason=cipher.encrypt_text("Fever since Sunday"),
+    )
     await log(reports_bot.db, child_id, feb(12), "missed")
     await log(reports_bot.db, child_id, feb(13), "attended")
     await log(reports_bot.db, child_id, date(2026, 1, 26), "missed", category="school")
-    assert await reports_bot.say(PHONE, "missed analytics") == ["""\
+    assert await reports_bot.say(PHONE, "missed analytics") == [
+        """\
 📉 *Missed sessions* · Asha · February 2026
 Missed this month: 4
 • Health: 2 (50%)
@@ -255,41 +306,54 @@ Missed this month: 4
 
 📅 Most misses fall on Monday.
 💡 Keep a backup slot for Monday with the therapist, so a missed session can be made up the \
-same week."""]
+same week."""
+    ]
 
 
 async def test_missed_analytics_with_no_misses(reports_bot):
     _, child_id = await family(reports_bot.db)
     await log(reports_bot.db, child_id, feb(3), "attended")
     assert await reports_bot.say(PHONE, "missed_analytics") == [
-        "🎉 No missed sessions for Asha in February 2026. Keep it up!"]
+        "🎉 No missed sessions for Asha in February 2026. Keep it up!"
+    ]
 
 
 async def test_streak_across_weeks(reports_bot):
     _, child_id = await family(reports_bot.db)
     # Five weeks in a row in December, a gap in January, then four weeks up to this one.
-    for day in (date(2025, 12, 2), date(2025, 12, 9), date(2025, 12, 16), date(2025, 12, 23),
-                date(2025, 12, 30), date(2026, 1, 27), feb(3)):
+    for day in (
+        date(2025, 12, 2),
+        date(2025, 12, 9),
+        date(2025, 12, 16),
+        date(2025, 12, 23),
+        date(2025, 12, 30),
+        date(2026, 1, 27),
+        feb(3),
+    ):
         await log(reports_bot.db, child_id, day, "attended")
     await log(reports_bot.db, child_id, feb(4), "missed")
     await log(reports_bot.db, child_id, feb(10), "attended", count=2)
     await log(reports_bot.db, child_id, feb(17), "attended")
-    assert await reports_bot.say(PHONE, "streak") == ["""🔥 *Asha's therapy streak*
+    assert await reports_bot.say(PHONE, "streak") == [
+        """🔥 *Asha's therapy streak*
 Weeks in a row with a session: 4
 Best week streak: 5
 Sessions in a row without a miss: 3
 
 🎯 Next milestone: 8 weeks (4 to go)
-One session a week keeps the streak alive."""]
+One session a week keeps the streak alive."""
+    ]
 
 
 async def test_streak_from_nothing(reports_bot):
     await family(reports_bot.db)
     (reply,) = await reports_bot.say(PHONE, "streak")
-    assert reply.endswith("Weeks in a row with a session: 0\nBest week streak: 0\n"
-                          "Sessions in a row without a miss: 0\n\n"
-                          "🎯 Next milestone: 2 weeks (2 to go)\n"
-                          "Log an attended session this week to start a streak.")
+    assert reply.endswith(
+        "Weeks in a row with a session: 0\nBest week streak: 0\n"
+        "Sessions in a row without a miss: 0\n\n"
+        "🎯 Next milestone: 2 weeks (2 to go)\n"
+        "Log an attended session this week to start a streak."
+    )
 
 
 async def test_a_hindi_user_gets_the_report_in_hindi(reports_bot):
@@ -321,8 +385,10 @@ async def test_a_structured_note_counts_but_is_not_read_as_free_text(reports_bot
     _, child_id = await family(reports_bot.db)
     cipher = reports_bot.app.extensions["therapy_tracker"].cipher
     await reports_bot.db.execute(
-        "INSERT INTO tt.notes (child_id, kind, body, created_at) VALUES ($1, 'structured', $2, "
-        "$3)", child_id, cipher.encrypt_json({"goal": "sounds", "homework": ""}),
-        at("2026-02-17T09:00:00"))
+        "INSERT INTO tt.notes (child_id, kind, body, created_at) VALUES ($1, 'structured', $2, $3)",
+        child_id,
+        cipher.encrypt_json({"goal": "sounds", "homework": ""}),
+        at("2026-02-17T09:00:00"),
+    )
     (reply,) = await reports_bot.say(PHONE, "digest")
     assert "📝 Therapist notes this week: 1\n\n👉 Next step: Good consistency." in reply

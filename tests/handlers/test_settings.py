@@ -4,8 +4,11 @@ PHONE, THERAPIST = "919000000001", "919000000004"
 
 
 def last_rows(bot, phone=PHONE):
-    rows = [row for section in bot.graph.to(phone)[-1]["interactive"]["action"]["sections"]
-            for row in section["rows"]]
+    rows = [
+        row
+        for section in bot.graph.to(phone)[-1]["interactive"]["action"]["sections"]
+        for row in section["rows"]
+    ]
     assert 1 <= len(rows) <= 10
     return rows
 
@@ -15,26 +18,41 @@ def last_buttons(bot, phone=PHONE):
 
 
 async def reminder_row(bot, phone=PHONE):
-    row = await bot.db.fetchrow("SELECT reminders_enabled, reminder_hour, reminder_days "
-                                "FROM tt.users WHERE phone = $1", phone)
+    row = await bot.db.fetchrow(
+        "SELECT reminders_enabled, reminder_hour, reminder_days FROM tt.users WHERE phone = $1",
+        phone,
+    )
     return row["reminders_enabled"], row["reminder_hour"], list(row["reminder_days"])
 
 
 async def zones(bot, phone=PHONE):
     return await bot.db.fetchval(
         "SELECT (SELECT timezone FROM tt.users WHERE phone = $1) || ' ' || "
-        "(SELECT string_agg(timezone, ',') FROM tt.children)", phone)
+        "(SELECT string_agg(timezone, ',') FROM tt.children)",
+        phone,
+    )
 
 
 async def test_settings_lists_each_setting_with_its_value(bot):
     await make_family(bot.db, PHONE)
     assert await bot.say(PHONE, "settings") == ["⚙️ Your settings. Pick one to change it:"]
     rows = last_rows(bot)
-    assert [r["id"] for r in rows] == ["cmd:timezone", "rem:time", "rem:off", "rem:days",
-                                       "cmd:language", "cmd:consent", "cmd:export",
-                                       "cmd:delete_data"]
+    assert [r["id"] for r in rows] == [
+        "cmd:timezone",
+        "rem:time",
+        "rem:off",
+        "rem:days",
+        "cmd:language",
+        "cmd:consent",
+        "cmd:export",
+        "cmd:delete_data",
+    ]
     assert [r.get("description") for r in rows[:4]] == [
-        "Now: Asia/Kolkata", "Now: 19:00", "Reminders are on now", "every day"]
+        "Now: Asia/Kolkata",
+        "Now: 19:00",
+        "Reminders are on now",
+        "every day",
+    ]
 
 
 async def test_timezone_picker_sets_the_user_and_the_owners_child(bot):
@@ -42,8 +60,11 @@ async def test_timezone_picker_sets_the_user_and_the_owners_child(bot):
     replies = await bot.say(PHONE, "timezone")
     assert replies[0].startswith("🌍 Your timezone is Asia/Kolkata.")
     rows = last_rows(bot)
-    assert rows[0] == {"id": "tz:set:Asia/Kolkata", "title": "Asia/Kolkata",
-                       "description": "UTC+05:30"}
+    assert rows[0] == {
+        "id": "tz:set:Asia/Kolkata",
+        "title": "Asia/Kolkata",
+        "description": "UTC+05:30",
+    }
     assert rows[-1]["id"] == "tz:other"
     assert all(len(r["title"]) <= 24 for r in rows)
     replies = await bot.tap(PHONE, "tz:set:Europe/London")
@@ -57,7 +78,8 @@ async def test_typed_timezones_valid_and_invalid(bot):
     await bot.tap(PHONE, "tz:other")
     assert await bot.say(PHONE, "Mars/Olympus") == [
         "I do not know the timezone “Mars/Olympus”. Type a name like *Asia/Kolkata* or "
-        "*Europe/London*."]
+        "*Europe/London*."
+    ]
     assert await zones(bot) == "Asia/Kolkata Asia/Kolkata"
     replies = await bot.say(PHONE, "america/new_york")
     assert replies[0].startswith("✅ Timezone set to America/New_York (UTC-0")
@@ -68,9 +90,11 @@ async def test_typed_timezones_valid_and_invalid(bot):
     await bot.say(PHONE, "timezone kathmandu")
     assert await zones(bot) == "Asia/Kathmandu Asia/Kathmandu"
     assert (await bot.say(PHONE, "timezone Europe/Paris"))[0].startswith(
-        "✅ Timezone set to Europe/Paris")
+        "✅ Timezone set to Europe/Paris"
+    )
     assert (await bot.say(PHONE, "timezone Atlantis"))[0].startswith(
-        "I do not know the timezone “atlantis”.")
+        "I do not know the timezone “atlantis”."
+    )
     assert await zones(bot) == "Europe/Paris Europe/Paris"
 
 
@@ -133,8 +157,9 @@ async def test_weekdays_toggle_list_and_typed_days(bot):
     await make_family(bot.db, PHONE)
     await bot.tap(PHONE, "rem:days")
     rows = last_rows(bot)
-    assert [r["title"] for r in rows[:7]] == [f"✅ {d}" for d in
-                                              ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+    assert [r["title"] for r in rows[:7]] == [
+        f"✅ {d}" for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    ]
     assert [r["id"] for r in rows[7:]] == ["rem:daily", "rem:weekdays"]
     replies = await bot.tap(PHONE, "rem:day:3")
     assert replies[0].startswith("📅 Reminder days: Mon, Tue, Thu, Fri, Sat, Sun.")
@@ -154,7 +179,8 @@ async def test_typed_days_are_checked_and_one_day_always_stays(bot):
     await bot.say(PHONE, "reminders sun")
     await bot.tap(PHONE, "rem:days")
     assert await bot.say(PHONE, "funday") == [
-        "I could not read those days. Type them like *mon,wed,fri* or *mon-fri*."]
+        "I could not read those days. Type them like *mon,wed,fri* or *mon-fri*."
+    ]
     replies = await bot.tap(PHONE, "rem:day:7")
     assert replies[0].startswith("At least one day has to stay on.")
     assert (await reminder_row(bot))[2] == [7]

@@ -7,8 +7,9 @@ NOV = lambda: at("2026-11-20T06:00:00")  # noqa: E731 - a fixed clock, 11:30 in 
 
 
 async def plan_row(bot):
-    return await bot.db.fetchrow("SELECT month, sessions_paid, cost_paise, carried, used_before "
-                                 "FROM tt.plans")
+    return await bot.db.fetchrow(
+        "SELECT month, sessions_paid, cost_paise, carried, used_before FROM tt.plans"
+    )
 
 
 async def test_setup_asks_the_childs_name_and_keeps_it_as_typed(make_bot):
@@ -19,8 +20,11 @@ async def test_setup_asks_the_childs_name_and_keeps_it_as_typed(make_bot):
     assert replies[0].startswith("👶 Asha Rao is added")
     assert "Setting up November 2026 for Asha Rao" in replies[1]
     child = await bot.db.fetchrow("SELECT name, timezone, tracking_since FROM tt.children")
-    assert dict(child) == {"name": "Asha Rao", "timezone": "Asia/Kolkata",
-                           "tracking_since": date(2026, 11, 20)}
+    assert dict(child) == {
+        "name": "Asha Rao",
+        "timezone": "Asia/Kolkata",
+        "tracking_since": date(2026, 11, 20),
+    }
     role = await bot.db.fetchval("SELECT role FROM tt.memberships")
     assert role == "owner"
 
@@ -30,13 +34,23 @@ async def test_fresh_setup_from_the_button_then_typed_numbers(make_bot):
     await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
     await bot.tap(PHONE, "setup:fresh")
     rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
-    assert [r["id"] for r in rows] == ["setup:preset:8x800", "setup:preset:12x1000",
-                                       "setup:preset:16x800", "setup:other"]
+    assert [r["id"] for r in rows] == [
+        "setup:preset:8x800",
+        "setup:preset:12x1000",
+        "setup:preset:16x800",
+        "setup:other",
+    ]
     replies = await bot.say(PHONE, "16 sessions at 800, 2 carried")
-    assert replies[0].startswith("✅ Plan saved for Asha, November 2026:\n16 paid + 2 carried = "
-                                 "18 sessions at ₹800 each.")
-    assert dict(await plan_row(bot)) == {"month": date(2026, 11, 1), "sessions_paid": 16,
-                                         "cost_paise": 80000, "carried": 2, "used_before": 0}
+    assert replies[0].startswith(
+        "✅ Plan saved for Asha, November 2026:\n16 paid + 2 carried = 18 sessions at ₹800 each."
+    )
+    assert dict(await plan_row(bot)) == {
+        "month": date(2026, 11, 1),
+        "sessions_paid": 16,
+        "cost_paise": 80000,
+        "carried": 2,
+        "used_before": 0,
+    }
     since = await bot.db.fetchval("SELECT tracking_since FROM tt.children")
     assert since == date(2026, 11, 1), "a fresh start may log from the 1st"
 
@@ -65,9 +79,11 @@ async def test_bad_numbers_get_one_clear_line_and_change_nothing(make_bot):
     await make_family(bot.db, PHONE, plan=None)
     await bot.tap(PHONE, "setup:fresh")
     assert await bot.say(PHONE, "70 800 0") == [
-        "Sessions paid must be between 1 and 62. For example: 16 800 0"]
+        "Sessions paid must be between 1 and 62. For example: 16 800 0"
+    ]
     assert await bot.say(PHONE, "16 200000 0") == [
-        "Cost per session must be between ₹0 and ₹1,00,000. For example: 16 800 0"]
+        "Cost per session must be between ₹0 and ₹1,00,000. For example: 16 800 0"
+    ]
     assert await plan_row(bot) is None
     replies = await bot.say(PHONE, "banana")
     assert replies[0].startswith("Let us leave that for now")
@@ -80,15 +96,20 @@ async def test_new_month_offers_last_plan_with_carry_forward(make_bot):
     await bot.db.execute(
         "INSERT INTO tt.sessions (child_id, day, status, count) VALUES ($1, '2026-10-05', "
         "'attended', 2), ($1, '2026-10-07', 'attended', 1), ($1, '2026-10-09', 'missed', 1)",
-        child)
+        child,
+    )
     replies = await bot.say(PHONE, "setup")
-    assert replies == ["November 2026 for Asha has no plan yet. Last plan (October 2026): 16 "
-                       "sessions at ₹800. 15 paid sessions are left to carry forward.\n"
-                       "Use the same plan with 15 carried, or change it?"]
+    assert replies == [
+        "November 2026 for Asha has no plan yet. Last plan (October 2026): 16 "
+        "sessions at ₹800. 15 paid sessions are left to carry forward.\n"
+        "Use the same plan with 15 carried, or change it?"
+    ]
     await bot.tap(PHONE, "setup:same")
-    assert dict(await bot.db.fetchrow(
-        "SELECT sessions_paid, carried FROM tt.plans WHERE month = '2026-11-01'")) == {
-        "sessions_paid": 16, "carried": 15}
+    assert dict(
+        await bot.db.fetchrow(
+            "SELECT sessions_paid, carried FROM tt.plans WHERE month = '2026-11-01'"
+        )
+    ) == {"sessions_paid": 16, "carried": 15}
     assert await bot.db.fetchval("SELECT count(*) FROM tt.plans") == 2
 
 
@@ -136,8 +157,11 @@ async def test_switching_to_a_stranger_child_is_refused(make_bot):
 async def test_menu_shows_the_month_snapshot(make_bot):
     bot = await make_bot(clock=NOV)
     _, child = await make_family(bot.db, PHONE, plan=(16, 80000, 2, 1), month=date(2026, 11, 1))
-    await bot.db.execute("INSERT INTO tt.sessions (child_id, day, status, count) VALUES "
-                         "($1, '2026-11-03', 'attended', 2)", child)
+    await bot.db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status, count) VALUES "
+        "($1, '2026-11-03', 'attended', 2)",
+        child,
+    )
     replies = await bot.say(PHONE, "menu")
     assert replies == ["📅 Asha: 3 of 18 sessions used, 15 left.\n\nWhat would you like to do?"]
     buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]

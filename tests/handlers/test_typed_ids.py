@@ -8,9 +8,17 @@ PHONE = "919000000001"
 CLOCK = lambda: at("2026-02-11T06:00:00")  # noqa: E731 - Wed 11 Feb 2026, 11:30 in Kolkata
 
 
-@pytest.mark.parametrize("typed", ["attended_date:2099-01-01", "missed_date:2026-02-29",
-                                   "log:attended:2026-13-01", "attended_count:500",
-                                   "setup:preset:99x1", "child:switch:abc"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "attended_date:2099-01-01",
+        "missed_date:2026-02-29",
+        "log:attended:2026-13-01",
+        "attended_count:500",
+        "setup:preset:99x1",
+        "child:switch:abc",
+    ],
+)
 async def test_typed_ids_that_do_not_validate_are_refused_and_store_nothing(make_bot, typed):
     bot = await make_bot(clock=CLOCK)
     await make_family(bot.db, PHONE, month=date(2026, 2, 1))
@@ -35,9 +43,10 @@ async def test_an_old_style_id_for_a_valid_day_still_works(make_bot):
     assert await bot.db.fetchval("SELECT day FROM tt.sessions") == date(2026, 2, 10)
 
 
-@pytest.mark.parametrize(("typed", "day"), [("कल हुआ", date(2026, 2, 10)),
-                                            ("నిన్న జరిగింది", date(2026, 2, 10)),
-                                            ("आज हुआ", date(2026, 2, 11))])
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("कल हुआ", date(2026, 2, 10)), ("నిన్న జరిగింది", date(2026, 2, 10)), ("आज हुआ", date(2026, 2, 11))],
+)
 async def test_verb_last_in_hindi_and_telugu(make_bot, typed, day):
     bot = await make_bot(clock=CLOCK)
     await make_family(bot.db, PHONE, month=date(2026, 2, 1))

@@ -32,8 +32,11 @@ async def test_refuses_an_applied_file_that_was_edited(fresh_dsn, tmp_path):
 
 
 async def test_a_failing_migration_leaves_nothing_half_done(fresh_dsn, tmp_path):
-    _write(tmp_path, "0001_bad.sql", "CREATE SCHEMA IF NOT EXISTS tt; CREATE TABLE tt.b (x int); "
-                                     "SELECT 1/0;")
+    _write(
+        tmp_path,
+        "0001_bad.sql",
+        "CREATE SCHEMA IF NOT EXISTS tt; CREATE TABLE tt.b (x int); SELECT 1/0;",
+    )
     with pytest.raises(Exception, match="division by zero"):
         await apply_pending(fresh_dsn, tmp_path)
     _write(tmp_path, "0001_bad.sql", "CREATE SCHEMA IF NOT EXISTS tt; CREATE TABLE tt.b (x int);")

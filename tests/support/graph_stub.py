@@ -20,8 +20,14 @@ class GraphStub:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def fail_next(self, status: int, code: int, count: int = 1) -> None:
-        error = {"error": {"message": "stub", "type": "OAuthException", "code": code,
-                           "fbtrace_id": "stub"}}
+        error = {
+            "error": {
+                "message": "stub",
+                "type": "OAuthException",
+                "code": code,
+                "fbtrace_id": "stub",
+            }
+        }
         self.failures += [(status, error)] * count
 
     uploads: list[bytes] = field(default_factory=list)
@@ -37,9 +43,14 @@ class GraphStub:
             return httpx.Response(status, json=error)
         self.sent.append(body)
         wamid = f"wamid.OUT{next(self._ids):06d}"
-        return httpx.Response(200, json={"messaging_product": "whatsapp",
-                                         "contacts": [{"input": body["to"], "wa_id": body["to"]}],
-                                         "messages": [{"id": wamid}]})
+        return httpx.Response(
+            200,
+            json={
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": body["to"], "wa_id": body["to"]}],
+                "messages": [{"id": wamid}],
+            },
+        )
 
     def _upload(self, request: httpx.Request) -> httpx.Response:
         if self.failures:

@@ -17,10 +17,20 @@ def new_wamid() -> str:
     return f"wamid.TEST{next(_counter):08d}{time.time_ns() % 10**9:09d}"
 
 
-def message(phone: str, kind: str, body: dict[str, Any] | None = None, *,
-            wamid: str | None = None, timestamp: int | None = None) -> dict[str, Any]:
-    msg: dict[str, Any] = {"from": phone, "id": wamid or new_wamid(),
-                           "timestamp": str(timestamp or int(time.time())), "type": kind}
+def message(
+    phone: str,
+    kind: str,
+    body: dict[str, Any] | None = None,
+    *,
+    wamid: str | None = None,
+    timestamp: int | None = None,
+) -> dict[str, Any]:
+    msg: dict[str, Any] = {
+        "from": phone,
+        "id": wamid or new_wamid(),
+        "timestamp": str(timestamp or int(time.time())),
+        "type": kind,
+    }
     if body is not None:
         msg[kind] = body
     return msg
@@ -31,17 +41,26 @@ def text(phone: str, body: str, **kw: Any) -> dict[str, Any]:
 
 
 def button_reply(phone: str, reply_id: str, title: str = "Tap", **kw: Any) -> dict[str, Any]:
-    return message(phone, "interactive", {"type": "button_reply",
-                                          "button_reply": {"id": reply_id, "title": title}}, **kw)
+    return message(
+        phone,
+        "interactive",
+        {"type": "button_reply", "button_reply": {"id": reply_id, "title": title}},
+        **kw,
+    )
 
 
 def list_reply(phone: str, reply_id: str, title: str = "Row", **kw: Any) -> dict[str, Any]:
-    return message(phone, "interactive", {"type": "list_reply",
-                                          "list_reply": {"id": reply_id, "title": title}}, **kw)
+    return message(
+        phone,
+        "interactive",
+        {"type": "list_reply", "list_reply": {"id": reply_id, "title": title}},
+        **kw,
+    )
 
 
-def contact(phone: str, name: str = "Parent", *, user_id: str | None = None,
-            with_profile: bool = True) -> dict[str, Any]:
+def contact(
+    phone: str, name: str = "Parent", *, user_id: str | None = None, with_profile: bool = True
+) -> dict[str, Any]:
     entry: dict[str, Any] = {"wa_id": phone}
     if with_profile:
         entry["profile"] = {"name": name}
@@ -50,9 +69,14 @@ def contact(phone: str, name: str = "Parent", *, user_id: str | None = None,
     return entry
 
 
-def webhook(messages: list[dict[str, Any]] = (), *, contacts: list[dict[str, Any]] | None = None,
-            statuses: list[dict[str, Any]] = (), errors: list[dict[str, Any]] = (),
-            phone_number_id: str = BUSINESS_NUMBER_ID) -> dict[str, Any]:
+def webhook(
+    messages: list[dict[str, Any]] = (),
+    *,
+    contacts: list[dict[str, Any]] | None = None,
+    statuses: list[dict[str, Any]] = (),
+    errors: list[dict[str, Any]] = (),
+    phone_number_id: str = BUSINESS_NUMBER_ID,
+) -> dict[str, Any]:
     value: dict[str, Any] = {
         "messaging_product": "whatsapp",
         "metadata": {"display_phone_number": "15550001111", "phone_number_id": phone_number_id},
@@ -65,14 +89,21 @@ def webhook(messages: list[dict[str, Any]] = (), *, contacts: list[dict[str, Any
         value["statuses"] = list(statuses)
     if errors:
         value["errors"] = list(errors)
-    return {"object": "whatsapp_business_account",
-            "entry": [{"id": "WABA1", "changes": [{"field": "messages", "value": value}]}]}
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "WABA1", "changes": [{"field": "messages", "value": value}]}],
+    }
 
 
-def status(wamid: str, state: str, recipient: str = "919000000001",
-           error_code: int | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": wamid, "status": state, "timestamp": str(int(time.time())),
-                             "recipient_id": recipient}
+def status(
+    wamid: str, state: str, recipient: str = "919000000001", error_code: int | None = None
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": wamid,
+        "status": state,
+        "timestamp": str(int(time.time())),
+        "recipient_id": recipient,
+    }
     if error_code:
         entry["errors"] = [{"code": error_code, "title": "error"}]
     return entry

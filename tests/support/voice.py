@@ -47,9 +47,16 @@ class VoiceStub:
         if media_id in self.missing_media:
             return httpx.Response(404, json={"error": {"code": 100, "message": "stub"}})
         if request.url.path.startswith("/v25.0/"):
-            return httpx.Response(200, json={
-                "messaging_product": "whatsapp", "id": media_id, "mime_type": "audio/ogg",
-                "url": f"https://graph.test/download/{media_id}", "file_size": len(AUDIO)})
+            return httpx.Response(
+                200,
+                json={
+                    "messaging_product": "whatsapp",
+                    "id": media_id,
+                    "mime_type": "audio/ogg",
+                    "url": f"https://graph.test/download/{media_id}",
+                    "file_size": len(AUDIO),
+                },
+            )
         return httpx.Response(200, content=AUDIO, headers={"Content-Type": "audio/ogg"})
 
     def _transcribe(self, request: httpx.Request) -> httpx.Response:
@@ -66,23 +73,41 @@ class VoiceStub:
 
 
 def audio_message(phone: str, media_id: str, *, url: str | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"mime_type": "audio/ogg; codecs=opus", "sha256": "c2hh",
-                            "id": media_id, "voice": True}
+    body: dict[str, Any] = {
+        "mime_type": "audio/ogg; codecs=opus",
+        "sha256": "c2hh",
+        "id": media_id,
+        "voice": True,
+    }
     if url:
         body["url"] = url
     return payloads.message(phone, "audio", body)
 
 
 @asynccontextmanager
-async def voice_bot(database_url: str, db: asyncpg.Connection, graph: GraphStub,
-                    stub: VoiceStub, *, clock: Callable[[], datetime] | None = None,
-                    **overrides: Any) -> AsyncIterator[Bot]:
+async def voice_bot(
+    database_url: str,
+    db: asyncpg.Connection,
+    graph: GraphStub,
+    stub: VoiceStub,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    **overrides: Any,
+) -> AsyncIterator[Bot]:
     """The real app, as make_bot starts it, with media and transcription going to `stub`."""
     settings = make_settings(database_url, **overrides)
     graph_client = httpx.AsyncClient(transport=httpx.MockTransport(graph.handler))
-    transport = GraphTransport(settings.whatsapp_api_base, settings.whatsapp_api_version,
-                               settings.whatsapp_token, client=graph_client)
-    app = create_app(settings, transport=transport, clock=clock,
-                     http_client=httpx.AsyncClient(transport=httpx.MockTransport(stub.handler)))
+    transport = GraphTransport(
+        settings.whatsapp_api_base,
+        settings.whatsapp_api_version,
+        settings.whatsapp_token,
+        client=graph_client,
+    )
+    app = create_app(
+        settings,
+        transport=transport,
+        clock=clock,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(stub.handler)),
+    )
     async with app.test_app() as test_app:
         yield Bot(app, test_app.test_client(), db, graph)

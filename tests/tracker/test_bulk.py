@@ -89,9 +89,7 @@ def test_plan_bulk_sorts_each_day() -> None:
     days = feb(1, 2, 3, 4, 12)
     existing = {date(2026, 2, 2): "attended", date(2026, 2, 3): "missed"}
     plan = plan_bulk(days, date(2026, 2, 11), existing, "attended")
-    assert plan == BulkPlan(
-        insert=feb(1, 4), duplicate=feb(2), conflict=feb(3), future=feb(12)
-    )
+    assert plan == BulkPlan(insert=feb(1, 4), duplicate=feb(2), conflict=feb(3), future=feb(12))
     assert plan.counts == {"insert": 2, "duplicate": 1, "conflict": 1, "future": 1}
 
 

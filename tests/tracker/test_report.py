@@ -7,10 +7,17 @@ from tracker.report import entries, homework_hint, week_began_at
 from tracker.session_store import SessionRow
 
 
-def row(status: str, count: int = 1, reason: str = "", category: str | None = None
-        ) -> SessionRow:
-    return SessionRow(id=1, day=date(2026, 2, 9), status=status, count=count, reason=reason,
-                      reason_category=category, mood=None, logged_by=None)
+def row(status: str, count: int = 1, reason: str = "", category: str | None = None) -> SessionRow:
+    return SessionRow(
+        id=1,
+        day=date(2026, 2, 9),
+        status=status,
+        count=count,
+        reason=reason,
+        reason_category=category,
+        mood=None,
+        logged_by=None,
+    )
 
 
 def test_a_row_of_several_sessions_weighs_as_many() -> None:
@@ -28,14 +35,17 @@ def test_without_a_category_the_typed_reason_decides() -> None:
     assert categorize(entry.reason) == "health"
 
 
-@pytest.mark.parametrize(("bodies", "hint"), [
-    ([], None),
-    (["calm session", "worked on sounds"], None),
-    (["  Homework: blow bubbles\nthen rest", "homework: older one"], "blow bubbles"),
-    (["homework:   ", "HOMEWORK: stack blocks"], "stack blocks"),
-    (["we did homework: no"], None),
-    (["homework: " + "x" * 100], "x" * 89 + "…"),
-])
+@pytest.mark.parametrize(
+    ("bodies", "hint"),
+    [
+        ([], None),
+        (["calm session", "worked on sounds"], None),
+        (["  Homework: blow bubbles\nthen rest", "homework: older one"], "blow bubbles"),
+        (["homework:   ", "HOMEWORK: stack blocks"], "stack blocks"),
+        (["we did homework: no"], None),
+        (["homework: " + "x" * 100], "x" * 89 + "…"),
+    ],
+)
 def test_homework_hint(bodies: list[str], hint: str | None) -> None:
     assert homework_hint(bodies) == hint
 

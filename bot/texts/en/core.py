@@ -45,25 +45,25 @@ TEXTS = {
     "fallback": "Sorry, I did not understand that. Type *help* to see what I can do.",
     "hello": "Hello again! 👋",
     "media.image": "Thanks for the photo. I cannot read pictures yet; please type what you "
-                   "need, or type *help*.",
+    "need, or type *help*.",
     "media.audio": "Thanks for the voice message. I cannot listen to audio yet; please type "
-                   "it instead.",
+    "it instead.",
     "media.video": "Thanks for the video. I cannot watch videos; please type what you need.",
     "media.document": "Thanks for the file. I cannot open documents yet; please type what "
-                      "you need.",
+    "you need.",
     "media.sticker": "Nice sticker! 😊 Type *menu* to see what I can do.",
     "media.location": "Thanks for the location. I do not use locations; type *help* to see "
-                      "what I can do.",
+    "what I can do.",
     "media.contacts": "Thanks for the contact card. I do not read contact cards yet.",
     "media.reaction": "",
     "media.other": "I cannot handle that kind of message yet. Please type what you need, or "
-                   "type *help*.",
+    "type *help*.",
     "flow.didnt_get": "Sorry, I did not get that.",
     "flow.gave_up": "Let us leave that for now; nothing was saved. Type *help* to see what "
-                    "I can do.",
+    "I can do.",
     "flow.expired": "Your earlier question timed out, so I set it aside.",
     "error.apology": "Sorry, something went wrong on my side and I could not handle your "
-                     "last message. Please try again in a little while.",
+    "last message. Please try again in a little while.",
     "btn.menu.attended": "✅ Attended",
     "btn.menu.missed": "❌ Missed",
     "btn.menu.setup": "Set up",

@@ -28,8 +28,7 @@ TEXTS = {
     "holiday.nothing": "No days were left to mark as holidays.",
     "holiday.span": "{first} to {last}",
     "holiday.marked": (
-        "🏖️ {count} day(s) off marked for {name}: {span}. They count as neither used nor "
-        "missed."
+        "🏖️ {count} day(s) off marked for {name}: {span}. They count as neither used nor missed."
     ),
     "holiday.already": "({count} of them were already marked.)",
 }

@@ -17,30 +17,30 @@ TEXTS: dict[str, str] = {
     "btn.member_role": "Change role",
     "invite.pick_role": "Who would you like to invite to {name}'s family?",
     "invite.ask_phone": "Type the {role}'s WhatsApp number, for example 98765 43210 or "
-                        "+91 98765 43210.",
+    "+91 98765 43210.",
     "invite.bad_phone": "That does not look like a phone number. Type it in digits, for "
-                        "example 98765 43210 or +91 98765 43210.",
+    "example 98765 43210 or +91 98765 43210.",
     "invite.self": "That is your own number. Type the number of the person you want to invite.",
     "invite.member": "{phone} is already in {name}'s family as {role}. To change their role, "
-                     "type *role*.",
+    "type *role*.",
     "invite.full": "{name}'s family already has 12 people. Remove someone with *remove member* "
-                   "before inviting more.",
+    "before inviting more.",
     "invite.sent_message": "📨 I sent {phone} an invite to join {name}'s family as {role}. "
-                           "They can accept or reject it with one tap.",
+    "They can accept or reject it with one tap.",
     "invite.sent_template": "📨 {phone} has not written to me in the last 24 hours, so I sent "
-                            "them our approved invite template instead. When they reply "
-                            "*accept*, they join {name}'s family as {role}.",
+    "them our approved invite template instead. When they reply "
+    "*accept*, they join {name}'s family as {role}.",
     "invite.sent_link": "I could not message {phone} directly right now. Ask them to send "
-                        "*accept* to this WhatsApp number; they then join {name}'s family as "
-                        "{role}.",
+    "*accept* to this WhatsApp number; they then join {name}'s family as "
+    "{role}.",
     "invite.sent_link_url": "I could not message {phone} directly right now. Forward them this "
-                            "link: when they send the message it opens, they join {name}'s "
-                            "family as {role}.\n{link}",
+    "link: when they send the message it opens, they join {name}'s "
+    "family as {role}.\n{link}",
     "invite.received": "👋 {by} invited you to join {name}'s therapy tracker as {role}. You "
-                       "will see and log {name}'s sessions together with the family. Do you "
-                       "accept?",
+    "will see and log {name}'s sessions together with the family. Do you "
+    "accept?",
     "invite.reminder": "You have an invite from {by} to join {name}'s family as {role}. Accept "
-                       "it to start, or reject it.",
+    "it to start, or reject it.",
     "invite.row_desc": "{role}, from {by}",
     "invite.pick_accept": "You have {count} invites. Pick the one to accept:",
     "invite.pick_reject": "You have {count} invites. Pick the one to reject:",
@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
     "invite.gone": "That invite is no longer open. Ask the family to invite you again.",
     "invite.accepted": "🎉 Welcome! You joined {name}'s family as {role}.",
     "invite.rejected": "Okay, you rejected the invite to {name}'s family. Nothing is shared "
-                       "with you.",
+    "with you.",
     "member.list": "👨‍👩‍👧 {name}'s family:",
     "member.line": "• {phone}: {role}",
     "member.line_you": "• {phone}: {role} (you)",
@@ -59,44 +59,43 @@ TEXTS: dict[str, str] = {
     "member.how.link": "link to forward",
     "member.how.none": "not sent",
     "member.list_hint": "Type *leave family* to leave. An owner hands over with *transfer "
-                        "ownership*.",
+    "ownership*.",
     "member.none_to_remove": "There is nobody in {name}'s family you can remove.",
     "member.pick_remove": "Whom should I remove from {name}'s family?",
     "member.desc_pending": "{role}, invite pending",
     "member.remove_confirm": "Remove {phone} ({role}) from {name}'s family? They will no "
-                             "longer see or log {name}'s sessions.",
+    "longer see or log {name}'s sessions.",
     "member.removed": "Done. {phone} is no longer in {name}'s family.",
     "member.last_owner": "You are the last owner of {name}'s family, so you cannot leave yet. "
-                         "First make someone else the owner: type *transfer ownership*.",
+    "First make someone else the owner: type *transfer ownership*.",
     "member.not_member": "That person is no longer in {name}'s family.",
     "member.kept": "Okay, nothing was changed.",
-    "member.unknown": "That person is not in this family any more. Type *members* to see who "
-                      "is.",
+    "member.unknown": "That person is not in this family any more. Type *members* to see who is.",
     "member.leave_confirm": "Leave {name}'s family? You will no longer see or log {name}'s "
-                            "sessions.",
+    "sessions.",
     "member.left": "You left {name}'s family.",
     "member.no_role_candidates": "There is no parent or therapist in {name}'s family whose "
-                                 "role you can change.",
+    "role you can change.",
     "member.role_row_desc": "{old} → {new}",
     "member.pick_role_change": "Whose role should change in {name}'s family? It changes only "
-                               "when they agree.",
+    "when they agree.",
     "member.no_owner_candidates": "There is nobody else in {name}'s family yet. Invite someone "
-                                  "first with *invite*.",
+    "first with *invite*.",
     "member.pick_owner": "Who should become the owner of {name}'s family? They must agree; "
-                         "you then become a parent.",
+    "you then become a parent.",
     "member.asked_sent": "I asked {phone} to become {role} in {name}'s family. Their role "
-                         "changes only when they agree.",
+    "changes only when they agree.",
     "member.asked_later": "I saved your request for {phone} to become {role} in {name}'s "
-                          "family, but I cannot message them right now. They will see it when "
-                          "they type *role*.",
+    "family, but I cannot message them right now. They will see it when "
+    "they type *role*.",
     "member.request_role": "{by} asks to change your role in {name}'s family from {old} to "
-                           "{new}. Do you agree?",
+    "{new}. Do you agree?",
     "member.request_owner": "{by} wants to hand {name}'s family over to you: you would become "
-                            "the owner (now: {old}) and they would become a parent. Do you "
-                            "agree?",
+    "the owner (now: {old}) and they would become a parent. Do you "
+    "agree?",
     "member.no_request": "There is no open role request for you there.",
     "member.last_owner_role": "You are the last owner of this family, so your role cannot "
-                              "change. Hand it over first with *transfer ownership*.",
+    "change. Hand it over first with *transfer ownership*.",
     "member.role_now": "✅ Done: you are now {role} in {name}'s family.",
     "member.role_kept": "Okay, you stay {role} in {name}'s family.",
     "notify.joined": "🤝 {by} joined {name}'s family as {role}.",
@@ -112,7 +111,7 @@ TEXTS: dict[str, str] = {
     "notify.note": "📝 {by} added a therapy note for {name}.",
     "admin.none": "You are not in any family yet, so there is nothing to show.",
     "admin.summary": "🏥 Your families, last 14 days:\n• Children: {children}\n• Active (a "
-                     "session logged): {active}\n• Pending invites: {pending}",
+    "session logged): {active}\n• Pending invites: {pending}",
     "admin.risk_title": "⚠️ Children who may drop off:",
     "admin.no_risk": "✅ No child looks at risk of dropping off.",
     "admin.risk_high": "• {name}: high risk ({attended} attended, {missed} missed)",

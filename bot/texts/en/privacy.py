@@ -2,10 +2,10 @@
 
 TEXTS: dict[str, str] = {
     "export.preparing": "📦 Preparing your data export. I will confirm once the file is on its "
-                        "way to you.",
+    "way to you.",
     "export.caption": "Therapy Tracker: everything we hold about you and your families",
     "export.sent": "✅ Your data export was sent above as a text file. It holds everything we "
-                   "keep about you and your families.",
+    "keep about you and your families.",
     "export.title": "THERAPY TRACKER – YOUR DATA",
     "export.made": "Exported {when} ({timezone})",
     "export.h_account": "YOU",
@@ -27,7 +27,7 @@ TEXTS: dict[str, str] = {
     "export.member": "• {role}: {who}",
     "export.h_plans": "Monthly plans:",
     "export.plan": "• {month}: {paid} sessions paid at {cost} each, {carried} carried "
-                   "forward, {used} used before tracking",
+    "forward, {used} used before tracking",
     "export.h_sessions": "Sessions:",
     "export.session_attended": "• {day}: attended ×{count}",
     "export.session_missed": "• {day}: missed ×{count}",
@@ -44,13 +44,12 @@ TEXTS: dict[str, str] = {
     "export.former_member": "a former member",
     "export.footer": "To erase your data, send “delete my data” in the chat.",
     "delete.ask": "⚠️ Delete your data?\nThis erases your number, settings, messages and your "
-                  "place in every family:",
+    "place in every family:",
     "delete.plan_delete": "• {name}: no other parent is in this family, so {name}'s plans, "
-                          "sessions, holidays and notes are deleted too.",
-    "delete.plan_keep": "• {name}: the family keeps its records; your name is removed from "
-                        "them.",
+    "sessions, holidays and notes are deleted too.",
+    "delete.plan_keep": "• {name}: the family keeps its records; your name is removed from them.",
     "delete.plan_handover": "• {name}: the family keeps its records and another parent "
-                            "becomes the owner.",
+    "becomes the owner.",
     "delete.ask_end": "This cannot be undone. Want a copy first? Send *export*.",
     "delete.ask_again": "Please tap a button: delete your data, or keep it?",
     "btn.privacy_delete_yes": "Yes, delete",
@@ -59,72 +58,71 @@ TEXTS: dict[str, str] = {
     "delete.done_deleted": "• {name}: all records deleted.",
     "delete.done_kept": "• {name}: the records stay with the family, without your name.",
     "delete.done_handover": "• {name}: the records stay with the family; another parent is "
-                            "now the owner.",
+    "now the owner.",
     "delete.done_end": "This is my last message. If you write again, we start fresh. Take care!",
     "delete.kept": "Okay, nothing was deleted.",
     "delete.nothing_pending": "There is nothing to confirm right now. To erase your data, send "
-                              "*delete my data*.",
+    "*delete my data*.",
     "privacy.page_title": "Therapy Tracker – Privacy notice",
     "privacy.updated": "Last updated: {date}",
     "privacy.intro": "Therapy Tracker is a WhatsApp assistant that helps families keep track "
-                     "of a child's therapy sessions and what they cost. This page explains what "
-                     "it keeps and why, who helps run it, how long data stays, and how you can "
-                     "take your data with you or delete it.",
+    "of a child's therapy sessions and what they cost. This page explains what "
+    "it keeps and why, who helps run it, how long data stays, and how you can "
+    "take your data with you or delete it.",
     "privacy.h_stored": "What we keep, and why",
     "privacy.stored_account": "Your WhatsApp number, WhatsApp's account id for it and your "
-                              "profile name: to know who wrote and to answer you.",
+    "profile name: to know who wrote and to answer you.",
     "privacy.stored_settings": "Your language, timezone, reminder time and days, and whether "
-                               "you turned messages off: to talk to you the way you chose.",
+    "you turned messages off: to talk to you the way you chose.",
     "privacy.stored_family": "Your child's name and timezone, and who belongs to the family in "
-                             "which role (owner, parent, therapist): so every member sees the "
-                             "same month, and nobody else does.",
+    "which role (owner, parent, therapist): so every member sees the "
+    "same month, and nobody else does.",
     "privacy.stored_tracking": "Monthly plans (sessions paid, cost per session, carried "
-                               "forward), sessions (date, attended or missed, reason, mood), "
-                               "holidays and notes: keeping track of these is the service.",
+    "forward), sessions (date, attended or missed, reason, mood), "
+    "holidays and notes: keeping track of these is the service.",
     "privacy.stored_messages": "The messages you send and the replies we send: so that none is "
-                               "lost or handled twice.",
+    "lost or handled twice.",
     "privacy.stored_audit": "A short log of privacy-relevant actions (turning messages off or "
-                            "on, invitations, role changes): so we can show what happened.",
+    "on, invitations, role changes): so we can show what happened.",
     "privacy.stored_security": "Reasons, notes, message contents and conversation state are "
-                               "encrypted in the database. We never sell data or use it for "
-                               "advertising.",
+    "encrypted in the database. We never sell data or use it for "
+    "advertising.",
     "privacy.stored_voice": "Voice messages: the recording (encrypted, for at most {days} days) "
-                            "so it can be turned into text, and the text as a note.",
+    "so it can be turned into text, and the text as a note.",
     "privacy.h_processors": "Who processes it",
     "privacy.proc_meta": "Meta Platforms (WhatsApp Business Cloud API): carries every message "
-                         "between you and us, including files such as your export.",
+    "between you and us, including files such as your export.",
     "privacy.proc_supabase": "Supabase: hosts the PostgreSQL database where everything above "
-                             "is stored.",
+    "is stored.",
     "privacy.proc_postgres": "A PostgreSQL database run by the operator of this service stores "
-                             "everything above.",
+    "everything above.",
     "privacy.proc_embedded": "No outside database host: everything above is stored in a "
-                             "PostgreSQL database embedded on this server.",
+    "PostgreSQL database embedded on this server.",
     "privacy.proc_razorpay": "Razorpay: handles payments for paid plans. It receives your "
-                             "number, the plan and the amount, never your child's records.",
+    "number, the plan and the amount, never your child's records.",
     "privacy.proc_groq": "Groq: turns voice messages into text. It receives the recording.",
-    "privacy.proc_sarvam": "Sarvam AI: turns voice messages into text. It receives the "
-                           "recording.",
+    "privacy.proc_sarvam": "Sarvam AI: turns voice messages into text. It receives the recording.",
     "privacy.h_retention": "How long we keep it",
     "privacy.retention_active": "Your account, settings, message log and family records: for "
-                                "as long as you use the tracker, until you delete them.",
+    "as long as you use the tracker, until you delete them.",
     "privacy.retention_families": "If you delete your data, records of a family you share stay "
-                                  "with its other parents, without your name. A child left "
-                                  "without any parent is deleted with all of its records.",
+    "with its other parents, without your name. A child left "
+    "without any parent is deleted with all of its records.",
     "privacy.retention_deleted": "Deleting happens at once. Only your number stays until our "
-                                 "goodbye message is delivered, then it goes too. We keep a "
-                                 "note that a deletion happened, with no personal data in it.",
+    "goodbye message is delivered, then it goes too. We keep a "
+    "note that a deletion happened, with no personal data in it.",
     "privacy.retention_meta": "Files we send you (such as your export) stay with WhatsApp for "
-                              "up to 30 days. Database backups expire on the host's schedule.",
+    "up to 30 days. Database backups expire on the host's schedule.",
     "privacy.retention_voice": "Voice recordings are deleted after at most {days} days; the "
-                               "text made from them is kept as a note.",
+    "text made from them is kept as a note.",
     "privacy.h_rights": "Your choices",
     "privacy.rights_export": "Send “export” in the chat to get everything we hold about you "
-                             "and your families as a file.",
+    "and your families as a file.",
     "privacy.rights_delete": "Send “delete my data” to erase your data. You confirm first.",
     "privacy.rights_stop": "Send “stop” to pause messages, “start” to turn them back on, "
-                           "and “consent” to see your current choice.",
+    "and “consent” to see your current choice.",
     "privacy.rights_settings": "Send “settings” to change your timezone and reminders, or "
-                               "“language” to change the language.",
+    "“language” to change the language.",
     "privacy.rights_roles": "Everyone can do this for their own data: owners, parents and "
-                            "therapists, even with messages turned off.",
+    "therapists, even with messages turned off.",
 }

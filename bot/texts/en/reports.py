@@ -2,8 +2,8 @@
 
 TEXTS: dict[str, str] = {
     "report.no_plan": "There is no plan for {name} for {month} yet, so I cannot count the "
-                      "month. Type *setup* to add it; I can bring last month's plan forward "
-                      "with the sessions you did not use.",
+    "month. Type *setup* to add it; I can bring last month's plan forward "
+    "with the sessions you did not use.",
     "report.month_year": "{month} {year}",
     "report.day_month": "{day} {month}",
     "report.short_date": "{weekday} {day}",
@@ -29,12 +29,12 @@ TEXTS: dict[str, str] = {
     "report.month.11": "November",
     "report.month.12": "December",
     "status.body": "📊 *{name}* · {date}\n"
-                   "{today}\n\n"
-                   "*{month}*\n"
-                   "✅ Attended: {attended} of {total}\n"
-                   "❌ Missed: {missed}\n"
-                   "⏳ Remaining: {remaining}\n"
-                   "💰 Cost per session: {cost}",
+    "{today}\n\n"
+    "*{month}*\n"
+    "✅ Attended: {attended} of {total}\n"
+    "❌ Missed: {missed}\n"
+    "⏳ Remaining: {remaining}\n"
+    "💰 Cost per session: {cost}",
     "status.today_attended": "Today: ✅ attended ({count})",
     "status.today_missed": "Today: ❌ missed ({count})",
     "status.today_holiday": "Today: 🏖 day off",
@@ -75,7 +75,7 @@ TEXTS: dict[str, str] = {
     "analytics.reason": "• {reason}: {count} ({percent}%)",
     "analytics.weekday": "📅 Most misses fall on {weekday}.",
     "analytics.tip": "💡 Keep a backup slot for {weekday} with the therapist, so a missed "
-                     "session can be made up the same week.",
+    "session can be made up the same week.",
     "analytics.none": "🎉 No missed sessions for {name} in {month}. Keep it up!",
     "streak.title": "🔥 *{name}'s therapy streak*",
     "streak.weeks": "Weeks in a row with a session: {count}",
@@ -87,13 +87,13 @@ TEXTS: dict[str, str] = {
     "streak.all_done": "🏆 Every milestone reached. Wonderful consistency!",
     "tip.homework": "Follow this week's homework: {homework}",
     "tip.lock_slot": "Several sessions were missed. Fix one regular time slot with the "
-                     "therapist and keep a backup slot.",
+    "therapist and keep a backup slot.",
     "tip.prebook": "More sessions were missed than attended. Keep reminders on and book "
-                   "next week's sessions in advance.",
+    "next week's sessions in advance.",
     "tip.ask_note": "Ask the therapist for a short note after a session (goal, activity, "
-                    "homework), so you can practise at home.",
+    "homework), so you can practise at home.",
     "tip.plan_around": "The main reason for misses: {reason}. Plan around it, for example "
-                       "with a backup slot.",
+    "with a backup slot.",
     "tip.keep_going": "Good consistency. Keep the same routine going! 🌟",
     "category.health": "Health",
     "category.travel": "Travel",

@@ -20,25 +20,25 @@ TEXTS: dict[str, str] = {
     "log.category.other": "other",
     "log.category.unspecified": "not given",
     "log.pick_attended": "Which day did {name} attend? Pick a day, or type one "
-                         "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *12 feb*).",
     "log.pick_missed": "Which day was {name}'s session missed? Pick a day, or type one "
-                       "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *12 feb*).",
     "btn.log_pick_day": "Pick a day",
     "row.log_newer": "⏩ Newer dates",
     "row.log_older": "⏪ Older dates",
     "log.newer_desc": "Back up to {day}",
     "log.older_desc": "{day} and before",
     "log.ask_count": "How many sessions did {name} have on {day}? Pick one, or type a number "
-                     "from 1 to 5.",
+    "from 1 to 5.",
     "btn.log_count": "Sessions",
     "log.bad_count": "Please type how many sessions, a number from 1 to 5.",
     "log.ask_reason": "Why was {name}'s session on {day} missed? Type the reason in your own "
-                      "words (e.g. *fever*, *travelling*, *therapist on leave*).",
+    "words (e.g. *fever*, *travelling*, *therapist on leave*).",
     "log.which_status": "What happened on {day} for {name}?",
     "btn.log_attended": "✅ Attended",
     "btn.log_missed": "❌ Missed",
     "log.ask_same": "{name} already has {existing} logged on {day}. Add another entry, or "
-                    "replace what is there?",
+    "replace what is there?",
     "log.ask_other": "{name} is already marked {existing} on {day}. Replace it with {new}?",
     "btn.log_add": "Add another",
     "btn.log_replace": "Replace",
@@ -49,18 +49,17 @@ TEXTS: dict[str, str] = {
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
     "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
     "log.milestone": "🎉 {weeks} weeks in a row with therapy for {name}! Keep it up.",
-    "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot "
-                        "log it.",
+    "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot log it.",
     "log.error.before_start": "{day} is before {name}'s tracking started ({earliest}), so I "
-                              "cannot log it.",
+    "cannot log it.",
     "log.error.impossible": "That date does not exist (29 Feb comes only in leap years). "
-                            "Please check it.",
+    "Please check it.",
     "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
-                            "*12 feb* or *2026-02-12*, or pick one from the list.",
+    "*12 feb* or *2026-02-12*, or pick one from the list.",
     "log.error.too_few": "At least {low} session is needed to log a day. Type a number from "
-                         "{low} to {high}.",
+    "{low} to {high}.",
     "log.error.too_many": "At most {high} sessions can be logged for one day. Type a number "
-                          "from {low} to {high}.",
+    "from {low} to {high}.",
     "mood.ask": "How did {name}'s session go? (optional)",
     "btn.log_mood": "Choose mood",
     "row.log_mood_great": "🤩 Great",
@@ -89,13 +88,13 @@ TEXTS: dict[str, str] = {
     "bulk.future": "• In the future (skipped): {n}",
     "bulk.before_start": "• Before tracking started on {day} (skipped): {n}",
     "bulk.error.unknown_command": "⚠️ I could not read that bulk command.",
-    "bulk.error.trailing_text": "⚠️ Attended days take no reason, but I found \"{text}\" "
-                                "after the dates.",
+    "bulk.error.trailing_text": '⚠️ Attended days take no reason, but I found "{text}" '
+    "after the dates.",
     "bulk.error.missing_dates": "⚠️ Please list the dates after the command.",
     "bulk.error.bad_range": "⚠️ Write a range as two dates with .. between them, for example "
-                            "2026-02-02..2026-02-06.",
+    "2026-02-02..2026-02-06.",
     "bulk.error.range_reversed": "⚠️ The range starts ({start}) after it ends ({end}).",
     "bulk.error.range_too_long": "⚠️ That range covers {days} days; the most is {limit}.",
-    "bulk.error.bad_date": "⚠️ \"{item}\" is not a date written as YYYY-MM-DD.",
+    "bulk.error.bad_date": '⚠️ "{item}" is not a date written as YYYY-MM-DD.',
     "bulk.error.impossible_date": "⚠️ {item} does not exist in the calendar.",
 }

@@ -21,15 +21,15 @@ TEXTS: dict[str, str] = {
     "row.tz_other": "Type another",
     "row.tz_other.desc": "Any timezone name, e.g. Europe/Paris",
     "tz.ask": "Type your timezone, for example *Europe/Paris*, *America/Toronto* or just a "
-              "city like *Singapore*.",
+    "city like *Singapore*.",
     "tz.invalid": "I do not know the timezone “{typed}”. Type a name like *Asia/Kolkata* or "
-                  "*Europe/London*.",
+    "*Europe/London*.",
     "tz.saved": "✅ Timezone set to {zone} ({offset}).",
     "tz.saved_child": "✅ Timezone set to {zone} ({offset}), for you and for {name}.",
     "reminder.summary_on": "⏰ Reminders are on: {time} on {days}.",
     "reminder.summary_off": "🔕 Reminders are off. When on, they come at {time} on {days}.",
     "reminder.typed_hint": "You can also type *reminders 7pm*, *reminders off* or "
-                           "*reminders mon,wed,fri*.",
+    "*reminders mon,wed,fri*.",
     "reminder.not_understood": "I did not understand that reminder setting.",
     "reminder.saved": "✅ Saved.",
     "btn.settings_time": "Change time",
@@ -50,12 +50,12 @@ TEXTS: dict[str, str] = {
     "reminder.every_day": "every day",
     "reminder.weekdays": "Monday to Friday",
     "reminder.days_pick": "📅 Reminder days: {days}.\nTap a day to switch it on or off, or "
-                          "type days like *mon,wed,fri* or *mon-fri*.",
+    "type days like *mon,wed,fri* or *mon-fri*.",
     "reminder.days_ask": "Type the days for reminders, like *mon,wed,fri* or *mon-fri*.",
     "reminder.days_invalid": "I could not read those days. Type them like *mon,wed,fri* or "
-                             "*mon-fri*.",
+    "*mon-fri*.",
     "reminder.days_keep_one": "At least one day has to stay on. To stop reminders, turn them "
-                              "off instead.",
+    "off instead.",
     "row.settings_daily": "Every day",
     "row.settings_weekdays": "Monday to Friday",
 }

@@ -20,31 +20,31 @@ TEXTS = {
     "child.switched": "Now working on {name}.",
     "child.unknown": "That child is not in your family. Type *children* to pick again.",
     "setup.mode": "Setting up {month} for {name}. How do you want to start?\n"
-                  "• *Start fresh*: the package starts now.\n"
-                  "• *Mid-month*: some sessions were already used before you started tracking.",
+    "• *Start fresh*: the package starts now.\n"
+    "• *Mid-month*: some sessions were already used before you started tracking.",
     "setup.rollover": "{month} for {name} has no plan yet. Last plan ({previous}): {paid} "
-                      "sessions at {cost}. {carry} paid sessions are left to carry forward.\n"
-                      "Use the same plan with {carry} carried, or change it?",
+    "sessions at {cost}. {carry} paid sessions are left to carry forward.\n"
+    "Use the same plan with {carry} carried, or change it?",
     "setup.ask_fresh": "Pick a package, or type *sessions cost carried*, for example "
-                       "*16 800 0* or *16 sessions at 800, 2 carried*.",
+    "*16 800 0* or *16 sessions at 800, 2 carried*.",
     "setup.ask_mid": "Type *sessions cost carried used*, for example *16 800 2 6* or "
-                     "*16 sessions at 800, 2 carried, 6 used* (used = sessions already done "
-                     "this month before tracking).",
+    "*16 sessions at 800, 2 carried, 6 used* (used = sessions already done "
+    "this month before tracking).",
     "setup.presets_button": "Packages",
     "setup.other_row": "Other amount",
     "setup.other_desc": "Type your own numbers",
     "setup.preset_desc": "{sessions} sessions × {cost}",
     "setup.saved": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} carried = "
-                   "{total} sessions at {cost} each.",
+    "{total} sessions at {cost} each.",
     "setup.saved_used": "Already used before tracking: {used}. Left: {left}.",
     "setup.replaced": "(This replaces the earlier plan for {month}.)",
     "plan.error.unreadable": "I could not read that. Type sessions, cost and carried, "
-                             "for example: 16 800 0",
+    "for example: 16 800 0",
     "plan.error.sessions": "Sessions paid must be between 1 and 62. For example: 16 800 0",
     "plan.error.cost": "Cost per session must be between ₹0 and ₹1,00,000. For example: 16 800 0",
     "plan.error.carried": "Carried sessions must be between 0 and 62. For example: 16 800 2",
     "plan.error.used": "Used sessions cannot be more than sessions paid plus carried. "
-                       "For example: 16 800 2 6",
+    "For example: 16 800 2 6",
     "plan.error.sessions_missing": "Please give at least sessions and cost, for example: 16 800 0",
     "plan.error.cost_missing": "Please give at least sessions and cost, for example: 16 800 0",
     "plan.error.negative": "Numbers cannot be negative. For example: 16 800 0",
@@ -53,7 +53,7 @@ TEXTS = {
         "A fresh start has no used sessions. For a mid-month start tap *Mid-month*."
     ),
     "plan.error.used_missing": "Mid-month needs the sessions already used too, for example: "
-                               "16 800 2 6",
+    "16 800 2 6",
     "month.1": "January",
     "month.2": "February",
     "month.3": "March",

@@ -2,8 +2,8 @@
 
 TEXTS: dict[str, str] = {
     "report.no_plan": "{name} के लिए {month} का प्लान अभी नहीं बना है, इसलिए महीने का हिसाब "
-                      "नहीं दिखा सकता। प्लान जोड़ने के लिए *setup* लिखें; मैं पिछले महीने का "
-                      "प्लान बचे हुए सत्रों के साथ आगे ला सकता हूँ।",
+    "नहीं दिखा सकता। प्लान जोड़ने के लिए *setup* लिखें; मैं पिछले महीने का "
+    "प्लान बचे हुए सत्रों के साथ आगे ला सकता हूँ।",
     "report.month_year": "{month} {year}",
     "report.day_month": "{day} {month}",
     "report.short_date": "{weekday} {day}",
@@ -29,19 +29,18 @@ TEXTS: dict[str, str] = {
     "report.month.11": "नवंबर",
     "report.month.12": "दिसंबर",
     "status.body": "📊 *{name}* · {date}\n"
-                   "{today}\n\n"
-                   "*{month}*\n"
-                   "✅ हुए: {total} में से {attended}\n"
-                   "❌ छूटे: {missed}\n"
-                   "⏳ बाकी: {remaining}\n"
-                   "💰 प्रति सत्र खर्च: {cost}",
+    "{today}\n\n"
+    "*{month}*\n"
+    "✅ हुए: {total} में से {attended}\n"
+    "❌ छूटे: {missed}\n"
+    "⏳ बाकी: {remaining}\n"
+    "💰 प्रति सत्र खर्च: {cost}",
     "status.today_attended": "आज: ✅ सत्र हुआ ({count})",
     "status.today_missed": "आज: ❌ सत्र छूटा ({count})",
     "status.today_holiday": "आज: 🏖 छुट्टी",
     "status.today_nothing": "आज: अभी कुछ दर्ज नहीं हुआ। *हुआ* या *छूटा* लिखें।",
     "summary.title": "📊 *{name}* · {month} का सारांश",
-    "summary.plan": "प्लान: {paid} भुगतान + {carried} पिछले महीने के = {total} सत्र, "
-                    "{cost} प्रति सत्र",
+    "summary.plan": "प्लान: {paid} भुगतान + {carried} पिछले महीने के = {total} सत्र, {cost} प्रति सत्र",
     "summary.attended": "✅ हुए: {count} ({money} खर्च हुए)",
     "summary.used_before": "    इनमें {count} ट्रैकिंग शुरू होने से पहले के",
     "summary.missed": "❌ छूटे: {count} ({money} दाँव पर)",
@@ -76,7 +75,7 @@ TEXTS: dict[str, str] = {
     "analytics.reason": "• {reason}: {count} ({percent}%)",
     "analytics.weekday": "📅 सबसे ज़्यादा सत्र {weekday} को छूटते हैं।",
     "analytics.tip": "💡 {weekday} के लिए थेरेपिस्ट के साथ एक बैकअप स्लॉट रखें, ताकि छूटा "
-                     "सत्र उसी हफ़्ते पूरा हो सके।",
+    "सत्र उसी हफ़्ते पूरा हो सके।",
     "analytics.none": "🎉 {month} में {name} का कोई सत्र नहीं छूटा। ऐसे ही जारी रखें!",
     "streak.title": "🔥 *{name} की थेरेपी का सिलसिला*",
     "streak.weeks": "लगातार हफ़्ते जिनमें सत्र हुआ: {count}",
@@ -87,14 +86,11 @@ TEXTS: dict[str, str] = {
     "streak.keep_going": "हर हफ़्ते एक सत्र से सिलसिला बना रहता है।",
     "streak.all_done": "🏆 सारे पड़ाव पूरे! शानदार नियमितता!",
     "tip.homework": "इस हफ़्ते का होमवर्क करवाएँ: {homework}",
-    "tip.lock_slot": "कई सत्र छूटे हैं। थेरेपिस्ट के साथ एक तय समय रखें और एक बैकअप स्लॉट "
-                     "भी।",
-    "tip.prebook": "हुए सत्रों से ज़्यादा छूटे हैं। रिमाइंडर चालू रखें और अगले हफ़्ते के सत्र "
-                   "पहले से बुक करें।",
+    "tip.lock_slot": "कई सत्र छूटे हैं। थेरेपिस्ट के साथ एक तय समय रखें और एक बैकअप स्लॉट भी।",
+    "tip.prebook": "हुए सत्रों से ज़्यादा छूटे हैं। रिमाइंडर चालू रखें और अगले हफ़्ते के सत्र पहले से बुक करें।",
     "tip.ask_note": "सत्र के बाद थेरेपिस्ट से एक छोटा नोट (लक्ष्य, गतिविधि, होमवर्क) माँगें, "
-                    "ताकि आप घर पर अभ्यास करा सकें।",
-    "tip.plan_around": "सत्र छूटने का मुख्य कारण: {reason}। इसे ध्यान में रखकर योजना बनाएँ, "
-                       "जैसे एक बैकअप स्लॉट।",
+    "ताकि आप घर पर अभ्यास करा सकें।",
+    "tip.plan_around": "सत्र छूटने का मुख्य कारण: {reason}। इसे ध्यान में रखकर योजना बनाएँ, जैसे एक बैकअप स्लॉट।",
     "tip.keep_going": "अच्छी नियमितता! यही दिनचर्या जारी रखें 🌟",
     "category.health": "सेहत",
     "category.travel": "यात्रा",

@@ -19,10 +19,8 @@ TEXTS: dict[str, str] = {
     "log.category.transport": "आने-जाने या मौसम की दिक़्क़त",
     "log.category.other": "अन्य",
     "log.category.unspecified": "नहीं बताया",
-    "log.pick_attended": "{name} किस दिन सत्र में गए? दिन चुनें, या लिखें "
-                         "(जैसे *कल*, *monday*, *12 feb*)।",
-    "log.pick_missed": "{name} का सत्र किस दिन छूटा? दिन चुनें, या लिखें "
-                       "(जैसे *कल*, *monday*, *12 feb*)।",
+    "log.pick_attended": "{name} किस दिन सत्र में गए? दिन चुनें, या लिखें (जैसे *कल*, *monday*, *12 feb*)।",
+    "log.pick_missed": "{name} का सत्र किस दिन छूटा? दिन चुनें, या लिखें (जैसे *कल*, *monday*, *12 feb*)।",
     "btn.log_pick_day": "दिन चुनें",
     "row.log_newer": "⏩ नई तारीखें",
     "row.log_older": "⏪ पुरानी तारीखें",
@@ -32,36 +30,30 @@ TEXTS: dict[str, str] = {
     "btn.log_count": "सत्र",
     "log.bad_count": "कृपया सत्रों की संख्या लिखें, 1 से 5 तक।",
     "log.ask_reason": "{day} को {name} का सत्र क्यों छूटा? वजह अपने शब्दों में लिखें "
-                      "(जैसे *बुखार*, *सफ़र*, *थेरेपिस्ट छुट्टी पर*)।",
+    "(जैसे *बुखार*, *सफ़र*, *थेरेपिस्ट छुट्टी पर*)।",
     "log.which_status": "{day} को {name} का सत्र हुआ या छूटा?",
     "btn.log_attended": "✅ हुआ",
     "btn.log_missed": "❌ छूटा",
-    "log.ask_same": "{day} को {name} के लिए पहले से {existing} दर्ज है। एक और जोड़ें, या "
-                    "पुराना बदल दें?",
-    "log.ask_other": "{day} को {name} के लिए पहले से {existing} दर्ज है। इसे {new} से बदल "
-                     "दें?",
+    "log.ask_same": "{day} को {name} के लिए पहले से {existing} दर्ज है। एक और जोड़ें, या पुराना बदल दें?",
+    "log.ask_other": "{day} को {name} के लिए पहले से {existing} दर्ज है। इसे {new} से बदल दें?",
     "btn.log_add": "एक और जोड़ें",
     "btn.log_replace": "बदल दें",
     "btn.log_keep": "जैसा है रहने दें",
     "log.kept": "ठीक है, {day} जैसा था वैसा ही है। कुछ नहीं बदला।",
-    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* "
-                 "लिखें।",
+    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* लिखें।",
     "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई।",
     "log.attended_saved": "✅ {name} की हाज़िरी दर्ज: {day}, {sessions}",
     "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}\nवजह: {reason} ({category})",
     "log.milestone": "🎉 {name} लगातार {weeks} हफ़्तों से थेरेपी में जा रहे हैं! ऐसे ही जारी रखें।",
-    "log.error.future": "{name} के लिए {day} अभी आया नहीं है (आज {today} है), इसलिए इसे दर्ज "
-                        "नहीं कर सकते।",
+    "log.error.future": "{name} के लिए {day} अभी आया नहीं है (आज {today} है), इसलिए इसे दर्ज नहीं कर सकते।",
     "log.error.before_start": "{day} {name} की ट्रैकिंग शुरू होने ({earliest}) से पहले का दिन "
-                              "है, इसलिए इसे दर्ज नहीं कर सकते।",
-    "log.error.impossible": "यह तारीख़ कैलेंडर में है ही नहीं (29 फ़रवरी सिर्फ़ लीप वर्ष में "
-                            "आती है)। कृपया जाँच लें।",
+    "है, इसलिए इसे दर्ज नहीं कर सकते।",
+    "log.error.impossible": "यह तारीख़ कैलेंडर में है ही नहीं (29 फ़रवरी सिर्फ़ लीप वर्ष में आती है)। कृपया जाँच लें।",
     "log.error.unreadable": "मैं यह तारीख़ नहीं समझ पाया। *कल*, *monday*, *12 feb* या "
-                            "*2026-02-12* जैसा लिखें, या सूची से चुनें।",
-    "log.error.too_few": "एक दिन के लिए कम से कम {low} सत्र चाहिए। {low} से {high} तक कोई "
-                         "संख्या लिखें।",
+    "*2026-02-12* जैसा लिखें, या सूची से चुनें।",
+    "log.error.too_few": "एक दिन के लिए कम से कम {low} सत्र चाहिए। {low} से {high} तक कोई संख्या लिखें।",
     "log.error.too_many": "एक दिन में ज़्यादा से ज़्यादा {high} सत्र दर्ज हो सकते हैं। {low} से "
-                          "{high} तक कोई संख्या लिखें।",
+    "{high} तक कोई संख्या लिखें।",
     "mood.ask": "{name} का सत्र कैसा रहा? (चाहें तो बताएँ)",
     "btn.log_mood": "मूड चुनें",
     "row.log_mood_great": "🤩 बहुत बढ़िया",
@@ -91,13 +83,11 @@ TEXTS: dict[str, str] = {
     "bulk.before_start": "• {day} को ट्रैकिंग शुरू होने से पहले (छोड़े): {n}",
     "bulk.error.unknown_command": "⚠️ मैं यह बल्क कमांड नहीं समझ पाया।",
     "bulk.error.trailing_text": "⚠️ हाज़िरी वाले दिनों के साथ वजह नहीं लिखी जाती, पर तारीख़ों "
-                                "के बाद \"{text}\" मिला।",
+    'के बाद "{text}" मिला।',
     "bulk.error.missing_dates": "⚠️ कृपया कमांड के बाद तारीख़ें लिखें।",
-    "bulk.error.bad_range": "⚠️ रेंज दो तारीख़ों के बीच .. लगाकर लिखें, जैसे "
-                            "2026-02-02..2026-02-06।",
+    "bulk.error.bad_range": "⚠️ रेंज दो तारीख़ों के बीच .. लगाकर लिखें, जैसे 2026-02-02..2026-02-06।",
     "bulk.error.range_reversed": "⚠️ रेंज की शुरुआत ({start}) उसके अंत ({end}) के बाद है।",
-    "bulk.error.range_too_long": "⚠️ इस रेंज में {days} दिन हैं; ज़्यादा से ज़्यादा {limit} हो "
-                                 "सकते हैं।",
-    "bulk.error.bad_date": "⚠️ \"{item}\" YYYY-MM-DD वाली तारीख़ नहीं है।",
+    "bulk.error.range_too_long": "⚠️ इस रेंज में {days} दिन हैं; ज़्यादा से ज़्यादा {limit} हो सकते हैं।",
+    "bulk.error.bad_date": '⚠️ "{item}" YYYY-MM-DD वाली तारीख़ नहीं है।',
     "bulk.error.impossible_date": "⚠️ {item} कैलेंडर में है ही नहीं।",
 }

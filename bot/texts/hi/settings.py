@@ -21,15 +21,15 @@ TEXTS: dict[str, str] = {
     "row.tz_other": "दूसरा लिखें",
     "row.tz_other.desc": "कोई भी समय क्षेत्र, जैसे Europe/Paris",
     "tz.ask": "अपना समय क्षेत्र लिखें, जैसे *Europe/Paris*, *America/Toronto* या सिर्फ़ शहर का "
-              "नाम, जैसे *Singapore*।",
+    "नाम, जैसे *Singapore*।",
     "tz.invalid": "मुझे “{typed}” नाम का समय क्षेत्र नहीं पता। *Asia/Kolkata* या "
-                  "*Europe/London* जैसा नाम लिखें।",
+    "*Europe/London* जैसा नाम लिखें।",
     "tz.saved": "✅ समय क्षेत्र {zone} ({offset}) कर दिया गया।",
     "tz.saved_child": "✅ समय क्षेत्र {zone} ({offset}) कर दिया गया, आपके लिए और {name} के लिए।",
     "reminder.summary_on": "⏰ रिमाइंडर चालू हैं: {time} बजे, {days}।",
     "reminder.summary_off": "🔕 रिमाइंडर बंद हैं। चालू होने पर वे {time} बजे, {days} आएँगे।",
     "reminder.typed_hint": "आप यह भी लिख सकते हैं: *reminders 7pm*, *reminders off* या "
-                           "*reminders mon,wed,fri*।",
+    "*reminders mon,wed,fri*।",
     "reminder.not_understood": "रिमाइंडर की यह सेटिंग मुझे समझ नहीं आई।",
     "reminder.saved": "✅ सेव हो गया।",
     "btn.settings_time": "समय बदलें",
@@ -50,12 +50,10 @@ TEXTS: dict[str, str] = {
     "reminder.every_day": "हर दिन",
     "reminder.weekdays": "सोमवार से शुक्रवार",
     "reminder.days_pick": "📅 रिमाइंडर के दिन: {days}।\nकिसी दिन को चालू या बंद करने के लिए उसे "
-                          "दबाएँ, या *सोम, बुध, शुक्र* या *mon-fri* जैसे दिन लिखें।",
+    "दबाएँ, या *सोम, बुध, शुक्र* या *mon-fri* जैसे दिन लिखें।",
     "reminder.days_ask": "रिमाइंडर के दिन लिखें, जैसे *सोम, बुध, शुक्र* या *mon-fri*।",
-    "reminder.days_invalid": "ये दिन मैं पढ़ नहीं पाया। *सोम, बुध, शुक्र* या *mon-fri* जैसे "
-                             "लिखें।",
-    "reminder.days_keep_one": "कम से कम एक दिन चालू रहना चाहिए। रिमाइंडर रोकने हों तो उन्हें "
-                              "बंद कर दें।",
+    "reminder.days_invalid": "ये दिन मैं पढ़ नहीं पाया। *सोम, बुध, शुक्र* या *mon-fri* जैसे लिखें।",
+    "reminder.days_keep_one": "कम से कम एक दिन चालू रहना चाहिए। रिमाइंडर रोकने हों तो उन्हें बंद कर दें।",
     "row.settings_daily": "हर दिन",
     "row.settings_weekdays": "सोमवार से शुक्रवार",
 }

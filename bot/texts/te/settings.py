@@ -21,15 +21,14 @@ TEXTS: dict[str, str] = {
     "row.tz_other": "వేరేది రాయండి",
     "row.tz_other.desc": "ఏ టైమ్ జోన్ పేరైనా, ఉదా. Europe/Paris",
     "tz.ask": "మీ టైమ్ జోన్ రాయండి, ఉదాహరణకు *Europe/Paris*, *America/Toronto* లేదా "
-              "*Singapore* లాగా నగరం పేరు మాత్రమే.",
-    "tz.invalid": "“{typed}” అనే టైమ్ జోన్ నాకు తెలియదు. *Asia/Kolkata* లేదా "
-                  "*Europe/London* లాంటి పేరు రాయండి.",
+    "*Singapore* లాగా నగరం పేరు మాత్రమే.",
+    "tz.invalid": "“{typed}” అనే టైమ్ జోన్ నాకు తెలియదు. *Asia/Kolkata* లేదా *Europe/London* లాంటి పేరు రాయండి.",
     "tz.saved": "✅ టైమ్ జోన్ {zone} ({offset})గా మార్చాం.",
     "tz.saved_child": "✅ టైమ్ జోన్ {zone} ({offset})గా మార్చాం, మీకూ {name}కీ.",
     "reminder.summary_on": "⏰ రిమైండర్లు ఆన్‌లో ఉన్నాయి: {time}కి, {days}.",
     "reminder.summary_off": "🔕 రిమైండర్లు ఆఫ్‌లో ఉన్నాయి. ఆన్ చేస్తే {time}కి, {days} వస్తాయి.",
     "reminder.typed_hint": "ఇలా కూడా రాయవచ్చు: *reminders 7pm*, *reminders off* లేదా "
-                           "*reminders mon,wed,fri*.",
+    "*reminders mon,wed,fri*.",
     "reminder.not_understood": "ఆ రిమైండర్ సెట్టింగ్ నాకు అర్థం కాలేదు.",
     "reminder.saved": "✅ సేవ్ అయింది.",
     "btn.settings_time": "సమయం మార్చు",
@@ -50,13 +49,11 @@ TEXTS: dict[str, str] = {
     "reminder.every_day": "ప్రతి రోజు",
     "reminder.weekdays": "సోమవారం నుండి శుక్రవారం",
     "reminder.days_pick": "📅 రిమైండర్ రోజులు: {days}.\nఒక రోజును ఆన్ లేదా ఆఫ్ చేయడానికి "
-                          "దాన్ని నొక్కండి, లేదా *సోమ, బుధ, శుక్ర* లేదా *mon-fri* లాగా రోజులు "
-                          "రాయండి.",
+    "దాన్ని నొక్కండి, లేదా *సోమ, బుధ, శుక్ర* లేదా *mon-fri* లాగా రోజులు "
+    "రాయండి.",
     "reminder.days_ask": "రిమైండర్ రోజులు రాయండి, ఉదా. *సోమ, బుధ, శుక్ర* లేదా *mon-fri*.",
-    "reminder.days_invalid": "ఆ రోజులు నాకు అర్థం కాలేదు. *సోమ, బుధ, శుక్ర* లేదా *mon-fri* "
-                             "లాగా రాయండి.",
-    "reminder.days_keep_one": "కనీసం ఒక రోజు ఆన్‌లో ఉండాలి. రిమైండర్లు ఆపాలంటే వాటిని ఆఫ్ "
-                              "చేయండి.",
+    "reminder.days_invalid": "ఆ రోజులు నాకు అర్థం కాలేదు. *సోమ, బుధ, శుక్ర* లేదా *mon-fri* లాగా రాయండి.",
+    "reminder.days_keep_one": "కనీసం ఒక రోజు ఆన్‌లో ఉండాలి. రిమైండర్లు ఆపాలంటే వాటిని ఆఫ్ చేయండి.",
     "row.settings_daily": "ప్రతి రోజు",
     "row.settings_weekdays": "సోమవారం నుండి శుక్రవారం",
 }
