@@ -7,30 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from dialog.message import Inbound
+
 log = logging.getLogger(__name__)
 
 MAX_ID_LENGTH = 512
 MEDIA_KINDS = frozenset({"image", "audio", "video", "document", "sticker"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Inbound:
-    """One user message, as the worker and handlers see it; `text` keeps the user's case."""
-
-    wamid: str
-    phone: str
-    bsuid: str
-    phone_number_id: str
-    kind: str
-    text: str = ""
-    reply_id: str | None = None
-    media_id: str | None = None
-    profile_name: str = ""
-    sent_at: datetime | None = None
-
-    @property
-    def normalized(self) -> str:
-        return " ".join(self.text.casefold().split())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

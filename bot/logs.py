@@ -8,16 +8,10 @@ import re
 import sys
 from datetime import UTC, datetime
 
+from tracker.phones import mask_phone
+
 PHONE_RUN = re.compile(r"(?<![\w.])\+?(\d{2})\d{4,9}(\d{4})(?!\w)")
 STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
-
-
-def mask_phone(phone: str | None) -> str:
-    """Keep the country prefix and the last four digits: 91******3210."""
-    digits = "".join(ch for ch in (phone or "") if ch.isdigit())
-    if len(digits) < 8:
-        return "*" * len(digits)
-    return digits[:2] + "*" * (len(digits) - 6) + digits[-4:]
 
 
 def mask_text(text: str) -> str:

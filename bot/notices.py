@@ -9,10 +9,10 @@ import asyncpg
 
 from bot.background import QueueDrainer
 from bot.outbound import MAX_TEXT
-from bot.outbox import Outgoing, enqueue
-from bot.replies import Reply
-from bot.sender import window_open
-from bot.texts import t
+from bot.outbox import enqueue
+from dialog.replies import Outgoing, Reply
+from dialog.texts import t
+from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from tracker.notices import delete_due_notices, select_recipient

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replies import Document, Reply, Template
+from dialog.replies import Document, Reply, Template
 
 MAX_TEXT = 4096
 MAX_INTERACTIVE_BODY = 1024

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
 
 from bot.outbound import to_graph
-from bot.replies import Document, Reply, Template
+from dialog.replies import Document, Outgoing, Template
 from sql.cipher import Cipher
 
 INSERT_OUTBOX = """
 INSERT INTO tt.outbox (user_id, inbound_id, phone_number_id, body, free_form)
 VALUES ($1, $2, $3, $4, $5)
 """
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Outgoing:
-    """One message for one user, with an optional template to use if the window has closed."""
-
-    user_id: int
-    reply: Reply | Template | Document
-    fallback: Template | None = None
-    then: Reply | None = None  # queued only after Meta accepted `reply`
 
 
 def encode_body(item: Outgoing) -> dict[str, Any]:

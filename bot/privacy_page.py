@@ -9,8 +9,7 @@ from quart import Blueprint, Response, render_template_string, request
 
 from bot.config import Settings
 from bot.runtime import runtime
-from bot.texts import LANGUAGES, t
-from handlers.language import LANGUAGE_NAMES
+from dialog.texts import LANGUAGE_NAMES, LANGUAGES, t
 
 blueprint = Blueprint("privacy_page", __name__)
 

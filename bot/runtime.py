@@ -12,9 +12,9 @@ if TYPE_CHECKING:
 
     from bot.background import QueueDrainer
     from bot.config import Settings
-    from bot.router import Router
     from bot.sender import Sender
     from bot.worker import Worker
+    from dialog.router import Router
     from sql.cipher import Cipher
     from sql.db import Database
 

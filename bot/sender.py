@@ -5,21 +5,21 @@ from __future__ import annotations
 import base64
 import logging
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
 
 from bot.background import QueueDrainer
 from bot.graph import PAIR_RATE_LIMIT, Media, SendResult, Transport
-from bot.logs import mask_phone
 from bot.outbox import enqueue_followup
+from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
+from tracker.phones import mask_phone
 
 log = logging.getLogger(__name__)
 
-WINDOW = timedelta(hours=24) - timedelta(minutes=2)  # a small margin before Meta's 24 h
 MAX_SEND_ATTEMPTS = 8
 USER_RATE, USER_BURST = 1 / 6, 10.0  # Meta's pair rate: about one message per 6 s per user
 NUMBER_RATE, NUMBER_BURST = 80.0, 80.0  # default throughput of one business number
@@ -66,10 +66,6 @@ def retry_delay(result: SendResult, attempts: int) -> float:
     if result.code == str(PAIR_RATE_LIMIT):
         return float(4 ** min(attempts, 4))  # Meta's advice for the pair rate limit: 4^x s
     return min(2.0**attempts, 300.0)
-
-
-def window_open(last_inbound_at: datetime | None, now: datetime) -> bool:
-    return last_inbound_at is not None and now - last_inbound_at < WINDOW
 
 
 class Sender(QueueDrainer):

@@ -15,10 +15,8 @@ import httpx
 
 from bot.background import QueueDrainer
 from bot.config import Settings
-from bot.outbox import Outgoing, enqueue
-from bot.replies import Reply
+from bot.outbox import enqueue
 from bot.runtime import Runtime
-from bot.texts import t
 from bot.transcribe import (
     Audio,
     GroqTranscriber,
@@ -28,6 +26,8 @@ from bot.transcribe import (
     Transcriber,
     transcribe_any,
 )
+from dialog.replies import Outgoing, Reply
+from dialog.texts import t
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from tracker.notes import transcript_wamid

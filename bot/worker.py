@@ -10,15 +10,15 @@ from datetime import datetime
 import asyncpg
 
 from bot.background import QueueDrainer
-from bot.context import Context
 from bot.inbound import from_envelope
-from bot.outbox import Outgoing, enqueue
-from bot.replies import Reply
-from bot.router import Router
-from bot.texts import t
-from bot.users import select_user
+from bot.outbox import enqueue
+from dialog.context import Context
+from dialog.replies import Outgoing, Reply
+from dialog.router import Router
+from dialog.texts import t
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database, as_user
+from tracker.users import select_user
 
 log = logging.getLogger(__name__)
 

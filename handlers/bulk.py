@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.context import Context
-from bot.router import Router
+from dialog.context import Context
+from dialog.router import Router
 from handlers.family import Family, current_family
 from handlers.log_views import clip, show_day
 from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.router import Router
+from dialog.context import Context
+from dialog.router import Router
 from tracker.clinic import at_risk, select_overview
 from tracker.dates import local_today
 from tracker.permissions import allowed

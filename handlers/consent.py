@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.router import Router
-from bot.users import update_consent
+from dialog.context import Context
+from dialog.router import Router
+from tracker.users import update_consent
 
 router = Router()
 

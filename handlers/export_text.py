@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.context import Context
-from bot.logs import mask_phone
+from dialog.context import Context
 from tracker.money import format_inr
+from tracker.phones import mask_phone
 from tracker.privacy import Account, ChildRecords, Export, Member, NoteRecord
 from tracker.session_store import SessionRow
 

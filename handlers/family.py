@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.context import Context
-from bot.replies import Button
+from dialog.context import Context
+from dialog.replies import Button
 from tracker.children import Child, select_current_child
 from tracker.dates import local_today
 from tracker.permissions import allowed

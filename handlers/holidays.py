@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.replies import Button, Row
-from bot.router import Router
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button, Row
+from dialog.router import Router
 from handlers.family import Family, current_family
 from handlers.menu import show_menu
 from tracker.dates import parse_day

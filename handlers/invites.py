@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.replies import Button, Reply, Row, Template
-from bot.router import Router
-from bot.texts import t
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button, Reply, Row, Template
+from dialog.router import Router
+from dialog.texts import t
 from handlers.family import Family, current_family
 from handlers.menu import show_menu
 from handlers.notify import ChildRef, Phrase, actor_label, notify_family, queue_notice, reachable

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from bot.commands import language_code
-from bot.context import Context
-from bot.replies import Row
-from bot.router import Router
-from bot.texts import LANGUAGES
-from bot.users import update_language
+from dialog.commands import language_code
+from dialog.context import Context
+from dialog.replies import Row
+from dialog.router import Router
+from dialog.texts import LANGUAGE_NAMES, LANGUAGES
 from handlers.menu import main_menu
+from tracker.users import update_language
 
 router = Router()
-
-LANGUAGE_NAMES = {"en": "English", "hi": "हिंदी", "te": "తెలుగు"}
 
 
 def _language_arg(arg: str) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bot.context import Context
-from bot.conversation import Flow
+from dialog.context import Context
+from dialog.conversation import Flow
 from handlers.family import Family, current_family
 from handlers.log_views import (
     clip,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.commands import normalize
-from bot.context import Context, Unexpected
-from bot.router import Router
+from dialog.commands import normalize
+from dialog.context import Context, Unexpected
+from dialog.router import Router
 from handlers.log_entry import (
     LOG,
     Entry,

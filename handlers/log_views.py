@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot import ids
-from bot.context import Context
-from bot.replies import Button, Row
+from dialog import ids
+from dialog.context import Context
+from dialog.replies import Button, Row
 from handlers.family import Family
 from handlers.log_words import MOODS
 from tracker.counts import MAX_SESSIONS_PER_DAY, MIN_SESSIONS_PER_DAY

@@ -7,12 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from bot.commands import Command
+from dialog.commands import Command
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
 
 MAX_DAY_WORDS = 3  # "day before yesterday", "12 feb 2026"
-_COMMAND_TOKEN = re.compile(r"[^\s_]+")  # how bot.commands.normalize splits words
+_COMMAND_TOKEN = re.compile(r"[^\s_]+")  # how dialog.commands.normalize splits words
 _WORD = re.compile(r"\S+")
 
 MOODS = ("great", "good", "okay", "tough")

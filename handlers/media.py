@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.router import Router
+from dialog.context import Context
+from dialog.router import Router
 
 router = Router()
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot.context import Context
-from bot.replies import Button, Row
-from bot.router import COMMAND_ID, Router
+from dialog.context import Context
+from dialog.replies import Button, Row
+from dialog.router import COMMAND_ID, Router
 from handlers import clinic, invites, roles
 from handlers.family import Family, current_family
 from handlers.menu import main_menu

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.replies import Button, Row
-from bot.router import COMMAND_ID, Router
+from dialog.context import Context
+from dialog.replies import Button, Row
+from dialog.router import COMMAND_ID, Router
 from tracker.children import select_current_child
 from tracker.dates import local_today
 from tracker.money import month_figures

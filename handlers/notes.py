@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.commands import normalize
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.replies import Button
-from bot.router import COMMAND_ID, Router
+from dialog.commands import normalize
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button
+from dialog.router import COMMAND_ID, Router
 from handlers import voice
 from handlers.family import current_family
 from handlers.notify import notify_family

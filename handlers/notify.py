@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from bot.context import Context
-from bot.sender import window_open
-from bot.texts import t
+from dialog.context import Context
+from dialog.texts import t
+from dialog.window import window_open
 from tracker.members import Person
 from tracker.notices import insert_notice, select_co_members
 from tracker.phones import display_phone

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.router import Router
-from bot.users import mark_welcomed, update_language
+from dialog.context import Context
+from dialog.router import Router
 from handlers.language import language_rows
 from handlers.menu import main_menu
+from tracker.users import mark_welcomed, update_language
 
 router = Router()
 

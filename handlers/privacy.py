@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.outbox import Outgoing
-from bot.replies import Button, Document, Reply
-from bot.router import COMMAND_ID, Router
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button, Document, Outgoing, Reply
+from dialog.router import COMMAND_ID, Router
 from handlers.export_text import export_filename, render_export
 from tracker.privacy import FamilyOutcome, delete_my_data, gather_export, select_deletion_plan
 

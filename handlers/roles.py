@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.replies import Button, Reply, Row
-from bot.router import Router
-from bot.texts import t
+from dialog.context import Context
+from dialog.replies import Button, Reply, Row
+from dialog.router import Router
+from dialog.texts import t
 from handlers.family import Family, current_family
 from handlers.notify import Phrase, actor_label, notify_family, queue_notice, reachable
 from tracker.children import Child, select_children

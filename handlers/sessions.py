@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot import ids
-from bot.commands import ALIASES, normalize
-from bot.context import Context
-from bot.replies import Button
-from bot.router import Router
+from dialog import ids
+from dialog.commands import ALIASES, normalize
+from dialog.context import Context
+from dialog.replies import Button
+from dialog.router import Router
 from handlers import bulk, log_steps
 from handlers.family import current_family
 from handlers.log_entry import Entry, ask_next, check_day, save_entry, show_days

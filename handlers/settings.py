@@ -3,10 +3,10 @@ itself reads these columns; this module only stores them."""
 
 from __future__ import annotations
 
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.replies import Button, Row
-from bot.router import COMMAND_ID, Router
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button, Row
+from dialog.router import COMMAND_ID, Router
 from tracker.children import select_current_child
 from tracker.permissions import allowed
 from tracker.settings import (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
-from bot.replies import Button, Row
-from bot.router import Router
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
+from dialog.replies import Button, Row
+from dialog.router import Router
 from handlers.family import Family, current_family
 from handlers.menu import show_menu
 from tracker.children import (

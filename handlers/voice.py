@@ -3,11 +3,11 @@ transcripts come back as messages that answer the step they were sent for, or be
 
 from __future__ import annotations
 
-from bot import conversation
-from bot.context import Context
-from bot.conversation import State
-from bot.replies import Button
-from bot.router import COMMAND_ID, Router
+from dialog import conversation
+from dialog.context import Context
+from dialog.conversation import State
+from dialog.replies import Button
+from dialog.router import COMMAND_ID, Router
 from handlers.family import current_family
 from handlers.notify import notify_family
 from tracker.children import Child, select_children, select_current_child

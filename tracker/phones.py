@@ -31,3 +31,11 @@ def display_phone(digits: str | None) -> str:
     except phonenumbers.NumberParseException:
         return f"+{digits}"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def mask_phone(phone: str | None) -> str:
+    """Keep the country prefix and the last four digits: 91******3210."""
+    digits = "".join(ch for ch in (phone or "") if ch.isdigit())
+    if len(digits) < 8:
+        return "*" * len(digits)
+    return digits[:2] + "*" * (len(digits) - 6) + digits[-4:]

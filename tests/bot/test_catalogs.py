@@ -1,6 +1,6 @@
 import pytest
 
-from bot.texts import CATALOGS, LANGUAGES
+from dialog.texts import CATALOGS, LANGUAGES
 
 ENGLISH = CATALOGS["en"]
 

@@ -1,7 +1,7 @@
 import builtins
 
 from bot.chat import chat
-from bot.texts import t
+from dialog.texts import t
 from tests.conftest import make_settings
 
 PHONE = "919000000077"

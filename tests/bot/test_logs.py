@@ -1,7 +1,8 @@
 import json
 import logging
 
-from bot.logs import JsonFormatter, mask_phone, mask_text
+from bot.logs import JsonFormatter, mask_text
+from tracker.phones import mask_phone
 
 
 def test_phone_masking_keeps_prefix_and_last_four():

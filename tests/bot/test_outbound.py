@@ -1,7 +1,7 @@
 import pytest
 
 from bot.outbound import OutboundLimitError, to_graph
-from bot.replies import Button, Reply, Row, Section, Template
+from dialog.replies import Button, Reply, Row, Section, Template
 
 
 def test_text_reply():

@@ -1,6 +1,6 @@
 import asyncio
 
-from bot.replies import Reply
+from dialog.replies import Reply
 from tests.conftest import wait_until
 from tests.support import payloads
 

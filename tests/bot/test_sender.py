@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.graph import classify
-from bot.outbox import Outgoing, enqueue
-from bot.replies import Document, Reply, Template
+from bot.outbox import enqueue
+from dialog.replies import Document, Outgoing, Reply, Template
 from sql.db import SYSTEM
 from tests.conftest import wait_until
 from tests.support import payloads
@@ -120,7 +120,7 @@ def test_retry_delay_grows():
 
 
 def test_window_check_has_a_margin():
-    from bot.sender import window_open
+    from dialog.window import window_open
 
     now = datetime.now(UTC)
     assert window_open(now - timedelta(hours=23), now)

@@ -3,8 +3,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.commands import parse_command
-from bot.texts import LANGUAGES, t
+from dialog.commands import parse_command
+from dialog.texts import LANGUAGES, t
 from handlers.log_views import show_day
 from handlers.log_words import command_tail, find_day, mood_word
 from tracker.errors import InvalidDate

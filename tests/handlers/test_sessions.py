@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from bot.texts import t
+from dialog.texts import t
 from sql.cipher import Cipher
 from tests.conftest import TEST_KEY
 from tests.support.families import add_member, add_user, at, make_family

@@ -53,3 +53,13 @@ class Template:
     name: str
     language: str
     parameters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outgoing:
+    """One message for one user, with an optional template to use if the window has closed."""
+
+    user_id: int
+    reply: Reply | Template | Document
+    fallback: Template | None = None
+    then: Reply | None = None  # queued only after Meta accepted `reply`

@@ -8,10 +8,10 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot import conversation, ids
-from bot.commands import Command, parse_command
-from bot.context import Context, Unexpected
-from bot.conversation import Flow
+from dialog import conversation, ids
+from dialog.commands import Command, parse_command
+from dialog.context import Context, Unexpected
+from dialog.conversation import Flow
 
 log = logging.getLogger(__name__)
 

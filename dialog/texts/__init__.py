@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from bot.texts.merge import merge
+from dialog.texts.merge import merge
 
 LANGUAGES = ("en", "hi", "te")
+LANGUAGE_NAMES = {"en": "English", "hi": "हिंदी", "te": "తెలుగు"}
 # One module per feature in every language folder; a key may be defined in only one of them.
 FEATURES = (
     "core",
@@ -20,7 +21,7 @@ FEATURES = (
     "settings",
 )
 CATALOGS: dict[str, dict[str, str]] = {
-    language: merge(*(import_module(f"bot.texts.{language}.{feature}") for feature in FEATURES))
+    language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))
     for language in LANGUAGES
 }
 

@@ -8,31 +8,15 @@ from typing import Any
 
 import asyncpg
 
-from bot import conversation
-from bot.commands import Command
-from bot.conversation import Flow, State
-from bot.ids import ChoiceId
-from bot.inbound import Inbound
-from bot.outbox import Outgoing
-from bot.replies import Button, Reply, Row, Section, Template
-from bot.texts import t
+from dialog import conversation
+from dialog.commands import Command
+from dialog.conversation import Flow, State
+from dialog.ids import ChoiceId
+from dialog.message import Inbound
+from dialog.replies import Button, Outgoing, Reply, Row, Section, Template
+from dialog.texts import t
 from sql.cipher import Cipher
-
-
-@dataclass(slots=True)
-class User:
-    id: int
-    phone: str | None
-    bsuid: str | None
-    language: str
-    timezone: str
-    consent: str
-    consent_changed_at: datetime | None
-    welcomed_at: datetime | None
-
-    @property
-    def opted_out(self) -> bool:
-        return self.consent == "opted_out"
+from tracker.users import User
 
 
 class Unexpected(Exception):

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import asyncpg
 
-from bot.context import User
+
+@dataclass(slots=True)
+class User:
+    id: int
+    phone: str | None
+    bsuid: str | None
+    language: str
+    timezone: str
+    consent: str
+    consent_changed_at: datetime | None
+    welcomed_at: datetime | None
+
+    @property
+    def opted_out(self) -> bool:
+        return self.consent == "opted_out"
+
 
 SELECT_USER = """
 SELECT id, phone, bsuid, language, timezone, consent, consent_changed_at, welcomed_at

@@ -1,1 +1,0 @@
-"""The en catalog: one module per feature, merged in bot/texts/__init__.py."""

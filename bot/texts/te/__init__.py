@@ -1,1 +1,0 @@
-"""The te catalog: one module per feature, merged in bot/texts/__init__.py."""

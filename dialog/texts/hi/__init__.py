@@ -1,0 +1,1 @@
+"""The hi catalog: one module per feature, merged in dialog/texts/__init__.py."""
