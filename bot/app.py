@@ -13,13 +13,14 @@ from quart import Quart, Response
 
 from bot import health, privacy_page, webhook
 from bot.config import Settings
-from bot.graph import ConsoleTransport, GraphTransport, Transport
-from bot.notices import NoticeFlusher
+from bot.graph_client import ConsoleTransport, GraphTransport, Transport
+from bot.notice_flusher import NoticeFlusher
 from bot.runtime import Runtime
 from bot.scheduler import start_scheduler
 from bot.sender import Sender
 from bot.voice_jobs import voice_job
 from bot.worker import Worker
+from dialog.context import Links
 from handlers import build_router
 from sql.db import Database
 from sql.embedded import start_embedded
@@ -105,13 +106,12 @@ async def _start_services(
         rt.cipher,
         rt.router,
         default_phone_number_id=settings.whatsapp_phone_number_id,
-        privacy_url=privacy_url(settings),
+        links=links(settings),
         on_replies=rt.sender.wake,
         clock=clock or (lambda: datetime.now(UTC)),
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
-        context_settings=context_settings(settings),
     )
     rt.background = [rt.sender, rt.worker, voice_job(rt, http_client), _notices(rt)]
     for service in rt.background:
@@ -119,13 +119,14 @@ async def _start_services(
     rt.scheduler = start_scheduler(rt.db)
 
 
-def context_settings(settings: Settings) -> dict[str, str]:
+def links(settings: Settings) -> Links:
     """The few settings handlers need, handed to every Context by the worker."""
-    return {
-        "bot_number": settings.whatsapp_public_number,
-        "invite_template": settings.invite_template_name,
-        "invite_template_lang": settings.invite_template_lang,
-    }
+    return Links(
+        privacy_url=privacy_url(settings),
+        bot_number=settings.whatsapp_public_number,
+        invite_template=settings.invite_template_name,
+        invite_template_lang=settings.invite_template_lang,
+    )
 
 
 def _notices(rt: Runtime) -> NoticeFlusher:

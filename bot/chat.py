@@ -15,7 +15,7 @@ import httpx
 
 from bot.app import create_app, resolve_dsn
 from bot.config import Settings
-from bot.graph import SendResult, choices, render
+from bot.graph_client import SendResult, choices, render
 from bot.signature import sign
 from sql.cipher import Cipher
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from bot.outbound import to_graph
+from bot.graph_messages import to_graph
 from dialog.replies import Document, Outgoing, Template
 from sql.cipher import Cipher
 

@@ -7,7 +7,7 @@ import logging
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from sql.db import SYSTEM, Database
-from tracker.privacy import purge_deleted_users
+from tracker.my_data import purge_deleted_users
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 
 from bot.background import QueueDrainer
-from bot.graph import PAIR_RATE_LIMIT, Media, SendResult, Transport
+from bot.graph_client import PAIR_RATE_LIMIT, Media, SendResult, Transport
 from bot.outbox import enqueue_followup
 from dialog.window import window_open
 from sql.cipher import Cipher

@@ -12,7 +12,7 @@ import asyncpg
 from bot.background import QueueDrainer
 from bot.inbound import from_envelope
 from bot.outbox import enqueue
-from dialog.context import Context
+from dialog.context import Context, Links
 from dialog.replies import Outgoing, Reply
 from dialog.router import Router
 from dialog.texts import t
@@ -74,18 +74,16 @@ class Worker(QueueDrainer):
         router: Router,
         *,
         default_phone_number_id: str,
-        privacy_url: str,
+        links: Links,
         on_replies: Callable[[], None],
         clock: Callable[[], datetime],
         max_attempts: int = 5,
         retry_base_seconds: float = 2.0,
         concurrency: int = 4,
         sweep_seconds: float = 5.0,
-        context_settings: dict[str, str] | None = None,
     ) -> None:
         self._db, self._cipher, self._router = db, cipher, router
-        self._context_settings = context_settings or {}
-        self._default_number, self._privacy_url = default_phone_number_id, privacy_url
+        self._default_number, self._links = default_phone_number_id, links
         self._on_replies, self._clock = on_replies, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
         super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
@@ -121,8 +119,7 @@ class Worker(QueueDrainer):
                 user=await select_user(conn, row["user_id"]),
                 message=message,
                 now=self._clock(),
-                privacy_url=self._privacy_url,
-                **self._context_settings,
+                links=self._links,
             )
             await self._router.dispatch(ctx)
             await enqueue(

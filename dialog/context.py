@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 import asyncpg
 
 from dialog import conversation
 from dialog.commands import Command
-from dialog.conversation import Flow, State
+from dialog.conversation import D, Flow, State
 from dialog.ids import ChoiceId
 from dialog.message import Inbound
 from dialog.replies import Button, Outgoing, Reply, Row, Section, Template
 from dialog.texts import t
+from dialog.window import window_open
 from sql.cipher import Cipher
 from tracker.users import User
 
@@ -23,24 +23,33 @@ class Unexpected(Exception):
     """Raised by a step handler when the message is not an answer to its question."""
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What replies link to: the privacy page, the bot's own number, the invite template."""
+
+    privacy_url: str
+    bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links
+    invite_template: str = ""  # approved template for invites outside the 24-hour window
+    invite_template_lang: str = "en"
+
+
 @dataclass(slots=True)
 class Context:
+    """`command` and `choice` are what the message parsed as, if anything; handlers registered
+    for a command, a choice or a step receive theirs as typed arguments instead."""
+
     conn: asyncpg.Connection
     cipher: Cipher
     user: User
     message: Inbound
     now: datetime
-    privacy_url: str
+    links: Links
     command: Command | None = None
     choice: ChoiceId | None = None
     refused_choice: bool = False  # a tapped or typed id that failed validation
-    state: State | None = None
     outgoing: list[Outgoing] = field(default_factory=list)
-    bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links
-    invite_template: str = ""  # approved template for invites outside the 24-hour window
-    invite_template_lang: str = "en"
 
-    def t(self, key: str, **values: Any) -> str:
+    def t(self, key: str, **values: object) -> str:
         return t(self.user.language, key, **values)
 
     def day_label(self, day: date) -> str:
@@ -60,34 +69,34 @@ class Context:
         sections: tuple[Section, ...] = (),
         list_button: str = "",
     ) -> None:
-        self.outgoing.append(
-            Outgoing(
-                user_id=self.user.id,
-                reply=Reply(text=text, buttons=buttons, sections=sections, list_button=list_button),
-            )
-        )
+        reply = Reply(text=text, buttons=buttons, sections=sections, list_button=list_button)
+        self.outgoing.append(Outgoing(user_id=self.user.id, reply=reply))
 
     def reply_rows(self, text: str, rows: list[Row], list_button: str) -> None:
         self.reply(text, sections=(Section("", tuple(rows)),), list_button=list_button)
 
-    def notify(self, user_id: int, reply: Reply, fallback: Template | None = None) -> None:
-        """A message to another member of the family (sent only inside their window)."""
-        self.outgoing.append(Outgoing(user_id=user_id, reply=reply, fallback=fallback))
+    def send(self, item: Outgoing) -> None:
+        """Queue a prepared message, such as a document with a follow-up."""
+        self.outgoing.append(item)
 
-    async def start_flow(self, flow: Flow, step: str, **data: Any) -> None:
-        self.state = State(flow.name, step, data)
-        await conversation.save(
-            self.conn, self.cipher, self.user.id, self.state, self.now, flow.timeout
-        )
+    def notify(
+        self, user_id: int, message: Reply | Template, fallback: Template | None = None
+    ) -> None:
+        """A message to another member; `fallback` is sent instead once their window closed."""
+        self.outgoing.append(Outgoing(user_id=user_id, reply=message, fallback=fallback))
 
-    async def advance(self, flow: Flow, step: str, **data: Any) -> None:
-        """Move to the next step, keeping earlier answers in the flow's data."""
-        previous = self.state.data if self.state else {}
-        self.state = State(flow.name, step, {**previous, **data})
-        await conversation.save(
-            self.conn, self.cipher, self.user.id, self.state, self.now, flow.timeout
-        )
+    def window_open(self, last_inbound_at: datetime | None) -> bool:
+        """Whether a free-form message can still reach someone who last wrote then."""
+        return window_open(last_inbound_at, self.now)
+
+    async def enter_step(self, flow: Flow[D], step: str, data: D) -> None:
+        """Start or move on in a flow; `data` replaces what the flow remembered."""
+        state = State(flow.name, step, conversation.dump(data))
+        await conversation.save(self.conn, self.cipher, self.user.id, state, self.now, flow.timeout)
+
+    async def in_flow(self) -> bool:
+        state = await conversation.load(self.conn, self.cipher, self.user.id)
+        return state is not None and state.expires_at is not None and state.expires_at > self.now
 
     async def end_flow(self) -> None:
-        self.state = None
         await conversation.clear(self.conn, self.user.id)

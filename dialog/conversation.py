@@ -1,24 +1,40 @@
-"""One row per user holds the active flow, its step, its data and when it expires."""
+"""One row per user holds the active flow, its step, its typed data and when it expires."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import asyncpg
 
 from sql.cipher import Cipher
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 
 @dataclass(frozen=True, slots=True)
-class Flow:
-    """A named multi-step conversation: its steps, how long it waits, how often it re-asks."""
+class NoData:
+    """The data of a flow that remembers nothing between its steps."""
+
+
+D = TypeVar("D", bound="DataclassInstance")
+
+
+@dataclass(frozen=True, slots=True)
+class Flow(Generic[D]):
+    """A named multi-step conversation: its steps, the dataclass its steps share, how long it
+    waits and how often it re-asks. Data fields hold JSON values (str, int, lists of them)."""
 
     name: str
     steps: tuple[str, ...]
+    data: type[D]
     timeout: timedelta = timedelta(minutes=30)
     max_reasks: int = 2
+
+    def load(self, stored: dict[str, Any]) -> D:
+        return self.data(**stored)
 
 
 @dataclass(slots=True)
@@ -28,6 +44,10 @@ class State:
     data: dict[str, Any] = field(default_factory=dict)
     reasks: int = 0
     expires_at: datetime | None = None
+
+
+def dump(data: DataclassInstance) -> dict[str, Any]:
+    return asdict(data)
 
 
 async def load(conn: asyncpg.Connection, cipher: Cipher, user_id: int) -> State | None:

@@ -1,4 +1,4 @@
-"""What handlers return: plain values that only `bot/outbound.py` turns into Graph JSON."""
+"""What handlers return: plain values that only `bot/graph_messages.py` turns into Graph JSON."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Dispatch order for one message: welcome, gates, escapes, the active step, ids, commands,
-natural language, media, then the friendly fallback."""
+natural language, media, then the friendly fallback. Handlers get typed inputs: the command,
+the tapped id or the step's answer, and with `needs=` the family the user may act on."""
 
 from __future__ import annotations
 
@@ -7,27 +8,56 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any, Generic, overload
 
 from dialog import conversation, ids
 from dialog.commands import Command, parse_command
 from dialog.context import Context, Unexpected
-from dialog.conversation import Flow
+from dialog.conversation import D, Flow, State
+from dialog.family import Family, current_family
+from dialog.ids import ChoiceId
+from tracker.permissions import Action
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Context], Awaitable[None]]
-Gate = Callable[[Context], Awaitable[bool]]
-
 ESCAPES = ("cancel", "menu", "help")
 ID_LIKE = re.compile(r"[a-z_]+:\S+", re.IGNORECASE)
-COMMAND_ID = "cmd:"
 GREETINGS = ("hello", "menu")
+
+
+class RegistrationError(ValueError):
+    """Two handlers for one command, id or step, or a step its flow does not declare."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer(Generic[D]):
+    """A message that arrived while a flow waited at `step`, with what the flow remembers."""
+
+    step: str
+    text: str
+    choice: ChoiceId | None
+    command: Command | None
+    data: D
+
+
+Run = Callable[[Context], Awaitable[None]]
+RunCommand = Callable[[Context, Command], Awaitable[None]]
+RunChoice = Callable[[Context, ChoiceId], Awaitable[None]]
+Gate = Callable[[Context], Awaitable[bool]]
+CommandHandler = Callable[[Context, Command], Awaitable[None]]
+FamilyCommandHandler = Callable[[Context, Family, Command], Awaitable[None]]
+ChoiceHandler = Callable[[Context, ChoiceId], Awaitable[None]]
+FamilyChoiceHandler = Callable[[Context, Family, ChoiceId], Awaitable[None]]
+StepHandler = Callable[[Context, Answer[D]], Awaitable[None]]
+FamilyStepHandler = Callable[[Context, Family, Answer[D]], Awaitable[None]]
+Ask = Callable[[Context, D], Awaitable[None]]
+StepRun = Callable[[Context, State], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
 class StepSpec:
-    handler: Handler
-    ask: Handler
+    run: StepRun
+    reask: StepRun
     typed: bool  # only typed text answers it; a tap goes to its own handler
 
 
@@ -36,45 +66,106 @@ class Router:
 
     def __init__(self) -> None:
         self.gates: list[Gate] = []
-        self.commands: dict[str, Handler] = {}
-        self.choices: dict[tuple[str, str], Handler] = {}
-        self.flows: dict[str, Flow] = {}
+        self.commands: dict[str, RunCommand] = {}
+        self.choices: dict[tuple[str, str], RunChoice] = {}
+        self.flows: dict[str, Flow[Any]] = {}
         self.steps: dict[tuple[str, str], StepSpec] = {}
         self.natural: list[Gate] = []
-        self.media: Handler | None = None
-        self.welcome: Handler | None = None
-        self.fallback: Handler | None = None
+        self.media: Run | None = None
+        self.welcome: Run | None = None
+        self.fallback: Run | None = None
 
     def gate(self, fn: Gate) -> Gate:
         self.gates.append(fn)
         return fn
 
-    def command(self, *names: str) -> Callable[[Handler], Handler]:
-        def register(fn: Handler) -> Handler:
+    def understand(self, fn: Gate) -> Gate:
+        self.natural.append(fn)
+        return fn
+
+    @overload
+    def command(self, *names: str) -> Callable[[CommandHandler], CommandHandler]: ...
+    @overload
+    def command(
+        self, *names: str, needs: Action
+    ) -> Callable[[FamilyCommandHandler], FamilyCommandHandler]: ...
+    def command(self, *names: str, needs: Action | None = None) -> Callable[[Any], Any]:
+        def register(fn: Any) -> Any:
             for name in names:
-                self.commands[name] = fn
+                _add(self.commands, name, _with_family(fn, needs))
             return fn
 
         return register
 
+    @overload
     def choice(
-        self, namespace: str, action: str, parse_arg: Callable | None = None
-    ) -> Callable[[Handler], Handler]:
+        self, namespace: str, action: str, parse_arg: Callable[[str], object] | None = None
+    ) -> Callable[[ChoiceHandler], ChoiceHandler]: ...
+    @overload
+    def choice(
+        self,
+        namespace: str,
+        action: str,
+        parse_arg: Callable[[str], object] | None = None,
+        *,
+        needs: Action,
+    ) -> Callable[[FamilyChoiceHandler], FamilyChoiceHandler]: ...
+    def choice(
+        self,
+        namespace: str,
+        action: str,
+        parse_arg: Callable[[str], object] | None = None,
+        *,
+        needs: Action | None = None,
+    ) -> Callable[[Any], Any]:
         ids.register(namespace, action, parse_arg)
 
-        def register(fn: Handler) -> Handler:
-            self.choices[(namespace, action)] = fn
+        def register(fn: Any) -> Any:
+            _add(self.choices, (namespace, action), _with_family(fn, needs))
             return fn
 
         return register
 
+    @overload
     def step(
-        self, flow: Flow, step: str, *, ask: Handler, typed: bool = False
-    ) -> Callable[[Handler], Handler]:
-        self.flows[flow.name] = flow
+        self, flow: Flow[D], step: str, *, ask: Ask[D], typed: bool = False
+    ) -> Callable[[StepHandler[D]], StepHandler[D]]: ...
+    @overload
+    def step(
+        self, flow: Flow[D], step: str, *, ask: Ask[D], typed: bool = False, needs: Action
+    ) -> Callable[[FamilyStepHandler[D]], FamilyStepHandler[D]]: ...
+    def step(
+        self,
+        flow: Flow[D],
+        step: str,
+        *,
+        ask: Ask[D],
+        typed: bool = False,
+        needs: Action | None = None,
+    ) -> Callable[[Any], Any]:
+        if step not in flow.steps:
+            msg = f"flow {flow.name} declares no step {step}"
+            raise RegistrationError(msg)
+        if self.flows.setdefault(flow.name, flow) is not flow:
+            msg = f"two flows are named {flow.name}"
+            raise RegistrationError(msg)
 
-        def register(fn: Handler) -> Handler:
-            self.steps[(flow.name, step)] = StepSpec(fn, ask, typed)
+        def register(fn: Any) -> Any:
+            async def run(ctx: Context, state: State) -> None:
+                answer = Answer(
+                    state.step, ctx.message.text, ctx.choice, ctx.command, flow.load(state.data)
+                )
+                if needs is None:
+                    await fn(ctx, answer)
+                elif family := await current_family(ctx, needs):
+                    await fn(ctx, family, answer)
+                else:
+                    await ctx.end_flow()
+
+            async def reask(ctx: Context, state: State) -> None:
+                await ask(ctx, flow.load(state.data))
+
+            _add(self.steps, (flow.name, step), StepSpec(run, reask, typed))
             return fn
 
         return register
@@ -82,22 +173,24 @@ class Router:
     def include(self, part: Router) -> None:
         """Append another feature's handlers after the ones already here."""
         self.gates += part.gates
-        self.commands.update(part.commands)
-        self.choices.update(part.choices)
-        self.flows.update(part.flows)
-        self.steps.update(part.steps)
+        for name, run_command in part.commands.items():
+            _add(self.commands, name, run_command)
+        for key, run_choice in part.choices.items():
+            _add(self.choices, key, run_choice)
+        for flow in part.flows.values():
+            if self.flows.setdefault(flow.name, flow) is not flow:
+                msg = f"two flows are named {flow.name}"
+                raise RegistrationError(msg)
+        for step, spec in part.steps.items():
+            _add(self.steps, step, spec)
         self.natural += part.natural
         self.media = part.media or self.media
         self.welcome = part.welcome or self.welcome
         self.fallback = part.fallback or self.fallback
 
-    def understand(self, fn: Gate) -> Gate:
-        self.natural.append(fn)
-        return fn
-
     async def dispatch(self, ctx: Context) -> None:
         """Run the first handler that claims the message."""
-        _parse(ctx)
+        parse_message(ctx)
         if ctx.user.welcomed_at is None and self.welcome:
             await self.welcome(ctx)
             if not self._knows(ctx) or (ctx.command and ctx.command.name in GREETINGS):
@@ -109,18 +202,15 @@ class Router:
             ctx.reply(ctx.t("choice.invalid"))
             return
         if ctx.command and ctx.command.name in ESCAPES and ctx.command.name in self.commands:
-            await self.commands[ctx.command.name](ctx)
+            await self.commands[ctx.command.name](ctx, ctx.command)
             return
         if await self._run_step(ctx) or await self._run_known(ctx):
             return
         for understand in self.natural:
             if await understand(ctx):
                 return
-        handler = (
-            self.fallback
-            if ctx.message.kind in ("text", "interactive", "button")
-            else (self.media or self.fallback)
-        )
+        typed = ctx.message.kind in ("text", "interactive", "button")
+        handler = self.fallback if typed else (self.media or self.fallback)
         if handler:
             await handler(ctx)
 
@@ -132,11 +222,12 @@ class Router:
         )
 
     async def _run_known(self, ctx: Context) -> bool:
-        if ctx.choice and (ctx.choice.namespace, ctx.choice.action) in self.choices:
-            await self.choices[(ctx.choice.namespace, ctx.choice.action)](ctx)
+        choice, command = ctx.choice, ctx.command
+        if choice and (run_choice := self.choices.get((choice.namespace, choice.action))):
+            await run_choice(ctx, choice)
             return True
-        if ctx.command and ctx.command.name in self.commands:
-            await self.commands[ctx.command.name](ctx)
+        if command and (run_command := self.commands.get(command.name)):
+            await run_command(ctx, command)
             return True
         return False
 
@@ -145,26 +236,27 @@ class Router:
         if state is None:
             return False
         flow, spec = self.flows.get(state.flow), self.steps.get((state.flow, state.step))
-        if flow is None or spec is None or state.expires_at <= ctx.now:
+        expired = state.expires_at is None or state.expires_at <= ctx.now
+        if flow is None or spec is None or expired:
             await ctx.end_flow()
             if flow is not None:
                 ctx.reply(ctx.t("flow.expired"))
             return False
-        ctx.state = state
         try:
             if spec.typed and ctx.choice:
                 raise Unexpected
-            await spec.handler(ctx)
+            await spec.run(ctx, state)
         except Unexpected as e:
-            return await self._reask(ctx, flow, spec, str(e))
+            return await self._reask(ctx, flow, spec, state, str(e))
         return True
 
-    async def _reask(self, ctx: Context, flow: Flow, spec: StepSpec, problem: str) -> bool:
+    async def _reask(
+        self, ctx: Context, flow: Flow[Any], spec: StepSpec, state: State, problem: str
+    ) -> bool:
         """Unexpected input: a known command leaves the flow; otherwise re-ask, then give up."""
         if self._knows(ctx):
             await ctx.end_flow()
             return False
-        state = ctx.state
         state.reasks += 1
         if state.reasks > flow.max_reasks:
             await ctx.end_flow()
@@ -175,23 +267,43 @@ class Router:
             ctx.reply(problem)
             return True
         ctx.reply(ctx.t("flow.didnt_get"))
-        await spec.ask(ctx)
+        await spec.reask(ctx, state)
         return True
 
 
-def _parse(ctx: Context) -> None:
+def _add(table: dict[Any, Any], key: object, value: object) -> None:
+    if key in table:
+        msg = f"{key} is registered twice"
+        raise RegistrationError(msg)
+    table[key] = value
+
+
+def _with_family(fn: Any, needs: Action | None) -> Any:
+    """The handler itself, or one that first finds the family it `needs` (else says why)."""
+    if needs is None:
+        return fn
+
+    async def run(ctx: Context, given: object) -> None:
+        if family := await current_family(ctx, needs):
+            await fn(ctx, family, given)
+
+    return run
+
+
+def parse_message(ctx: Context) -> None:
+    """Read the message as a tapped or typed id, a command, or neither."""
     typed = ctx.message.text.strip()
     raw_id = ctx.message.reply_id or (typed if ID_LIKE.fullmatch(typed) else None)
-    if raw_id and raw_id.startswith(COMMAND_ID):
+    if raw_id and raw_id.startswith(ids.COMMAND_PREFIX):
         # menu buttons name commands, so a menu never depends on a feature's own ids
-        ctx.command = Command(raw_id.removeprefix(COMMAND_ID))
+        ctx.command = Command(raw_id.removeprefix(ids.COMMAND_PREFIX))
         return
     if raw_id:
         try:
             ctx.choice = ids.decode(raw_id)
         except ids.InvalidId as e:
             ctx.refused_choice = True
-            log.info("choice id refused", extra={"reason": str(e)})
+            log.info("choice id refused", extra={"reason": e.kind})
     # a typed id that failed its checks is not read as words too; only "lang:hi" is both
     if ctx.choice is None and (not ctx.refused_choice or typed.casefold().startswith("lang")):
         ctx.command = parse_command(ctx.message.reply_id or ctx.message.text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from dialog.context import Context
+from dialog.family import Family, current_family
 from dialog.router import Router
-from handlers.family import Family, current_family
 from handlers.log_views import clip, show_day
 from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
 from tracker.errors import InvalidBulk

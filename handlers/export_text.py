@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from dialog.context import Context
 from tracker.money import format_inr
+from tracker.my_data import Account, ChildRecords, Export, Member, NoteRecord
 from tracker.phones import mask_phone
-from tracker.privacy import Account, ChildRecords, Export, Member, NoteRecord
 from tracker.session_store import SessionRow
 
 RULE = "=" * 40

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
+from dialog.family import Family
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
-from dialog.router import Router
-from handlers.family import Family, current_family
+from dialog.router import Answer, Router
 from handlers.menu import show_menu
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
@@ -17,7 +21,14 @@ from tracker.holiday_store import insert_holidays
 from tracker.session_store import delete_sessions_on, select_sessions
 
 router = Router()
-HOLIDAY = Flow("holiday", ("range", "confirm"))
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayData:
+    days: list[str]  # ISO dates waiting for the answer to "replace or skip?"
+
+
+HOLIDAY = Flow("holiday", ("range", "confirm"), HolidayData)
 SPANS = {"today": 1, "next3": 3, "next7": 7}
 CONFLICT_ANSWERS = ("replace", "skip")
 MAX_DAYS = 62
@@ -28,45 +39,39 @@ RANGE_SPLIT = re.compile(
 LOOKAHEAD = timedelta(days=185)
 
 
-@router.command("holiday")
-async def pick_holiday(ctx: Context) -> None:
+@router.command("holiday", needs="holidays")
+async def pick_holiday(ctx: Context, _: Family, __: Command) -> None:
     """Offer today, the next 3 days, the next 7 days or a custom range."""
-    if await current_family(ctx, "holidays") is None:
-        return
-    rows = [Row(f"holiday:{key}", ctx.t(f"row.holiday.{key}")) for key in (*SPANS, "range")]
+    rows = [
+        Row(ids.encode("holiday", key), ctx.t(f"row.holiday.{key}")) for key in (*SPANS, "range")
+    ]
     ctx.reply_rows(ctx.t("holiday.pick"), rows, ctx.t("holiday.button"))
 
 
-@router.choice("holiday", "today")
-@router.choice("holiday", "next3")
-@router.choice("holiday", "next7")
-async def chose_span(ctx: Context) -> None:
+@router.choice("holiday", "today", needs="holidays")
+@router.choice("holiday", "next3", needs="holidays")
+@router.choice("holiday", "next7", needs="holidays")
+async def chose_span(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Mark a span starting today, asking first when sessions are logged in it."""
-    family = await current_family(ctx, "holidays")
-    if family:
-        days = [family.today + timedelta(days=i) for i in range(SPANS[ctx.choice.action])]
-        await mark_or_confirm(ctx, family, days)
+    days = [family.today + timedelta(days=i) for i in range(SPANS[choice.action])]
+    await mark_or_confirm(ctx, family, days)
 
 
 @router.choice("holiday", "range")
-async def ask_range(ctx: Context) -> None:
+async def ask_range(ctx: Context, _: ChoiceId) -> None:
     """Ask for the first and last day off."""
-    await ctx.start_flow(HOLIDAY, "range")
-    await prompt_range(ctx)
+    await ctx.enter_step(HOLIDAY, "range", HolidayData(days=[]))
+    await prompt_range(ctx, HolidayData(days=[]))
 
 
-async def prompt_range(ctx: Context) -> None:
+async def prompt_range(ctx: Context, _: HolidayData) -> None:
     ctx.reply(ctx.t("holiday.ask_range"))
 
 
-@router.step(HOLIDAY, "range", ask=prompt_range)
-async def got_range(ctx: Context) -> None:
+@router.step(HOLIDAY, "range", ask=prompt_range, needs="holidays")
+async def got_range(ctx: Context, family: Family, answer: Answer[HolidayData]) -> None:
     """Read "24/12 - 28/12" style ranges (or one day) and mark them."""
-    family = await current_family(ctx, "holidays")
-    if family is None:
-        await ctx.end_flow()
-        return
-    first, last = read_range(ctx, family.today)
+    first, last = read_range(ctx, answer.text, family.today)
     if first < family.child.tracking_since:
         raise Unexpected(
             ctx.t("holiday.before_start", day=ctx.day_label(family.child.tracking_since))
@@ -75,8 +80,8 @@ async def got_range(ctx: Context) -> None:
     await mark_or_confirm(ctx, family, days)
 
 
-def read_range(ctx: Context, today: date) -> tuple[date, date]:
-    parts = [p for p in RANGE_SPLIT.split(ctx.message.text.strip()) if p]
+def read_range(ctx: Context, text: str, today: date) -> tuple[date, date]:
+    parts = [p for p in RANGE_SPLIT.split(text.strip()) if p]
     if not 1 <= len(parts) <= 2:
         raise Unexpected(ctx.t("holiday.bad_range"))
     try:
@@ -101,38 +106,34 @@ async def mark_or_confirm(ctx: Context, family: Family, days: list[date]) -> Non
     if not logged:
         await mark(ctx, family, days)
         return
-    await ctx.start_flow(HOLIDAY, "confirm", days=[d.isoformat() for d in days])
+    await ctx.enter_step(HOLIDAY, "confirm", HolidayData([d.isoformat() for d in days]))
     ctx.reply(
         ctx.t("holiday.conflict", days=", ".join(ctx.day_label(d) for d in logged)),
         buttons=(
-            Button("holiday:replace", ctx.t("btn.holiday_replace")),
-            Button("holiday:skip", ctx.t("btn.holiday_skip")),
-            Button("cmd:cancel", ctx.t("btn.holiday_cancel")),
+            *conflict_buttons(ctx),
+            Button(ids.command("cancel"), ctx.t("btn.holiday_cancel")),
         ),
     )
 
 
-async def prompt_confirm(ctx: Context) -> None:
-    ctx.reply(
-        ctx.t("holiday.confirm_again"),
-        buttons=(
-            Button("holiday:replace", ctx.t("btn.holiday_replace")),
-            Button("holiday:skip", ctx.t("btn.holiday_skip")),
-        ),
+def conflict_buttons(ctx: Context) -> tuple[Button, ...]:
+    return tuple(
+        Button(ids.encode("holiday", answer), ctx.t(f"btn.holiday_{answer}"))
+        for answer in CONFLICT_ANSWERS
     )
 
 
-@router.step(HOLIDAY, "confirm", ask=prompt_confirm)
-async def resolve_conflict(ctx: Context) -> None:
+async def prompt_confirm(ctx: Context, _: HolidayData) -> None:
+    ctx.reply(ctx.t("holiday.confirm_again"), buttons=conflict_buttons(ctx))
+
+
+@router.step(HOLIDAY, "confirm", ask=prompt_confirm, needs="holidays")
+async def resolve_conflict(ctx: Context, family: Family, answer: Answer[HolidayData]) -> None:
     """Replace the logged sessions with holidays, or keep them and mark only the free days."""
-    choice = ctx.choice
+    choice = answer.choice
     if choice is None or choice.namespace != "holiday" or choice.action not in CONFLICT_ANSWERS:
         raise Unexpected
-    family = await current_family(ctx, "holidays")
-    if family is None:
-        await ctx.end_flow()
-        return
-    days = [date.fromisoformat(d) for d in ctx.state.data["days"]]
+    days = [date.fromisoformat(d) for d in answer.data.days]
     rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, days[0], days[-1])
     logged = {row.day for row in rows}
     if choice.action == "replace":
@@ -145,7 +146,7 @@ async def resolve_conflict(ctx: Context) -> None:
 
 @router.choice("holiday", "replace")
 @router.choice("holiday", "skip")
-async def stale_answer(ctx: Context) -> None:
+async def stale_answer(ctx: Context, _: ChoiceId) -> None:
     """A replace/skip tap after the question was closed: nothing to apply."""
     ctx.reply(ctx.t("holiday.expired"))
 

@@ -6,12 +6,19 @@ from urllib.parse import quote
 
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
+from dialog.family import Family, current_family
 from dialog.replies import Button, Reply, Row, Template
 from dialog.router import Router
 from dialog.texts import t
-from handlers.family import Family, current_family
+from handlers.family_notices import (
+    ChildRef,
+    Phrase,
+    actor_label,
+    notify_family,
+    queue_notice,
+    reachable,
+)
 from handlers.menu import show_menu
-from handlers.notify import ChildRef, Phrase, actor_label, notify_family, queue_notice, reachable
 from handlers.roles import show_role_requests
 from tracker.children import Child
 from tracker.members import (

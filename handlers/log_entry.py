@@ -9,7 +9,8 @@ from typing import Any
 
 from dialog.context import Context
 from dialog.conversation import Flow
-from handlers.family import Family, current_family
+from dialog.family import Family, current_family
+from handlers.family_notices import notify_family
 from handlers.log_views import (
     clip,
     refusal,
@@ -21,7 +22,6 @@ from handlers.log_views import (
     sessions_text,
     show_day,
 )
-from handlers.notify import notify_family
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError

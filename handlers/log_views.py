@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from dialog import ids
 from dialog.context import Context
+from dialog.family import Family
 from dialog.replies import Button, Row
-from handlers.family import Family
 from handlers.log_words import MOODS
 from tracker.counts import MAX_SESSIONS_PER_DAY, MIN_SESSIONS_PER_DAY
 from tracker.errors import TrackerError

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from dialog.context import Context
+from dialog.family import Family, current_family
 from dialog.replies import Button, Row
 from dialog.router import COMMAND_ID, Router
 from handlers import clinic, invites, roles
-from handlers.family import Family, current_family
+from handlers.family_notices import Phrase, notify_family, queue_notice
 from handlers.menu import main_menu
-from handlers.notify import Phrase, notify_family, queue_notice
 from tracker.children import Child, select_children
 from tracker.members import (
     Member,

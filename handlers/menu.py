@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context
 from dialog.replies import Button, Row
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Router
 from tracker.children import select_current_child
 from tracker.dates import local_today
 from tracker.money import month_figures
@@ -30,8 +32,11 @@ MORE_ROWS = (
 def show_menu(ctx: Context, text: str | None = None, *, tracking: bool = True) -> None:
     """One interactive message: the most used actions as buttons, the rest behind More."""
     first = ("attended", "missed") if tracking else ("setup", "help")
-    buttons = tuple(Button(COMMAND_ID + name, ctx.t(f"btn.menu.{name}")) for name in first)
-    ctx.reply(text or ctx.t("menu.body"), buttons=(*buttons, Button("cmd:more", ctx.t("btn.more"))))
+    buttons = tuple(Button(ids.command(name), ctx.t(f"btn.menu.{name}")) for name in first)
+    ctx.reply(
+        text or ctx.t("menu.body"),
+        buttons=(*buttons, Button(ids.command("more"), ctx.t("btn.more"))),
+    )
 
 
 async def main_menu(ctx: Context, lead: str = "") -> None:
@@ -62,45 +67,37 @@ async def main_menu(ctx: Context, lead: str = "") -> None:
 
 def more_rows(ctx: Context) -> list[Row]:
     return [
-        Row(COMMAND_ID + name, ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
+        Row(ids.command(name), ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
         for name in MORE_ROWS
     ]
 
 
 @router.command("menu", "hello")
-async def open_menu(ctx: Context) -> None:
+async def open_menu(ctx: Context, _: Command) -> None:
     """Show the main menu with the month's snapshot; stores nothing."""
     await main_menu(ctx)
 
 
 @router.command("more")
-async def open_more(ctx: Context) -> None:
+async def open_more(ctx: Context, _: Command) -> None:
     """Show the More list; stores nothing."""
     ctx.reply_rows(ctx.t("menu.more_body"), more_rows(ctx), ctx.t("menu.list_button"))
 
 
 @router.command("help")
-async def show_help(ctx: Context) -> None:
+async def show_help(ctx: Context, _: Command) -> None:
     """Explain what can be typed, then the menu."""
     show_menu(ctx, ctx.t("help"))
 
 
 @router.command("cancel")
-async def cancel(ctx: Context) -> None:
+async def cancel(ctx: Context, _: Command) -> None:
     """Leave the active flow without saving its answers."""
-    if ctx.state is None and not await _has_flow(ctx):
+    if not await ctx.in_flow():
         show_menu(ctx, ctx.t("nothing_to_cancel"))
         return
     await ctx.end_flow()
     show_menu(ctx, ctx.t("cancelled"))
-
-
-async def _has_flow(ctx: Context) -> bool:
-    return await ctx.conn.fetchval(
-        "SELECT EXISTS (SELECT 1 FROM tt.conversations WHERE user_id = $1 AND expires_at > $2)",
-        ctx.user.id,
-        ctx.now,
-    )
 
 
 async def fallback(ctx: Context) -> None:

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from dialog.commands import normalize
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
+from dialog.family import current_family
 from dialog.replies import Button
 from dialog.router import COMMAND_ID, Router
 from handlers import voice
-from handlers.family import current_family
-from handlers.notify import notify_family
+from handlers.family_notices import notify_family
 from tracker.children import Child, select_children
 from tracker.notes import (
     MAX_FIELD_CHARS,

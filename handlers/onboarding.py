@@ -29,7 +29,9 @@ async def welcome(ctx: Context) -> None:
     if detected:
         await update_language(ctx.conn, ctx.user, detected)
     ctx.reply_rows(
-        ctx.t("welcome", privacy_url=ctx.privacy_url), language_rows(), ctx.t("language.button")
+        ctx.t("welcome", privacy_url=ctx.links.privacy_url),
+        language_rows(),
+        ctx.t("language.button"),
     )
     await main_menu(ctx)
 

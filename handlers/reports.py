@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from dialog.context import Context
+from dialog.family import Family, current_family
 from dialog.replies import Button
 from dialog.router import COMMAND_ID, Router
-from handlers.family import Family, current_family
 from tracker.dates import month_bounds, month_of
 from tracker.holiday_store import select_holidays
 from tracker.money import format_inr

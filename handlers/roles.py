@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dialog.context import Context
+from dialog.family import Family, current_family
 from dialog.replies import Button, Reply, Row
 from dialog.router import Router
 from dialog.texts import t
-from handlers.family import Family, current_family
-from handlers.notify import Phrase, actor_label, notify_family, queue_notice, reachable
+from handlers.family_notices import Phrase, actor_label, notify_family, queue_notice, reachable
 from tracker.children import Child, select_children
 from tracker.members import (
     Member,

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from dialog import ids
 from dialog.commands import ALIASES, normalize
 from dialog.context import Context
+from dialog.family import current_family
 from dialog.replies import Button
 from dialog.router import Router
 from handlers import bulk, log_steps
-from handlers.family import current_family
 from handlers.log_entry import Entry, ask_next, check_day, save_entry, show_days
 from handlers.log_views import (
     PAGE_DAYS,

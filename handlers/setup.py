@@ -6,9 +6,9 @@ from datetime import date
 
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
+from dialog.family import Family, current_family
 from dialog.replies import Button, Row
 from dialog.router import Router
-from handlers.family import Family, current_family
 from handlers.menu import show_menu
 from tracker.children import (
     clean_name,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dialog import conversation
 from dialog.context import Context
 from dialog.conversation import State
+from dialog.family import current_family
 from dialog.replies import Button
 from dialog.router import COMMAND_ID, Router
-from handlers.family import current_family
-from handlers.notify import notify_family
+from handlers.family_notices import notify_family
 from tracker.children import Child, select_children, select_current_child
 from tracker.notes import (
     MAX_NOTE_CHARS,

@@ -19,7 +19,7 @@ import pytest
 
 from bot.app import create_app
 from bot.config import Settings
-from bot.graph import GraphTransport
+from bot.graph_client import GraphTransport
 from sql.cipher import Cipher
 from sql.embedded import start_embedded
 from sql.migrate import apply_pending

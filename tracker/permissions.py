@@ -2,43 +2,36 @@
 
 from __future__ import annotations
 
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "owner": frozenset(
-        {
-            "view",
-            "log",
-            "notes",
-            "setup",
-            "holidays",
-            "members_view",
-            "members_manage",
-            "billing",
-            "data",
-            "admin",
-            "leave",
-            "transfer",
-            "remove_owner",
-        }
-    ),
-    "parent": frozenset(
-        {
-            "view",
-            "log",
-            "notes",
-            "setup",
-            "holidays",
-            "members_view",
-            "members_manage",
-            "billing",
-            "data",
-            "admin",
-            "leave",
-        }
-    ),
-    "therapist": frozenset({"view", "log", "notes", "members_view", "data", "admin", "leave"}),
+from typing import Literal
+
+Action = Literal[
+    "view",
+    "log",
+    "notes",
+    "setup",
+    "holidays",
+    "members_view",
+    "members_manage",
+    "billing",
+    "data",
+    "admin",
+    "leave",
+    "transfer",
+    "remove_owner",
+]
+Role = Literal["owner", "parent", "therapist"]
+
+THERAPIST: frozenset[Action] = frozenset(
+    {"view", "log", "notes", "members_view", "data", "admin", "leave"}
+)
+PARENT: frozenset[Action] = THERAPIST | {"setup", "holidays", "members_manage", "billing"}
+PERMISSIONS: dict[str, frozenset[Action]] = {
+    "owner": PARENT | {"transfer", "remove_owner"},
+    "parent": PARENT,
+    "therapist": THERAPIST,
 }
 
 
-def allowed(role: str | None, action: str) -> bool:
+def allowed(role: str | None, action: Action) -> bool:
     """True only when the role is known and the table grants the action (fail closed)."""
     return action in PERMISSIONS.get(role or "", frozenset())

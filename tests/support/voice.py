@@ -13,7 +13,7 @@ import asyncpg
 import httpx
 
 from bot.app import create_app
-from bot.graph import GraphTransport
+from bot.graph_client import GraphTransport
 from tests.conftest import Bot, make_settings
 from tests.support import payloads
 from tests.support.graph_stub import GraphStub

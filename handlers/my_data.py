@@ -10,7 +10,7 @@ from dialog.conversation import Flow
 from dialog.replies import Button, Document, Outgoing, Reply
 from dialog.router import COMMAND_ID, Router
 from handlers.export_text import export_filename, render_export
-from tracker.privacy import FamilyOutcome, delete_my_data, gather_export, select_deletion_plan
+from tracker.my_data import FamilyOutcome, delete_my_data, gather_export, select_deletion_plan
 
 router = Router()
 DELETE = Flow("delete_data", ("confirm",), timeout=timedelta(minutes=10))

@@ -9,7 +9,7 @@ line; `{name}` (the child) and `{by}` (the acting member) are filled in for you.
 becomes the reader's short date label and a `Phrase("role.parent")` value the reader's word.
 Every OTHER active member gets the line unless they opted out or their 24-hour window is closed
 (nothing is queued for them: free-form cannot reach them and the news would be stale). Lines
-wait in tt.pending_notices; bot/notices.py sends each person one merged message once their
+wait in tt.pending_notices; bot/notice_flusher.py sends each person one merged message once their
 oldest line has waited the batch delay (Settings.notice_batch_seconds)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dialog.context import Context
 from dialog.texts import t
 from dialog.window import window_open
 from tracker.members import Person
-from tracker.notices import insert_notice, select_co_members
+from tracker.notice_store import insert_notice, select_co_members
 from tracker.phones import display_phone
 
 MAX_PROFILE_NAME = 40

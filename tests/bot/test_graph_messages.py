@@ -1,6 +1,6 @@
 import pytest
 
-from bot.outbound import OutboundLimitError, to_graph
+from bot.graph_messages import OutboundLimitError, to_graph
 from dialog.replies import Button, Reply, Row, Section, Template
 
 

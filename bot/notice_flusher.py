@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 import asyncpg
 
 from bot.background import QueueDrainer
-from bot.outbound import MAX_TEXT
+from bot.graph_messages import MAX_TEXT
 from bot.outbox import enqueue
 from dialog.replies import Outgoing, Reply
 from dialog.texts import t
 from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
-from tracker.notices import delete_due_notices, select_recipient
+from tracker.notice_store import delete_due_notices, select_recipient
 
 ROOM_FOR_MORE = 200  # keeps the "…and N more" line inside Meta's text limit
 

@@ -1,4 +1,4 @@
-"""Queued family notices: one encrypted line per recipient, merged and sent by bot/notices.py."""
+"""Queued family notices: one encrypted line per recipient, merged and sent by bot/notice_flusher.py."""
 
 from __future__ import annotations
 
