@@ -1,4 +1,5 @@
-"""Queued family notices: one encrypted line per recipient, merged and sent by bot/notice_flusher.py."""
+"""Queued family notices: one encrypted line per recipient, merged and sent by
+bot/notice_flusher.py."""
 
 from __future__ import annotations
 
