@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 import asyncpg
 
@@ -68,8 +69,41 @@ class Database:
                 actor.role,
                 "" if actor.user_id is None else str(actor.user_id),
             )
-            yield conn
+            # the pool's proxy forwards every Connection method; handlers type the connection
+            yield cast(asyncpg.Connection, conn)
 
     async def ping(self) -> bool:
         async with self.pool.acquire(timeout=2) as conn:
-            return await conn.fetchval("SELECT 1", timeout=2) == 1
+            return bool(await conn.fetchval("SELECT 1", timeout=2) == 1)
+
+
+async def fetch_one(conn: asyncpg.Connection, query: str, *args: object) -> asyncpg.Record:
+    """The row a query always returns: an aggregate, one of our functions, an existing row."""
+    row = await conn.fetchrow(query, *args)
+    if row is None:
+        msg = "the query returned no row"
+        raise LookupError(msg)
+    return row
+
+
+T = TypeVar("T")
+
+
+async def fetch_value(conn: asyncpg.Connection, kind: type[T], query: str, *args: object) -> T:
+    """The first column of the one row a query returns, checked to be of `kind`."""
+    return _checked(await conn.fetchval(query, *args), kind)
+
+
+async def fetch_optional(
+    conn: asyncpg.Connection, kind: type[T], query: str, *args: object
+) -> T | None:
+    """Like fetch_value, but no row (or NULL) is None."""
+    value = await conn.fetchval(query, *args)
+    return None if value is None else _checked(value, kind)
+
+
+def _checked(value: object, kind: type[T]) -> T:
+    if not isinstance(value, kind):
+        msg = f"expected {kind.__name__}, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value

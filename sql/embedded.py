@@ -14,10 +14,11 @@ def start_embedded(data_dir: Path) -> str:
     with warnings.catch_warnings():
         # pgserver picks a lock folder at import and warns when XDG_RUNTIME_DIR is unset
         warnings.simplefilter("ignore")
-        import pgserver  # imported here: production never loads the embedded server
+        # imported here: production never loads the embedded server
+        from pgserver.postgres_server import get_server
 
     pgdata = (data_dir / "pg").resolve()
     pgdata.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    server = get_server(pgdata, cleanup_mode="stop")
     log.info("embedded postgres ready", extra={"pgdata": str(pgdata)})
     return server.get_uri()

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
 
 from tracker.dates import parse_iso_day
 from tracker.errors import InvalidBulk, InvalidDate
+from tracker.kinds import Status
 
 MAX_RANGE_DAYS = 62
 
@@ -26,7 +26,7 @@ _DATE_CODES = {"unreadable": "bad_date", "impossible": "impossible_date"}
 
 @dataclass(frozen=True, slots=True)
 class BulkRequest:
-    status: Literal["attended", "missed"]
+    status: Status
     days: tuple[date, ...]
     reason: str = ""
 
@@ -54,9 +54,7 @@ def parse_bulk(text: str) -> BulkRequest:
     match = _COMMAND.fullmatch(text.strip())
     if match is None:
         raise InvalidBulk("unknown_command")
-    status: Literal["attended", "missed"] = (
-        "attended" if match["status"].casefold() == "attended" else "missed"
-    )
+    status: Status = "attended" if match["status"].casefold() == "attended" else "missed"
     read = _read_range if match["shape"].casefold() == "range" else _read_list
     days, reason = read(match["rest"] or "")
     if status == "attended" and reason:
@@ -106,7 +104,7 @@ def plan_bulk(
     days: Iterable[date],
     today: date,
     existing: Mapping[date, str],
-    status: Literal["attended", "missed"],
+    status: Status,
 ) -> BulkPlan:
     """Sort each day into insert, duplicate (same status logged), conflict (other one) or future."""
     outcomes: dict[str, list[date]] = {"insert": [], "duplicate": [], "conflict": [], "future": []}

@@ -7,6 +7,8 @@ from datetime import date
 
 import asyncpg
 
+from sql.db import fetch_value
+
 MAX_NAME = 60
 
 
@@ -45,7 +47,7 @@ async def select_current_child(conn: asyncpg.Connection, user_id: int) -> Child 
 
 
 async def insert_child(conn: asyncpg.Connection, name: str, timezone: str, today: date) -> int:
-    return await conn.fetchval("SELECT tt.create_child($1, $2, $3)", name, timezone, today)
+    return await fetch_value(conn, int, "SELECT tt.create_child($1, $2, $3)", name, timezone, today)
 
 
 async def update_current_child(conn: asyncpg.Connection, user_id: int, child_id: int) -> None:

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
 
 from tracker.dates import recent_days
+from tracker.kinds import Status
 from tracker.reasons import CATEGORIES, UNSPECIFIED, categorize
 
 TIMELINE_DAYS = 7
@@ -19,7 +19,7 @@ _BREAKDOWN_ORDER = (*CATEGORIES, UNSPECIFIED)
 @dataclass(frozen=True, slots=True)
 class Entry:
     day: date
-    status: Literal["attended", "missed"]
+    status: Status
     reason: str = ""
     mood: str | None = None
 

@@ -7,6 +7,8 @@ from datetime import datetime
 
 import asyncpg
 
+from sql.db import fetch_one, fetch_optional, fetch_value
+
 ROLES = ("owner", "parent", "therapist")
 
 
@@ -112,10 +114,11 @@ async def select_members(conn: asyncpg.Connection, child_id: int) -> list[Member
 
 async def select_membership_counts(conn: asyncpg.Connection) -> tuple[int, int]:
     """How many families the acting user is in (active) and invited to (pending)."""
-    row = await conn.fetchrow(
+    row = await fetch_one(
+        conn,
         "SELECT count(*) FILTER (WHERE status = 'active') AS active, "
         "count(*) FILTER (WHERE status = 'pending') AS pending "
-        "FROM tt.memberships WHERE user_id = tt.acting_user_id()"
+        "FROM tt.memberships WHERE user_id = tt.acting_user_id()",
     )
     return row["active"], row["pending"]
 
@@ -124,7 +127,7 @@ async def insert_invite(
     conn: asyncpg.Connection, child_id: int, phone: str, role: str
 ) -> InviteResult:
     """Store a pending invite for `phone` (creating the user when new); see tt.invite_member."""
-    row = await conn.fetchrow("SELECT * FROM tt.invite_member($1, $2, $3)", child_id, phone, role)
+    row = await fetch_one(conn, "SELECT * FROM tt.invite_member($1, $2, $3)", child_id, phone, role)
     return InviteResult(row["outcome"], row["member_role"], _person(row, "invitee_"))
 
 
@@ -156,16 +159,16 @@ async def select_invites(conn: asyncpg.Connection) -> list[Invite]:
 
 async def update_invite_accepted(conn: asyncpg.Connection, child_id: int) -> str | None:
     """Accept the invite to `child_id`; the role, or None when there is no such invite."""
-    return await conn.fetchval("SELECT tt.accept_invite($1)", child_id)
+    return await fetch_optional(conn, str, "SELECT tt.accept_invite($1)", child_id)
 
 
 async def delete_invite(conn: asyncpg.Connection, child_id: int) -> bool:
-    return await conn.fetchval("SELECT tt.reject_invite($1)", child_id)
+    return await fetch_value(conn, bool, "SELECT tt.reject_invite($1)", child_id)
 
 
 async def delete_member(conn: asyncpg.Connection, child_id: int, user_id: int) -> str:
     """Remove a member or invite, or leave: removed, left, not_member or last_owner."""
-    return await conn.fetchval("SELECT tt.remove_member($1, $2)", child_id, user_id)
+    return await fetch_value(conn, str, "SELECT tt.remove_member($1, $2)", child_id, user_id)
 
 
 async def update_role_proposal(

@@ -56,7 +56,7 @@ def group_indian(number: int) -> str:
     """Digits grouped as lakhs and crores: 3 on the right, then pairs (1,00,000)."""
     digits = str(number)
     head, tail = digits[:-3], digits[-3:]
-    pairs = []
+    pairs: list[str] = []
     while head:
         pairs.insert(0, head[-2:])
         head = head[:-2]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import asyncpg
 
 from sql.cipher import Cipher
+from sql.db import fetch_one
 from tracker.session_store import SessionRow, select_sessions
 
 EXPIRED_STUBS = """
@@ -105,7 +106,8 @@ class FamilyOutcome:
 
 
 async def select_account(conn: asyncpg.Connection, user_id: int) -> Account:
-    row = await conn.fetchrow(
+    row = await fetch_one(
+        conn,
         "SELECT phone, language, timezone, consent, consent_changed_at, reminders_enabled, "
         "reminder_hour, reminder_days, created_at FROM tt.users WHERE id = $1",
         user_id,

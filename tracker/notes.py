@@ -9,6 +9,7 @@ from datetime import datetime
 import asyncpg
 
 from sql.cipher import Cipher
+from sql.db import fetch_optional, fetch_value
 
 MAX_NOTE_CHARS = 2000
 MAX_FIELD_CHARS = 500
@@ -68,7 +69,9 @@ async def insert_free_note(
     text: str,
     voice_note_id: int | None = None,
 ) -> int:
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        int,
         "INSERT INTO tt.notes (child_id, author_id, kind, body, voice_note_id) "
         "VALUES ($1, $2, 'free', $3, $4) RETURNING id",
         child_id,
@@ -88,7 +91,9 @@ async def insert_structured_note(
 ) -> int:
     """Store the four answers as one JSON body; a missing answer is stored empty."""
     body = {name: fields.get(name, "") for name in STRUCTURED_FIELDS}
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        int,
         "INSERT INTO tt.notes (child_id, author_id, kind, body) VALUES ($1, $2, 'structured', "
         "$3) RETURNING id",
         child_id,
@@ -132,7 +137,9 @@ async def select_notes(
 async def count_notes(
     conn: asyncpg.Connection, child_id: int, since: datetime | None = None
 ) -> int:
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        int,
         "SELECT count(*) FROM tt.notes WHERE child_id = $1 "
         "AND ($2::timestamptz IS NULL OR created_at >= $2)",
         child_id,
@@ -178,7 +185,9 @@ async def insert_voice_note(
     step: str | None,
 ) -> int | None:
     """Record a voice message for the background job; None when it was recorded before."""
-    return await conn.fetchval(
+    return await fetch_optional(
+        conn,
+        int,
         "INSERT INTO tt.voice_notes (user_id, child_id, inbound_id, phone_number_id, media_id, "
         "flow, step) SELECT $1, $2, m.id, m.phone_number_id, $4, $5, $6 "
         "FROM tt.inbound_messages m WHERE m.wamid = $3 "
@@ -201,7 +210,9 @@ async def select_voice_note(conn: asyncpg.Connection, voice_note_id: int) -> Voi
 
 async def count_waiting_voice_notes(conn: asyncpg.Connection, user_id: int) -> int:
     """Voice notes of this user that are not text yet (pending or untranscribed)."""
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        int,
         "SELECT count(*) FROM tt.voice_notes WHERE user_id = $1 AND status <> 'transcribed'",
         user_id,
     )

@@ -7,6 +7,8 @@ from datetime import date
 
 import asyncpg
 
+from sql.db import fetch_value
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:
@@ -45,7 +47,9 @@ async def select_latest_plan_before(
 
 async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_by: int) -> bool:
     """Store the month's plan; True when it replaced an earlier one."""
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        bool,
         """
         INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, carried, used_before,
                               set_by)

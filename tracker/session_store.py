@@ -8,13 +8,15 @@ from datetime import date
 import asyncpg
 
 from sql.cipher import Cipher
+from sql.db import fetch_optional, fetch_value
+from tracker.kinds import Status
 
 
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     id: int
     day: date
-    status: str
+    status: Status
     count: int
     reason: str
     reason_category: str | None
@@ -46,13 +48,15 @@ async def insert_session(
     *,
     child_id: int,
     day: date,
-    status: str,
+    status: Status,
     count: int,
     logged_by: int,
     reason: str = "",
     reason_category: str | None = None,
 ) -> int:
-    return await conn.fetchval(
+    return await fetch_value(
+        conn,
+        int,
         "INSERT INTO tt.sessions (child_id, day, status, count, reason, reason_category, "
         "logged_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         child_id,
@@ -103,7 +107,9 @@ async def update_session_mood(
     conn: asyncpg.Connection, child_id: int, session_id: int, mood: str
 ) -> date | None:
     """Set the mood of one attended entry of this child; its day, or None when it is gone."""
-    return await conn.fetchval(
+    return await fetch_optional(
+        conn,
+        date,
         "UPDATE tt.sessions SET mood = $3 WHERE id = $2 AND child_id = $1 "
         "AND status = 'attended' RETURNING day",
         child_id,

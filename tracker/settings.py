@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 import asyncpg
+
+from sql.db import fetch_one
 
 # Offered first in the picker (nine, so "type another" still fits a 10-row list).
 COMMON_ZONES = (
@@ -91,7 +93,8 @@ def resolve_timezone(text: str) -> str | None:
 
 def utc_offset(zone: str, now: datetime) -> str:
     """The zone's offset from UTC at `now`, such as UTC+05:30."""
-    minutes = int(now.astimezone(ZoneInfo(zone)).utcoffset().total_seconds() // 60)
+    offset = now.astimezone(ZoneInfo(zone)).utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
@@ -135,7 +138,8 @@ def _day_number(word: str, own: Mapping[str, int]) -> int | None:
 
 
 async def select_reminder_settings(conn: asyncpg.Connection, user_id: int) -> ReminderSettings:
-    row = await conn.fetchrow(
+    row = await fetch_one(
+        conn,
         "SELECT reminders_enabled, reminder_hour, reminder_days FROM tt.users WHERE id = $1",
         user_id,
     )

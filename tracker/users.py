@@ -7,6 +7,8 @@ from datetime import datetime
 
 import asyncpg
 
+from sql.db import fetch_one
+
 
 @dataclass(slots=True)
 class User:
@@ -31,7 +33,7 @@ FROM tt.users WHERE id = $1
 
 
 async def select_user(conn: asyncpg.Connection, user_id: int) -> User:
-    row = await conn.fetchrow(SELECT_USER, user_id)
+    row = await fetch_one(conn, SELECT_USER, user_id)
     return User(**dict(row))
 
 
