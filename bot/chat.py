@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -15,7 +16,7 @@ import httpx
 
 from bot.app import create_app, resolve_dsn
 from bot.config import Settings
-from bot.graph_client import SendResult, choices, render
+from bot.graph_client import Media, SendResult, choices, render
 from bot.signature import sign
 from sql.cipher import Cipher
 
@@ -37,14 +38,23 @@ NextReply = Callable[[float], Awaitable[Message | None]]
 
 
 class QueueTransport:
-    """Puts every message the sender would send to Meta on a queue for the terminal."""
+    """Puts every message the sender would send to Meta on a queue for the terminal; a
+    document is saved under `files` so the person chatting can open it."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: Path) -> None:
         self.queue: asyncio.Queue[Message] = asyncio.Queue()
+        self._files = files
 
     async def send(self, phone_number_id: str, body: Message) -> SendResult:
         self.queue.put_nowait(body)
         return SendResult("sent", wamid=f"wamid.chat-out-{uuid.uuid4().hex}")
+
+    async def upload(self, phone_number_id: str, media: Media) -> SendResult:
+        self._files.mkdir(parents=True, exist_ok=True)
+        path = self._files / f"{uuid.uuid4().hex[:8]}-{Path(media.filename).name}"
+        await asyncio.to_thread(path.write_bytes, media.content)
+        print(f"(document saved to {path})")
+        return SendResult("sent", media_id=f"chat-media.{path.name}")
 
     async def close(self) -> None:
         return None
@@ -69,7 +79,8 @@ class OutboxReader:
                 return None
             await asyncio.sleep(POLL_SECONDS)
         self._last_id = row["id"]
-        return self._cipher.decrypt_json(row["body"])["message"]
+        message: Message = self._cipher.decrypt_json(row["body"])["message"]
+        return message
 
 
 async def chat(settings: Settings, *, phone: str, url: str) -> int:
@@ -110,7 +121,7 @@ async def _replies(next_reply: NextReply) -> AsyncIterator[Message]:
 
 def _message(phone: str, line: str, menu: Message | None) -> Message:
     options = choices(menu) if menu else []
-    if not (line.isdigit() and 1 <= int(line) <= len(options)):
+    if menu is None or not (line.isdigit() and 1 <= int(line) <= len(options)):
         return _envelope(phone, "text", {"body": line})
     reply_id, title = options[int(line) - 1]
     print(f"(tapped {title})")
@@ -150,7 +161,7 @@ def _signed(settings: Settings, phone: str, message: Message) -> tuple[bytes, di
 
 @asynccontextmanager
 async def _in_process(settings: Settings) -> AsyncIterator[tuple[Post, NextReply]]:
-    transport = QueueTransport()
+    transport = QueueTransport(settings.data_dir / "chat-files")
     async with create_app(settings, transport=transport).test_app() as test_app:
         client = test_app.test_client()
 

@@ -8,9 +8,12 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 
 from bot import logs
 from bot.config import ConfigError, Settings, from_env
+
+Command = Callable[[Settings, argparse.Namespace], int]
 
 STATS_SQL = """
 SELECT
@@ -32,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"config error: {problem}", file=sys.stderr)
         return 2
     logs.configure(settings.log_level)
-    return args.run(settings, args)
+    run: Command = args.run
+    return run(settings, args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,9 +87,9 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import resolve_dsn
-    from sql.migrate import MigrationError, apply_pending
+    from sql.migrate import Migration, MigrationError, apply_pending
 
-    async def run() -> list:
+    async def run() -> list[Migration]:
         return await apply_pending(await resolve_dsn(settings))
 
     try:
@@ -104,11 +108,12 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     import asyncpg
 
     from bot.app import resolve_dsn
+    from sql.db import fetch_one
 
-    async def run() -> dict:
+    async def run() -> dict[str, dict[str, int]]:
         conn = await asyncpg.connect(await resolve_dsn(settings))
         try:
-            row = await conn.fetchrow(STATS_SQL)
+            row = await fetch_one(conn, STATS_SQL)
         finally:
             await conn.close()
         return {

@@ -99,7 +99,8 @@ def load_local_secrets(data_dir: Path) -> dict[str, str]:
     """Development only: secrets generated once and kept under DATA_DIR, never committed."""
     path = data_dir / LOCAL_SECRETS_FILE
     if path.exists():
-        return json.loads(path.read_text())
+        stored: dict[str, str] = json.loads(path.read_text())
+        return stored
     secrets = {
         "WHATSAPP_APP_SECRET": base64.urlsafe_b64encode(os.urandom(24)).decode(),
         "WHATSAPP_VERIFY_TOKEN": base64.urlsafe_b64encode(os.urandom(12)).decode(),

@@ -131,7 +131,7 @@ def render(body: dict[str, Any]) -> str:
     """A human-readable form of a message body: text, then numbered buttons or rows."""
     kind = body.get("type")
     if kind == "text":
-        return body["text"]["body"]
+        return str(body["text"]["body"])
     if kind == "template":
         return f"(template {body['template']['name']})"
     if kind == "document":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 
@@ -45,7 +46,7 @@ async def store_batch(conn: asyncpg.Connection, batch: Batch, cipher: Cipher) ->
     return new
 
 
-async def _store_message(conn: asyncpg.Connection, envelope: dict, cipher: Cipher) -> int:
+async def _store_message(conn: asyncpg.Connection, envelope: dict[str, Any], cipher: Cipher) -> int:
     message = from_envelope(envelope)
     phone, bsuid = user_keys(envelope)
     seen_at = message.sent_at or datetime.now(UTC)

@@ -9,7 +9,7 @@ import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,13 @@ import pytest
 from bot.app import create_app
 from bot.config import Settings
 from bot.graph_client import GraphTransport
+from handlers import build_router
 from sql.cipher import Cipher
+from sql.db import Database
 from sql.embedded import start_embedded
 from sql.migrate import apply_pending
 from tests.support import payloads
+from tests.support.direct import Direct
 from tests.support.graph_stub import GraphStub
 
 APP_SECRET = "test-app-secret"
@@ -112,6 +115,14 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "notice_batch_seconds": 3600.0,  # family notices stay queued unless a test wants them
     }
     return Settings(**(values | overrides))
+
+
+@pytest.fixture(name="direct")
+async def _direct(database_url: str, db: asyncpg.Connection) -> AsyncIterator[Direct]:
+    """The app's router driven directly: no webhook, worker, outbox or sender."""
+    database = await Database.connect(database_url)
+    yield Direct(database, Cipher([TEST_KEY]), build_router(), lambda: datetime.now(UTC))
+    await database.close()
 
 
 @pytest.fixture(name="graph")

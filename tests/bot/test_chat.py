@@ -40,3 +40,18 @@ async def test_a_number_with_no_menu_is_sent_as_text(database_url, db, monkeypat
     assert await chat(make_settings(database_url), phone=PHONE, url="") == 0
     assert "(tapped" not in capsys.readouterr().out
     assert await db.fetchval("SELECT kind FROM tt.inbound_messages") == "text"
+
+
+async def test_export_in_the_chat_saves_the_document_and_confirms(
+    database_url, db, monkeypatch, capsys, tmp_path
+):
+    _script(monkeypatch, "hi", "export", "/quit")
+    settings = make_settings(database_url, data_dir=tmp_path)
+    assert await chat(settings, phone=PHONE, url="") == 0
+    out = capsys.readouterr().out
+    assert t("en", "export.sent").split("\n")[0] in out
+    saved = list((tmp_path / "chat-files").iterdir())
+    assert len(saved) == 1
+    assert saved[0].name in out
+    assert t("en", "export.title") in saved[0].read_text()
+    assert await db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'failed'") == 0
