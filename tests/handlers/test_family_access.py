@@ -80,9 +80,9 @@ async def test_notices_are_merged_into_one_message_per_person(make_bot):
     await bot.tap(OWNER, "test:log")
     await flushed(bot)
     line = "✅ Parent (+91 90000 00001) logged 1 attended session(s) for Asha on Fri 20 Nov."
-    assert bot.graph_client.texts_to(PARENT) == [f"📣 Family updates:\n{line}\n{line}"]
-    assert bot.graph_client.texts_to(THERAPIST) == [f"📣 Family updates:\n{line}\n{line}"]
-    assert bot.graph_client.to(AWAY) == []
+    assert bot.graph.texts_to(PARENT) == [f"📣 Family updates:\n{line}\n{line}"]
+    assert bot.graph.texts_to(THERAPIST) == [f"📣 Family updates:\n{line}\n{line}"]
+    assert bot.graph.to(AWAY) == []
 
 
 async def test_a_notice_is_written_in_the_readers_language(make_bot):
@@ -92,7 +92,7 @@ async def test_a_notice_is_written_in_the_readers_language(make_bot):
     add_test_choice(bot, "log", log_attended)
     await bot.tap(OWNER, "test:log")
     await flushed(bot)
-    assert bot.graph_client.texts_to(PARENT) == [
+    assert bot.graph.texts_to(PARENT) == [
         "✅ Parent (+91 90000 00001) ने शुक्र 20 नव॰ को Asha के 1 सत्र हुए दर्ज किए।"
     ]
 
@@ -104,8 +104,8 @@ async def test_someone_who_opts_out_after_a_notice_was_queued_gets_nothing(make_
     await bot.tap(OWNER, "test:log")
     await bot.say(PARENT, "stop")
     await flushed(bot)
-    assert not any("logged" in text for text in bot.graph_client.texts_to(PARENT))
-    assert any("logged" in text for text in bot.graph_client.texts_to(THERAPIST))
+    assert not any("logged" in text for text in bot.graph.texts_to(PARENT))
+    assert any("logged" in text for text in bot.graph.texts_to(THERAPIST))
 
 
 def test_a_long_batch_is_cut_with_a_count():
@@ -150,7 +150,7 @@ async def test_a_database_error_during_the_permission_check_refuses(bot):
     assert replies[0].startswith("Sorry, something went wrong on my side")
     assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1", STRANGER) == 0
     assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships") == 1
-    assert bot.graph_client.to(STRANGER) == []
+    assert bot.graph.to(STRANGER) == []
 
 
 # Clinic view

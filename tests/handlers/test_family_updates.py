@@ -21,10 +21,10 @@ async def test_a_co_parents_log_reaches_the_owner_as_one_batched_update(make_bot
     await bot.say(PARENT, "attended 2 yesterday")
     await bot.say(PARENT, "note Worked on b and p sounds")
     await bot.flush_notices()
-    joined = "\n".join(bot.graph_client.texts_to(OWNER))
+    joined = "\n".join(bot.graph.texts_to(OWNER))
     assert "logged 2 attended session(s) for Asha on Thu 19 Nov" in joined
     assert "added a therapy note for Asha" in joined
-    assert "for Asha on Thu 19 Nov" not in "\n".join(bot.graph_client.texts_to(PARENT)[:1])
+    assert "for Asha on Thu 19 Nov" not in "\n".join(bot.graph.texts_to(PARENT)[:1])
 
 
 async def test_updates_waiting_together_go_as_one_message(make_bot):
@@ -39,8 +39,8 @@ async def test_updates_waiting_together_go_as_one_message(make_bot):
         )
     )
     await bot.flush_notices()
-    assert len(bot.graph_client.texts_to(OWNER)) == 1
-    assert bot.graph_client.texts_to(OWNER)[0].startswith("📣 Family updates:")
+    assert len(bot.graph.texts_to(OWNER)) == 1
+    assert bot.graph.texts_to(OWNER)[0].startswith("📣 Family updates:")
 
 
 async def test_an_opted_out_member_hears_nothing(make_bot):
@@ -49,5 +49,5 @@ async def test_an_opted_out_member_hears_nothing(make_bot):
     await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE phone = $1", OWNER)
     await bot.say(PARENT, "attended yesterday")
     await bot.flush_notices()
-    assert bot.graph_client.to(OWNER) == []
+    assert bot.graph.to(OWNER) == []
     assert await bot.db.fetchval("SELECT count(*) FROM tt.pending_notices") == 0

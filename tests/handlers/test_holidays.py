@@ -14,7 +14,7 @@ async def test_holiday_list_offers_four_options(make_bot):
     bot = await make_bot(clock=CLOCK)
     await make_family(bot.db, PHONE)
     await bot.say(PHONE, "holiday")
-    rows = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
     assert [r["id"] for r in rows] == [
         "holiday:today",
         "holiday:next3",

@@ -29,12 +29,12 @@ async def membership(bot, phone):
 
 def buttons(bot, phone):
     return [
-        b["reply"]["id"] for b in bot.graph_client.to(phone)[-1]["interactive"]["action"]["buttons"]
+        b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]
     ]
 
 
 def rows(bot, phone):
-    sections = bot.graph_client.to(phone)[-1]["interactive"]["action"]["sections"]
+    sections = bot.graph.to(phone)[-1]["interactive"]["action"]["sections"]
     return [r["id"] for section in sections for r in section["rows"]]
 
 
@@ -64,7 +64,7 @@ async def test_invite_inside_the_window_sends_the_invitee_text_with_buttons(bot)
         "📨 I sent +91 90000 00002 an invite to join Asha's family as therapist. "
         "They can accept or reject it with one tap."
     ]
-    invite = bot.graph_client.to(INVITEE)[-1]["interactive"]
+    invite = bot.graph.to(INVITEE)[-1]["interactive"]
     assert invite["body"]["text"].startswith(
         "👋 Parent (+91 90000 00001) invited you to join Asha's therapy tracker as therapist."
     )
@@ -86,7 +86,7 @@ async def test_outside_the_window_the_approved_template_is_sent(make_bot):
         "📨 +91 90000 00002 has not written to me in the last 24 hours, "
         "so I sent them our approved invite template instead."
     )
-    sent = bot.graph_client.to(INVITEE)
+    sent = bot.graph.to(INVITEE)
     assert [body["type"] for body in sent] == ["template"]
     assert sent[0]["template"]["name"] == "family_invite"
     assert [p["text"] for p in sent[0]["template"]["components"][0]["parameters"]] == [
@@ -102,7 +102,7 @@ async def test_without_a_template_the_inviter_gets_a_link_and_nobody_is_messaged
     replies = await bot.say(OWNER, "add parent +91 90000 00002")
     assert replies[0].startswith("I could not message +91 90000 00002 directly right now.")
     assert replies[0].endswith("\nhttps://wa.me/15550001111?text=accept")
-    assert bot.graph_client.to(INVITEE) == []
+    assert bot.graph.to(INVITEE) == []
     assert (
         await bot.db.fetchval(
             "SELECT count(*) FROM tt.outbox o JOIN tt.users u "
@@ -125,7 +125,7 @@ async def test_an_opted_out_invitee_is_never_messaged(make_bot):
         "I could not message +91 90000 00002 directly right now. Ask "
         "them to send *accept* to this WhatsApp number"
     )
-    assert bot.graph_client.to(INVITEE) == []
+    assert bot.graph.to(INVITEE) == []
 
 
 async def test_phone_numbers_are_validated_and_normalised(bot):
@@ -174,7 +174,7 @@ async def test_accept_by_button_joins_and_the_family_hears_of_it(make_bot):
     row = await membership(bot, INVITEE)
     assert (row["role"], row["status"]) == ("therapist", "active")
     await flushed(bot)
-    assert bot.graph_client.texts_to(OWNER)[-1] == (
+    assert bot.graph.texts_to(OWNER)[-1] == (
         "🤝 Parent (+91 90000 00002) joined Asha's family as therapist."
     )
 
@@ -200,7 +200,7 @@ async def test_reject_removes_the_invite_and_tells_the_inviter(make_bot):
     ]
     assert await membership(bot, INVITEE) is None
     await flushed(bot)
-    assert bot.graph_client.texts_to(OWNER)[-1] == (
+    assert bot.graph.texts_to(OWNER)[-1] == (
         "Parent (+91 90000 00002) declined the invite to join Asha's family as therapist."
     )
 
@@ -247,7 +247,7 @@ async def test_a_role_changes_only_when_the_member_agrees(bot):
         "changes only when they agree."
     ]
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
-    assert bot.graph_client.texts_to(THERAPIST)[-1].startswith(
+    assert bot.graph.texts_to(THERAPIST)[-1].startswith(
         "Parent (+91 90000 00001) asks to change your role in Asha's family from therapist to "
         "parent."
     )
@@ -267,7 +267,7 @@ async def test_a_declined_role_request_changes_nothing(make_bot):
     ]
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
     await flushed(bot)
-    assert bot.graph_client.texts_to(OWNER)[-1] == (
+    assert bot.graph.texts_to(OWNER)[-1] == (
         "Parent (+91 90000 00003) declined to become parent in Asha's family."
     )
     assert await bot.tap(THERAPIST, f"member:role_yes:{child}") == [
@@ -280,7 +280,7 @@ async def test_a_request_to_someone_outside_the_window_waits_for_them(bot):
     await close_window(bot.db, ids[THERAPIST])
     replies = await bot.tap(OWNER, f"member:propose:{ids[THERAPIST]}")
     assert "but I cannot message them right now" in replies[0]
-    assert bot.graph_client.to(THERAPIST) == []
+    assert bot.graph.to(THERAPIST) == []
     await bot.say(THERAPIST, "role")
     assert buttons(bot, THERAPIST) == [f"member:role_yes:{child}", f"member:role_no:{child}"]
 
@@ -301,7 +301,7 @@ async def test_owner_removes_a_member_who_is_told(make_bot):
     ]
     assert await membership(bot, THERAPIST) is None
     await flushed(bot)
-    assert bot.graph_client.texts_to(THERAPIST)[-1] == (
+    assert bot.graph.texts_to(THERAPIST)[-1] == (
         "Parent (+91 90000 00001) removed you from Asha's family."
     )
 
@@ -310,7 +310,7 @@ async def test_a_parent_cannot_remove_the_owner(bot):
     owner, _, _ = await family_with(bot, (PARENT, "parent"))
     await bot.say(PARENT, "remove member")
     assert (
-        bot.graph_client.texts_to(PARENT)[-1] == "There is nobody in Asha's family you can remove."
+        bot.graph.texts_to(PARENT)[-1] == "There is nobody in Asha's family you can remove."
     )
     assert await bot.tap(PARENT, f"member:remove_yes:{owner}") == [
         "That person is not in this family any more. Type *members* to see who is."
@@ -327,7 +327,7 @@ async def test_a_member_leaves_and_the_family_hears_of_it(make_bot):
     assert replies[0].startswith("You left Asha's family.")
     assert await membership(bot, THERAPIST) is None
     await flushed(bot)
-    assert bot.graph_client.texts_to(OWNER)[-1] == (
+    assert bot.graph.texts_to(OWNER)[-1] == (
         "👋 Parent (+91 90000 00003), therapist, left Asha's family."
     )
 
@@ -342,11 +342,11 @@ async def test_the_last_owner_cannot_leave_until_ownership_is_handed_over(make_b
     ]
     assert (await membership(bot, OWNER))["status"] == "active"
     await flushed(bot)
-    assert bot.graph_client.to(THERAPIST) == [], "the refused leave took its notice back"
+    assert bot.graph.to(THERAPIST) == [], "the refused leave took its notice back"
     await bot.say(OWNER, "transfer ownership")
     assert rows(bot, OWNER) == [f"member:transfer:{ids[THERAPIST]}"]
     await bot.tap(OWNER, f"member:transfer:{ids[THERAPIST]}")
-    assert bot.graph_client.texts_to(THERAPIST)[-1].startswith(
+    assert bot.graph.texts_to(THERAPIST)[-1].startswith(
         "Parent (+91 90000 00001) wants to hand Asha's family over to you"
     )
     assert (await membership(bot, THERAPIST))["role"] == "therapist"
@@ -354,7 +354,7 @@ async def test_the_last_owner_cannot_leave_until_ownership_is_handed_over(make_b
     assert (await membership(bot, THERAPIST))["role"] == "owner"
     assert (await membership(bot, OWNER))["role"] == "parent"
     await flushed(bot)
-    assert bot.graph_client.texts_to(OWNER)[-1] == (
+    assert bot.graph.texts_to(OWNER)[-1] == (
         "🔁 Parent (+91 90000 00003) is now owner in Asha's family."
     )
     assert (await bot.tap(OWNER, f"member:leave_yes:{child}"))[0].startswith("You left")
@@ -375,4 +375,4 @@ async def test_members_lists_roles_and_invite_states(bot):
     )
     assert buttons(bot, OWNER) == ["cmd:invite", "cmd:remove_member", "cmd:role"]
     await bot.say(THERAPIST, "members")
-    assert bot.graph_client.to(THERAPIST)[-1]["type"] == "text"
+    assert bot.graph.to(THERAPIST)[-1]["type"] == "text"

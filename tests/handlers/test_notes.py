@@ -102,7 +102,7 @@ async def test_a_button_tap_in_a_note_step_is_not_saved_as_the_note(bot):
     await bot.say(PHONE, "note")
     await bot.tap(PHONE, "cmd:notes")
     assert await note_rows(bot) == []
-    assert bot.graph_client.texts_to(PHONE)[-1] == (
+    assert bot.graph.texts_to(PHONE)[-1] == (
         "There are no notes for Asha yet. Type *note* to add one."
     )
 

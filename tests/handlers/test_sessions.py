@@ -36,7 +36,7 @@ async def sessions(bot, child_id=None):
 
 
 def last_rows(bot, phone=PHONE):
-    body = bot.graph_client.to(phone)[-1]["interactive"]
+    body = bot.graph.to(phone)[-1]["interactive"]
     assert body["type"] == "list"
     rows = [row for section in body["action"]["sections"] for row in section["rows"]]
     assert len(rows) <= 10
@@ -44,7 +44,7 @@ def last_rows(bot, phone=PHONE):
 
 
 def last_buttons(bot, phone=PHONE):
-    body = bot.graph_client.to(phone)[-1]["interactive"]
+    body = bot.graph.to(phone)[-1]["interactive"]
     assert body["type"] == "button"
     return [b["reply"]["id"] for b in body["action"]["buttons"]]
 
