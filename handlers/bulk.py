@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from dialog.commands import Command
 from dialog.context import Context
-from dialog.family import Family, current_family
+from dialog.family import Family
 from dialog.router import Router
 from handlers.log_views import clip, show_day
 from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
 from tracker.errors import InvalidBulk
+from tracker.kinds import Status
 from tracker.reasons import categorize
 from tracker.session_store import insert_session, select_sessions
 
@@ -17,17 +19,14 @@ router = Router()
 
 
 @router.command("bulk_help")
-async def bulk_help(ctx: Context) -> None:
+async def bulk_help(ctx: Context, _: Command) -> None:
     """Explain the four bulk forms with examples; stores nothing."""
     ctx.reply(ctx.t("bulk.help"))
 
 
-@router.command("bulk_attended", "bulk_missed")
-async def bulk_log(ctx: Context) -> None:
+@router.command("bulk_attended", "bulk_missed", needs="log")
+async def bulk_log(ctx: Context, family: Family, _: Command) -> None:
     """Log each new listed day; skip repeats, the other status, future and pre-start days."""
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
     try:
         request = parse_bulk(ctx.message.text)
     except InvalidBulk as e:
@@ -43,12 +42,14 @@ async def bulk_log(ctx: Context) -> None:
     ctx.reply(_summary(ctx, family, request.status, plan, len(before_start)))
 
 
-async def _logged(ctx: Context, family: Family, days: list[date], status: str) -> dict[date, str]:
+async def _logged(
+    ctx: Context, family: Family, days: list[date], status: Status
+) -> dict[date, Status]:
     """The status already logged on each day; the requested one wins when a day has both."""
     if not days:
         return {}
     rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, min(days), max(days))
-    logged: dict[date, str] = {}
+    logged: dict[date, Status] = {}
     for row in rows:
         if logged.get(row.day) != status:
             logged[row.day] = row.status
@@ -71,7 +72,9 @@ async def _insert(ctx: Context, family: Family, request: BulkRequest, plan: Bulk
         )
 
 
-def _summary(ctx: Context, family: Family, status: str, plan: BulkPlan, before_start: int) -> str:
+def _summary(
+    ctx: Context, family: Family, status: Status, plan: BulkPlan, before_start: int
+) -> str:
     counts = plan.counts
     lines = [ctx.t(f"bulk.done_{status}", name=family.child.name)]
     lines += [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from dialog.context import Context
 from dialog.conversation import Flow
@@ -25,6 +24,7 @@ from handlers.log_views import (
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError
+from tracker.kinds import Status
 from tracker.reasons import categorize
 from tracker.session_store import (
     delete_sessions_on,
@@ -34,59 +34,59 @@ from tracker.session_store import (
 )
 from tracker.streaks import MILESTONES, milestone_reached, week_streak
 
-LOG = Flow("log", ("date", "count", "reason", "confirm"))
+
+@dataclass(frozen=True, slots=True)
+class LogData:
+    """What a waiting log question remembers: the status, then the day and the entry so far."""
+
+    status: Status
+    day: str = ""  # ISO date; empty while the day is still asked
+    count: int = 1
+    reason: str = ""
+
+
+LOG = Flow("log", ("date", "count", "reason", "confirm"), LogData)
 STREAK_LOOKBACK = timedelta(weeks=MILESTONES[-1] + 1)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What is about to be logged; travels through a flow as JSON-ready data."""
+    """What is about to be logged; travels through the flow as LogData."""
 
-    status: str
+    status: Status
     day: date
     count: int = 1
     reason: str = ""
 
-    def data(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "day": self.day.isoformat(),
-            "count": self.count,
-            "reason": self.reason,
-        }
+    def data(self) -> LogData:
+        return LogData(self.status, self.day.isoformat(), self.count, self.reason)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Entry:
-        return cls(
-            data["status"],
-            date.fromisoformat(data["day"]),
-            data.get("count", 1),
-            data.get("reason", ""),
-        )
+    def from_data(cls, data: LogData) -> Entry:
+        return cls(data.status, date.fromisoformat(data.day), data.count, data.reason)
 
 
 async def family_in_flow(ctx: Context) -> Family | None:
-    """The family to log for; leaves any open question when there is none."""
+    """The family to re-ask for; leaves the open question when there is none any more."""
     family = await current_family(ctx, "log")
     if family is None:
         await ctx.end_flow()
     return family
 
 
-async def show_days(ctx: Context, family: Family, status: str, start: date) -> None:
+async def show_days(ctx: Context, family: Family, status: Status, start: date) -> None:
     """Send a page of the day picker and wait for a tapped or typed day."""
     start = max(min(start, family.today), family.child.tracking_since)
     if not check_day(ctx, family, start):
         return
-    await ctx.start_flow(LOG, "date", status=status)
+    await ctx.enter_step(LOG, "date", LogData(status))
     send_day_picker(ctx, family, status, start)
 
 
-async def ask_next(ctx: Context, family: Family, status: str, day: date) -> None:
+async def ask_next(ctx: Context, family: Family, status: Status, day: date) -> None:
     """After the day: ask the count for attended, the reason for missed."""
-    await ctx.start_flow(
-        LOG, "count" if status == "attended" else "reason", status=status, day=day.isoformat()
-    )
+    step = "count" if status == "attended" else "reason"
+    await ctx.enter_step(LOG, step, LogData(status, day.isoformat()))
     if status == "attended":
         send_count_picker(ctx, family, day)
     else:
@@ -118,7 +118,7 @@ async def save_entry(ctx: Context, family: Family, entry: Entry) -> None:
     if not existing:
         await write_entry(ctx, family, entry, replace=False)
         return
-    await ctx.start_flow(LOG, "confirm", **entry.data())
+    await ctx.enter_step(LOG, "confirm", entry.data())
     send_replace_question(ctx, family, entry.status, entry.day, existing)
 
 

@@ -5,13 +5,16 @@ closes the question and runs the tap's handler."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from dialog.commands import normalize
 from dialog.context import Context, Unexpected
-from dialog.router import Router
+from dialog.family import Family
+from dialog.router import Answer, Router
 from handlers.log_entry import (
     LOG,
     Entry,
+    LogData,
     ask_next,
     check_day,
     family_in_flow,
@@ -34,105 +37,95 @@ from tracker.session_store import select_sessions
 
 router = Router()
 
-ANSWERS = ("add", "replace", "keep")
+ReplaceAnswer = Literal["add", "replace", "keep"]
+ANSWERS: tuple[ReplaceAnswer, ...] = ("add", "replace", "keep")
 
 
-async def ask_day_again(ctx: Context) -> None:
+async def ask_day_again(ctx: Context, data: LogData) -> None:
     """Re-send today's page of the day picker; stores nothing."""
     family = await family_in_flow(ctx)
     if family is not None:
-        send_day_picker(ctx, family, ctx.state.data["status"], family.today)
+        send_day_picker(ctx, family, data.status, family.today)
 
 
-@router.step(LOG, "date", ask=ask_day_again, typed=True)
-async def typed_day(ctx: Context) -> None:
+@router.step(LOG, "date", ask=ask_day_again, typed=True, needs="log")
+async def typed_day(ctx: Context, family: Family, answer: Answer[LogData]) -> None:
     """Read a typed day for the waiting status, then ask the count or the reason."""
-    family = await family_in_flow(ctx)
-    if family is None:
-        return
     try:
-        day = parse_day(ctx.message.text, family.today)
+        day = parse_day(answer.text, family.today)
     except InvalidDate as e:
         raise Unexpected(refusal(ctx, family, e)) from e
     if check_day(ctx, family, day):
-        await ask_next(ctx, family, ctx.state.data["status"], day)
+        await ask_next(ctx, family, answer.data.status, day)
 
 
-async def ask_count_again(ctx: Context) -> None:
+async def ask_count_again(ctx: Context, data: LogData) -> None:
     """Re-send the count list for the waiting day; stores nothing."""
     family = await family_in_flow(ctx)
     if family is not None:
-        send_count_picker(ctx, family, date.fromisoformat(ctx.state.data["day"]))
+        send_count_picker(ctx, family, date.fromisoformat(data.day))
 
 
-@router.step(LOG, "count", ask=ask_count_again, typed=True)
-async def typed_count(ctx: Context) -> None:
+@router.step(LOG, "count", ask=ask_count_again, typed=True, needs="log")
+async def typed_count(ctx: Context, family: Family, answer: Answer[LogData]) -> None:
     """Read a typed number of sessions for the waiting day, then log it (or ask replace/add)."""
-    family = await family_in_flow(ctx)
-    if family is None:
-        return
-    count = parse_count(ctx.message.text)
+    count = parse_count(answer.text)
     if count is None:
         raise Unexpected(ctx.t("log.bad_count"))
     try:
         check_count(count)
     except TrackerError as e:
         raise Unexpected(refusal(ctx, family, e)) from e
-    day = date.fromisoformat(ctx.state.data["day"])
+    day = date.fromisoformat(answer.data.day)
     await save_entry(ctx, family, Entry("attended", day, count))
 
 
-async def ask_reason_again(ctx: Context) -> None:
+async def ask_reason_again(ctx: Context, data: LogData) -> None:
     """Ask again for the reason of the waiting missed day; stores nothing."""
     family = await family_in_flow(ctx)
     if family is not None:
-        send_reason_question(ctx, family, date.fromisoformat(ctx.state.data["day"]))
+        send_reason_question(ctx, family, date.fromisoformat(data.day))
 
 
-@router.step(LOG, "reason", ask=ask_reason_again)
-async def typed_reason(ctx: Context) -> None:
+@router.step(LOG, "reason", ask=ask_reason_again, typed=True, needs="log")
+async def typed_reason(ctx: Context, family: Family, answer: Answer[LogData]) -> None:
     """Keep the typed reason exactly as written, then log the missed day (or ask replace/add)."""
-    if ctx.choice or ctx.message.kind != "text" or not ctx.message.text:
+    if ctx.message.kind != "text" or not answer.text:
         raise Unexpected
-    family = await family_in_flow(ctx)
-    if family is not None:
-        day = date.fromisoformat(ctx.state.data["day"])
-        await save_entry(ctx, family, Entry("missed", day, 1, ctx.message.text))
+    day = date.fromisoformat(answer.data.day)
+    await save_entry(ctx, family, Entry("missed", day, 1, answer.text))
 
 
-async def ask_replace_again(ctx: Context) -> None:
+async def ask_replace_again(ctx: Context, data: LogData) -> None:
     """Ask again whether to replace, add or keep; stores nothing."""
     family = await family_in_flow(ctx)
     if family is None:
         return
-    entry = Entry.from_data(ctx.state.data)
+    entry = Entry.from_data(data)
     existing = await select_sessions(ctx.conn, ctx.cipher, family.child.id, entry.day, entry.day)
     send_replace_question(ctx, family, entry.status, entry.day, existing)
 
 
-@router.step(LOG, "confirm", ask=ask_replace_again)
-async def answered_replace(ctx: Context) -> None:
+@router.step(LOG, "confirm", ask=ask_replace_again, needs="log")
+async def answered_replace(ctx: Context, family: Family, answer: Answer[LogData]) -> None:
     """Replace the day's entries with the waiting one, add it beside them, or keep them."""
-    family = await family_in_flow(ctx)
-    if family is None:
-        return
-    entry, answer = Entry.from_data(ctx.state.data), _replace_answer(ctx)
+    entry, said = Entry.from_data(answer.data), _replace_answer(ctx, answer)
     existing = await select_sessions(ctx.conn, ctx.cipher, family.child.id, entry.day, entry.day)
-    if answer is None or (answer == "add" and not can_add(entry.status, existing)):
+    if said is None or (said == "add" and not can_add(entry.status, existing)):
         raise Unexpected
-    if answer == "keep":
+    if said == "keep":
         await ctx.end_flow()
         ctx.reply(ctx.t("log.kept", day=show_day(ctx, entry.day)))
         return
-    await write_entry(ctx, family, entry, replace=answer == "replace")
+    await write_entry(ctx, family, entry, replace=said == "replace")
 
 
-def _replace_answer(ctx: Context) -> str | None:
-    if ctx.choice:
-        tapped = (ctx.choice.namespace, ctx.choice.action)
-        return next((answer for answer in ANSWERS if tapped == ("log", answer)), None)
-    said = normalize(ctx.message.text)
+def _replace_answer(ctx: Context, answer: Answer[LogData]) -> ReplaceAnswer | None:
+    if answer.choice:
+        tapped = (answer.choice.namespace, answer.choice.action)
+        return next((said for said in ANSWERS if tapped == ("log", said)), None)
+    typed = normalize(answer.text)
     return next(
-        (answer for answer in ANSWERS if said in (answer, normalize(ctx.t(f"btn.log_{answer}")))),
+        (said for said in ANSWERS if typed in (said, normalize(ctx.t(f"btn.log_{said}")))),
         None,
     )

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 from dialog import ids
 from dialog.context import Context
 from dialog.family import Family
 from dialog.replies import Button, Row
-from handlers.log_words import MOODS
+from handlers.log_words import MOODS, Mood
 from tracker.counts import MAX_SESSIONS_PER_DAY, MIN_SESSIONS_PER_DAY
+from tracker.dates import parse_iso_day
 from tracker.errors import TrackerError
+from tracker.kinds import STATUSES, Status
 from tracker.session_store import SessionRow
 
 PAGE_DAYS = 8  # 8 days + "Newer" + "Older" = 10 rows, WhatsApp's most
 ECHO_LIMIT = 200  # typed text echoed back is shortened so a reply stays within Meta's limits
+MAX_ID_DIGITS = 18  # fits a bigint: a longer typed id is refused here, not by the database
 
 
 def show_day(ctx: Context, day: date) -> str:
@@ -46,13 +50,13 @@ def refusal(ctx: Context, family: Family, error: TrackerError, day: date | None 
     )
 
 
-def send_day_picker(ctx: Context, family: Family, status: str, start: date) -> None:
+def send_day_picker(ctx: Context, family: Family, status: Status, start: date) -> None:
     """A list of up to 8 days from `start` back, with rows to page newer and older."""
     text = ctx.t(f"log.pick_{status}", name=family.child.name)
     ctx.reply_rows(text, day_rows(ctx, family, status, start), ctx.t("btn.log_pick_day"))
 
 
-def day_rows(ctx: Context, family: Family, status: str, start: date) -> list[Row]:
+def day_rows(ctx: Context, family: Family, status: Status, start: date) -> list[Row]:
     since = family.child.tracking_since
     days = [start - timedelta(days=back) for back in range(PAGE_DAYS)]
     rows = [_day_row(ctx, family, status, day) for day in days if day >= since]
@@ -65,13 +69,15 @@ def day_rows(ctx: Context, family: Family, status: str, start: date) -> list[Row
     return rows
 
 
-def _day_row(ctx: Context, family: Family, status: str, day: date) -> Row:
+def _day_row(ctx: Context, family: Family, status: Status, day: date) -> Row:
     ago = (family.today - day).days
     note = {0: ctx.t("log.today_desc"), 1: ctx.t("log.yesterday_desc")}.get(ago, "")
     return Row(ids.encode("log", status, day.isoformat()), show_day(ctx, day), note)
 
 
-def _page_row(ctx: Context, status: str, start: date, direction: str) -> Row:
+def _page_row(
+    ctx: Context, status: Status, start: date, direction: Literal["newer", "older"]
+) -> Row:
     return Row(
         ids.encode("log", "page", f"{status}:{start.isoformat()}"),
         ctx.t(f"row.log_{direction}"),
@@ -104,7 +110,7 @@ def send_status_question(ctx: Context, family: Family, day: date) -> None:
 
 
 def send_replace_question(
-    ctx: Context, family: Family, status: str, day: date, existing: list[SessionRow]
+    ctx: Context, family: Family, status: Status, day: date, existing: list[SessionRow]
 ) -> None:
     """Replace the day's entries or keep them; add another only when the status is the same."""
     same = can_add(status, existing)
@@ -114,7 +120,9 @@ def send_replace_question(
         "existing": existing_text(ctx, existing),
         "new": ctx.t(f"log.status.{status}"),
     }
-    buttons = (Button(ids.encode("log", "add"), ctx.t("btn.log_add")),) if same else ()
+    buttons: tuple[Button, ...] = (
+        (Button(ids.encode("log", "add"), ctx.t("btn.log_add")),) if same else ()
+    )
     buttons += (
         Button(ids.encode("log", "replace"), ctx.t("btn.log_replace")),
         Button(ids.encode("log", "keep"), ctx.t("btn.log_keep")),
@@ -122,14 +130,14 @@ def send_replace_question(
     ctx.reply(ctx.t("log.ask_same" if same else "log.ask_other", **values), buttons=buttons)
 
 
-def can_add(status: str, existing: list[SessionRow]) -> bool:
+def can_add(status: Status, existing: list[SessionRow]) -> bool:
     """Another entry may join a day only when everything there has the same status."""
     return all(row.status == status for row in existing)
 
 
 def existing_text(ctx: Context, rows: list[SessionRow]) -> str:
     """What a day already holds, like "Attended (2 sessions)"."""
-    totals: dict[str, int] = {}
+    totals: dict[Status, int] = {}
     for row in rows:
         totals[row.status] = totals.get(row.status, 0) + row.count
     return ", ".join(
@@ -144,3 +152,34 @@ def send_mood_picker(ctx: Context, family: Family, session_id: int) -> None:
         for mood in MOODS
     ]
     ctx.reply_rows(ctx.t("mood.ask", name=family.child.name), rows, ctx.t("btn.log_mood"))
+
+
+# The arguments of the ids above, read beside where they are built.
+
+
+def read_status(word: str) -> Status:
+    """The status an id names; ValueError for any other word."""
+    status = next((status for status in STATUSES if status == word), None)
+    if status is None:
+        raise ValueError(word)
+    return status
+
+
+def read_page_arg(arg: str) -> tuple[Status, date]:
+    status, _, day = arg.partition(":")
+    return read_status(status), parse_iso_day(day)
+
+
+def read_count_arg(arg: str) -> tuple[date, int]:
+    day, _, count = arg.partition(":")
+    if not count.isdigit():
+        raise ValueError(count)
+    return parse_iso_day(day), int(count)
+
+
+def read_mood_arg(arg: str) -> tuple[int, Mood]:
+    session, _, word = arg.partition(":")
+    mood = next((mood for mood in MOODS if mood == word), None)
+    if not (session.isdigit() and len(session) <= MAX_ID_DIGITS) or mood is None:
+        raise ValueError(arg)
+    return int(session), mood

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from dialog.commands import Command
 from tracker.dates import parse_day
@@ -15,9 +16,10 @@ MAX_DAY_WORDS = 3  # "day before yesterday", "12 feb 2026"
 _COMMAND_TOKEN = re.compile(r"[^\s_]+")  # how dialog.commands.normalize splits words
 _WORD = re.compile(r"\S+")
 
-MOODS = ("great", "good", "okay", "tough")
+Mood = Literal["great", "good", "okay", "tough"]
+MOODS: tuple[Mood, ...] = ("great", "good", "okay", "tough")
 # Typed answers to the mood question, in every language we speak (like command aliases).
-MOOD_WORDS: dict[str, tuple[str, ...]] = {
+MOOD_WORDS: dict[Mood, tuple[str, ...]] = {
     "great": (
         "great",
         "excellent",
@@ -92,7 +94,7 @@ def _read_day(words: str, today: date) -> date | None:
         return None
 
 
-def mood_word(text: str) -> str | None:
+def mood_word(text: str) -> Mood | None:
     """The mood a typed answer names, if it names one."""
     said = " ".join(unicodedata.normalize("NFC", text).casefold().strip(" .!").split())
     return next((mood for mood, words in MOOD_WORDS.items() if said in words), None)

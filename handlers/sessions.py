@@ -6,25 +6,31 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from dialog import ids
-from dialog.commands import ALIASES, normalize
+from dialog.commands import ALIASES, Command, normalize
 from dialog.context import Context
-from dialog.family import current_family
+from dialog.family import Family, current_family
+from dialog.ids import ChoiceId
 from dialog.replies import Button
 from dialog.router import Router
 from handlers import bulk, log_steps
 from handlers.log_entry import Entry, ask_next, check_day, save_entry, show_days
 from handlers.log_views import (
     PAGE_DAYS,
+    read_count_arg,
+    read_mood_arg,
+    read_page_arg,
+    read_status,
     refusal,
     send_status_question,
     sessions_text,
     show_day,
 )
-from handlers.log_words import MOODS, FoundDay, command_tail, find_day, mood_word
+from handlers.log_words import FoundDay, Mood, command_tail, find_day, mood_word
 from tracker.children import select_current_child
 from tracker.counts import parse_count
 from tracker.dates import local_today, parse_iso_day
 from tracker.errors import InvalidDate
+from tracker.kinds import STATUSES
 from tracker.session_store import (
     delete_last_logged_by,
     select_last_logged_by,
@@ -35,38 +41,11 @@ router = Router()
 router.include(log_steps.router)
 router.include(bulk.router)
 
-STATUSES = ("attended", "missed")
-MAX_ID_DIGITS = 18  # fits a bigint: a longer typed id is refused here, not by the database
 
-
-def _page_arg(arg: str) -> tuple[str, date]:
-    status, _, day = arg.partition(":")
-    if status not in STATUSES:
-        raise ValueError(status)
-    return status, parse_iso_day(day)
-
-
-def _count_arg(arg: str) -> tuple[date, int]:
-    day, _, count = arg.partition(":")
-    if not count.isdigit():
-        raise ValueError(count)
-    return parse_iso_day(day), int(count)
-
-
-def _mood_arg(arg: str) -> tuple[int, str]:
-    session, _, mood = arg.partition(":")
-    if not (session.isdigit() and len(session) <= MAX_ID_DIGITS) or mood not in MOODS:
-        raise ValueError(arg)
-    return int(session), mood
-
-
-@router.command("attended")
-async def attended(ctx: Context) -> None:
+@router.command("attended", needs="log")
+async def attended(ctx: Context, family: Family, command: Command) -> None:
     """Log attended sessions from the typed day and count, or ask for the day with a picker."""
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
-    tail = command_tail(ctx.message.text, ctx.command)
+    tail = command_tail(ctx.message.text, command)
     try:
         found = find_day(tail, family.today)
     except InvalidDate as e:
@@ -81,13 +60,10 @@ async def attended(ctx: Context) -> None:
     )
 
 
-@router.command("missed")
-async def missed(ctx: Context) -> None:
+@router.command("missed", needs="log")
+async def missed(ctx: Context, family: Family, command: Command) -> None:
     """Log a missed session from the typed day and reason, or ask for the day, then the reason."""
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
-    tail = command_tail(ctx.message.text, ctx.command)
+    tail = command_tail(ctx.message.text, command)
     if not tail:
         await show_days(ctx, family, "missed", family.today)
         return
@@ -103,12 +79,9 @@ async def missed(ctx: Context) -> None:
         await ask_next(ctx, family, "missed", day)
 
 
-@router.command("undo")
-async def undo(ctx: Context) -> None:
+@router.command("undo", needs="log")
+async def undo(ctx: Context, family: Family, _: Command) -> None:
     """Remove the last entry this member logged for the current child and say what it was."""
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
     removed = await delete_last_logged_by(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
     if removed is None:
         ctx.reply(ctx.t("undo.nothing", name=family.child.name))
@@ -124,81 +97,68 @@ async def undo(ctx: Context) -> None:
     )
 
 
-@router.command("backfill")
-async def backfill(ctx: Context) -> None:
+@router.command("backfill", needs="log")
+async def backfill(ctx: Context, family: Family, _: Command) -> None:
     """Ask whether to fill in attended or missed days; stores nothing yet."""
-    family = await current_family(ctx, "log")
-    if family is not None:
-        ctx.reply(
-            ctx.t("backfill.ask", name=family.child.name),
-            buttons=tuple(
-                Button(ids.encode("backfill", status), ctx.t(f"btn.log_{status}"))
-                for status in STATUSES
-            ),
-        )
+    ctx.reply(
+        ctx.t("backfill.ask", name=family.child.name),
+        buttons=tuple(
+            Button(ids.encode("backfill", status), ctx.t(f"btn.log_{status}"))
+            for status in STATUSES
+        ),
+    )
 
 
 # Each tapped id carries everything it needs, so a late tap still works without a flow.
 
 
-@router.choice("backfill", "attended")
-@router.choice("backfill", "missed")
-async def chose_backfill(ctx: Context) -> None:
+@router.choice("backfill", "attended", needs="log")
+@router.choice("backfill", "missed", needs="log")
+async def chose_backfill(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Show the days before the usual picker's for the chosen status, and wait for a day."""
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
     older = family.today - timedelta(days=PAGE_DAYS)
     start = older if older >= family.child.tracking_since else family.today
-    await show_days(ctx, family, ctx.choice.action, start)
+    await show_days(ctx, family, read_status(choice.action), start)
 
 
-@router.choice("log", "page", _page_arg)
-async def chose_page(ctx: Context) -> None:
+@router.choice("log", "page", read_page_arg, needs="log")
+async def chose_page(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Show another page of days for the same status, and wait for a day."""
-    family = await current_family(ctx, "log")
-    if family is not None:
-        status, start = ctx.choice.value
-        await show_days(ctx, family, status, start)
+    status, start = choice.value
+    await show_days(ctx, family, status, start)
 
 
-@router.choice("log", "attended", parse_iso_day)
-@router.choice("log", "missed", parse_iso_day)
-async def chose_day(ctx: Context) -> None:
+@router.choice("log", "attended", parse_iso_day, needs="log")
+@router.choice("log", "missed", parse_iso_day, needs="log")
+async def chose_day(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Check the tapped day, then ask the count (attended) or the reason (missed)."""
-    family = await current_family(ctx, "log")
-    if family is not None and check_day(ctx, family, ctx.choice.value):
-        await ask_next(ctx, family, ctx.choice.action, ctx.choice.value)
+    if check_day(ctx, family, choice.value):
+        await ask_next(ctx, family, read_status(choice.action), choice.value)
 
 
-@router.choice("log", "count", _count_arg)
-async def chose_count(ctx: Context) -> None:
+@router.choice("log", "count", read_count_arg, needs="log")
+async def chose_count(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Log the tapped number of attended sessions on the tapped day (or ask replace/add)."""
-    family = await current_family(ctx, "log")
-    if family is not None:
-        day, count = ctx.choice.value
-        await save_entry(ctx, family, Entry("attended", day, count))
+    day, count = choice.value
+    await save_entry(ctx, family, Entry("attended", day, count))
 
 
 @router.choice("log", "add")
 @router.choice("log", "replace")
 @router.choice("log", "keep")
-async def stale_answer(ctx: Context) -> None:
+async def stale_answer(ctx: Context, _: ChoiceId) -> None:
     """A replace/add answer after its question closed: stores nothing, says how to log again."""
     ctx.reply(ctx.t("log.stale"))
 
 
-@router.choice("mood", "set", _mood_arg)
-async def chose_mood(ctx: Context) -> None:
+@router.choice("mood", "set", read_mood_arg, needs="log")
+async def chose_mood(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Store the tapped mood on its session."""
-    session_id, mood = ctx.choice.value
-    await save_mood(ctx, session_id, mood)
+    session_id, mood = choice.value
+    await save_mood(ctx, family, session_id, mood)
 
 
-async def save_mood(ctx: Context, session_id: int, mood: str) -> None:
-    family = await current_family(ctx, "log")
-    if family is None:
-        return
+async def save_mood(ctx: Context, family: Family, session_id: int, mood: Mood) -> None:
     day = await update_session_mood(ctx.conn, family.child.id, session_id, mood)
     if day is None:
         ctx.reply(ctx.t("mood.gone"))
@@ -249,12 +209,13 @@ async def _log_count(ctx: Context, found: FoundDay, text: str) -> bool:
     return True
 
 
-async def _typed_mood(ctx: Context, child_id: int, mood: str) -> bool:
+async def _typed_mood(ctx: Context, child_id: int, mood: Mood) -> bool:
     """A mood word rates this member's last entry when it is an unrated attended one."""
     last = await select_last_logged_by(ctx.conn, ctx.cipher, child_id, ctx.user.id)
     if last is None or last.status != "attended" or last.mood:
         return False
-    await save_mood(ctx, last.id, mood)
+    if family := await current_family(ctx, "log"):
+        await save_mood(ctx, family, last.id, mood)
     return True
 
 

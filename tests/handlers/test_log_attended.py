@@ -1,0 +1,123 @@
+"""Logging attended sessions: typed counts, the day picker and count list, plain words, the
+child's local day and streaks.
+Through the real webhook and worker; `tb` runs at Wed 11 Feb 2026, 12:00 in Kolkata."""
+
+from datetime import date
+
+import pytest
+
+from tests.support.families import at
+from tests.support.logging_steps import PHONE, family, last_buttons, last_rows, sessions
+
+# ---- attended ----
+
+
+async def test_attended_with_a_typed_count(tb):
+    user_id, child_id = await family(tb)
+    replies = await tb.say(PHONE, "attended 2")
+    assert replies == [
+        "✅ Attended logged for Asha: Wed 11 Feb, 2 sessions",
+        "How did Asha's session go? (optional)",
+    ]
+    [row] = await sessions(tb)
+    assert (row["child_id"], row["day"], row["status"], row["count"], row["logged_by"]) == (
+        child_id,
+        date(2026, 2, 11),
+        "attended",
+        2,
+        user_id,
+    )
+
+
+async def test_attended_through_the_picker_and_the_count_list(tb):
+    await family(tb)
+    assert await tb.say(PHONE, "attended") == [
+        "Which day did Asha attend? Pick a day, or type one (e.g. *yesterday*, *monday*, *12 feb*)."
+    ]
+    rows = last_rows(tb)
+    assert [r["id"] for r in rows] == [
+        f"log:attended:2026-02-{d:02d}" for d in range(11, 3, -1)
+    ] + ["log:page:attended:2026-02-03"]
+    assert (rows[0]["title"], rows[0]["description"]) == ("Wed 11 Feb", "Today")
+    await tb.tap(PHONE, "log:attended:2026-02-10")
+    assert [r["id"] for r in last_rows(tb)] == [f"log:count:2026-02-10:{n}" for n in range(1, 6)]
+    replies = await tb.tap(PHONE, "log:count:2026-02-10:3")
+    assert replies[0] == "✅ Attended logged for Asha: Tue 10 Feb, 3 sessions"
+    assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(date(2026, 2, 10), 3)]
+
+
+async def test_a_typed_day_and_count_answer_the_picker(tb):
+    await family(tb)
+    await tb.say(PHONE, "attended")
+    assert await tb.say(PHONE, "monday") == [
+        "How many sessions did Asha have on Mon 9 Feb? Pick one, or type a number from 1 to 5."
+    ]
+    assert (await tb.say(PHONE, "6"))[0].startswith("At most 5 sessions")
+    replies = await tb.say(PHONE, "2")
+    assert replies[0] == "✅ Attended logged for Asha: Mon 9 Feb, 2 sessions"
+    assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(date(2026, 2, 9), 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "count"),
+    [
+        ("2 sessions today", date(2026, 2, 11), 2),
+        ("went yesterday", date(2026, 2, 10), 1),
+        ("done 2", date(2026, 2, 11), 2),
+        ("had 3 sessions on monday", date(2026, 2, 9), 3),
+        ("आज 2", date(2026, 2, 11), 2),
+        ("హాజరు నిన్న", date(2026, 2, 10), 1),
+    ],
+)
+async def test_plain_words_log_attended(tb, text, day, count):
+    await family(tb)
+    replies = await tb.say(PHONE, text)
+    assert replies[0].startswith("✅ Attended logged for Asha")
+    assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(day, count)]
+
+
+async def test_a_day_on_its_own_asks_attended_or_missed(tb):
+    await family(tb)
+    assert await tb.say(PHONE, "yesterday") == ["What happened on Tue 10 Feb for Asha?"]
+    assert last_buttons(tb) == ["log:attended:2026-02-10", "log:missed:2026-02-10"]
+    assert await sessions(tb) == []
+
+
+async def test_a_count_beside_a_missed_word_is_not_logged_as_attended(tb):
+    await family(tb)
+    replies = await tb.say(PHONE, "2 sessions got missed")
+    assert replies[0].startswith("Sorry, I did not understand")
+    assert await sessions(tb) == []
+
+
+# ---- the child's local day ----
+
+
+@pytest.mark.parametrize(
+    ("moment", "today"),
+    [
+        ("2026-02-11T18:00:00", date(2026, 2, 11)),  # 23:30 in Kolkata
+        ("2026-02-11T19:00:00", date(2026, 2, 12)),  # 00:30 in Kolkata, the next day
+    ],
+)
+async def test_today_is_the_childs_local_day(make_bot, moment, today):
+    bot = await make_bot(clock=lambda: at(moment))
+    await family(bot)
+    await bot.say(PHONE, "attended")
+    assert last_rows(bot)[0]["id"] == f"log:attended:{today.isoformat()}"
+    await bot.say(PHONE, "attended today")
+    assert [r["day"] for r in await sessions(bot)] == [today]
+
+
+# ---- streaks ----
+
+
+async def test_a_second_week_in_a_row_is_celebrated(tb):
+    await family(tb)
+    first = await tb.say(PHONE, "attended 2026-02-03")
+    assert not any("🎉" in r for r in first)
+    replies = await tb.say(PHONE, "attended today")
+    assert replies[0] == (
+        "✅ Attended logged for Asha: Wed 11 Feb, 1 session\n"
+        "🎉 2 weeks in a row with therapy for Asha! Keep it up."
+    )
