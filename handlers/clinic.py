@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialog.commands import Command
 from dialog.context import Context
 from dialog.router import Router
 from tracker.clinic import at_risk, select_overview
@@ -13,7 +14,7 @@ MAX_RISK_LINES = 12
 
 
 @router.command("admin")
-async def show_clinic(ctx: Context) -> None:
+async def show_clinic(ctx: Context, _: Command) -> None:
     """Counts over the families this user belongs to and a 14-day risk list; stores nothing."""
     today = local_today(ctx.now, ctx.user.timezone)
     children = [c for c in await select_overview(ctx.conn, today) if allowed(c.role, "admin")]

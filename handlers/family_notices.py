@@ -15,12 +15,11 @@ oldest line has waited the batch delay (Settings.notice_batch_seconds)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from datetime import date
+from typing import Protocol
 
 from dialog.context import Context
 from dialog.texts import t
-from dialog.window import window_open
 from tracker.members import Person
 from tracker.notice_store import insert_notice, select_co_members
 from tracker.phones import display_phone
@@ -29,8 +28,12 @@ MAX_PROFILE_NAME = 40
 
 
 class ChildLike(Protocol):
-    id: int
-    name: str
+    """Read-only, so frozen dataclasses (`Child`, `ChildRef`) match."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +58,16 @@ def actor_label(ctx: Context) -> str:
     return f"{name} ({phone})" if name else phone
 
 
-def reachable(person: Person) -> bool:
+def reachable(ctx: Context, person: Person) -> bool:
     """Opted in and inside the window in which a free-form message may be sent."""
-    return person.consent == "opted_in" and window_open(person.last_inbound_at, datetime.now(UTC))
+    return person.consent == "opted_in" and ctx.window_open(person.last_inbound_at)
 
 
-def render(language: str, key: str, values: dict[str, Any]) -> str:
+def render(language: str, key: str, values: dict[str, object]) -> str:
     return t(language, key, **{name: _localise(language, value) for name, value in values.items()})
 
 
-def _localise(language: str, value: Any) -> Any:
+def _localise(language: str, value: object) -> object:
     if isinstance(value, Phrase):
         return t(language, value.key)
     if isinstance(value, date):
@@ -79,17 +82,17 @@ def _localise(language: str, value: Any) -> Any:
 
 
 async def queue_notice(
-    ctx: Context, person: Person, child: ChildLike, key: str, **values: Any
+    ctx: Context, person: Person, child: ChildLike, key: str, **values: object
 ) -> bool:
     """Queue one line for one person if they can be reached now; True when queued."""
-    if person.user_id == ctx.user.id or not reachable(person):
+    if person.user_id == ctx.user.id or not reachable(ctx, person):
         return False
     line = render(person.language, key, {"name": child.name, "by": actor_label(ctx), **values})
     await insert_notice(ctx.conn, person.user_id, child.id, ctx.cipher.encrypt_text(line))
     return True
 
 
-async def notify_family(ctx: Context, child: ChildLike, key: str, **values: Any) -> int:
+async def notify_family(ctx: Context, child: ChildLike, key: str, **values: object) -> int:
     """Queue `key` for every other active member who can be reached; returns how many."""
     queued = 0
     for person in await select_co_members(ctx.conn, child.id):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import quote
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
-from dialog.family import Family, current_family
+from dialog.family import Family
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Reply, Row, Template
-from dialog.router import Router
+from dialog.router import Answer, Router
 from dialog.texts import t
 from handlers.family_notices import (
     ChildRef,
@@ -33,76 +38,82 @@ from tracker.members import (
 from tracker.phones import display_phone, normalise_phone
 
 router = Router()
-INVITE = Flow("invite", ("phone",))
-INVITE_ROLES = ("parent", "therapist")
+InviteRole = Literal["parent", "therapist"]
+INVITE_ROLES: tuple[InviteRole, ...] = ("parent", "therapist")
+InviteAnswer = Literal["accept", "reject"]
+ANSWERS: tuple[InviteAnswer, ...] = ("accept", "reject")
+Channel = Literal["message", "template", "link"]
 JOIN_WORD = "accept"  # the text a wa.me link fills in; an alias of `accept` in every language
 MAX_INVITE_ROWS = 10
 
 
-def _invite_role(arg: str) -> str:
-    if arg not in INVITE_ROLES:
+@dataclass(frozen=True, slots=True)
+class InviteData:
+    role: InviteRole
+
+
+INVITE = Flow("invite", ("phone",), InviteData)
+
+
+def _invite_role(arg: str) -> InviteRole:
+    role = next((r for r in INVITE_ROLES if r == arg), None)
+    if role is None:
         raise ValueError(arg)
-    return arg
+    return role
 
 
-@router.command("invite")
-async def offer_invite(ctx: Context) -> None:
+@router.command("invite", needs="members_manage")
+async def offer_invite(ctx: Context, family: Family, _: Command) -> None:
     """Ask whether to invite a parent or a therapist; stores nothing."""
-    family = await current_family(ctx, "members_manage")
-    if family:
-        ctx.reply(
-            ctx.t("invite.pick_role", name=family.child.name),
-            buttons=(
-                Button("invite:role:parent", ctx.t("btn.member_parent")),
-                Button("invite:role:therapist", ctx.t("btn.member_therapist")),
-            ),
-        )
+    ctx.reply(
+        ctx.t("invite.pick_role", name=family.child.name),
+        buttons=tuple(
+            Button(ids.encode("invite", "role", role), ctx.t(f"btn.member_{role}"))
+            for role in INVITE_ROLES
+        ),
+    )
 
 
-@router.choice("invite", "role", _invite_role)
-async def ask_invite_phone(ctx: Context) -> None:
+@router.choice("invite", "role", _invite_role, needs="members_manage")
+async def ask_invite_phone(ctx: Context, _: Family, choice: ChoiceId) -> None:
     """Remember the chosen role and ask for the number."""
-    if await current_family(ctx, "members_manage"):
-        await ctx.start_flow(INVITE, "phone", role=ctx.choice.value)
-        await prompt_phone(ctx)
+    await ask_for_phone(ctx, InviteData(choice.value))
 
 
-async def prompt_phone(ctx: Context) -> None:
-    ctx.reply(ctx.t("invite.ask_phone", role=ctx.t(f"role.{ctx.state.data['role']}")))
+async def ask_for_phone(ctx: Context, data: InviteData) -> None:
+    await ctx.enter_step(INVITE, "phone", data)
+    await prompt_phone(ctx, data)
 
 
-@router.step(INVITE, "phone", ask=prompt_phone, typed=True)
-async def got_invite_phone(ctx: Context) -> None:
+async def prompt_phone(ctx: Context, data: InviteData) -> None:
+    ctx.reply(ctx.t("invite.ask_phone", role=ctx.t(f"role.{data.role}")))
+
+
+@router.step(INVITE, "phone", ask=prompt_phone, typed=True, needs="members_manage")
+async def got_invite_phone(ctx: Context, family: Family, answer: Answer[InviteData]) -> None:
     """Invite the typed number in the chosen role; a number that does not parse is re-asked."""
-    phone = normalise_phone(ctx.message.text)
+    phone = normalise_phone(answer.text)
     if phone is None:
         raise Unexpected(ctx.t("invite.bad_phone"))
-    role = ctx.state.data["role"]
     await ctx.end_flow()
-    family = await current_family(ctx, "members_manage")
-    if family:
-        await invite(ctx, family, role, phone)
+    await invite(ctx, family, answer.data.role, phone)
 
 
-@router.command("add_parent", "add_therapist")
-async def invite_by_command(ctx: Context) -> None:
+@router.command("add_parent", "add_therapist", needs="members_manage")
+async def invite_by_command(ctx: Context, family: Family, command: Command) -> None:
     """`add parent <number>` invites at once; without a number it asks for one."""
-    role = "parent" if ctx.command.name == "add_parent" else "therapist"
-    family = await current_family(ctx, "members_manage")
-    if family is None:
+    role: InviteRole = "parent" if command.name == "add_parent" else "therapist"
+    if not command.args:
+        await ask_for_phone(ctx, InviteData(role))
         return
-    if not ctx.command.args:
-        await ctx.start_flow(INVITE, "phone", role=role)
-        await prompt_phone(ctx)
-        return
-    phone = normalise_phone(ctx.command.args)
+    phone = normalise_phone(command.args)
     if phone is None:
         ctx.reply(ctx.t("invite.bad_phone"))
         return
     await invite(ctx, family, role, phone)
 
 
-async def invite(ctx: Context, family: Family, role: str, phone: str) -> None:
+async def invite(ctx: Context, family: Family, role: InviteRole, phone: str) -> None:
     """Store the pending invite, deliver it the best way open to us, and say which way."""
     result = await insert_invite(ctx.conn, family.child.id, phone, role)
     values = {
@@ -115,26 +126,27 @@ async def invite(ctx: Context, family: Family, role: str, phone: str) -> None:
         return
     channel = deliver_invite(ctx, family.child, result)
     await update_invite_channel(ctx.conn, family.child.id, result.invitee.user_id, channel)
-    if channel == "link" and ctx.bot_number:
-        values["link"] = f"https://wa.me/{ctx.bot_number}?text={quote(JOIN_WORD)}"
-        channel = "link_url"
-    ctx.reply(ctx.t(f"invite.sent_{channel}", **values))
+    sent: str = channel
+    if channel == "link" and ctx.links.bot_number:
+        values["link"] = f"https://wa.me/{ctx.links.bot_number}?text={quote(JOIN_WORD)}"
+        sent = "link_url"
+    ctx.reply(ctx.t(f"invite.sent_{sent}", **values))
 
 
-def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> str:
+def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> Channel:
     """Message inside their window, else the approved template, else nothing (a link to
     forward); someone who opted out is never messaged. Returns the channel used."""
     invitee = result.invitee
     if invitee.consent != "opted_in":
         return "link"
     template = None
-    if ctx.invite_template:
+    if ctx.links.invite_template:
         template = Template(
-            name=ctx.invite_template,
-            language=ctx.invite_template_lang,
+            name=ctx.links.invite_template,
+            language=ctx.links.invite_template_lang,
             parameters=(child.name, actor_label(ctx)),
         )
-    if reachable(invitee):
+    if reachable(ctx, invitee):
         ctx.notify(
             invitee.user_id,
             invite_message(ctx, invitee.language, child, result.role),
@@ -156,12 +168,13 @@ def invite_message(ctx: Context, language: str, child: Child, role: str) -> Repl
         name=child.name,
         role=t(language, f"role.{role}"),
     )
-    return Reply(
-        text=text,
-        buttons=(
-            Button(f"invite:accept:{child.id}", t(language, "btn.member_accept")),
-            Button(f"invite:reject:{child.id}", t(language, "btn.member_reject")),
-        ),
+    return Reply(text=text, buttons=answer_buttons(language, child.id))
+
+
+def answer_buttons(language: str, child_id: int) -> tuple[Button, ...]:
+    return tuple(
+        Button(ids.encode("invite", action, child_id), t(language, f"btn.member_{action}"))
+        for action in ANSWERS
     )
 
 
@@ -176,19 +189,16 @@ def remind_invites(ctx: Context, invites: list[Invite]) -> None:
                 by=display_phone(only.inviter_phone),
                 role=ctx.t(f"role.{only.role}"),
             ),
-            buttons=(
-                Button(f"invite:accept:{only.child_id}", ctx.t("btn.member_accept")),
-                Button(f"invite:reject:{only.child_id}", ctx.t("btn.member_reject")),
-            ),
+            buttons=answer_buttons(ctx.user.language, only.child_id),
         )
         return
     pick_invite(ctx, invites, "accept")
 
 
-def pick_invite(ctx: Context, invites: list[Invite], action: str) -> None:
+def pick_invite(ctx: Context, invites: list[Invite], action: InviteAnswer) -> None:
     rows = [
         Row(
-            f"invite:{action}:{i.child_id}",
+            ids.encode("invite", action, i.child_id),
             i.child_name[:24],
             ctx.t(
                 "invite.row_desc", role=ctx.t(f"role.{i.role}"), by=display_phone(i.inviter_phone)
@@ -202,18 +212,18 @@ def pick_invite(ctx: Context, invites: list[Invite], action: str) -> None:
 
 
 @router.command("accept")
-async def accept_by_word(ctx: Context) -> None:
+async def accept_by_word(ctx: Context, _: Command) -> None:
     """Accept the only pending invite, or list several to choose from."""
     await answer_by_word(ctx, "accept")
 
 
 @router.command("reject")
-async def reject_by_word(ctx: Context) -> None:
+async def reject_by_word(ctx: Context, _: Command) -> None:
     """Decline the only pending invite, or list several to choose from."""
     await answer_by_word(ctx, "reject")
 
 
-async def answer_by_word(ctx: Context, action: str) -> None:
+async def answer_by_word(ctx: Context, action: InviteAnswer) -> None:
     invites = await select_invites(ctx.conn)
     if len(invites) == 1:
         await (accept(ctx, invites[0]) if action == "accept" else reject(ctx, invites[0]))
@@ -225,14 +235,12 @@ async def answer_by_word(ctx: Context, action: str) -> None:
 
 @router.choice("invite", "accept", int)
 @router.choice("invite", "reject", int)
-async def answer_by_tap(ctx: Context) -> None:
+async def answer_by_tap(ctx: Context, choice: ChoiceId) -> None:
     """Accept or decline the tapped invite, if it is still pending for this user."""
-    chosen = next(
-        (i for i in await select_invites(ctx.conn) if i.child_id == ctx.choice.value), None
-    )
+    chosen = next((i for i in await select_invites(ctx.conn) if i.child_id == choice.value), None)
     if chosen is None:
         ctx.reply(ctx.t("invite.gone"))
-    elif ctx.choice.action == "accept":
+    elif choice.action == "accept":
         await accept(ctx, chosen)
     else:
         await reject(ctx, chosen)

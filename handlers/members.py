@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context
-from dialog.family import Family, current_family
+from dialog.family import Family
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Router
 from handlers import clinic, invites, roles
 from handlers.family_notices import Phrase, notify_family, queue_notice
 from handlers.menu import main_menu
@@ -45,12 +48,9 @@ async def pending_invite_gate(ctx: Context) -> bool:
     return True
 
 
-@router.command("members")
-async def list_members(ctx: Context) -> None:
+@router.command("members", needs="members_view")
+async def list_members(ctx: Context, family: Family, _: Command) -> None:
     """Show the family with roles and invite states; managers get invite/remove/role buttons."""
-    family = await current_family(ctx, "members_view")
-    if family is None:
-        return
     members = await select_members(ctx.conn, family.child.id)
     lines = [
         ctx.t("member.list", name=family.child.name),
@@ -58,10 +58,10 @@ async def list_members(ctx: Context) -> None:
         "",
         ctx.t("member.list_hint"),
     ]
-    buttons = ()
+    buttons: tuple[Button, ...] = ()
     if allowed(family.child.role, "members_manage"):
         buttons = tuple(
-            Button(COMMAND_ID + name, ctx.t(f"btn.member_{name}"))
+            Button(ids.command(name), ctx.t(f"btn.member_{name}"))
             for name in ("invite", "remove_member", "role")
         )
     ctx.reply("\n".join(lines), buttons=buttons)
@@ -83,18 +83,15 @@ def may_remove(role: str, member: Member, user_id: int) -> bool:
     return member.user_id != user_id and (member.role != "owner" or allowed(role, "remove_owner"))
 
 
-@router.command("remove_member")
-async def pick_member_to_remove(ctx: Context) -> None:
+@router.command("remove_member", needs="members_manage")
+async def pick_member_to_remove(ctx: Context, family: Family, command: Command) -> None:
     """List the members and invites this user may remove (or find the typed number)."""
-    family = await current_family(ctx, "members_manage")
-    if family is None:
-        return
     members = [
         m
         for m in await select_members(ctx.conn, family.child.id)
         if may_remove(family.child.role, m, ctx.user.id)
     ]
-    typed = normalise_phone(ctx.command.args) if ctx.command and ctx.command.args else None
+    typed = normalise_phone(command.args) if command.args else None
     match = next((m for m in members if typed and m.phone == typed), None)
     if match:
         confirm_removal(ctx, family, match)
@@ -102,7 +99,11 @@ async def pick_member_to_remove(ctx: Context) -> None:
         ctx.reply(ctx.t("member.none_to_remove", name=family.child.name))
     else:
         rows = [
-            Row(f"member:remove:{m.user_id}", display_phone(m.phone)[:24], member_desc(ctx, m))
+            Row(
+                ids.encode("member", "remove", m.user_id),
+                display_phone(m.phone)[:24],
+                member_desc(ctx, m),
+            )
             for m in members[:MAX_ROWS]
         ]
         ctx.reply_rows(
@@ -115,12 +116,11 @@ def member_desc(ctx: Context, member: Member) -> str:
     return ctx.t("member.desc_pending", role=role) if member.status == "pending" else role
 
 
-@router.choice("member", "remove", int)
-async def ask_removal(ctx: Context) -> None:
+@router.choice("member", "remove", int, needs="members_manage")
+async def ask_removal(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Ask to confirm removing the tapped member; stores nothing."""
-    family = await current_family(ctx, "members_manage")
-    member = await removable(ctx, family)
-    if family and member:
+    member = await removable(ctx, family, choice.value)
+    if member:
         confirm_removal(ctx, family, member)
 
 
@@ -133,36 +133,33 @@ def confirm_removal(ctx: Context, family: Family, member: Member) -> None:
             name=family.child.name,
         ),
         buttons=(
-            Button(f"member:remove_yes:{member.user_id}", ctx.t("btn.member_remove_yes")),
-            Button("member:keep", ctx.t("btn.member_keep")),
+            Button(
+                ids.encode("member", "remove_yes", member.user_id), ctx.t("btn.member_remove_yes")
+            ),
+            keep_button(ctx),
         ),
     )
 
 
-async def removable(ctx: Context, family: Family | None) -> Member | None:
+def keep_button(ctx: Context) -> Button:
+    return Button(ids.encode("member", "keep"), ctx.t("btn.member_keep"))
+
+
+async def removable(ctx: Context, family: Family, user_id: int) -> Member | None:
     """The tapped member, if this user may still remove them from this family."""
-    if family is None:
-        return None
-    member = next(
-        (
-            m
-            for m in await select_members(ctx.conn, family.child.id)
-            if m.user_id == ctx.choice.value
-        ),
-        None,
-    )
+    members = await select_members(ctx.conn, family.child.id)
+    member = next((m for m in members if m.user_id == user_id), None)
     if member is None or not may_remove(family.child.role, member, ctx.user.id):
         ctx.reply(ctx.t("member.unknown"))
         return None
     return member
 
 
-@router.choice("member", "remove_yes", int)
-async def remove(ctx: Context) -> None:
+@router.choice("member", "remove_yes", int, needs="members_manage")
+async def remove(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Remove the member or cancel the invite (never the last owner); the member is told."""
-    family = await current_family(ctx, "members_manage")
-    member = await removable(ctx, family)
-    if family is None or member is None:
+    member = await removable(ctx, family, choice.value)
+    if member is None:
         return
 
     async def tell() -> None:
@@ -174,29 +171,27 @@ async def remove(ctx: Context) -> None:
 
 
 @router.choice("member", "keep")
-async def keep(ctx: Context) -> None:
+async def keep(ctx: Context, _: ChoiceId) -> None:
     """The user changed their mind: nothing is removed."""
     ctx.reply(ctx.t("member.kept"))
 
 
-@router.command("leave")
-async def confirm_leave(ctx: Context) -> None:
+@router.command("leave", needs="leave")
+async def confirm_leave(ctx: Context, family: Family, _: Command) -> None:
     """Ask to confirm leaving the current child's family; stores nothing."""
-    family = await current_family(ctx, "leave")
-    if family:
-        ctx.reply(
-            ctx.t("member.leave_confirm", name=family.child.name),
-            buttons=(
-                Button(f"member:leave_yes:{family.child.id}", ctx.t("btn.member_leave")),
-                Button("member:keep", ctx.t("btn.member_keep")),
-            ),
-        )
+    ctx.reply(
+        ctx.t("member.leave_confirm", name=family.child.name),
+        buttons=(
+            Button(ids.encode("member", "leave_yes", family.child.id), ctx.t("btn.member_leave")),
+            keep_button(ctx),
+        ),
+    )
 
 
 @router.choice("member", "leave_yes", int)
-async def leave(ctx: Context) -> None:
+async def leave(ctx: Context, choice: ChoiceId) -> None:
     """Leave the family (the last owner must hand over first); the others hear about it."""
-    child = next((c for c in await select_children(ctx.conn) if c.id == ctx.choice.value), None)
+    child = next((c for c in await select_children(ctx.conn) if c.id == choice.value), None)
     if child is None or not allowed(child.role, "leave"):
         ctx.reply(ctx.t("member.unknown"))
         return

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from dialog.commands import normalize
+from dialog import ids
+from dialog.commands import Command, normalize
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
-from dialog.family import current_family
+from dialog.family import Family
 from dialog.replies import Button
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Answer, Ask, Router
 from handlers import voice
 from handlers.family_notices import notify_family
 from tracker.children import Child, select_children
@@ -33,27 +35,38 @@ from tracker.permissions import allowed
 router = Router()
 router.include(voice.router)
 
-NOTE = Flow("note", ("text",))
-THERAPIST_NOTE = Flow("therapist_note", STRUCTURED_FIELDS)
+
+@dataclass(frozen=True, slots=True)
+class NoteData:
+    child_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class TherapistNoteData:
+    child_id: int
+    answers: list[str]  # the steps answered so far, in order; the last answer saves the note
+
+
+NOTE = Flow("note", ("text",), NoteData)
+THERAPIST_NOTE = Flow("therapist_note", STRUCTURED_FIELDS, TherapistNoteData)
 ECHO_CHARS = 90
 LIST_CHARS = 80
 
 
-def answer(ctx: Context, limit: int) -> str:
+def typed_answer(ctx: Context, typed: str, limit: int) -> str:
     """The typed (or transcribed) answer as written; a tap or an empty or long text is not."""
     if ctx.message.reply_id:
         raise Unexpected("")
-    text = clean_text(ctx.message.text, limit)
-    if text is None and ctx.message.text.strip():
+    text = clean_text(typed, limit)
+    if text is None and typed.strip():
         raise Unexpected(ctx.t("note.too_long", limit=limit))
     if text is None:
         raise Unexpected("")
     return text
 
 
-async def note_child(ctx: Context) -> Child | None:
+async def note_child(ctx: Context, child_id: int) -> Child | None:
     """The child the flow started for, if the user may still write notes for it."""
-    child_id = ctx.state.data.get("child_id") if ctx.state else None
     child = next((c for c in await select_children(ctx.conn) if c.id == child_id), None)
     if child is None or not allowed(child.role, "notes"):
         await ctx.end_flow()
@@ -62,44 +75,42 @@ async def note_child(ctx: Context) -> Child | None:
     return child
 
 
-def text_after_command(ctx: Context) -> str:
+def text_after_command(ctx: Context, command: Command) -> str:
     """What followed the command word(s) in `note <text>`, as typed (case and lines kept)."""
     words = normalize(ctx.message.text)
-    head = words[: len(words) - len(ctx.command.args)].strip()
+    head = words[: len(words) - len(command.args)].strip()
     raw = ctx.message.text.split()
     size = next((n for n in (1, 2, 3) if normalize(" ".join(raw[:n])) == head), 1)
     parts = ctx.message.text.split(None, size)
     return parts[size] if len(parts) > size else ""
 
 
-@router.command("note")
-async def start_note(ctx: Context) -> None:
+@router.command("note", needs="notes")
+async def start_note(ctx: Context, family: Family, command: Command) -> None:
     """Ask for a free note for the current child; `note <text>` saves it at once."""
-    family = await current_family(ctx, "notes")
-    if family is None:
-        return
-    await ctx.start_flow(NOTE, "text", child_id=family.child.id)
-    text = clean_text(text_after_command(ctx), MAX_NOTE_CHARS) if ctx.command.args else None
+    data = NoteData(family.child.id)
+    text = clean_text(text_after_command(ctx, command), MAX_NOTE_CHARS) if command.args else None
     if text:
-        await store_note(ctx, text)
+        await store_note(ctx, data, text)
         return
-    await ask_note(ctx)
+    await ctx.enter_step(NOTE, "text", data)
+    await ask_note(ctx, data)
 
 
-async def ask_note(ctx: Context) -> None:
-    child = await note_child(ctx)
+async def ask_note(ctx: Context, data: NoteData) -> None:
+    child = await note_child(ctx, data.child_id)
     if child:
         ctx.reply(ctx.t("note.ask", name=child.name))
 
 
 @router.step(NOTE, "text", ask=ask_note)
-async def got_note(ctx: Context) -> None:
+async def got_note(ctx: Context, answer: Answer[NoteData]) -> None:
     """Save the note for the flow's child exactly as written, encrypted."""
-    await store_note(ctx, answer(ctx, MAX_NOTE_CHARS))
+    await store_note(ctx, answer.data, typed_answer(ctx, answer.text, MAX_NOTE_CHARS))
 
 
-async def store_note(ctx: Context, text: str) -> None:
-    child = await note_child(ctx)
+async def store_note(ctx: Context, data: NoteData, text: str) -> None:
+    child = await note_child(ctx, data.child_id)
     if child is None:
         return
     await insert_free_note(
@@ -115,50 +126,53 @@ async def store_note(ctx: Context, text: str) -> None:
     ctx.reply(
         ctx.t("note.saved", name=child.name),
         buttons=(
-            Button(COMMAND_ID + "note", ctx.t("btn.note_another")),
-            Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),
+            Button(ids.command("note"), ctx.t("btn.note_another")),
+            Button(ids.command("notes"), ctx.t("btn.note_list")),
         ),
     )
 
 
-@router.command("therapist_note")
-async def start_therapist_note(ctx: Context) -> None:
+@router.command("therapist_note", needs="notes")
+async def start_therapist_note(ctx: Context, family: Family, _: Command) -> None:
     """Start the four-step therapist note for the current child; asks for the goal."""
-    family = await current_family(ctx, "notes")
-    if family is None:
-        return
-    await ctx.start_flow(THERAPIST_NOTE, "goal", child_id=family.child.id)
-    await ask_field(ctx)
+    data = TherapistNoteData(family.child.id, answers=[])
+    await ctx.enter_step(THERAPIST_NOTE, STRUCTURED_FIELDS[0], data)
+    await ask_field(STRUCTURED_FIELDS[0])(ctx, data)
 
 
-async def ask_field(ctx: Context) -> None:
-    child = await note_child(ctx)
-    if child:
-        ctx.reply(ctx.t(f"note.ask_{ctx.state.step}", name=child.name))
+def ask_field(step: str) -> Ask[TherapistNoteData]:
+    """The question of one step: each step asks for its own field."""
+
+    async def ask(ctx: Context, data: TherapistNoteData) -> None:
+        child = await note_child(ctx, data.child_id)
+        if child:
+            ctx.reply(ctx.t(f"note.ask_{step}", name=child.name))
+
+    return ask
 
 
-@router.step(THERAPIST_NOTE, "goal", ask=ask_field)
-@router.step(THERAPIST_NOTE, "activity", ask=ask_field)
-@router.step(THERAPIST_NOTE, "response", ask=ask_field)
-@router.step(THERAPIST_NOTE, "homework", ask=ask_field)
-async def got_field(ctx: Context) -> None:
+@router.step(THERAPIST_NOTE, "goal", ask=ask_field("goal"))
+@router.step(THERAPIST_NOTE, "activity", ask=ask_field("activity"))
+@router.step(THERAPIST_NOTE, "response", ask=ask_field("response"))
+@router.step(THERAPIST_NOTE, "homework", ask=ask_field("homework"))
+async def got_field(ctx: Context, answer: Answer[TherapistNoteData]) -> None:
     """Keep this answer in the flow's data and ask the next; the last one saves the note."""
-    step = ctx.state.step
-    text = answer(ctx, MAX_FIELD_CHARS)
-    if step != STRUCTURED_FIELDS[-1]:
-        next_step = STRUCTURED_FIELDS[STRUCTURED_FIELDS.index(step) + 1]
-        await ctx.advance(THERAPIST_NOTE, next_step, **{step: text})
-        await ask_field(ctx)
+    text = typed_answer(ctx, answer.text, MAX_FIELD_CHARS)
+    data = TherapistNoteData(answer.data.child_id, [*answer.data.answers, text])
+    if answer.step == STRUCTURED_FIELDS[-1]:
+        await save_therapist_note(ctx, data)
         return
-    await save_therapist_note(ctx, {**ctx.state.data, step: text})
+    next_step = STRUCTURED_FIELDS[STRUCTURED_FIELDS.index(answer.step) + 1]
+    await ctx.enter_step(THERAPIST_NOTE, next_step, data)
+    await ask_field(next_step)(ctx, data)
 
 
-async def save_therapist_note(ctx: Context, data: dict) -> None:
+async def save_therapist_note(ctx: Context, data: TherapistNoteData) -> None:
     """Store the four answers as one structured note, encrypted, and echo them back."""
-    child = await note_child(ctx)
+    child = await note_child(ctx, data.child_id)
     if child is None:
         return
-    fields = {name: data[name] for name in STRUCTURED_FIELDS}
+    fields = dict(zip(STRUCTURED_FIELDS, data.answers, strict=True))
     await insert_structured_note(
         ctx.conn, ctx.cipher, child_id=child.id, author_id=ctx.user.id, fields=fields
     )
@@ -167,16 +181,13 @@ async def save_therapist_note(ctx: Context, data: dict) -> None:
     echo = {name: shorten(text, ECHO_CHARS) for name, text in fields.items()}
     ctx.reply(
         ctx.t("note.structured_saved", name=child.name, **echo),
-        buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),),
+        buttons=(Button(ids.command("notes"), ctx.t("btn.note_list")),),
     )
 
 
-@router.command("notes")
-async def list_notes(ctx: Context) -> None:
+@router.command("notes", needs="notes")
+async def list_notes(ctx: Context, family: Family, _: Command) -> None:
     """Show the current child's newest notes, one short line each; stores nothing."""
-    family = await current_family(ctx, "notes")
-    if family is None:
-        return
     notes = await select_notes(ctx.conn, ctx.cipher, family.child.id, limit=RECENT_NOTES)
     waiting = await count_waiting_voice_notes(ctx.conn, ctx.user.id)
     lines = [note_line(ctx, note, family.child.timezone) for note in notes]
@@ -190,8 +201,8 @@ async def list_notes(ctx: Context) -> None:
     ctx.reply(
         text,
         buttons=(
-            Button(COMMAND_ID + "note", ctx.t("btn.note_add")),
-            Button(COMMAND_ID + "therapist_note", ctx.t("btn.note_therapist")),
+            Button(ids.command("note"), ctx.t("btn.note_add")),
+            Button(ids.command("therapist_note"), ctx.t("btn.note_therapist")),
         ),
     )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context
 from dialog.family import Family, current_family
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Reply, Row
 from dialog.router import Router
 from dialog.texts import t
@@ -17,19 +20,21 @@ from tracker.members import (
     update_role_answer,
     update_role_proposal,
 )
+from tracker.permissions import Role
 from tracker.phones import display_phone
 
 router = Router()
-OTHER_ROLE = {"parent": "therapist", "therapist": "parent"}
+OTHER_ROLE: dict[str, Role] = {"parent": "therapist", "therapist": "parent"}
 MAX_ROWS = 10
 MAX_REQUESTS_SHOWN = 3
 
 
 @router.command("role")
-async def change_role(ctx: Context) -> None:
+async def change_role(ctx: Context, _: Command) -> None:
     """Show requests made to this user; otherwise list members whose role they may change."""
     if await show_role_requests(ctx):
         return
+    # checked here, not with needs=: anyone may see the requests made to them
     family = await current_family(ctx, "members_manage")
     if family is None:
         return
@@ -43,7 +48,7 @@ async def change_role(ctx: Context) -> None:
         return
     rows = [
         Row(
-            f"member:propose:{m.user_id}",
+            ids.encode("member", "propose", m.user_id),
             display_phone(m.phone)[:24],
             ctx.t(
                 "member.role_row_desc",
@@ -58,12 +63,9 @@ async def change_role(ctx: Context) -> None:
     )
 
 
-@router.command("transfer")
-async def pick_new_owner(ctx: Context) -> None:
+@router.command("transfer", needs="transfer")
+async def pick_new_owner(ctx: Context, family: Family, _: Command) -> None:
     """List the active members who could take over as owner; stores nothing."""
-    family = await current_family(ctx, "transfer")
-    if family is None:
-        return
     members = [
         m
         for m in await select_members(ctx.conn, family.child.id)
@@ -73,7 +75,11 @@ async def pick_new_owner(ctx: Context) -> None:
         ctx.reply(ctx.t("member.no_owner_candidates", name=family.child.name))
         return
     rows = [
-        Row(f"member:transfer:{m.user_id}", display_phone(m.phone)[:24], ctx.t(f"role.{m.role}"))
+        Row(
+            ids.encode("member", "transfer", m.user_id),
+            display_phone(m.phone)[:24],
+            ctx.t(f"role.{m.role}"),
+        )
         for m in members[:MAX_ROWS]
     ]
     ctx.reply_rows(
@@ -81,33 +87,29 @@ async def pick_new_owner(ctx: Context) -> None:
     )
 
 
-@router.choice("member", "propose", int)
-async def propose_role(ctx: Context) -> None:
+@router.choice("member", "propose", int, needs="members_manage")
+async def propose_role(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Store a request to switch the member between parent and therapist, and ask them."""
-    family = await current_family(ctx, "members_manage")
-    member = await _target(ctx, family)
-    if family and member and member.role in OTHER_ROLE:
+    member = await _target(ctx, family, choice.value)
+    if member and member.role in OTHER_ROLE:
         await propose(ctx, family, member, OTHER_ROLE[member.role])
 
 
-@router.choice("member", "transfer", int)
-async def propose_owner(ctx: Context) -> None:
+@router.choice("member", "transfer", int, needs="transfer")
+async def propose_owner(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Store a request to hand ownership to the member, and ask them."""
-    family = await current_family(ctx, "transfer")
-    member = await _target(ctx, family)
-    if family and member and member.role != "owner":
+    member = await _target(ctx, family, choice.value)
+    if member and member.role != "owner":
         await propose(ctx, family, member, "owner")
 
 
-async def _target(ctx: Context, family: Family | None) -> Member | None:
+async def _target(ctx: Context, family: Family, user_id: int) -> Member | None:
     """The tapped member if they are still active in this family (and not the user)."""
-    if family is None:
-        return None
     member = next(
         (
             m
             for m in await select_members(ctx.conn, family.child.id)
-            if m.user_id == ctx.choice.value and m.status == "active" and m.user_id != ctx.user.id
+            if m.user_id == user_id and m.status == "active" and m.user_id != ctx.user.id
         ),
         None,
     )
@@ -116,13 +118,13 @@ async def _target(ctx: Context, family: Family | None) -> Member | None:
     return member
 
 
-async def propose(ctx: Context, family: Family, member: Member, role: str) -> None:
+async def propose(ctx: Context, family: Family, member: Member, role: Role) -> None:
     """Record the request; message the member if their window is open, and say which."""
     if not await update_role_proposal(ctx.conn, family.child.id, member.user_id, role):
         ctx.reply(ctx.t("member.unknown"))
         return
     person = member.person
-    if reachable(person):
+    if reachable(ctx, person):
         ctx.notify(
             person.user_id,
             request_message(
@@ -134,7 +136,7 @@ async def propose(ctx: Context, family: Family, member: Member, role: str) -> No
                 role,
             ),
         )
-    key = "member.asked_sent" if reachable(person) else "member.asked_later"
+    key = "member.asked_sent" if reachable(ctx, person) else "member.asked_later"
     ctx.reply(
         ctx.t(
             key,
@@ -161,8 +163,8 @@ def request_message(
     return Reply(
         text=text,
         buttons=(
-            Button(f"member:role_yes:{child_id}", t(language, "btn.member_agree")),
-            Button(f"member:role_no:{child_id}", t(language, "btn.member_decline")),
+            Button(ids.encode("member", "role_yes", child_id), t(language, "btn.member_agree")),
+            Button(ids.encode("member", "role_no", child_id), t(language, "btn.member_decline")),
         ),
     )
 
@@ -185,22 +187,22 @@ async def show_role_requests(ctx: Context) -> bool:
 
 @router.choice("member", "role_yes", int)
 @router.choice("member", "role_no", int)
-async def answer_role_request(ctx: Context) -> None:
+async def answer_role_request(ctx: Context, choice: ChoiceId) -> None:
     """Apply (or drop) the role request for this child; the family hears about a change."""
-    agreed = ctx.choice.action == "role_yes"
-    answer = await update_role_answer(ctx.conn, ctx.choice.value, agreed)
+    agreed = choice.action == "role_yes"
+    answer = await update_role_answer(ctx.conn, choice.value, agreed)
     if answer is None:
         ctx.reply(ctx.t("member.no_request"))
     elif answer.outcome == "last_owner":
         ctx.reply(ctx.t("member.last_owner_role"))
     elif agreed:
-        child = await _child(ctx, ctx.choice.value)
+        child = await _child(ctx, choice.value)
         await notify_family(
             ctx, child, "notify.role_changed", role=Phrase(f"role.{answer.new_role}")
         )
         ctx.reply(ctx.t("member.role_now", name=child.name, role=ctx.t(f"role.{answer.new_role}")))
     else:
-        await declined(ctx, await _child(ctx, ctx.choice.value), answer)
+        await declined(ctx, await _child(ctx, choice.value), answer)
 
 
 async def declined(ctx: Context, child: Child, answer: RoleAnswer) -> None:

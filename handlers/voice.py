@@ -3,12 +3,12 @@ transcripts come back as messages that answer the step they were sent for, or be
 
 from __future__ import annotations
 
-from dialog import conversation
+from dialog import conversation, ids
 from dialog.context import Context
 from dialog.conversation import State
 from dialog.family import current_family
 from dialog.replies import Button
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Router
 from handlers.family_notices import notify_family
 from tracker.children import Child, select_children, select_current_child
 from tracker.notes import (
@@ -30,19 +30,20 @@ ECHO_CHARS = 300
 async def voice_gate(ctx: Context) -> bool:
     """Runs before the active step, so a voice message is never taken as an empty answer."""
     if ctx.message.kind == "audio" and ctx.message.media_id:
-        return await receive_voice(ctx)
+        return await receive_voice(ctx, ctx.message.media_id)
     voice_id = transcript_voice_id(ctx.message.wamid)
     if voice_id is not None:
         return await place_transcript(ctx, voice_id)
     return False
 
 
-async def receive_voice(ctx: Context) -> bool:
+async def receive_voice(ctx: Context, media_id: str) -> bool:
     """Store a pending voice note with the step it answers; the job fetches and transcribes it."""
     state = await live_state(ctx)
     child = await select_current_child(ctx.conn, ctx.user.id)
     if state is None and child is None:
         return False  # nothing to keep it for yet: the media reply asks them to type
+    # a voice note answering a step needs no permission of its own; a free one becomes a note
     if state is None and await current_family(ctx, "notes") is None:
         return True
     await insert_voice_note(
@@ -50,7 +51,7 @@ async def receive_voice(ctx: Context) -> bool:
         user_id=ctx.user.id,
         child_id=child.id if child else None,
         wamid=ctx.message.wamid,
-        media_id=ctx.message.media_id,
+        media_id=media_id,
         flow=state.flow if state else None,
         step=state.step if state else None,
     )
@@ -60,7 +61,7 @@ async def receive_voice(ctx: Context) -> bool:
 
 async def live_state(ctx: Context) -> State | None:
     state = await conversation.load(ctx.conn, ctx.cipher, ctx.user.id)
-    return state if state and state.expires_at > ctx.now else None
+    return state if state and state.expires_at and state.expires_at > ctx.now else None
 
 
 async def place_transcript(ctx: Context, voice_id: int) -> bool:
@@ -90,7 +91,7 @@ async def save_transcript_note(ctx: Context, voice: VoiceNote | None) -> None:
     await notify_family(ctx, child, "notify.note")
     ctx.reply(
         ctx.t("voice.saved_note", name=child.name, text=shorten(text, ECHO_CHARS)),
-        buttons=(Button(COMMAND_ID + "notes", ctx.t("btn.note_list")),),
+        buttons=(Button(ids.command("notes"), ctx.t("btn.note_list")),),
     )
 
 

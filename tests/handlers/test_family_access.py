@@ -29,7 +29,7 @@ def add_test_choice(bot, action, handler):
     router.choice("test", action)(handler)
 
 
-async def log_attended(ctx):
+async def log_attended(ctx, _choice):
     """A stand-in for the sessions feature: tell the family about one attended session."""
     child = await select_current_child(ctx.conn, ctx.user.id)
     queued = await notify_family(ctx, child, "notify.attended", count=1, day=date(2026, 11, 20))

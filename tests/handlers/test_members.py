@@ -28,9 +28,7 @@ async def membership(bot, phone):
 
 
 def buttons(bot, phone):
-    return [
-        b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]
-    ]
+    return [b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]]
 
 
 def rows(bot, phone):
@@ -309,9 +307,7 @@ async def test_owner_removes_a_member_who_is_told(make_bot):
 async def test_a_parent_cannot_remove_the_owner(bot):
     owner, _, _ = await family_with(bot, (PARENT, "parent"))
     await bot.say(PARENT, "remove member")
-    assert (
-        bot.graph.texts_to(PARENT)[-1] == "There is nobody in Asha's family you can remove."
-    )
+    assert bot.graph.texts_to(PARENT)[-1] == "There is nobody in Asha's family you can remove."
     assert await bot.tap(PARENT, f"member:remove_yes:{owner}") == [
         "That person is not in this family any more. Type *members* to see who is."
     ]

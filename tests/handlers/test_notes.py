@@ -76,7 +76,7 @@ async def test_therapist_note_keeps_each_answer_then_saves_one_structured_note(b
     await bot.say(PHONE, "Picture cards: ball, cup")
     assert await conversation_data(bot) == (
         "response",
-        {"child_id": child_id, "goal": "Two-word phrases", "activity": "Picture cards: ball, cup"},
+        {"child_id": child_id, "answers": ["Two-word phrases", "Picture cards: ball, cup"]},
     )
     await bot.say(PHONE, "Joined in after 5 minutes")
     replies = await bot.say(PHONE, "Name 5 things at dinner")
