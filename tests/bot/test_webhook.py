@@ -137,9 +137,7 @@ async def test_replies_leave_from_the_number_the_message_was_sent_to(bot):
     payload = payloads.webhook([payloads.text("919000000001", "hi")], phone_number_id="555000")
     await bot.post(payload)
     await bot.settle()
-    assert bot.graph.paths and all(
-        path == "/v25.0/555000/messages" for path in bot.graph.paths
-    )
+    assert bot.graph.paths and all(path == "/v25.0/555000/messages" for path in bot.graph.paths)
 
 
 async def test_user_known_only_by_business_scoped_id(bot):

@@ -14,9 +14,7 @@ def last_rows(bot, phone=PHONE):
 
 
 def last_buttons(bot, phone=PHONE):
-    return [
-        b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]
-    ]
+    return [b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]]
 
 
 async def reminder_row(bot, phone=PHONE):
