@@ -14,7 +14,7 @@ def add_test_choice(bot, action, handler):
 
 async def test_same_message_delivered_20_times_concurrently_gets_one_reply(bot):
     await bot.say(PHONE, "hi")
-    before = len(bot.graph_client.sent)
+    before = len(bot.graph.sent)
     payload = payloads.webhook([payloads.text(PHONE, "help", wamid="wamid.DUPLICATE1")])
     responses = await asyncio.gather(*(bot.post(payload) for _ in range(20)))
     assert {r.status_code for r in responses} == {200}
@@ -25,7 +25,7 @@ async def test_same_message_delivered_20_times_concurrently_gets_one_reply(bot):
         )
         == 1
     )
-    assert len(bot.graph_client.sent) - before == 1
+    assert len(bot.graph.sent) - before == 1
 
 
 async def test_handler_failing_once_is_retried_and_answers_once(bot):
@@ -84,7 +84,7 @@ async def test_later_messages_wait_for_the_earlier_one_of_the_same_user(bot):
     second = payloads.text(PHONE, "help")
     await bot.post(payloads.webhook([first, second]))
     await bot.settle()
-    texts = bot.graph_client.texts_to(PHONE)[-2:]
+    texts = bot.graph.texts_to(PHONE)[-2:]
     assert texts[0] == "slow done"
     assert texts[1].startswith("Here is what you can type")
     assert order == ["slow-start", "slow-end"]
@@ -93,7 +93,7 @@ async def test_later_messages_wait_for_the_earlier_one_of_the_same_user(bot):
 async def test_status_webhooks_send_nothing_and_only_move_forward(bot):
     await bot.say(PHONE, "help")
     wamid = await bot.db.fetchval("SELECT wamid FROM tt.outbox ORDER BY id LIMIT 1")
-    sent_before = len(bot.graph_client.sent)
+    sent_before = len(bot.graph.sent)
     for state, expected in [
         ("read", "read"),
         ("delivered", "read"),
@@ -108,7 +108,7 @@ async def test_status_webhooks_send_nothing_and_only_move_forward(bot):
             == expected
         )
     await asyncio.sleep(0.3)
-    assert len(bot.graph_client.sent) == sent_before
+    assert len(bot.graph.sent) == sent_before
     assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 1
 
 
@@ -148,7 +148,7 @@ async def test_message_left_by_a_crash_is_picked_up_by_the_sweep(bot):
     )
     await wait_until(lambda: _done(bot, envelope["message"]["id"]))
     await bot.settle()
-    assert bot.graph_client.texts_to(PHONE)[-1].startswith("Here is what you can type")
+    assert bot.graph.texts_to(PHONE)[-1].startswith("Here is what you can type")
 
 
 async def _done(bot, wamid):

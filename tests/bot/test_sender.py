@@ -35,31 +35,31 @@ async def statuses(bot):
 
 
 async def test_throttled_send_is_retried_and_delivered_once(bot):
-    bot.graph_client.fail_next(429, 130429)
+    bot.graph.fail_next(429, 130429)
     await queue(bot, Reply(text="hello"))
     await bot.settle()
-    assert bot.graph_client.texts_to(PHONE) == ["hello"]
+    assert bot.graph.texts_to(PHONE) == ["hello"]
     assert (await statuses(bot))[0][0] == "sent"
 
 
 async def test_permanent_error_fails_without_retrying(bot):
-    bot.graph_client.fail_next(400, 131008)
+    bot.graph.fail_next(400, 131008)
     await queue(bot, Reply(text="hello"))
     await bot.settle()
     assert await statuses(bot) == [("failed", "131008")]
-    assert bot.graph_client.sent == []
+    assert bot.graph.sent == []
 
 
 async def test_window_closed_error_falls_back_to_the_template(bot):
-    bot.graph_client.fail_next(400, 131047)
+    bot.graph.fail_next(400, 131047)
     await queue(bot, Reply(text="hello"), fallback=INVITE)
     await bot.settle()
-    assert [body["type"] for body in bot.graph_client.to(PHONE)] == ["template"]
+    assert [body["type"] for body in bot.graph.to(PHONE)] == ["template"]
     assert (await statuses(bot))[0][0] == "sent"
 
 
 async def test_window_closed_error_without_template_fails_with_reason(bot):
-    bot.graph_client.fail_next(400, 131047)
+    bot.graph.fail_next(400, 131047)
     await queue(bot, Reply(text="hello"))
     await bot.settle()
     assert await statuses(bot) == [("failed", "131047")]
@@ -68,25 +68,25 @@ async def test_window_closed_error_without_template_fails_with_reason(bot):
 async def test_free_form_is_not_attempted_outside_the_window(bot):
     await queue(bot, Reply(text="reminder"), last_inbound=timedelta(hours=25))
     await bot.settle()
-    assert bot.graph_client.paths == []
+    assert bot.graph.paths == []
     assert await statuses(bot) == [("failed", "window_closed")]
 
 
 async def test_outside_the_window_the_template_goes_instead(bot):
     await queue(bot, Reply(text="invite"), fallback=INVITE, last_inbound=timedelta(hours=30))
     await bot.settle()
-    assert [body["template"]["name"] for body in bot.graph_client.to(PHONE)] == ["invite_v1"]
+    assert [body["template"]["name"] for body in bot.graph.to(PHONE)] == ["invite_v1"]
 
 
 async def test_sends_to_one_user_are_paced(bot):
     await queue(bot, *[Reply(text=f"m{i}") for i in range(12)])
 
     async def ten_sent():
-        return len(bot.graph_client.sent) >= 10
+        return len(bot.graph.sent) >= 10
 
     await wait_until(ten_sent)
     await asyncio.sleep(0.5)
-    assert bot.graph_client.texts_to(PHONE) == [f"m{i}" for i in range(10)]
+    assert bot.graph.texts_to(PHONE) == [f"m{i}" for i in range(10)]
     # the 11th waits for a token; the 12th keeps its place behind it
     assert await bot.db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'pending'") == 2
     assert await bot.db.fetchval(
@@ -149,18 +149,18 @@ async def queue_document(bot, then):
 async def test_document_is_uploaded_then_sent_then_the_follow_up_goes(bot):
     await queue_document(bot, then=Reply(text="Export sent."))
     await bot.settle()
-    sent = bot.graph_client.to(PHONE)
+    sent = bot.graph.to(PHONE)
     assert [b["type"] for b in sent] == ["document", "text"]
     assert sent[0]["document"] == {"filename": "export.pdf", "id": "media.1"}
     assert sent[1]["text"]["body"] == "Export sent."
-    assert PDF in bot.graph_client.uploads[-1]
+    assert PDF in bot.graph.uploads[-1]
 
 
 async def test_failed_upload_sends_nothing_and_no_follow_up(bot):
-    bot.graph_client.fail_next(400, 131053)
+    bot.graph.fail_next(400, 131053)
     await queue_document(bot, then=Reply(text="Export sent."))
     await bot.settle()
-    assert bot.graph_client.sent == []
+    assert bot.graph.sent == []
     assert await statuses(bot) == [("failed", "131053")]
 
 

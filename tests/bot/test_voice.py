@@ -35,11 +35,11 @@ async def _start(database_url, db, graph, stub):
 
 
 async def send_voice(bot, media_id="media-1", **kw):
-    before = len(bot.graph_client.texts_to(PHONE))
+    before = len(bot.graph.texts_to(PHONE))
     response = await bot.post(payloads.webhook([audio_message(PHONE, media_id, **kw)]))
     assert response.status_code == 200
     await bot.settle()
-    return bot.graph_client.texts_to(PHONE)[before:]
+    return bot.graph.texts_to(PHONE)[before:]
 
 
 async def voice_row(bot):
@@ -62,7 +62,7 @@ async def test_voice_note_with_no_step_is_transcribed_and_saved_as_a_note(start,
     user_id, child_id = await make_family(bot.db, PHONE)
     assert (await send_voice(bot))[0] == RECEIVED
     await reach(bot, "transcribed")
-    assert bot.graph_client.texts_to(PHONE)[-1] == (
+    assert bot.graph.texts_to(PHONE)[-1] == (
         f"📝 I wrote down your voice note and saved it for Asha:\n“{SPOKEN}”"
     )
     voice = await voice_row(bot)
@@ -111,7 +111,7 @@ async def test_the_transcript_answers_the_step_that_was_waiting(start, stub):
     await bot.say(PHONE, "Colours")
     assert (await send_voice(bot))[0] == RECEIVED
     await reach(bot, "transcribed")
-    assert bot.graph_client.texts_to(PHONE)[-1] == "(3/4) How did the child *respond*?"
+    assert bot.graph.texts_to(PHONE)[-1] == "(3/4) How did the child *respond*?"
     assert (await voice_row(bot))["step"] == "activity"
     await bot.say(PHONE, "Happily")
     await bot.say(PHONE, "Sort socks by colour")
@@ -130,7 +130,7 @@ async def test_a_timeout_is_retried_and_then_succeeds(start, stub):
     assert voice["attempts"] == 2
     assert voice["asked_at"] is None
     assert len(stub.to("groq.test")) == 2
-    texts = bot.graph_client.texts_to(PHONE)
+    texts = bot.graph.texts_to(PHONE)
     assert texts[-1].startswith("📝 I wrote down your voice note")
     assert not [text for text in texts if "Please type" in text]
 
@@ -141,7 +141,7 @@ async def test_a_failing_service_leaves_it_untranscribed_then_a_retry_transcribe
     await make_family(bot.db, PHONE)
     await send_voice(bot)
     await reach(bot, "untranscribed")
-    assert bot.graph_client.texts_to(PHONE)[-1] == (
+    assert bot.graph.texts_to(PHONE)[-1] == (
         "😕 I could not turn your voice note into text. I kept the recording and will try "
         "again later.\nPlease type it instead: *note* followed by your words."
     )
@@ -151,7 +151,7 @@ async def test_a_failing_service_leaves_it_untranscribed_then_a_retry_transcribe
     voice = await voice_row(bot)
     assert voice["attempts"] == 4
     assert voice["asked_at"] is not None
-    assert bot.graph_client.texts_to(PHONE)[-1].startswith("📝 I wrote down your voice note")
+    assert bot.graph.texts_to(PHONE)[-1].startswith("📝 I wrote down your voice note")
     assert await bot.db.fetchval("SELECT count(*) FROM tt.notes") == 1
 
 
@@ -161,7 +161,7 @@ async def test_with_no_service_the_recording_is_kept_and_the_user_asked_to_type(
     await bot.say(PHONE, "note")
     assert (await send_voice(bot))[0] == RECEIVED
     await reach(bot, "untranscribed")
-    assert bot.graph_client.texts_to(PHONE)[-1] == (
+    assert bot.graph.texts_to(PHONE)[-1] == (
         "🎤 I kept your voice note, but I cannot turn voice into text yet.\n"
         "Please type your answer instead."
     )
@@ -181,7 +181,7 @@ async def test_sarvam_is_used_when_it_is_the_only_service(start, stub):
     assert str(request.url) == "https://sarvam.test/speech-to-text"
     assert request.headers["api-subscription-key"] == "test-sarvam"
     assert b'name="model"\r\n\r\nsaarika:v2.5\r\n' in request.content
-    assert bot.graph_client.texts_to(PHONE)[-1].endswith(f"“{SPOKEN}”")
+    assert bot.graph.texts_to(PHONE)[-1].endswith(f"“{SPOKEN}”")
 
 
 async def test_media_meta_no_longer_has_is_reported_and_not_retried(start, stub):
@@ -192,7 +192,7 @@ async def test_media_meta_no_longer_has_is_reported_and_not_retried(start, stub)
     await reach(bot, "untranscribed")
     voice = await voice_row(bot)
     assert (voice["audio_state"], voice["audio"]) == ("unavailable", None)
-    assert bot.graph_client.texts_to(PHONE)[-1] == (
+    assert bot.graph.texts_to(PHONE)[-1] == (
         "😕 I could not download your voice note from WhatsApp.\n"
         "Please type it instead: *note* followed by your words."
     )

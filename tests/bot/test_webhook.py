@@ -130,16 +130,14 @@ async def test_batch_from_several_users_is_all_stored_and_answered(bot):
     assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 4
     assert await bot.db.fetchval("SELECT count(*) FROM tt.users") == 3
     for i in range(1, 4):
-        assert bot.graph_client.to(f"91900000000{i}"), "every sender gets an answer"
+        assert bot.graph.to(f"91900000000{i}"), "every sender gets an answer"
 
 
 async def test_replies_leave_from_the_number_the_message_was_sent_to(bot):
     payload = payloads.webhook([payloads.text("919000000001", "hi")], phone_number_id="555000")
     await bot.post(payload)
     await bot.settle()
-    assert bot.graph_client.paths and all(
-        path == "/v25.0/555000/messages" for path in bot.graph_client.paths
-    )
+    assert bot.graph.paths and all(path == "/v25.0/555000/messages" for path in bot.graph.paths)
 
 
 async def test_user_known_only_by_business_scoped_id(bot):
@@ -150,7 +148,7 @@ async def test_user_known_only_by_business_scoped_id(bot):
     await bot.settle()
     user = await bot.db.fetchrow("SELECT phone, bsuid FROM tt.users")
     assert (user["phone"], user["bsuid"]) == (None, "IN.bsuid.123")
-    assert [body["to"] for body in bot.graph_client.sent] == ["IN.bsuid.123", "IN.bsuid.123"]
+    assert [body["to"] for body in bot.graph.sent] == ["IN.bsuid.123", "IN.bsuid.123"]
 
 
 @pytest.mark.parametrize("shape", sorted(ODD_SHAPES))
