@@ -29,7 +29,9 @@ class Queue:
     both to the row claimed and to the earlier rows of the same person; it may use extra
     arguments of `claim` as $3, $4 and on. `returning` is what a claim reads besides id and
     attempts, naming the row `q` and its person `u`. `given_up` is what `give_up` writes
-    besides the reason (None: the queue has no such state)."""
+    besides the reason (None: the queue has no such state). Claims go in `order_by`; with
+    `per_person`, a person's earlier waiting rows still go first. Every SQL piece here is
+    written in our code, never taken from input."""
 
     table: str
     waiting: str
@@ -37,7 +39,7 @@ class Queue:
     returning: str
     error_column: str = "last_error"
     given_up: str | None = None
-    per_person: bool = True  # one row per person at a time, oldest first
+    per_person: bool = True
     order_by: str = "q.id"
 
     def claim_sql(self) -> str:
@@ -84,7 +86,7 @@ RETURNING q.id, q.attempts, {self.returning}
             f"UPDATE {self.table} SET {changes}, claim_token = NULL, claimed_until = NULL "
             "WHERE id = $1 AND claim_token = $2"
         )
-        return str(await conn.execute(query, claim.id, claim.token, *args)) == "UPDATE 1"
+        return await conn.execute(query, claim.id, claim.token, *args) == "UPDATE 1"
 
     async def retry_later(
         self,

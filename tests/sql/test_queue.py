@@ -151,7 +151,8 @@ async def test_concurrent_claimers_take_each_row_once_and_each_person_in_order(d
             busy.discard(claim.row["user_id"])
             assert await JOBS.finish(conn, claim, DONE)
 
-    await asyncio.gather(*(drain(await connect()) for _ in range(5)))
+    claimers = [await connect() for _ in range(5)]
+    await asyncio.gather(*(drain(conn) for conn in claimers))
     assert sorted(taken) == sorted(f"{p}:{i}" for p in people for i in range(3))
     for phone in people:
         assert [n for n in taken if n.startswith(phone)] == [f"{phone}:{i}" for i in range(3)]
