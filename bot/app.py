@@ -93,30 +93,35 @@ async def _start_services(
     if settings.auto_migrate:
         applied = await apply_pending(dsn)
         log.info("migrations applied", extra={"count": len(applied)})
-    rt.db = await Database.connect(dsn)
+    db = rt.db = await Database.connect(dsn)
     rt.ingest_db = await Database.connect(dsn, min_size=2, max_size=INGEST_POOL_SIZE)
-    rt.sender = Sender(
-        rt.db,
+    now = clock or (lambda: datetime.now(UTC))
+    sender = rt.sender = Sender(
+        db,
         rt.cipher,
         transport or _transport(settings),
+        clock=now,
         sweep_seconds=settings.sweep_interval_seconds,
     )
-    rt.worker = Worker(
-        rt.db,
+    worker = rt.worker = Worker(
+        db,
         rt.cipher,
         rt.router,
         default_phone_number_id=settings.whatsapp_phone_number_id,
         links=links(settings),
-        on_replies=rt.sender.wake,
-        clock=clock or (lambda: datetime.now(UTC)),
+        on_replies=sender.wake,
+        clock=now,
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
     )
-    rt.background = [rt.sender, rt.worker, voice_job(rt, http_client), _notices(rt)]
+    voice = voice_job(
+        settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
+    )
+    rt.background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
     for service in rt.background:
         service.start()
-    rt.scheduler = start_scheduler(rt.db)
+    rt.scheduler = start_scheduler(db)
 
 
 def links(settings: Settings) -> Links:
@@ -129,13 +134,16 @@ def links(settings: Settings) -> Links:
     )
 
 
-def _notices(rt: Runtime) -> NoticeFlusher:
+def _notices(
+    rt: Runtime, db: Database, *, on_flushed: Callable[[], None], clock: Callable[[], datetime]
+) -> NoticeFlusher:
     return NoticeFlusher(
-        rt.db,
+        db,
         rt.cipher,
         default_phone_number_id=rt.settings.whatsapp_phone_number_id,
         batch_seconds=rt.settings.notice_batch_seconds,
-        on_flushed=rt.sender.wake,
+        on_flushed=on_flushed,
+        clock=clock,
         sweep_seconds=rt.settings.sweep_interval_seconds,
     )
 

@@ -17,7 +17,7 @@ class QueueDrainer:
     def __init__(self, *, concurrency: int, sweep_seconds: float) -> None:
         self._concurrency, self._sweep = concurrency, sweep_seconds
         self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def step(self) -> bool:
         raise NotImplementedError

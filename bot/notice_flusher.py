@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 import asyncpg
 
@@ -44,10 +44,11 @@ class NoticeFlusher(QueueDrainer):
         default_phone_number_id: str,
         batch_seconds: float,
         on_flushed: Callable[[], None],
+        clock: Callable[[], datetime],
         sweep_seconds: float = 5.0,
     ) -> None:
         self._db, self._cipher, self._default_number = db, cipher, default_phone_number_id
-        self._batch, self._on_flushed = batch_seconds, on_flushed
+        self._batch, self._on_flushed, self._clock = batch_seconds, on_flushed, clock
         super().__init__(concurrency=1, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
@@ -66,9 +67,7 @@ class NoticeFlusher(QueueDrainer):
             return
         person, number = found
         # Consent or the window may have changed since the lines were queued: drop them then.
-        if person.consent != "opted_in" or not window_open(
-            person.last_inbound_at, datetime.now(UTC)
-        ):
+        if person.consent != "opted_in" or not window_open(person.last_inbound_at, self._clock()):
             return
         lines = [self._cipher.decrypt_text(row["line"]) for row in rows]
         reply = Reply(text=merge_lines(person.language, lines))

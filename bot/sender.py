@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import logging
-import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -16,6 +16,7 @@ from bot.outbox import enqueue_followup
 from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
+from sql.queue import Claim, Queue
 from tracker.phones import mask_phone
 
 log = logging.getLogger(__name__)
@@ -24,40 +25,16 @@ MAX_SEND_ATTEMPTS = 8
 USER_RATE, USER_BURST = 1 / 6, 10.0  # Meta's pair rate: about one message per 6 s per user
 NUMBER_RATE, NUMBER_BURST = 80.0, 80.0  # default throughput of one business number
 
-CLAIM = """
-WITH candidate AS (
-    SELECT o.id FROM tt.outbox o
-    WHERE o.status = 'pending' AND o.next_attempt_at <= now()
-      AND (o.claimed_until IS NULL OR o.claimed_until < now())
-      AND NOT EXISTS (SELECT 1 FROM tt.outbox p
-                      WHERE p.user_id = o.user_id AND p.status = 'pending' AND p.id < o.id)
-    ORDER BY o.id
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
+OUTBOX = Queue(
+    "tt.outbox",
+    waiting="status = 'pending'",
+    lease=timedelta(seconds=30),
+    returning="q.user_id, q.phone_number_id, q.body, q.free_form, "
+    "u.phone, u.bsuid, u.last_inbound_at",
+    error_column="error_code",
+    given_up="status = 'failed', status_at = now()",
 )
-UPDATE tt.outbox o
-SET attempts = o.attempts + 1, claim_token = $1, claimed_until = now() + interval '30 seconds'
-FROM candidate, tt.users u
-WHERE o.id = candidate.id AND u.id = o.user_id
-RETURNING o.id, o.user_id, o.phone_number_id, o.body, o.free_form, o.attempts,
-          u.phone, u.bsuid, u.last_inbound_at
-"""
-
-MARK_SENT = """
-UPDATE tt.outbox SET status = 'sent', wamid = $3, sent_at = now(), status_at = now(),
-       claim_token = NULL, claimed_until = NULL
-WHERE id = $1 AND claim_token = $2
-"""
-MARK_FAILED = """
-UPDATE tt.outbox SET status = 'failed', error_code = $3, status_at = now(),
-       claim_token = NULL, claimed_until = NULL
-WHERE id = $1 AND claim_token = $2
-"""
-RESCHEDULE = """
-UPDATE tt.outbox SET next_attempt_at = now() + make_interval(secs => $3),
-       attempts = attempts - $4::int, error_code = $5, claim_token = NULL, claimed_until = NULL
-WHERE id = $1 AND claim_token = $2
-"""
+SENT = "status = 'sent', wamid = $3, sent_at = now(), status_at = now()"
 
 
 def retry_delay(result: SendResult, attempts: int) -> float:
@@ -77,10 +54,12 @@ class Sender(QueueDrainer):
         cipher: Cipher,
         transport: Transport,
         *,
+        clock: Callable[[], datetime],
         concurrency: int = 4,
         sweep_seconds: float = 5.0,
     ) -> None:
         self._db, self._cipher, self._transport = db, cipher, transport
+        self._clock = clock
         super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
 
     async def stop(self) -> None:
@@ -89,41 +68,39 @@ class Sender(QueueDrainer):
 
     async def step(self) -> bool:
         """Claim and send one outbox row; False when nothing is ready."""
-        token = uuid.uuid4()
         async with self._db.transaction(SYSTEM) as conn:
-            row = await conn.fetchrow(CLAIM, token)
-        if row is None:
+            claim = await OUTBOX.claim(conn)
+        if claim is None:
             return False
-        return await self._deliver(row, token)
+        return await self._deliver(claim)
 
-    async def _deliver(self, row: asyncpg.Record, token: uuid.UUID) -> bool:
+    async def _deliver(self, claim: Claim) -> bool:
         """Send one claimed row; False when the whole number must wait for its rate limit."""
+        row = claim.row
         body = self._cipher.decrypt_json(row["body"])
         message, fallback = body["message"], body.get("fallback")
-        if row["free_form"] and not window_open(row["last_inbound_at"], datetime.now(UTC)):
+        if row["free_form"] and not window_open(row["last_inbound_at"], self._clock()):
             if not fallback:
-                await self._finish(row["id"], token, SendResult("failed", code="window_closed"))
+                await self._finish(claim, SendResult("failed", code="window_closed"))
                 return True
             message, fallback = fallback, None
         number_wait, user_wait = await self._pace(row["user_id"], row["phone_number_id"])
         if number_wait or user_wait:
-            await self._reschedule(
-                row["id"], token, number_wait or user_wait, uncount=True, code=None
-            )
+            await self._retry_later(claim, number_wait or user_wait, uncount=True, code=None)
             return not number_wait  # other users may go on; a saturated number pauses the loop
         if body.get("media"):
             upload = await self._upload(row, body["media"])
             if upload.outcome != "sent":
-                await self._finish(row["id"], token, upload, attempts=row["attempts"])
+                await self._finish(claim, upload)
                 return True
             message = {**message, "document": {**message["document"], "id": upload.media_id}}
         result = await self._send(row, message)
         if result.outcome == "window_closed" and fallback:
             result = await self._send(row, fallback)
         if result.outcome == "sent":
-            await self._mark_sent(row, token, result.wamid, body.get("then"))
+            await self._mark_sent(claim, result.wamid, body.get("then"))
         else:
-            await self._finish(row["id"], token, result, attempts=row["attempts"])
+            await self._finish(claim, result)
         return True
 
     async def _upload(self, row: asyncpg.Record, media: dict[str, Any]) -> SendResult:
@@ -133,17 +110,17 @@ class Sender(QueueDrainer):
         )
 
     async def _mark_sent(
-        self, row: asyncpg.Record, token: uuid.UUID, wamid: str | None, then: dict[str, Any] | None
+        self, claim: Claim, wamid: str | None, then: dict[str, Any] | None
     ) -> None:
         """Record the wamid; a follow-up is queued in the same transaction, so never lost."""
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(MARK_SENT, row["id"], token, wamid)
+            await OUTBOX.finish(conn, claim, SENT, wamid)
             if then:
                 await enqueue_followup(
                     conn,
                     self._cipher,
-                    user_id=row["user_id"],
-                    phone_number_id=row["phone_number_id"],
+                    user_id=claim.row["user_id"],
+                    phone_number_id=claim.row["phone_number_id"],
                     message=then,
                 )
         if then:
@@ -184,20 +161,18 @@ class Sender(QueueDrainer):
                 "SELECT tt.take_send_token($1, $2, $3)", f"user:{user_id}", USER_RATE, USER_BURST
             )
 
-    async def _finish(
-        self, outbox_id: int, token: uuid.UUID, result: SendResult, attempts: int = 1
-    ) -> None:
-        if result.outcome == "retry" and attempts < MAX_SEND_ATTEMPTS:
-            await self._reschedule(
-                outbox_id, token, retry_delay(result, attempts), uncount=False, code=result.code
-            )
+    async def _finish(self, claim: Claim, result: SendResult) -> None:
+        """Retry what may still go through; otherwise the row fails with Meta's code."""
+        if result.outcome == "retry" and claim.attempts < MAX_SEND_ATTEMPTS:
+            delay = retry_delay(result, claim.attempts)
+            await self._retry_later(claim, delay, uncount=False, code=result.code)
         else:
             async with self._db.transaction(SYSTEM) as conn:
-                await conn.execute(MARK_FAILED, outbox_id, token, result.code or result.outcome)
+                await OUTBOX.give_up(conn, claim, result.code or result.outcome)
 
-    async def _reschedule(
-        self, outbox_id: int, token: uuid.UUID, seconds: float, *, uncount: bool, code: str | None
+    async def _retry_later(
+        self, claim: Claim, seconds: float, *, uncount: bool, code: str | None
     ) -> None:
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(RESCHEDULE, outbox_id, token, seconds, int(uncount), code)
+            await OUTBOX.retry_later(conn, claim, seconds, code, uncount=uncount)
         self.wake_later(seconds)

@@ -5,7 +5,6 @@ message of its own, so it is handled exactly once, in order, like anything the u
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +15,6 @@ import httpx
 from bot.background import QueueDrainer
 from bot.config import Settings
 from bot.outbox import enqueue
-from bot.runtime import Runtime
 from bot.transcribe import (
     Audio,
     GroqTranscriber,
@@ -30,6 +28,7 @@ from dialog.replies import Outgoing, Reply
 from dialog.texts import t
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
+from sql.queue import Claim, Queue
 from tracker.notes import transcript_wamid
 
 log = logging.getLogger(__name__)
@@ -39,52 +38,40 @@ ASK_AFTER_ATTEMPTS = 3  # then the user is asked to type it while retries go on
 MAX_DELAY_SECONDS = 6 * 3600
 WEBHOOK_URL_LIFETIME = timedelta(minutes=5)
 
-CLAIM = """
-WITH candidate AS (
-    SELECT id FROM tt.voice_notes
-    WHERE next_attempt_at <= now() AND attempts < $3
-      AND (claimed_until IS NULL OR claimed_until < now())
-      AND (audio_state = 'pending'
-           OR ($2 AND audio_state = 'held' AND status IN ('pending', 'untranscribed')))
-    ORDER BY next_attempt_at, id
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
+# Due notes in the order they fell due, not one person at a time: each becomes an inbound
+# message of its own, which the worker then takes in order. $3 caps the attempts; $4 says
+# whether a speech service is configured to retry what is held.
+VOICE_NOTES = Queue(
+    "tt.voice_notes",
+    waiting="attempts < $3 AND (audio_state = 'pending' "
+    "OR ($4 AND audio_state = 'held' AND status IN ('pending', 'untranscribed')))",
+    lease=timedelta(minutes=3),
+    returning="q.user_id, q.inbound_id, q.phone_number_id, q.media_id, q.mime_type, "
+    "q.audio_state, q.audio, q.asked_at, q.flow, q.created_at, u.language, "
+    "(SELECT payload FROM tt.inbound_messages WHERE id = q.inbound_id) AS envelope",
+    per_person=False,
+    order_by="q.next_attempt_at, q.id",
 )
-UPDATE tt.voice_notes v
-SET attempts = v.attempts + 1, claim_token = $1, claimed_until = now() + interval '3 minutes'
-FROM candidate WHERE v.id = candidate.id
-RETURNING v.id, v.user_id, v.inbound_id, v.phone_number_id, v.media_id, v.mime_type,
-          v.audio_state, v.audio, v.attempts, v.asked_at, v.flow, v.created_at,
-          (SELECT payload FROM tt.inbound_messages WHERE id = v.inbound_id) AS envelope,
-          (SELECT language FROM tt.users WHERE id = v.user_id) AS language
-"""
 KEEP_AUDIO = """
 UPDATE tt.voice_notes
 SET audio = $3, mime_type = $4, audio_state = 'held',
     audio_keep_until = now() + make_interval(days => $5)
 WHERE id = $1 AND claim_token = $2
 """
-MARK_TRANSCRIBED = """
-UPDATE tt.voice_notes
-SET status = 'transcribed', transcript = $3, transcribed_at = now(), last_error = NULL,
-    claim_token = NULL, claimed_until = NULL
-WHERE id = $1 AND claim_token = $2
-RETURNING user_id
-"""
+TRANSCRIBED = "status = 'transcribed', transcript = $3, transcribed_at = now(), last_error = NULL"
 INSERT_TRANSCRIPT = """
 INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
 VALUES ($1, $2, $3, 'transcript', $4, now())
 ON CONFLICT (wamid) DO NOTHING
 """
-RETRY_LATER = """
-UPDATE tt.voice_notes
-SET status = CASE WHEN $3 THEN 'untranscribed' ELSE status END,
-    audio_state = CASE WHEN $4 THEN 'unavailable' ELSE audio_state END,
-    attempts = CASE WHEN $8 THEN $7 ELSE attempts END,
-    asked_at = CASE WHEN $3 THEN coalesce(asked_at, now()) ELSE asked_at END,
-    next_attempt_at = now() + make_interval(secs => $5), last_error = $6,
-    claim_token = NULL, claimed_until = NULL
-WHERE id = $1 AND claim_token = $2
+# $3 the user is asked to type it, $4 the recording cannot be had, $5 seconds until the next
+# try, $6 the error, $8 no tries are left (attempts set to the cap $7, so no claim finds it)
+NOT_TRANSCRIBED = """
+status = CASE WHEN $3 THEN 'untranscribed' ELSE status END,
+audio_state = CASE WHEN $4 THEN 'unavailable' ELSE audio_state END,
+attempts = CASE WHEN $8 THEN $7 ELSE attempts END,
+asked_at = CASE WHEN $3 THEN coalesce(asked_at, now()) ELSE asked_at END,
+next_attempt_at = now() + make_interval(secs => $5), last_error = $6
 """
 FORGET_EXPIRED_AUDIO = """
 UPDATE tt.voice_notes SET audio = NULL, audio_state = 'deleted'
@@ -92,22 +79,30 @@ WHERE audio_state = 'held' AND audio_keep_until <= now()
 """
 
 
-def voice_job(rt: Runtime, client: httpx.AsyncClient | None) -> VoiceJob:
+def voice_job(
+    settings: Settings,
+    db: Database,
+    cipher: Cipher,
+    client: httpx.AsyncClient | None,
+    *,
+    wake_worker: Callable[[], None],
+    wake_sender: Callable[[], None],
+) -> VoiceJob:
     """Build the job from settings; the app starts it beside the worker and sender."""
-    settings, http = rt.settings, client or httpx.AsyncClient()
+    http = client or httpx.AsyncClient()
     fetcher = MediaFetcher(
         http, settings.whatsapp_api_base, settings.whatsapp_api_version, settings.whatsapp_token
     )
     return VoiceJob(
-        rt.db,
-        rt.cipher,
+        db,
+        cipher,
         fetcher,
         transcribers(settings, http),
         default_phone_number_id=settings.whatsapp_phone_number_id,
         retention_days=settings.voice_retention_days,
         retry_base_seconds=settings.worker_retry_base_seconds,
-        wake_worker=rt.worker.wake,
-        wake_sender=rt.sender.wake,
+        wake_worker=wake_worker,
+        wake_sender=wake_sender,
         sweep_seconds=settings.sweep_interval_seconds,
         on_stop=http.aclose,
     )
@@ -154,31 +149,31 @@ class VoiceJob(QueueDrainer):
 
     async def step(self) -> bool:
         """Work on the next due voice note; when none is due, delete audio past retention."""
-        token = uuid.uuid4()
         async with self._db.transaction(SYSTEM) as conn:
-            row = await conn.fetchrow(CLAIM, token, bool(self._services), MAX_ATTEMPTS)
-            if row is None:
+            claim = await VOICE_NOTES.claim(conn, MAX_ATTEMPTS, bool(self._services))
+            if claim is None:
                 await conn.execute(FORGET_EXPIRED_AUDIO)
                 return False
-        await self._work(dict(row), token)
+        await self._work(claim)
         return True
 
-    async def _work(self, row: dict[str, Any], token: uuid.UUID) -> None:
-        audio = await self._audio(row, token)
+    async def _work(self, claim: Claim) -> None:
+        audio = await self._audio(claim)
         if audio is None:
             return
         if not self._services:
-            await self._failed(row, token, RemoteError("no_service", permanent=True))
+            await self._failed(claim, RemoteError("no_service", permanent=True))
             return
         try:
             text = await transcribe_any(self._services, audio)
         except RemoteError as e:
-            await self._failed(row, token, e)
+            await self._failed(claim, e)
             return
-        await self._deliver(row, token, text)
+        await self._deliver(claim, text)
 
-    async def _audio(self, row: dict[str, Any], token: uuid.UUID) -> Audio | None:
+    async def _audio(self, claim: Claim) -> Audio | None:
         """The held recording, or a fresh download kept encrypted until its retention ends."""
+        row = claim.row
         if row["audio_state"] == "held":
             return Audio(self._cipher.decrypt(row["audio"]), row["mime_type"] or "")
         message = (self._cipher.decrypt_json(row["envelope"]) if row["envelope"] else {}).get(
@@ -193,44 +188,39 @@ class VoiceJob(QueueDrainer):
                 str(media.get("mime_type") or ""),
             )
         except RemoteError as e:
-            await self._failed(row, token, e, fetching=True)
+            await self._failed(claim, e, fetching=True)
             return None
         async with self._db.transaction(SYSTEM) as conn:
             await conn.execute(
                 KEEP_AUDIO,
-                row["id"],
-                token,
+                claim.id,
+                claim.token,
                 self._cipher.encrypt(audio.content),
                 audio.mime_type[:128],
                 self._retention,
             )
         return audio
 
-    async def _deliver(self, row: dict[str, Any], token: uuid.UUID, text: str) -> None:
+    async def _deliver(self, claim: Claim, text: str) -> None:
         """Store the transcript and queue it as the user's next message, in one transaction."""
+        transcript = self._cipher.encrypt_text(text)
         async with self._db.transaction(SYSTEM) as conn:
-            if (
-                await conn.fetchval(
-                    MARK_TRANSCRIBED, row["id"], token, self._cipher.encrypt_text(text)
-                )
-                is None
-            ):
+            if not await VOICE_NOTES.finish(conn, claim, TRANSCRIBED, transcript):
                 return  # the lease ran out and another process owns this voice note now
-            envelope = self._cipher.encrypt_json(self._envelope(row, text))
             await conn.execute(
                 INSERT_TRANSCRIPT,
-                transcript_wamid(row["id"]),
-                row["user_id"],
-                self._number(row),
-                envelope,
+                transcript_wamid(claim.id),
+                claim.row["user_id"],
+                self._number(claim),
+                self._cipher.encrypt_json(self._envelope(claim, text)),
             )
-        log.info("voice note transcribed", extra={"voice_note_id": row["id"]})
+        log.info("voice note transcribed", extra={"voice_note_id": claim.id})
         self._wake_worker()
 
-    def _envelope(self, row: dict[str, Any], text: str) -> dict[str, Any]:
+    def _envelope(self, claim: Claim, text: str) -> dict[str, Any]:
         """A text message shaped like Meta's, so every handler reads it as typed text."""
         message = {
-            "id": transcript_wamid(row["id"]),
+            "id": transcript_wamid(claim.id),
             "type": "text",
             "text": {"body": text},
             "timestamp": str(int(datetime.now(UTC).timestamp())),
@@ -238,45 +228,44 @@ class VoiceJob(QueueDrainer):
         return {
             "message": message,
             "contact": {},
-            "metadata": {"phone_number_id": self._number(row)},
+            "metadata": {"phone_number_id": self._number(claim)},
         }
 
-    def _number(self, row: dict[str, Any]) -> str:
-        return row["phone_number_id"] or self._default_number
+    def _number(self, claim: Claim) -> str:
+        number: str = claim.row["phone_number_id"] or self._default_number
+        return number
 
-    async def _failed(
-        self, row: dict[str, Any], token: uuid.UUID, error: RemoteError, *, fetching: bool = False
-    ) -> None:
+    async def _failed(self, claim: Claim, error: RemoteError, *, fetching: bool = False) -> None:
         """Retry with backoff; after a few tries, or for good, ask the user to type it once."""
-        final = error.permanent or row["attempts"] >= MAX_ATTEMPTS
-        ask = final or row["attempts"] >= ASK_AFTER_ATTEMPTS or not self._services
+        final = error.permanent or claim.attempts >= MAX_ATTEMPTS
+        ask = final or claim.attempts >= ASK_AFTER_ATTEMPTS or not self._services
         # with no service configured the recording waits for one, so its tries are not used up
         exhausted = final and (fetching or bool(self._services))
-        delay = min(self._retry_base * 4 ** (row["attempts"] - 1), MAX_DELAY_SECONDS)
+        delay = min(self._retry_base * 4 ** (claim.attempts - 1), MAX_DELAY_SECONDS)
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(
-                RETRY_LATER,
-                row["id"],
-                token,
+            if not await VOICE_NOTES.finish(
+                conn,
+                claim,
+                NOT_TRANSCRIBED,
                 ask,
                 fetching and final,
                 delay,
                 error.code[:200],
                 MAX_ATTEMPTS,
                 exhausted,
-            )
-            if ask and row["asked_at"] is None:
-                await self._ask_to_type(conn, row, fetching=fetching and final)
+            ):
+                return  # the lease ran out and another process owns this voice note now
+            if ask and claim.row["asked_at"] is None:
+                await self._ask_to_type(conn, claim, fetching=fetching and final)
         log.warning(
             "voice note not transcribed",
-            extra={"voice_note_id": row["id"], "attempt": row["attempts"], "error": error.code},
+            extra={"voice_note_id": claim.id, "attempt": claim.attempts, "error": error.code},
         )
         if not final:
             self.wake_later(delay)
 
-    async def _ask_to_type(
-        self, conn: asyncpg.Connection, row: dict[str, Any], *, fetching: bool
-    ) -> None:
+    async def _ask_to_type(self, conn: asyncpg.Connection, claim: Claim, *, fetching: bool) -> None:
+        row = claim.row
         language = row["language"] or "en"
         reason = (
             "voice.unavailable"
@@ -290,6 +279,6 @@ class VoiceJob(QueueDrainer):
             self._cipher,
             [Outgoing(user_id=row["user_id"], reply=reply)],
             inbound_id=row["inbound_id"],
-            phone_number_id=self._number(row),
+            phone_number_id=self._number(claim),
         )
         self._wake_sender()

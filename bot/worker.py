@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import asyncpg
 
@@ -18,50 +17,19 @@ from dialog.router import Router
 from dialog.texts import t
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database, as_user
+from sql.queue import Claim, Queue
 from tracker.users import select_user
 
 log = logging.getLogger(__name__)
 
-CLAIM = """
-WITH candidate AS (
-    SELECT m.id FROM tt.inbound_messages m
-    WHERE m.status = 'pending' AND m.next_attempt_at <= now()
-      AND (m.claimed_until IS NULL OR m.claimed_until < now())
-      AND NOT EXISTS (SELECT 1 FROM tt.inbound_messages p
-                      WHERE p.user_id = m.user_id AND p.status = 'pending' AND p.id < m.id)
-    ORDER BY m.id
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
+INBOUND = Queue(
+    "tt.inbound_messages",
+    waiting="status = 'pending'",
+    lease=timedelta(minutes=2),
+    returning="q.user_id, q.payload, q.phone_number_id, u.language",
+    given_up="status = 'dead', processed_at = now()",
 )
-UPDATE tt.inbound_messages m
-SET attempts = m.attempts + 1, claim_token = $1, claimed_until = now() + interval '2 minutes'
-FROM candidate WHERE m.id = candidate.id
-RETURNING m.id, m.user_id, m.attempts, m.payload, m.phone_number_id
-"""
-
-LOCK_CLAIMED = """
-SELECT 1 FROM tt.inbound_messages
-WHERE id = $1 AND claim_token = $2 AND status = 'pending' FOR UPDATE
-"""
-MARK_DONE = """
-UPDATE tt.inbound_messages
-SET status = 'done', processed_at = now(), claim_token = NULL, claimed_until = NULL,
-    last_error = NULL
-WHERE id = $1
-"""
-RETRY_LATER = """
-UPDATE tt.inbound_messages
-SET next_attempt_at = now() + make_interval(secs => $3), claim_token = NULL,
-    claimed_until = NULL, last_error = $4
-WHERE id = $1 AND claim_token = $2
-"""
-MARK_DEAD = """
-UPDATE tt.inbound_messages
-SET status = 'dead', processed_at = now(), claim_token = NULL, claimed_until = NULL,
-    last_error = coalesce($3, last_error)
-WHERE id = $1 AND claim_token = $2
-RETURNING (SELECT language FROM tt.users WHERE id = user_id)
-"""
+DONE = "status = 'done', processed_at = now(), last_error = NULL"
 
 
 class Worker(QueueDrainer):
@@ -90,27 +58,27 @@ class Worker(QueueDrainer):
 
     async def step(self) -> bool:
         """Claim the next message any user is waiting on and handle it; False when idle."""
-        token = uuid.uuid4()
         async with self._db.transaction(SYSTEM) as conn:
-            row = await conn.fetchrow(CLAIM, token)
-        if row is None:
+            claim = await INBOUND.claim(conn)
+        if claim is None:
             return False
-        if row["attempts"] > self._max_attempts:
-            await self._give_up(row, token, "too many attempts")
+        if claim.attempts > self._max_attempts:
+            await self._give_up(claim, "too many attempts")
             return True
         try:
-            await self._handle(row, token)
+            await self._handle(claim)
         except Exception as e:
             log.exception(
-                "handler failed", extra={"inbound_id": row["id"], "attempt": row["attempts"]}
+                "handler failed", extra={"inbound_id": claim.id, "attempt": claim.attempts}
             )
-            await self._after_failure(row, token, type(e).__name__)
+            await self._after_failure(claim, type(e).__name__)
         self._on_replies()
         return True
 
-    async def _handle(self, row: asyncpg.Record, token: uuid.UUID) -> None:
+    async def _handle(self, claim: Claim) -> None:
+        row = claim.row
         async with self._db.transaction(as_user(row["user_id"])) as conn:
-            if await conn.fetchval(LOCK_CLAIMED, row["id"], token) is None:
+            if not await INBOUND.holds(conn, claim):
                 return  # another process took over this message after our lease ran out
             message = from_envelope(self._cipher.decrypt_json(row["payload"]))
             ctx = Context(
@@ -122,38 +90,36 @@ class Worker(QueueDrainer):
                 links=self._links,
             )
             await self._router.dispatch(ctx)
-            await enqueue(
-                conn,
-                self._cipher,
-                ctx.outgoing,
-                inbound_id=row["id"],
-                phone_number_id=row["phone_number_id"] or self._default_number,
-            )
-            await conn.execute(MARK_DONE, row["id"])
+            await self._enqueue(conn, claim, ctx.outgoing)
+            await INBOUND.finish(conn, claim, DONE)
 
-    async def _after_failure(self, row: asyncpg.Record, token: uuid.UUID, error: str) -> None:
-        if row["attempts"] >= self._max_attempts:
-            await self._give_up(row, token, error)
+    async def _after_failure(self, claim: Claim, error: str) -> None:
+        if claim.attempts >= self._max_attempts:
+            await self._give_up(claim, error)
             return
-        delay = self._retry_base * 2 ** (row["attempts"] - 1)
+        delay = self._retry_base * 2 ** (claim.attempts - 1)
         async with self._db.transaction(SYSTEM) as conn:
-            await conn.execute(RETRY_LATER, row["id"], token, delay, error[:200])
+            await INBOUND.retry_later(conn, claim, delay, error[:200])
         self.wake_later(delay)
 
-    async def _give_up(self, row: asyncpg.Record, token: uuid.UUID, error: str) -> None:
+    async def _give_up(self, claim: Claim, error: str) -> None:
         """Mark the message dead and tell the user once, in their language."""
+        row = claim.row
         async with self._db.transaction(SYSTEM) as conn:
-            language = await conn.fetchval(MARK_DEAD, row["id"], token, error[:200])
-            if language is None:
+            if not await INBOUND.give_up(conn, claim, error[:200]):
                 return
-            apology = Outgoing(
-                user_id=row["user_id"], reply=Reply(text=t(language, "error.apology"))
-            )
-            await enqueue(
-                conn,
-                self._cipher,
-                [apology],
-                inbound_id=row["id"],
-                phone_number_id=row["phone_number_id"] or self._default_number,
-            )
-        log.error("message dead after retries", extra={"inbound_id": row["id"]})
+            apology = Reply(text=t(row["language"], "error.apology"))
+            await self._enqueue(conn, claim, [Outgoing(user_id=row["user_id"], reply=apology)])
+        log.error("message dead after retries", extra={"inbound_id": claim.id})
+
+    async def _enqueue(
+        self, conn: asyncpg.Connection, claim: Claim, replies: list[Outgoing]
+    ) -> None:
+        """Queue replies to the message, from the business number it was sent to."""
+        await enqueue(
+            conn,
+            self._cipher,
+            replies,
+            inbound_id=claim.id,
+            phone_number_id=claim.row["phone_number_id"] or self._default_number,
+        )
