@@ -6,6 +6,6 @@ async def test_first_message_gets_welcome_and_menu(bot):
     assert len(replies) == 2
     assert "Welcome to Therapy Tracker" in replies[0]
     assert "/privacy" in replies[0]
-    menu = bot.graph_client.to("919000000001")[-1]
+    menu = bot.graph.to("919000000001")[-1]
     assert menu["interactive"]["type"] == "button"
-    assert bot.graph_client.paths[-1] == f"/v25.0/{payloads.BUSINESS_NUMBER_ID}/messages"
+    assert bot.graph.paths[-1] == f"/v25.0/{payloads.BUSINESS_NUMBER_ID}/messages"

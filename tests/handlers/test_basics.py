@@ -19,7 +19,7 @@ async def test_first_message_that_is_a_command_is_welcomed_and_acted_on(bot):
 async def test_first_message_offers_languages_and_follows_the_script(bot):
     replies = await bot.say(PHONE, "नमस्ते")
     assert replies[0].startswith("👋 थेरेपी ट्रैकर में आपका स्वागत है!")
-    rows = bot.graph_client.to(PHONE)[0]["interactive"]["action"]["sections"][0]["rows"]
+    rows = bot.graph.to(PHONE)[0]["interactive"]["action"]["sections"][0]["rows"]
     assert [r["id"] for r in rows] == ["lang:set:en", "lang:set:hi", "lang:set:te"]
     assert await bot.db.fetchval("SELECT language FROM tt.users") == "hi"
 
@@ -35,14 +35,14 @@ async def test_menu_is_one_interactive_message_within_limits(bot):
     replies = await bot.say(PHONE, "menu")
     assert len(replies) == 1
     assert replies[0].startswith("Start by setting up your child")
-    buttons = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["buttons"]
+    buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:setup", "cmd:help", "cmd:more"]
 
 
 async def test_more_opens_the_list(bot):
     await welcomed(bot)
     await bot.tap(PHONE, "cmd:more")
-    body = bot.graph_client.to(PHONE)[-1]["interactive"]
+    body = bot.graph.to(PHONE)[-1]["interactive"]
     assert body["type"] == "list"
     assert len(body["action"]["sections"][0]["rows"]) == 10
     assert "cmd:settings" in [r["id"] for r in body["action"]["sections"][0]["rows"]]
@@ -62,7 +62,7 @@ async def test_cancel_with_nothing_open(bot):
 async def test_language_picker_and_choice(bot):
     await welcomed(bot)
     await bot.say(PHONE, "language")
-    rows = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
     assert [r["id"] for r in rows] == ["lang:set:en", "lang:set:hi", "lang:set:te"]
     replies = await bot.tap(PHONE, "lang:set:te")
     assert replies[0].startswith("సరే. ఇకపై మీతో తెలుగులో మాట్లాడతాను.")
@@ -128,19 +128,19 @@ async def test_media_gets_a_polite_reply(bot, kind, body, expected):
     await welcomed(bot)
     await bot.post(payloads.webhook([payloads.message(PHONE, kind, body)]))
     await bot.settle()
-    assert bot.graph_client.texts_to(PHONE)[-1].startswith(expected)
+    assert bot.graph.texts_to(PHONE)[-1].startswith(expected)
 
 
 async def test_a_reaction_needs_no_answer(bot):
     await welcomed(bot)
-    before = len(bot.graph_client.sent)
+    before = len(bot.graph.sent)
     await bot.post(
         payloads.webhook(
             [payloads.message(PHONE, "reaction", {"message_id": "wamid.x", "emoji": "👍"})]
         )
     )
     await bot.settle()
-    assert len(bot.graph_client.sent) == before
+    assert len(bot.graph.sent) == before
 
 
 async def test_hindi_user_gets_hindi_help(bot):

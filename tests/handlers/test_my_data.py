@@ -61,14 +61,14 @@ async def shared_family(bot):
 
 async def ask_export(bot, phone):
     """Send "export" and wait for the follow-up, which the sender queues after Meta's answer."""
-    before = len(bot.graph_client.to(phone))
+    before = len(bot.graph.to(phone))
     await bot.say(phone, "export")
 
     async def followed_up():
-        return SENT in bot.graph_client.texts_to(phone)[before:]
+        return SENT in bot.graph.texts_to(phone)[before:]
 
     await wait_until(followed_up)
-    return bot.graph_client.texts_to(phone)[before:]
+    return bot.graph.texts_to(phone)[before:]
 
 
 def uploaded_file(body: bytes) -> tuple[bytes, bytes]:
@@ -80,7 +80,7 @@ def uploaded_file(body: bytes) -> tuple[bytes, bytes]:
 
 
 def exported_text(bot) -> str:
-    headers, content = uploaded_file(bot.graph_client.uploads[-1])
+    headers, content = uploaded_file(bot.graph.uploads[-1])
     assert b"Content-Type: text/plain" in headers
     assert content.startswith(b"\xef\xbb\xbf"), "a BOM so every viewer reads UTF-8"
     return content.decode("utf-8-sig")
@@ -94,7 +94,7 @@ async def table_counts(bot, child=None):
 async def test_export_holds_the_family_records_and_nothing_of_other_families(bot):
     await shared_family(bot)
     assert await ask_export(bot, OWNER) == [PREPARING, "document", SENT]
-    document = bot.graph_client.to(OWNER)[-2]["document"]
+    document = bot.graph.to(OWNER)[-2]["document"]
     assert document["filename"].startswith("therapy-tracker-data-")
     assert document["filename"].endswith(".txt")
     text = exported_text(bot)
@@ -118,13 +118,13 @@ async def test_export_holds_the_family_records_and_nothing_of_other_families(bot
 
 async def test_export_is_confirmed_only_after_meta_accepted_the_file(bot):
     await shared_family(bot)
-    upload = bot.graph_client._upload
+    upload = bot.graph._upload
 
     def refuse(request):
-        bot.graph_client.fail_next(400, 131053)
+        bot.graph.fail_next(400, 131053)
         return upload(request)
 
-    bot.graph_client._upload = refuse
+    bot.graph._upload = refuse
     assert await bot.say(OWNER, "export") == [PREPARING]
     statuses = await bot.db.fetch("SELECT status, error_code FROM tt.outbox ORDER BY id")
     assert [tuple(s) for s in statuses] == [("sent", None), ("failed", "131053")]
@@ -151,7 +151,7 @@ async def test_delete_asks_first_and_no_keeps_everything(bot):
         "another parent becomes the owner.\nThis cannot be undone. Want a copy "
         "first? Send *export*."
     ]
-    buttons = bot.graph_client.to(OWNER)[-1]["interactive"]["action"]["buttons"]
+    buttons = bot.graph.to(OWNER)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:delete_confirm", "cmd:delete_keep"]
     assert await bot.say(OWNER, "banana") == [
         "Sorry, I did not get that.",

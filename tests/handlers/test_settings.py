@@ -6,7 +6,7 @@ PHONE, THERAPIST = "919000000001", "919000000004"
 def last_rows(bot, phone=PHONE):
     rows = [
         row
-        for section in bot.graph_client.to(phone)[-1]["interactive"]["action"]["sections"]
+        for section in bot.graph.to(phone)[-1]["interactive"]["action"]["sections"]
         for row in section["rows"]
     ]
     assert 1 <= len(rows) <= 10
@@ -14,9 +14,7 @@ def last_rows(bot, phone=PHONE):
 
 
 def last_buttons(bot, phone=PHONE):
-    return [
-        b["reply"]["id"] for b in bot.graph_client.to(phone)[-1]["interactive"]["action"]["buttons"]
-    ]
+    return [b["reply"]["id"] for b in bot.graph.to(phone)[-1]["interactive"]["action"]["buttons"]]
 
 
 async def reminder_row(bot, phone=PHONE):

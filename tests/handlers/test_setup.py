@@ -33,7 +33,7 @@ async def test_fresh_setup_from_the_button_then_typed_numbers(make_bot):
     bot = await make_bot(clock=NOV)
     await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
     await bot.tap(PHONE, "setup:fresh")
-    rows = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
     assert [r["id"] for r in rows] == [
         "setup:preset:8x800",
         "setup:preset:12x1000",
@@ -139,7 +139,7 @@ async def test_two_children_switch_and_add(make_bot):
     second = await bot.db.fetchval("SELECT id FROM tt.children WHERE name = 'Ravi'")
     assert await bot.db.fetchval("SELECT current_child_id FROM tt.users") == second
     await bot.say(PHONE, "children")
-    rows = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
     assert [r["title"] for r in rows] == ["Asha", "Ravi", "➕ Add a child"]
     replies = await bot.tap(PHONE, f"child:switch:{first}")
     assert replies[0].startswith("Now working on Asha.")
@@ -164,5 +164,5 @@ async def test_menu_shows_the_month_snapshot(make_bot):
     )
     replies = await bot.say(PHONE, "menu")
     assert replies == ["📅 Asha: 3 of 18 sessions used, 15 left.\n\nWhat would you like to do?"]
-    buttons = bot.graph_client.to(PHONE)[-1]["interactive"]["action"]["buttons"]
+    buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:attended", "cmd:missed", "cmd:more"]
