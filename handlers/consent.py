@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialog.commands import Command
 from dialog.context import Context
 from dialog.router import Router
 from tracker.users import update_consent
@@ -59,7 +60,7 @@ async def opt_in(ctx: Context) -> None:
 
 
 @router.command("consent")
-async def show_consent(ctx: Context) -> None:
+async def show_consent(ctx: Context, _: Command) -> None:
     """Say whether messages are on, since when, and how to change it."""
     changed = ctx.user.consent_changed_at
     since = changed.date().isoformat() if changed else ctx.t("consent.since_unknown")

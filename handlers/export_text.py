@@ -73,7 +73,7 @@ def _account(ctx: Context, account: Account) -> list[str]:
 
 
 def _child(ctx: Context, child: ChildRecords) -> list[str]:
-    members = {m.user_id: m for m in child.members}
+    members: dict[int | None, Member] = {m.user_id: m for m in child.members}
     lines = [
         *_heading(ctx.t("export.h_child", name=child.name)),
         ctx.t("export.child_info", timezone=child.timezone, day=child.tracking_since.isoformat()),
@@ -118,7 +118,7 @@ def _who(ctx: Context, member: Member | None) -> str:
     return f"{ctx.t(f'role.{member.role}')} {mask_phone(member.phone)}"
 
 
-def _session(ctx: Context, session: SessionRow, members: dict[int, Member]) -> str:
+def _session(ctx: Context, session: SessionRow, members: dict[int | None, Member]) -> str:
     parts = [
         ctx.t(f"export.session_{session.status}", day=session.day.isoformat(), count=session.count)
     ]
@@ -130,6 +130,6 @@ def _session(ctx: Context, session: SessionRow, members: dict[int, Member]) -> s
     return " – ".join(parts)
 
 
-def _note(ctx: Context, note: NoteRecord, members: dict[int, Member]) -> str:
+def _note(ctx: Context, note: NoteRecord, members: dict[int | None, Member]) -> str:
     who = _who(ctx, members.get(note.author_id))
     return ctx.t("export.note", when=_when(ctx, note.created_at), who=who, body=note.body)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dialog.commands import language_code
+from dialog import ids
+from dialog.commands import Command, language_code
 from dialog.context import Context
+from dialog.ids import ChoiceId
 from dialog.replies import Row
 from dialog.router import Router
 from dialog.texts import LANGUAGE_NAMES, LANGUAGES
@@ -20,11 +22,10 @@ def _language_arg(arg: str) -> str:
 
 
 @router.command("language")
-async def pick_language(ctx: Context) -> None:
+async def pick_language(ctx: Context, command: Command) -> None:
     """Set the language named in the command, or show the picker."""
-    args = ctx.command.args if ctx.command else ""
-    if args:
-        code = language_code(args)
+    if command.args:
+        code = language_code(command.args)
         if code is None:
             ctx.reply(ctx.t("language.unknown"))
             return
@@ -34,13 +35,13 @@ async def pick_language(ctx: Context) -> None:
 
 
 def language_rows() -> list[Row]:
-    return [Row(f"lang:set:{code}", name) for code, name in LANGUAGE_NAMES.items()]
+    return [Row(ids.encode("lang", "set", code), name) for code, name in LANGUAGE_NAMES.items()]
 
 
 @router.choice("lang", "set", _language_arg)
-async def chose_language(ctx: Context) -> None:
+async def chose_language(ctx: Context, choice: ChoiceId) -> None:
     """Store the language picked from the list."""
-    await _save(ctx, ctx.choice.value)
+    await _save(ctx, choice.value)
 
 
 async def _save(ctx: Context, code: str) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context
-from dialog.family import Family, current_family
+from dialog.family import Family
 from dialog.replies import Button
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Router
 from tracker.dates import month_bounds, month_of
 from tracker.holiday_store import select_holidays
 from tracker.money import format_inr
@@ -36,59 +38,47 @@ router = Router()
 MARKS = {"attended": "✅", "missed": "❌", "holiday": "🏖", "none": "▫️"}
 
 
-@router.command("status")
-async def show_status(ctx: Context) -> None:
+@router.command("status", needs="view")
+async def show_status(ctx: Context, family: Family, _: Command) -> None:
     """Reply with today's log and the month at a glance; stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is None or (plan := await _plan_or_say(ctx, family)) is None:
+    if (plan := await _plan_or_say(ctx, family)) is None:
         return
     rows, holidays = await _rows(ctx, family, *report_window(family.today))
     report = month_report(plan, rows, holidays, family.today)
     ctx.reply(status_text(ctx, family, report, day_status(rows, holidays, family.today)))
 
 
-@router.command("summary")
-async def show_summary(ctx: Context) -> None:
+@router.command("summary", needs="view")
+async def show_summary(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the month's sessions, money, top miss reasons and risk; stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is None or (plan := await _plan_or_say(ctx, family)) is None:
+    if (plan := await _plan_or_say(ctx, family)) is None:
         return
     rows, holidays = await _rows(ctx, family, *report_window(family.today))
     ctx.reply(summary_text(ctx, family, month_report(plan, rows, holidays, family.today)))
 
 
-@router.command("weekly")
-async def show_weekly(ctx: Context) -> None:
+@router.command("weekly", needs="view")
+async def show_weekly(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the last 7 days as a timeline, counts, top reason and a tip; stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is not None:
-        ctx.reply(weekly_text(ctx, family, await _week(ctx, family)))
+    ctx.reply(weekly_text(ctx, family, await _week(ctx, family)))
 
 
-@router.command("digest")
-async def show_digest(ctx: Context) -> None:
+@router.command("digest", needs="view")
+async def show_digest(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the weekly parent digest (adherence, mood, notes, next step); stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is not None:
-        ctx.reply(digest_text(ctx, family, await _week(ctx, family)))
+    ctx.reply(digest_text(ctx, family, await _week(ctx, family)))
 
 
-@router.command("missed_analytics")
-async def show_missed_analytics(ctx: Context) -> None:
+@router.command("missed_analytics", needs="view")
+async def show_missed_analytics(ctx: Context, family: Family, _: Command) -> None:
     """Reply with this month's misses by reason and weekday, and a tip; stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is None:
-        return
-    rows, _ = await _rows(ctx, family, *month_bounds(month_of(family.today)))
+    rows, _holidays = await _rows(ctx, family, *month_bounds(month_of(family.today)))
     ctx.reply(missed_text(ctx, family, missed_report(rows, family.today)))
 
 
-@router.command("streak")
-async def show_streak(ctx: Context) -> None:
+@router.command("streak", needs="view")
+async def show_streak(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the week streak, the best one, the run without a miss; stores nothing."""
-    family = await current_family(ctx, "view")
-    if family is None:
-        return
     history = await select_history(ctx.conn, family.child.id, family.today)
     ctx.reply(streak_text(ctx, family, streak_report(history, family.today)))
 
@@ -100,7 +90,7 @@ async def _plan_or_say(ctx: Context, family: Family) -> Plan | None:
     if plan is None:
         ctx.reply(
             ctx.t("report.no_plan", name=family.child.name, month=month_name(ctx, month)),
-            buttons=(Button(COMMAND_ID + "setup", ctx.t("btn.setup")),),
+            buttons=(Button(ids.command("setup"), ctx.t("btn.setup")),),
         )
     return plan
 

@@ -3,10 +3,13 @@ itself reads these columns; this module only stores them."""
 
 from __future__ import annotations
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context, Unexpected
-from dialog.conversation import Flow
+from dialog.conversation import Flow, NoData
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
-from dialog.router import COMMAND_ID, Router
+from dialog.router import Answer, Router
 from tracker.children import select_current_child
 from tracker.permissions import allowed
 from tracker.settings import (
@@ -27,33 +30,37 @@ from tracker.settings import (
 )
 
 router = Router()
-SETTINGS = Flow("settings", ("timezone", "days"))
+SETTINGS = Flow("settings", ("timezone", "days"), NoData)
 WEEKDAYS = (1, 2, 3, 4, 5)
 
 
 @router.command("settings")
-async def show_settings(ctx: Context) -> None:
+async def show_settings(ctx: Context, _: Command) -> None:
     """List every setting with its current value; stores nothing."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)
     switch = "off" if rem.enabled else "on"
     rows = [
         Row(
-            COMMAND_ID + "timezone",
+            ids.command("timezone"),
             ctx.t("row.settings_tz"),
             ctx.t("row.settings_tz.desc", zone=ctx.user.timezone),
         ),
         Row(
-            "rem:time",
+            ids.encode("rem", "time"),
             ctx.t("row.settings_time"),
             ctx.t("row.settings_time.desc", time=_time(rem.hour)),
         ),
-        Row(f"rem:{switch}", ctx.t(f"row.settings_{switch}"), ctx.t(f"row.settings_{switch}.desc")),
-        Row("rem:days", ctx.t("row.settings_days"), days_label(ctx, rem.days)),
-        Row(COMMAND_ID + "language", ctx.t("row.language"), ctx.t("row.language.desc")),
-        Row(COMMAND_ID + "consent", ctx.t("row.consent"), ctx.t("row.consent.desc")),
-        Row(COMMAND_ID + "export", ctx.t("row.settings_export"), ctx.t("row.settings_export.desc")),
         Row(
-            COMMAND_ID + "delete_data",
+            ids.encode("rem", switch),
+            ctx.t(f"row.settings_{switch}"),
+            ctx.t(f"row.settings_{switch}.desc"),
+        ),
+        Row(ids.encode("rem", "days"), ctx.t("row.settings_days"), days_label(ctx, rem.days)),
+        Row(ids.command("language"), ctx.t("row.language"), ctx.t("row.language.desc")),
+        Row(ids.command("consent"), ctx.t("row.consent"), ctx.t("row.consent.desc")),
+        Row(ids.command("export"), ctx.t("row.settings_export"), ctx.t("row.settings_export.desc")),
+        Row(
+            ids.command("delete_data"),
             ctx.t("row.settings_delete"),
             ctx.t("row.settings_delete.desc"),
         ),
@@ -81,9 +88,9 @@ def _zone_arg(arg: str) -> str:
 
 
 @router.command("timezone")
-async def pick_timezone(ctx: Context) -> None:
+async def pick_timezone(ctx: Context, command: Command) -> None:
     """Store a zone typed after the command, or offer common zones and "type another"."""
-    typed = ctx.command.args
+    typed = command.args
     if typed:
         zone = resolve_timezone(typed)
         if zone is None:
@@ -91,34 +98,36 @@ async def pick_timezone(ctx: Context) -> None:
             return
         await save_timezone(ctx, zone)
         return
-    rows = [Row(f"tz:set:{zone}", zone, utc_offset(zone, ctx.now)) for zone in COMMON_ZONES]
-    rows.append(Row("tz:other", ctx.t("row.tz_other"), ctx.t("row.tz_other.desc")))
+    rows = [
+        Row(ids.encode("tz", "set", zone), zone, utc_offset(zone, ctx.now)) for zone in COMMON_ZONES
+    ]
+    rows.append(Row(ids.encode("tz", "other"), ctx.t("row.tz_other"), ctx.t("row.tz_other.desc")))
     ctx.reply_rows(ctx.t("tz.pick", zone=ctx.user.timezone), rows, ctx.t("btn.settings_tz"))
 
 
 @router.choice("tz", "set", _zone_arg)
-async def chose_timezone(ctx: Context) -> None:
+async def chose_timezone(ctx: Context, choice: ChoiceId) -> None:
     """Store the zone picked from the list."""
-    await save_timezone(ctx, ctx.choice.value)
+    await save_timezone(ctx, choice.value)
 
 
 @router.choice("tz", "other")
-async def ask_timezone(ctx: Context) -> None:
+async def ask_timezone(ctx: Context, _: ChoiceId) -> None:
     """Wait for a typed IANA timezone name."""
-    await ctx.start_flow(SETTINGS, "timezone")
-    await prompt_timezone(ctx)
+    await ctx.enter_step(SETTINGS, "timezone", NoData())
+    await prompt_timezone(ctx, NoData())
 
 
-async def prompt_timezone(ctx: Context) -> None:
+async def prompt_timezone(ctx: Context, _: NoData) -> None:
     ctx.reply(ctx.t("tz.ask"))
 
 
 @router.step(SETTINGS, "timezone", ask=prompt_timezone, typed=True)
-async def got_timezone(ctx: Context) -> None:
+async def got_timezone(ctx: Context, answer: Answer[NoData]) -> None:
     """Store a typed zone ("Europe/Paris", "new york"); an unknown name gets an example."""
-    zone = resolve_timezone(ctx.message.text)
+    zone = resolve_timezone(answer.text)
     if zone is None:
-        raise Unexpected(ctx.t("tz.invalid", typed=ctx.message.text.strip()[:40]))
+        raise Unexpected(ctx.t("tz.invalid", typed=answer.text.strip()[:40]))
     await save_timezone(ctx, zone)
 
 
@@ -137,9 +146,9 @@ async def save_timezone(ctx: Context, zone: str) -> None:
 
 
 @router.command("reminders")
-async def show_reminders(ctx: Context) -> None:
+async def show_reminders(ctx: Context, command: Command) -> None:
     """Show reminder settings with buttons; "reminders 7pm", "off" or "mon,wed" change them."""
-    typed = ctx.command.args
+    typed = command.args
     if typed and await apply_typed(ctx, typed):
         return
     lead = ctx.t("reminder.not_understood") if typed else ""
@@ -174,18 +183,22 @@ async def reminder_card(ctx: Context, lead: str = "") -> None:
     ctx.reply(
         text,
         buttons=(
-            Button("rem:time", ctx.t("btn.settings_time")),
-            Button(f"rem:{switch}", ctx.t(f"btn.settings_{switch}")),
-            Button("rem:days", ctx.t("btn.settings_days")),
+            Button(ids.encode("rem", "time"), ctx.t("btn.settings_time")),
+            Button(ids.encode("rem", switch), ctx.t(f"btn.settings_{switch}")),
+            Button(ids.encode("rem", "days"), ctx.t("btn.settings_days")),
         ),
     )
 
 
 @router.choice("rem", "time")
-async def pick_period(ctx: Context) -> None:
+async def pick_period(ctx: Context, _: ChoiceId) -> None:
     """First half of the time picker: night, morning, afternoon or evening."""
     rows = [
-        Row(f"rem:period:{name}", ctx.t(f"row.settings_{name}"), ctx.t(f"row.settings_{name}.desc"))
+        Row(
+            ids.encode("rem", "period", name),
+            ctx.t(f"row.settings_{name}"),
+            ctx.t(f"row.settings_{name}.desc"),
+        )
         for name in PERIODS
     ]
     ctx.reply_rows(ctx.t("reminder.pick_period"), rows, ctx.t("btn.settings_choose"))
@@ -205,16 +218,16 @@ def _hour_arg(arg: str) -> int:
 
 
 @router.choice("rem", "period", _period_arg)
-async def pick_hour(ctx: Context) -> None:
+async def pick_hour(ctx: Context, choice: ChoiceId) -> None:
     """Second half of the time picker: the six hours of the chosen period."""
-    rows = [Row(f"rem:hour:{hour}", _time(hour)) for hour in PERIODS[ctx.choice.value]]
+    rows = [Row(ids.encode("rem", "hour", hour), _time(hour)) for hour in PERIODS[choice.value]]
     ctx.reply_rows(ctx.t("reminder.pick_hour"), rows, ctx.t("btn.settings_choose"))
 
 
 @router.choice("rem", "hour", _hour_arg)
-async def chose_hour(ctx: Context) -> None:
+async def chose_hour(ctx: Context, choice: ChoiceId) -> None:
     """Store the reminder hour."""
-    await save_hour(ctx, ctx.choice.value)
+    await save_hour(ctx, choice.value)
 
 
 async def save_hour(ctx: Context, hour: int) -> None:
@@ -224,9 +237,9 @@ async def save_hour(ctx: Context, hour: int) -> None:
 
 @router.choice("rem", "on")
 @router.choice("rem", "off")
-async def switch_reminders(ctx: Context) -> None:
+async def switch_reminders(ctx: Context, choice: ChoiceId) -> None:
     """Turn reminders on or off."""
-    await save_enabled(ctx, ctx.choice.action == "on")
+    await save_enabled(ctx, choice.action == "on")
 
 
 async def save_enabled(ctx: Context, on: bool) -> None:
@@ -240,7 +253,7 @@ def day_names(ctx: Context) -> dict[str, int]:
 
 
 @router.choice("rem", "days")
-async def pick_days(ctx: Context) -> None:
+async def pick_days(ctx: Context, _: ChoiceId) -> None:
     """A toggle list of weekdays; typed days also work while it is open."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)
     await show_days(ctx, rem)
@@ -249,26 +262,26 @@ async def pick_days(ctx: Context) -> None:
 async def show_days(ctx: Context, rem: ReminderSettings, lead: str = "") -> None:
     mark = {True: "✅", False: "⬜"}
     rows = [
-        Row(f"rem:day:{day}", f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
+        Row(ids.encode("rem", "day", day), f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
         for day in ALL_DAYS
     ]
     rows += [
-        Row("rem:daily", ctx.t("row.settings_daily")),
-        Row("rem:weekdays", ctx.t("row.settings_weekdays")),
+        Row(ids.encode("rem", "daily"), ctx.t("row.settings_daily")),
+        Row(ids.encode("rem", "weekdays"), ctx.t("row.settings_weekdays")),
     ]
-    await ctx.start_flow(SETTINGS, "days")
+    await ctx.enter_step(SETTINGS, "days", NoData())
     text = ctx.t("reminder.days_pick", days=days_label(ctx, rem.days))
     ctx.reply_rows("\n\n".join(filter(None, [lead, text])), rows, ctx.t("btn.settings_days"))
 
 
-async def prompt_days(ctx: Context) -> None:
+async def prompt_days(ctx: Context, _: NoData) -> None:
     ctx.reply(ctx.t("reminder.days_ask"))
 
 
 @router.step(SETTINGS, "days", ask=prompt_days, typed=True)
-async def got_days(ctx: Context) -> None:
+async def got_days(ctx: Context, answer: Answer[NoData]) -> None:
     """Store typed days such as "mon,wed,fri" or "mon-fri"."""
-    days = parse_weekdays(ctx.message.text, day_names(ctx))
+    days = parse_weekdays(answer.text, day_names(ctx))
     if days is None:
         raise Unexpected(ctx.t("reminder.days_invalid"))
     await save_days(ctx, days)
@@ -282,10 +295,10 @@ def _day_arg(arg: str) -> int:
 
 
 @router.choice("rem", "day", _day_arg)
-async def toggle_day(ctx: Context) -> None:
+async def toggle_day(ctx: Context, choice: ChoiceId) -> None:
     """Switch one weekday on or off; at least one day stays on."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)
-    day = ctx.choice.value
+    day = choice.value
     days = tuple(d for d in rem.days if d != day) if day in rem.days else (*rem.days, day)
     if not days:
         await show_days(ctx, rem, ctx.t("reminder.days_keep_one"))
@@ -296,9 +309,9 @@ async def toggle_day(ctx: Context) -> None:
 
 @router.choice("rem", "daily")
 @router.choice("rem", "weekdays")
-async def chose_day_set(ctx: Context) -> None:
+async def chose_day_set(ctx: Context, choice: ChoiceId) -> None:
     """Every day, or Monday to Friday."""
-    await save_days(ctx, ALL_DAYS if ctx.choice.action == "daily" else WEEKDAYS)
+    await save_days(ctx, ALL_DAYS if choice.action == "daily" else WEEKDAYS)
 
 
 async def save_days(ctx: Context, days: tuple[int, ...]) -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
+from dialog import ids
+from dialog.commands import Command
 from dialog.context import Context, Unexpected
 from dialog.conversation import Flow
 from dialog.family import Family, current_family
+from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
-from dialog.router import Router
+from dialog.router import Answer, Router
 from handlers.menu import show_menu
 from tracker.children import (
     clean_name,
@@ -25,7 +30,15 @@ from tracker.plans import PRESETS, PlanInput, parse_plan
 from tracker.session_store import select_sessions
 
 router = Router()
-SETUP = Flow("setup", ("child_name", "plan"))
+Mode = Literal["fresh", "mid"]  # a month from its start, or one already under way
+
+
+@dataclass(frozen=True, slots=True)
+class SetupData:
+    mode: Mode = "fresh"  # how the plan step reads typed numbers
+
+
+SETUP = Flow("setup", ("child_name", "plan"), SetupData)
 PRESETS_BY_KEY = {preset.key: preset for preset in PRESETS}
 MAX_CHILD_ROWS = 9  # one list row stays free for "add a child"
 
@@ -35,9 +48,19 @@ def month_name(ctx: Context, month: date) -> str:
 
 
 @router.command("setup")
-@router.choice("setup", "start")
-async def start_setup(ctx: Context) -> None:
+async def setup_typed(ctx: Context, _: Command) -> None:
     """Ask for the child's name when there is none; otherwise offer the month's plan modes."""
+    await start_setup(ctx)
+
+
+@router.choice("setup", "start")
+async def setup_tapped(ctx: Context, _: ChoiceId) -> None:
+    """The setup button of replies that need a child: the same as typing setup."""
+    await start_setup(ctx)
+
+
+async def start_setup(ctx: Context) -> None:
+    # no child yet needs no permission: the user becomes the new child's owner
     if not await select_children(ctx.conn):
         await ask_child_name(ctx)
         return
@@ -47,21 +70,30 @@ async def start_setup(ctx: Context) -> None:
 
 
 @router.command("add_child")
-@router.choice("child", "add")
-async def ask_child_name(ctx: Context) -> None:
+async def add_child_typed(ctx: Context, _: Command) -> None:
     """Ask for a child's name (kept exactly as typed)."""
-    await ctx.start_flow(SETUP, "child_name")
-    await prompt_child_name(ctx)
+    await ask_child_name(ctx)
 
 
-async def prompt_child_name(ctx: Context) -> None:
+@router.choice("child", "add")
+async def add_child_tapped(ctx: Context, _: ChoiceId) -> None:
+    """The "add a child" row of the children list: ask for the name."""
+    await ask_child_name(ctx)
+
+
+async def ask_child_name(ctx: Context) -> None:
+    await ctx.enter_step(SETUP, "child_name", SetupData())
+    await prompt_child_name(ctx, SetupData())
+
+
+async def prompt_child_name(ctx: Context, _: SetupData) -> None:
     ctx.reply(ctx.t("child.ask_name"))
 
 
 @router.step(SETUP, "child_name", ask=prompt_child_name)
-async def got_child_name(ctx: Context) -> None:
+async def got_child_name(ctx: Context, answer: Answer[SetupData]) -> None:
     """Create the child with this user as owner, then offer the plan modes."""
-    name = clean_name(ctx.message.text)
+    name = clean_name(answer.text)
     if name is None:
         raise Unexpected(ctx.t("child.bad_name"))
     today = local_today(ctx.now, ctx.user.timezone)
@@ -78,8 +110,8 @@ def offer_modes(ctx: Context, family: Family) -> None:
     ctx.reply(
         ctx.t("setup.mode", month=month_name(ctx, month), name=family.child.name),
         buttons=(
-            Button("setup:fresh", ctx.t("btn.setup_fresh")),
-            Button("setup:mid", ctx.t("btn.setup_mid")),
+            Button(ids.encode("setup", "fresh"), ctx.t("btn.setup_fresh")),
+            Button(ids.encode("setup", "mid"), ctx.t("btn.setup_mid")),
         ),
     )
 
@@ -104,8 +136,8 @@ async def offer_rollover(ctx: Context, family: Family) -> bool:
             carry=carry,
         ),
         buttons=(
-            Button("setup:same", ctx.t("btn.setup_same")),
-            Button("setup:fresh", ctx.t("btn.setup_change")),
+            Button(ids.encode("setup", "same"), ctx.t("btn.setup_same")),
+            Button(ids.encode("setup", "fresh"), ctx.t("btn.setup_change")),
         ),
     )
     return True
@@ -127,12 +159,9 @@ def _month_end(month: date) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-@router.choice("setup", "same")
-async def reuse_last_plan(ctx: Context) -> None:
+@router.choice("setup", "same", needs="setup")
+async def reuse_last_plan(ctx: Context, family: Family, _: ChoiceId) -> None:
     """Store last month's plan for this month with the carry-forward; shows the menu."""
-    family = await current_family(ctx, "setup")
-    if family is None:
-        return
     month = family.today.replace(day=1)
     previous = await select_latest_plan_before(ctx.conn, family.child.id, month)
     if previous is None:
@@ -143,24 +172,22 @@ async def reuse_last_plan(ctx: Context) -> None:
     await save_plan(ctx, family, plan)
 
 
-@router.choice("setup", "fresh")
-@router.choice("setup", "mid")
-async def ask_plan(ctx: Context) -> None:
+@router.choice("setup", "fresh", needs="setup")
+@router.choice("setup", "mid", needs="setup")
+async def ask_plan(ctx: Context, _: Family, choice: ChoiceId) -> None:
     """Ask for the package: presets for a fresh start, typed numbers for mid-month."""
-    family = await current_family(ctx, "setup")
-    if family is None:
-        return
-    await ctx.start_flow(SETUP, "plan", mode=ctx.choice.action)
-    await prompt_plan(ctx)
+    data = SetupData(mode="mid" if choice.action == "mid" else "fresh")
+    await ctx.enter_step(SETUP, "plan", data)
+    await prompt_plan(ctx, data)
 
 
-async def prompt_plan(ctx: Context) -> None:
-    if ctx.state.data.get("mode") == "mid":
+async def prompt_plan(ctx: Context, data: SetupData) -> None:
+    if data.mode == "mid":
         ctx.reply(ctx.t("setup.ask_mid"))
         return
     rows = [
         Row(
-            f"setup:preset:{p.key}",
+            ids.encode("setup", "preset", p.key),
             p.label,
             ctx.t(
                 "setup.preset_desc",
@@ -170,7 +197,9 @@ async def prompt_plan(ctx: Context) -> None:
         )
         for p in PRESETS
     ]
-    rows.append(Row("setup:other", ctx.t("setup.other_row"), ctx.t("setup.other_desc")))
+    rows.append(
+        Row(ids.encode("setup", "other"), ctx.t("setup.other_row"), ctx.t("setup.other_desc"))
+    )
     ctx.reply_rows(ctx.t("setup.ask_fresh"), rows, ctx.t("setup.presets_button"))
 
 
@@ -180,30 +209,24 @@ def _preset_key(arg: str) -> str:
     return arg
 
 
-@router.choice("setup", "preset", _preset_key)
-async def chose_preset(ctx: Context) -> None:
+@router.choice("setup", "preset", _preset_key, needs="setup")
+async def chose_preset(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Store a preset package as this month's plan."""
-    family = await current_family(ctx, "setup")
-    if family:
-        await save_plan(ctx, family, PRESETS_BY_KEY[ctx.choice.value].plan)
+    await save_plan(ctx, family, PRESETS_BY_KEY[choice.value].plan)
 
 
 @router.choice("setup", "other")
-async def ask_other_amount(ctx: Context) -> None:
+async def ask_other_amount(ctx: Context, _: ChoiceId) -> None:
     """Wait for typed numbers for a fresh start."""
-    await ctx.start_flow(SETUP, "plan", mode="fresh")
+    await ctx.enter_step(SETUP, "plan", SetupData(mode="fresh"))
     ctx.reply(ctx.t("setup.ask_fresh"))
 
 
-@router.step(SETUP, "plan", ask=prompt_plan, typed=True)
-async def got_plan(ctx: Context) -> None:
+@router.step(SETUP, "plan", ask=prompt_plan, typed=True, needs="setup")
+async def got_plan(ctx: Context, family: Family, answer: Answer[SetupData]) -> None:
     """Read typed numbers (fresh or mid-month) and store the plan; refuses out-of-bounds input."""
-    family = await current_family(ctx, "setup")
-    if family is None:
-        await ctx.end_flow()
-        return
     try:
-        plan = parse_plan(ctx.message.text, mid_month=ctx.state.data.get("mode") == "mid")
+        plan = parse_plan(answer.text, mid_month=answer.data.mode == "mid")
     except InvalidPlan as e:
         raise Unexpected(ctx.t(f"plan.error.{e.code}")) from e
     await save_plan(ctx, family, plan)
@@ -237,23 +260,31 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
     show_menu(ctx, "\n".join(lines))
 
 
-@router.command("children")
-@router.choice("child", "list")
-async def list_children(ctx: Context) -> None:
+@router.command("children", needs="view")
+async def children_typed(ctx: Context, family: Family, _: Command) -> None:
     """Show the family's children to switch between, plus a row to add one."""
+    await list_children(ctx, family)
+
+
+@router.choice("child", "list", needs="view")
+async def children_tapped(ctx: Context, family: Family, _: ChoiceId) -> None:
+    """The children list, from a button: the same as typing children."""
+    await list_children(ctx, family)
+
+
+async def list_children(ctx: Context, family: Family) -> None:
     children = await select_children(ctx.conn)
-    family = await current_family(ctx, "view")
-    if family is None:
-        return
-    rows = [Row(f"child:switch:{c.id}", c.name[:24]) for c in children[:MAX_CHILD_ROWS]]
-    rows.append(Row("child:add", ctx.t("child.add_row")))
+    rows = [
+        Row(ids.encode("child", "switch", c.id), c.name[:24]) for c in children[:MAX_CHILD_ROWS]
+    ]
+    rows.append(Row(ids.encode("child", "add"), ctx.t("child.add_row")))
     ctx.reply_rows(ctx.t("child.pick", name=family.child.name), rows, ctx.t("child.pick_button"))
 
 
 @router.choice("child", "switch", int)
-async def switch_child(ctx: Context) -> None:
+async def switch_child(ctx: Context, choice: ChoiceId) -> None:
     """Make the chosen child the one this user works on."""
-    chosen = next((c for c in await select_children(ctx.conn) if c.id == ctx.choice.value), None)
+    chosen = next((c for c in await select_children(ctx.conn) if c.id == choice.value), None)
     if chosen is None:
         ctx.reply(ctx.t("child.unknown"))
         return
