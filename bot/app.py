@@ -15,7 +15,7 @@ from bot import health, privacy_page, webhook
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
 from bot.notice_flusher import NoticeFlusher
-from bot.runtime import Runtime
+from bot.runtime import Runtime, Services
 from bot.scheduler import start_scheduler
 from bot.sender import Sender
 from bot.voice_jobs import voice_job
@@ -93,17 +93,17 @@ async def _start_services(
     if settings.auto_migrate:
         applied = await apply_pending(dsn)
         log.info("migrations applied", extra={"count": len(applied)})
-    db = rt.db = await Database.connect(dsn)
-    rt.ingest_db = await Database.connect(dsn, min_size=2, max_size=INGEST_POOL_SIZE)
+    db = await Database.connect(dsn)
+    ingest_db = await Database.connect(dsn, min_size=2, max_size=INGEST_POOL_SIZE)
     now = clock or (lambda: datetime.now(UTC))
-    sender = rt.sender = Sender(
+    sender = Sender(
         db,
         rt.cipher,
         transport or _transport(settings),
         clock=now,
         sweep_seconds=settings.sweep_interval_seconds,
     )
-    worker = rt.worker = Worker(
+    worker = Worker(
         db,
         rt.cipher,
         rt.router,
@@ -118,10 +118,10 @@ async def _start_services(
     voice = voice_job(
         settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
     )
-    rt.background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
-    for service in rt.background:
+    background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
+    for service in background:
         service.start()
-    rt.scheduler = start_scheduler(db)
+    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db))
 
 
 def links(settings: Settings) -> Links:
@@ -150,13 +150,14 @@ def _notices(
 
 async def _stop_services(rt: Runtime) -> None:
     """Stop producers before the sender, so their last replies still leave."""
-    if rt.scheduler:
-        rt.scheduler.shutdown(wait=False)
-    for service in reversed(rt.background):
+    services, rt.services = rt.services, None
+    if services is None:
+        return
+    services.scheduler.shutdown(wait=False)
+    for service in reversed(services.background):
         await service.stop()
-    for database in (rt.ingest_db, rt.db):
-        if database:
-            await database.close()
+    for database in (services.ingest_db, services.db):
+        await database.close()
 
 
 def _transport(settings: Settings) -> Transport:

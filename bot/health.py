@@ -37,7 +37,7 @@ async def ready() -> tuple[Response, int]:
     """The database answers and every migration is applied; nothing else is disclosed."""
     rt = runtime()
     try:
-        async with rt.db.pool.acquire(timeout=2) as conn:
+        async with rt.running.db.as_owner(timeout=2) as conn:
             current = await asyncio.wait_for(is_current(conn), timeout=3)
     except Exception:
         log.warning("readiness check failed", exc_info=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quart import current_app
@@ -20,17 +20,32 @@ if TYPE_CHECKING:
 
 
 @dataclass(slots=True)
+class Services:
+    """What starts when serving starts and stops when it stops."""
+
+    db: Database
+    ingest_db: Database  # the webhook's own pool: acks never queue behind the loops
+    worker: Worker
+    sender: Sender
+    background: list[QueueDrainer]
+    scheduler: AsyncIOScheduler
+
+
+@dataclass(slots=True)
 class Runtime:
     settings: Settings
     cipher: Cipher
     router: Router
-    db: Database | None = None
-    ingest_db: Database | None = None  # the webhook's own pool: acks never queue behind the loops
-    worker: Worker | None = None
-    sender: Sender | None = None
-    background: list[QueueDrainer] = field(default_factory=list)
-    scheduler: AsyncIOScheduler | None = None
+    services: Services | None = None
+
+    @property
+    def running(self) -> Services:
+        if self.services is None:
+            msg = "the app is not serving yet"
+            raise RuntimeError(msg)
+        return self.services
 
 
 def runtime() -> Runtime:
-    return current_app.extensions["therapy_tracker"]
+    found: Runtime = current_app.extensions["therapy_tracker"]
+    return found

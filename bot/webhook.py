@@ -34,7 +34,7 @@ async def verify_subscription() -> Response:
 async def receive_update() -> Response:
     """Verify, parse every message and status, store them, then acknowledge."""
     rt = runtime()
-    body = await request.get_data(cache=False)
+    body = await _raw_body()
     header = request.headers.get("X-Hub-Signature-256", "")
     if not rt.settings.skip_signature_check:
         if not header:
@@ -46,11 +46,17 @@ async def receive_update() -> Response:
     except (ValueError, UnicodeDecodeError):
         return _plain("invalid json", 400)
     batch = parse_payload(payload)
-    async with rt.ingest_db.transaction(SYSTEM) as conn:
+    async with rt.running.ingest_db.transaction(SYSTEM) as conn:
         new = await store_batch(conn, batch, rt.cipher)
     if new:
-        rt.worker.wake()
+        rt.running.worker.wake()
     return _plain("ok", 200)
+
+
+async def _raw_body() -> bytes:
+    """The body exactly as Meta signed it (get_data is typed for text too; as_text=False)."""
+    data = await request.get_data(cache=False, as_text=False)
+    return data if isinstance(data, bytes) else data.encode()
 
 
 def _plain(text: str, status: int) -> Response:

@@ -72,6 +72,12 @@ class Database:
             # the pool's proxy forwards every Connection method; handlers type the connection
             yield cast(asyncpg.Connection, conn)
 
+    @asynccontextmanager
+    async def as_owner(self, timeout: float) -> AsyncIterator[asyncpg.Connection]:
+        """A connection as the login role that owns the schema, for the migration check."""
+        async with self.pool.acquire(timeout=timeout) as conn:
+            yield cast(asyncpg.Connection, conn)
+
     async def ping(self) -> bool:
         async with self.pool.acquire(timeout=2) as conn:
             return bool(await conn.fetchval("SELECT 1", timeout=2) == 1)

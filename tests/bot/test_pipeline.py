@@ -32,7 +32,7 @@ async def test_handler_failing_once_is_retried_and_answers_once(bot):
     await bot.say(PHONE, "hi")
     calls = []
 
-    async def flaky(ctx):
+    async def flaky(ctx, _):
         calls.append(1)
         await ctx.conn.execute(
             "INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, 'flaky')", ctx.user.id
@@ -53,7 +53,7 @@ async def test_handler_failing_once_is_retried_and_answers_once(bot):
 async def test_handler_always_failing_ends_dead_with_one_apology(bot):
     await bot.say(PHONE, "hi")
 
-    async def broken(ctx):
+    async def broken(ctx, _):
         ctx.reply("never sent")
         raise RuntimeError("always")
 
@@ -73,7 +73,7 @@ async def test_later_messages_wait_for_the_earlier_one_of_the_same_user(bot):
     await bot.say(PHONE, "hi")
     order = []
 
-    async def slow(ctx):
+    async def slow(ctx, _):
         order.append("slow-start")
         await asyncio.sleep(0.3)
         order.append("slow-end")
@@ -120,13 +120,12 @@ async def test_unknown_status_ids_are_ignored(bot):
 
 async def test_database_down_answers_503(bot):
     rt = bot.app.extensions["therapy_tracker"]
-    for service in rt.background:
+    for service in rt.running.background:
         await service.stop()
-    rt.background = []
-    await rt.ingest_db.pool.close()
+    rt.running.background = []
+    await rt.running.ingest_db.pool.close()
     response = await bot.post(payloads.webhook([payloads.text(PHONE, "hi")]))
     assert response.status_code == 503
-    rt.ingest_db = None
 
 
 async def test_message_left_by_a_crash_is_picked_up_by_the_sweep(bot):

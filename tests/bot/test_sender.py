@@ -17,7 +17,7 @@ INVITE = Template(name="invite_v1", language="en", parameters=("Asha",))
 
 async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5)):
     rt = bot.app.extensions["therapy_tracker"]
-    async with rt.db.transaction(SYSTEM) as conn:
+    async with rt.running.db.transaction(SYSTEM) as conn:
         user_id = await conn.fetchval(
             "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now() - $2::interval) "
             "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id",
@@ -26,7 +26,7 @@ async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5))
         )
         items = [Outgoing(user_id=user_id, reply=r, fallback=fallback) for r in replies]
         await enqueue(conn, rt.cipher, items, phone_number_id=payloads.BUSINESS_NUMBER_ID)
-    rt.sender.wake()
+    rt.running.sender.wake()
 
 
 async def statuses(bot):
@@ -131,7 +131,7 @@ def test_window_check_has_a_margin():
 async def queue_document(bot, then):
     rt = bot.app.extensions["therapy_tracker"]
     document = Document(filename="export.pdf", mime_type="application/pdf", content=PDF)
-    async with rt.db.transaction(SYSTEM) as conn:
+    async with rt.running.db.transaction(SYSTEM) as conn:
         user_id = await conn.fetchval(
             "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now()) "
             "ON CONFLICT (phone) DO UPDATE SET phone = excluded.phone RETURNING id",
@@ -143,7 +143,7 @@ async def queue_document(bot, then):
             [Outgoing(user_id=user_id, reply=document, then=then)],
             phone_number_id=payloads.BUSINESS_NUMBER_ID,
         )
-    rt.sender.wake()
+    rt.running.sender.wake()
 
 
 async def test_document_is_uploaded_then_sent_then_the_follow_up_goes(bot):

@@ -72,7 +72,7 @@ def recording_router(seen: list[str]) -> Router:
     async def pick(ctx: Context, choice: ChoiceId) -> None:
         seen.append(f"choice:{choice.value + 1}")
 
-    @router.command("pet")
+    @router.command("settings")
     async def start_pet(ctx: Context, _: Command) -> None:
         await ctx.enter_step(PET, "name", Pet())
 
@@ -168,7 +168,7 @@ async def test_media_gets_its_own_handler(run, db, seen):
 
 async def test_a_flow_keeps_typed_data_between_steps(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     replies = await run.say(PHONE, "Bruno")
     assert [r.text for r in replies] == []
     await run.say(PHONE, "4")
@@ -178,14 +178,14 @@ async def test_a_flow_keeps_typed_data_between_steps(run, db, seen):
 
 async def test_the_active_step_comes_before_commands(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     await run.say(PHONE, "status")  # a name step takes any typed text, even a command word
     assert seen == ["step:name:status"]
 
 
 async def test_an_escape_word_leaves_the_flow_before_the_step_sees_it(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     await run.say(PHONE, "cancel")
     assert seen == ["command:cancel:"]
     assert await db.fetchval("SELECT count(*) FROM tt.conversations") == 0
@@ -193,7 +193,7 @@ async def test_an_escape_word_leaves_the_flow_before_the_step_sees_it(run, db, s
 
 async def test_a_typed_step_does_not_take_a_tap(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     await run.tap(PHONE, ids.encode(NS, "pick", 1))
     assert seen == ["choice:2"]  # the tap is known, so it leaves the flow and runs
     assert await db.fetchval("SELECT count(*) FROM tt.conversations") == 0
@@ -201,7 +201,7 @@ async def test_a_typed_step_does_not_take_a_tap(run, db, seen):
 
 async def test_unexpected_answers_are_asked_again_then_the_flow_gives_up(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     await run.say(PHONE, "Bruno")
     first = await run.say(PHONE, "many")
     assert [r.text for r in first] == [t("en", "flow.didnt_get"), "legs of Bruno?"]
@@ -213,7 +213,7 @@ async def test_unexpected_answers_are_asked_again_then_the_flow_gives_up(run, db
 
 async def test_a_known_command_inside_a_flow_leaves_it_and_runs(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     await run.say(PHONE, "Bruno")
     await run.say(PHONE, "status")
     assert seen == ["step:name:Bruno", "command:status:"]
@@ -222,7 +222,7 @@ async def test_a_known_command_inside_a_flow_leaves_it_and_runs(run, db, seen):
 
 async def test_an_expired_flow_is_dropped_and_said_so(run, db, seen):
     await welcomed(db)
-    await run.say(PHONE, "pet")
+    await run.say(PHONE, "settings")
     later = datetime.now(UTC) + PET.timeout + timedelta(minutes=1)
     run.clock = lambda: later
     replies = await run.say(PHONE, "Bruno")

@@ -217,7 +217,7 @@ async def assert_stub_then_purged(bot, user_id):
     outbox = await bot.db.fetch("SELECT status FROM tt.outbox WHERE user_id = $1", user_id)
     assert [r["status"] for r in outbox] == ["sent"], "only the goodbye is left"
     rt = bot.app.extensions["therapy_tracker"]
-    async with rt.db.transaction(SYSTEM) as conn:
+    async with rt.running.db.transaction(SYSTEM) as conn:
         assert await purge_deleted_users(conn) == 1
     assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE id = $1", user_id) == 0
     assert (
@@ -302,7 +302,7 @@ async def test_writing_again_after_deleting_starts_fresh_and_is_not_purged(bot):
     replies = await bot.say(OWNER, "hi")
     assert replies[0].startswith("👋 Welcome to Therapy Tracker!")
     rt = bot.app.extensions["therapy_tracker"]
-    async with rt.db.transaction(SYSTEM) as conn:
+    async with rt.running.db.transaction(SYSTEM) as conn:
         assert await purge_deleted_users(conn) == 0
     assert (
         await bot.db.fetchval("SELECT welcomed_at FROM tt.users WHERE id = $1", owner) is not None
