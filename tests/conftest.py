@@ -4,8 +4,11 @@ Meta replaced at the HTTP edge, and a guard that fails any test reaching the rea
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -70,12 +73,17 @@ def _with_database(dsn: str, name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def admin_dsn(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A server we may create databases on: TEST_DATABASE_URL, or an embedded one."""
+def admin_dsn() -> str:
+    """A server we may create databases on: TEST_DATABASE_URL, or an embedded one. The
+    embedded one lives outside pytest's temporary folders, which another pytest run on the
+    same machine may delete while this one still uses them."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
         return url
-    return start_embedded(Path(tmp_path_factory.mktemp("embedded")))
+    folder = tempfile.mkdtemp(prefix="tt-embedded-")
+    # registered before the server's own exit hook, so it runs after the server has stopped
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return start_embedded(Path(folder))
 
 
 @pytest.fixture(scope="session")
