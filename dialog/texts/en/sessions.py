@@ -1,13 +1,9 @@
 """en: sessions."""
 
-TEXTS: dict[str, str] = {
-    "log.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
-    "log.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    "log.day": "{weekday} {day} {month}",
+TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "Today",
     "log.yesterday_desc": "Yesterday",
-    "log.count_one": "1 session",
-    "log.count_many": "{count} sessions",
+    "log.count": {"one": "{count} session", "other": "{count} sessions"},
     "log.status.attended": "Attended",
     "log.status.missed": "Missed",
     "log.entry": "{status} ({sessions})",
@@ -56,8 +52,8 @@ TEXTS: dict[str, str] = {
     "Please check it.",
     "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
     "*12 feb* or *2026-02-12*, or pick one from the list.",
-    "log.error.too_few": "At least {low} session is needed to log a day. Type a number from "
-    "{low} to {high}.",
+    "log.error.too_few": "The number of sessions must be at least {low}. Type a "
+    "number from {low} to {high}.",
     "log.error.too_many": "At most {high} sessions can be logged for one day. Type a number "
     "from {low} to {high}.",
     "mood.ask": "How did {name}'s session go? (optional)",

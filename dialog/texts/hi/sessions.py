@@ -1,13 +1,9 @@
 """hi: sessions."""
 
-TEXTS: dict[str, str] = {
-    "log.weekdays": "सोम मंगल बुध गुरु शुक्र शनि रवि",
-    "log.months": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
-    "log.day": "{weekday}, {day} {month}",
+TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "आज",
     "log.yesterday_desc": "कल",
-    "log.count_one": "1 सत्र",
-    "log.count_many": "{count} सत्र",
+    "log.count": {"one": "{count} सत्र", "other": "{count} सत्र"},
     "log.status.attended": "हाज़िर",
     "log.status.missed": "छूटा",
     "log.entry": "{status} ({sessions})",
@@ -51,7 +47,7 @@ TEXTS: dict[str, str] = {
     "log.error.impossible": "यह तारीख़ कैलेंडर में है ही नहीं (29 फ़रवरी सिर्फ़ लीप वर्ष में आती है)। कृपया जाँच लें।",
     "log.error.unreadable": "मैं यह तारीख़ नहीं समझ पाया। *कल*, *monday*, *12 feb* या "
     "*2026-02-12* जैसा लिखें, या सूची से चुनें।",
-    "log.error.too_few": "एक दिन के लिए कम से कम {low} सत्र चाहिए। {low} से {high} तक कोई संख्या लिखें।",
+    "log.error.too_few": "सत्रों की संख्या कम से कम {low} होनी चाहिए। {low} से {high} तक कोई संख्या लिखें।",
     "log.error.too_many": "एक दिन में ज़्यादा से ज़्यादा {high} सत्र दर्ज हो सकते हैं। {low} से "
     "{high} तक कोई संख्या लिखें।",
     "mood.ask": "{name} का सत्र कैसा रहा? (चाहें तो बताएँ)",
