@@ -31,8 +31,9 @@ def long_date(language: str, day: date) -> str:
 
 
 def weekday_day(language: str, day: date) -> str:
-    """A weekday and the day of the month, such as "Tue 1"."""
-    return format_skeleton("Ed", day, locale=locale(language))
+    """A weekday and the day of the month, such as "Tue 1" (weekday first in every language,
+    like `day_label`, so that a week's lines align)."""
+    return format_date(day, "EEE d", locale=locale(language))
 
 
 def day_range(language: str, first: date, last: date) -> str:
