@@ -191,7 +191,7 @@ async def prompt_plan(ctx: Context, data: SetupData) -> None:
             p.label,
             ctx.t(
                 "setup.preset_desc",
-                sessions=p.plan.sessions_paid,
+                count=p.plan.sessions_paid,
                 cost=format_inr(p.plan.cost_paise),
             ),
         )

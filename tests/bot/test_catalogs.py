@@ -130,6 +130,21 @@ def test_hindi_says_this_day_for_a_single_holiday():
     assert "ये दिन" in t("hi", "holiday.marked", count=2, **values)
 
 
+# A number right before a counted noun ("{count} sessions", "{n} more updates").
+COUNTED = re.compile(
+    r"\{\w+\} (?:[a-z]+ )?(?:sessions|days|weeks|invites|updates|notes|characters)\b"
+)
+# Numbers that are never 1: a range longer than the 62-day limit, the note length limit.
+ALWAYS_MANY = {"bulk.error.range_too_long", "note.too_long"}
+
+
+def test_every_counted_noun_has_plural_forms():
+    for key, entry in ENGLISH.items():
+        counted = any(COUNTED.search(text) for text in texts(entry))
+        if counted and key not in ALWAYS_MANY:
+            assert isinstance(entry, Mapping), f"{key} counts a noun but has no plural forms"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_text_hedges_a_plural_with_brackets(language):
     for key, entry in CATALOGS[language].items():

@@ -44,7 +44,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.replaced": "🔁 Replaced what was logged on {day}.",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
     "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
-    "log.milestone": "🎉 {weeks} weeks in a row with therapy for {name}! Keep it up.",
+    "log.milestone": {
+        "one": "🎉 {count} week in a row with therapy for {name}! Keep it up.",
+        "other": "🎉 {count} weeks in a row with therapy for {name}! Keep it up.",
+    },
     "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot log it.",
     "log.error.before_start": "{day} is before {name}'s tracking started ({earliest}), so I "
     "cannot log it.",
@@ -54,8 +57,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "*12 feb* or *2026-02-12*, or pick one from the list.",
     "log.error.too_few": "The number of sessions must be at least {low}. Type a "
     "number from {low} to {high}.",
-    "log.error.too_many": "At most {high} sessions can be logged for one day. Type a number "
-    "from {low} to {high}.",
+    "log.error.too_many": "The number of sessions can be at most {high} for one "
+    "day. Type a number from {low} to {high}.",
     "mood.ask": "How did {name}'s session go? (optional)",
     "btn.log_mood": "Choose mood",
     "row.log_mood_great": "🤩 Great",

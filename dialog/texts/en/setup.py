@@ -38,7 +38,10 @@ TEXTS = {
     "setup.presets_button": "Packages",
     "setup.other_row": "Other amount",
     "setup.other_desc": "Type your own numbers",
-    "setup.preset_desc": "{sessions} sessions × {cost}",
+    "setup.preset_desc": {
+        "one": "{count} session × {cost}",
+        "other": "{count} sessions × {cost}",
+    },
     "setup.saved": {
         "one": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} carried "
         "= {count} session at {cost}.",

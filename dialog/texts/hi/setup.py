@@ -37,7 +37,10 @@ TEXTS = {
     "setup.presets_button": "पैकेज",
     "setup.other_row": "दूसरी राशि",
     "setup.other_desc": "अपनी संख्याएँ लिखें",
-    "setup.preset_desc": "{sessions} सत्र × {cost}",
+    "setup.preset_desc": {
+        "one": "{count} सत्र × {cost}",
+        "other": "{count} सत्र × {cost}",
+    },
     "setup.saved": {
         "one": "✅ {name} का {month} का प्लान सहेजा गया:\n{paid} भुगतान + {carried} "
         "बचे = {count} सत्र, {cost} प्रति सत्र।",

@@ -42,7 +42,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.replaced": "🔁 {day}న ఉన్న నమోదును మార్చాం.",
     "log.attended_saved": "✅ {name} హాజరు నమోదైంది: {day}, {sessions}",
     "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}\nకారణం: {reason} ({category})",
-    "log.milestone": "🎉 {name} వరుసగా {weeks} వారాలుగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+    "log.milestone": {
+        "one": "🎉 {name} వరుసగా {count} వారంగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+        "other": "🎉 {name} వరుసగా {count} వారాలుగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+    },
     "log.error.future": "{name}కి {day} ఇంకా రాలేదు (ఈరోజు {today}), కాబట్టి నమోదు చేయలేను.",
     "log.error.before_start": "{day} {name} ట్రాకింగ్ మొదలైన రోజు ({earliest}) కంటే ముందుది, "
     "కాబట్టి నమోదు చేయలేను.",
@@ -50,7 +53,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.error.unreadable": "ఆ తేదీ నాకు అర్థం కాలేదు. *నిన్న*, *monday*, *12 feb* లేదా "
     "*2026-02-12* లాగా టైప్ చేయండి, లేదా జాబితా నుండి ఎంచుకోండి.",
     "log.error.too_few": "సెషన్ల సంఖ్య కనీసం {low} ఉండాలి. {low} నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
-    "log.error.too_many": "ఒక రోజుకు గరిష్ఠంగా {high} సెషన్లు మాత్రమే నమోదు చేయవచ్చు. {low} "
+    "log.error.too_many": "ఒక రోజుకు సెషన్ల సంఖ్య గరిష్ఠంగా {high} ఉండవచ్చు. {low} "
     "నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
     "mood.ask": "{name} సెషన్ ఎలా జరిగింది? (ఇష్టమైతే చెప్పండి)",
     "btn.log_mood": "మూడ్ ఎంచుకోండి",

@@ -37,7 +37,10 @@ TEXTS = {
     "setup.presets_button": "ప్యాకేజీలు",
     "setup.other_row": "వేరే మొత్తం",
     "setup.other_desc": "మీ సంఖ్యలు టైప్ చేయండి",
-    "setup.preset_desc": "{sessions} సెషన్లు × {cost}",
+    "setup.preset_desc": {
+        "one": "{count} సెషన్ × {cost}",
+        "other": "{count} సెషన్లు × {cost}",
+    },
     "setup.saved": {
         "one": "✅ {name} కోసం {month} ప్లాన్ సేవ్ అయింది:\nచెల్లించినవి {paid} + "
         "మిగిలినవి {carried} = {count} సెషన్, ధర {cost}.",
