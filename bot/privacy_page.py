@@ -10,6 +10,7 @@ from quart import Blueprint, Response, render_template_string, request
 from bot.config import Settings
 from bot.runtime import runtime
 from dialog.texts import LANGUAGE_NAMES, LANGUAGES, t
+from dialog.texts.dates import long_date
 
 blueprint = Blueprint("privacy_page", __name__)
 
@@ -78,13 +79,13 @@ def sections(lang: str, settings: Settings) -> list[tuple[str, list[str]]]:
         (
             t(lang, "privacy.h_stored"),
             [t(lang, f"privacy.stored_{key}") for key in stored]
-            + ([t(lang, "privacy.stored_voice", days=days)] if voice else []),
+            + ([t(lang, "privacy.stored_voice", count=days)] if voice else []),
         ),
         (t(lang, "privacy.h_processors"), [t(lang, key) for key in processor_keys(settings)]),
         (
             t(lang, "privacy.h_retention"),
             [t(lang, f"privacy.retention_{key}") for key in retention]
-            + ([t(lang, "privacy.retention_voice", days=days)] if voice else []),
+            + ([t(lang, "privacy.retention_voice", count=days)] if voice else []),
         ),
         (
             t(lang, "privacy.h_rights"),
@@ -97,8 +98,7 @@ def sections(lang: str, settings: Settings) -> list[tuple[str, list[str]]]:
 
 
 def updated_label(lang: str) -> str:
-    day = f"{LAST_UPDATED.day} {t(lang, f'month.{LAST_UPDATED.month}')} {LAST_UPDATED.year}"
-    return t(lang, "privacy.updated", date=day)
+    return t(lang, "privacy.updated", date=long_date(lang, LAST_UPDATED))
 
 
 @blueprint.get("/privacy")

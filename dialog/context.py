@@ -14,6 +14,7 @@ from dialog.ids import ChoiceId
 from dialog.message import Inbound
 from dialog.replies import Button, Outgoing, Reply, Row, Section, Template
 from dialog.texts import t
+from dialog.texts.dates import day_label, month_label, weekday_name
 from dialog.window import window_open
 from sql.cipher import Cipher
 from tracker.users import User
@@ -50,16 +51,21 @@ class Context:
     outgoing: list[Outgoing] = field(default_factory=list)
 
     def t(self, key: str, **values: object) -> str:
+        """The catalog text for `key`; a key with plural forms is chosen by `count=`."""
         return t(self.user.language, key, **values)
 
     def day_label(self, day: date) -> str:
-        """A short local date such as "Mon 12 Feb", in the user's language."""
-        return self.t(
-            "date.short",
-            weekday=self.t(f"weekday.{day.weekday()}"),
-            day=day.day,
-            month=self.t(f"mon.{day.month}"),
-        )
+        """A short day such as "Mon 12 Feb" in the user's language, with its year when that
+        is not this year's."""
+        return day_label(self.user.language, day, with_year=day.year != self.now.year)
+
+    def month_label(self, month: date) -> str:
+        """A month and its year, such as "December 2026", in the user's language."""
+        return month_label(self.user.language, month)
+
+    def weekday_name(self, weekday: int, *, wide: bool = False) -> str:
+        """Monday is 0: "Mon", or "Monday" when `wide`, in the user's language."""
+        return weekday_name(self.user.language, weekday, wide=wide)
 
     def reply(
         self,

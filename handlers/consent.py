@@ -63,6 +63,6 @@ async def opt_in(ctx: Context) -> None:
 async def show_consent(ctx: Context, _: Command) -> None:
     """Say whether messages are on, since when, and how to change it."""
     changed = ctx.user.consent_changed_at
-    since = changed.date().isoformat() if changed else ctx.t("consent.since_unknown")
+    since = ctx.day_label(changed.date()) if changed else ctx.t("consent.since_unknown")
     key = "consent.status_out" if ctx.user.opted_out else "consent.status_in"
     ctx.reply(ctx.t(key, since=since))

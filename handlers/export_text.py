@@ -59,7 +59,7 @@ def _heading(title: str) -> list[str]:
 
 def _account(ctx: Context, account: Account) -> list[str]:
     since = _when(ctx, account.consent_changed_at or account.created_at)
-    days = " ".join(ctx.t(f"weekday.{day - 1}") for day in account.reminder_days)
+    days = " ".join(ctx.weekday_name(day - 1) for day in account.reminder_days)
     reminders = "export.reminders_on" if account.reminders_enabled else "export.reminders_off"
     return [
         *_heading(ctx.t("export.h_account")),
@@ -89,7 +89,7 @@ def _child(ctx: Context, child: ChildRecords) -> list[str]:
         ctx.t(
             "export.plan",
             month=f"{p.month:%Y-%m}",
-            paid=p.sessions_paid,
+            count=p.sessions_paid,
             cost=format_inr(p.cost_paise),
             carried=p.carried,
             used=p.used_before,

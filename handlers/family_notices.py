@@ -20,6 +20,7 @@ from typing import Protocol
 
 from dialog.context import Context
 from dialog.texts import t
+from dialog.texts.dates import day_label
 from tracker.members import Person
 from tracker.notice_store import insert_notice, select_co_members
 from tracker.phones import display_phone
@@ -71,13 +72,7 @@ def _localise(language: str, value: object) -> object:
     if isinstance(value, Phrase):
         return t(language, value.key)
     if isinstance(value, date):
-        return t(
-            language,
-            "date.short",
-            weekday=t(language, f"weekday.{value.weekday()}"),
-            day=value.day,
-            month=t(language, f"mon.{value.month}"),
-        )
+        return day_label(language, value)
     return value
 
 

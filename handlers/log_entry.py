@@ -145,7 +145,7 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []
     lines.append(saved_text(ctx, family, entry))
     if milestone:
-        lines.append(ctx.t("log.milestone", weeks=milestone, name=family.child.name))
+        lines.append(ctx.t("log.milestone", count=milestone, name=family.child.name))
     ctx.reply("\n".join(lines))
     if entry.status == "attended":
         # Optional, so no open question: a late tap or a typed mood word still finds the session.

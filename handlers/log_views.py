@@ -23,10 +23,7 @@ MAX_ID_DIGITS = 18  # fits a bigint: a longer typed id is refused here, not by t
 
 def show_day(ctx: Context, day: date) -> str:
     """A short day in the user's language, like "Mon 12 Feb" (the year only when not this one)."""
-    weekday = ctx.t("log.weekdays").split()[day.weekday()]
-    month = ctx.t("log.months").split()[day.month - 1]
-    shown = ctx.t("log.day", weekday=weekday, day=day.day, month=month)
-    return shown if day.year == ctx.now.year else f"{shown} {day.year}"
+    return ctx.day_label(day)
 
 
 def clip(text: str) -> str:
@@ -34,7 +31,7 @@ def clip(text: str) -> str:
 
 
 def sessions_text(ctx: Context, count: int) -> str:
-    return ctx.t("log.count_one") if count == 1 else ctx.t("log.count_many", count=count)
+    return ctx.t("log.count", count=count)
 
 
 def refusal(ctx: Context, family: Family, error: TrackerError, day: date | None = None) -> str:

@@ -58,7 +58,7 @@ async def main_menu(ctx: Context, lead: str = "") -> None:
         snapshot = ctx.t(
             "menu.snapshot",
             name=child.name,
-            attended=figures.attended,
+            count=figures.attended,
             total=figures.total,
             left=figures.remaining,
         )

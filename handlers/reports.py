@@ -10,6 +10,7 @@ from dialog.context import Context
 from dialog.family import Family
 from dialog.replies import Button
 from dialog.router import Router
+from dialog.texts.dates import day_range, weekday_day
 from tracker.dates import month_bounds, month_of
 from tracker.holiday_store import select_holidays
 from tracker.money import format_inr
@@ -147,7 +148,7 @@ def summary_text(ctx: Context, family: Family, report: MonthReport) -> str:
             "summary.plan",
             paid=plan.sessions_paid,
             carried=plan.carried,
-            total=plan.total,
+            count=plan.total,
             cost=format_inr(plan.cost_paise),
         ),
         "",
@@ -219,9 +220,9 @@ def digest_text(ctx: Context, family: Family, week: WeekReport) -> str:
 def missed_text(ctx: Context, family: Family, report: MissedReport) -> str:
     """Each reason with count and percent, the weekday that misses most, and a tip."""
     month = month_name(ctx, report.month)
-    if not report.total:
+    if not report.total or report.worst_weekday is None:
         return ctx.t("analytics.none", name=family.child.name, month=month)
-    weekday = ctx.t(f"report.weekday_name.{report.worst_weekday}")
+    weekday = ctx.weekday_name(report.worst_weekday, wide=True)
     reasons = [
         ctx.t("analytics.reason", reason=ctx.t(f"category.{name}"), count=count, percent=percent)
         for name, count, percent in report.reasons
@@ -251,7 +252,7 @@ def streak_text(ctx: Context, family: Family, streak: StreakReport) -> str:
         return "\n".join([*lines, ctx.t("streak.all_done")])
     left = streak.next_milestone - streak.weeks
     nudge = ctx.t("streak.start") if streak.weeks == 0 else ctx.t("streak.keep_going")
-    return "\n".join([*lines, ctx.t("streak.next", weeks=streak.next_milestone, left=left), nudge])
+    return "\n".join([*lines, ctx.t("streak.next", weeks=streak.next_milestone, count=left), nudge])
 
 
 def tip_text(ctx: Context, week: WeekReport) -> str:
@@ -271,16 +272,12 @@ def _percent(ctx: Context, key: str, percent: int | None) -> str:
 
 
 def month_name(ctx: Context, month: date) -> str:
-    return ctx.t("report.month_year", month=ctx.t(f"report.month.{month.month}"), year=month.year)
+    return ctx.month_label(month)
 
 
 def short_date(ctx: Context, day: date) -> str:
-    return ctx.t("report.short_date", weekday=ctx.t(f"weekday.{day.weekday()}"), day=day.day)
+    return weekday_day(ctx.user.language, day)
 
 
 def date_range(ctx: Context, week: WeekReport) -> str:
-    return ctx.t("report.range", first=_day_month(ctx, week.first), last=_day_month(ctx, week.last))
-
-
-def _day_month(ctx: Context, day: date) -> str:
-    return ctx.t("report.day_month", day=day.day, month=ctx.t(f"mon.{day.month}"))
+    return day_range(ctx.user.language, week.first, week.last)

@@ -77,7 +77,7 @@ def days_label(ctx: Context, days: tuple[int, ...]) -> str:
         return ctx.t("reminder.every_day")
     if days == WEEKDAYS:
         return ctx.t("reminder.weekdays")
-    return ", ".join(ctx.t(f"weekday.{day - 1}") for day in days)
+    return ", ".join(ctx.weekday_name(day - 1) for day in days)
 
 
 def _zone_arg(arg: str) -> str:
@@ -249,7 +249,7 @@ async def save_enabled(ctx: Context, on: bool) -> None:
 
 def day_names(ctx: Context) -> dict[str, int]:
     """The user's own short weekday names, so "सोम, बुध" works as well as "mon, wed"."""
-    return {ctx.t(f"weekday.{day - 1}"): day for day in ALL_DAYS}
+    return {ctx.weekday_name(day - 1): day for day in ALL_DAYS}
 
 
 @router.choice("rem", "days")
@@ -262,7 +262,7 @@ async def pick_days(ctx: Context, _: ChoiceId) -> None:
 async def show_days(ctx: Context, rem: ReminderSettings, lead: str = "") -> None:
     mark = {True: "✅", False: "⬜"}
     rows = [
-        Row(ids.encode("rem", "day", day), f"{mark[day in rem.days]} {ctx.t(f'weekday.{day - 1}')}")
+        Row(ids.encode("rem", "day", day), f"{mark[day in rem.days]} {ctx.weekday_name(day - 1)}")
         for day in ALL_DAYS
     ]
     rows += [

@@ -44,7 +44,7 @@ MAX_CHILD_ROWS = 9  # one list row stays free for "add a child"
 
 
 def month_name(ctx: Context, month: date) -> str:
-    return f"{ctx.t(f'month.{month.month}')} {month.year}"
+    return ctx.month_label(month)
 
 
 @router.command("setup")
@@ -131,9 +131,9 @@ async def offer_rollover(ctx: Context, family: Family) -> bool:
             month=month_name(ctx, month),
             name=family.child.name,
             previous=month_name(ctx, previous.month),
-            paid=previous.sessions_paid,
+            paid=ctx.t("log.count", count=previous.sessions_paid),
             cost=format_inr(previous.cost_paise),
-            carry=carry,
+            count=carry,
         ),
         buttons=(
             Button(ids.encode("setup", "same"), ctx.t("btn.setup_same")),
@@ -191,7 +191,7 @@ async def prompt_plan(ctx: Context, data: SetupData) -> None:
             p.label,
             ctx.t(
                 "setup.preset_desc",
-                sessions=p.plan.sessions_paid,
+                count=p.plan.sessions_paid,
                 cost=format_inr(p.plan.cost_paise),
             ),
         )
@@ -247,7 +247,7 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
             month=month_name(ctx, month),
             paid=plan.sessions_paid,
             carried=plan.carried,
-            total=plan.total,
+            count=plan.total,
             cost=format_inr(plan.cost_paise),
         )
     ]

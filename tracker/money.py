@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+INDIA = "en_IN"  # CLDR's Indian English: the rupee sign and lakh grouping
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,18 +51,11 @@ def month_figures(
 
 def format_inr(paise: int) -> str:
     """Rupees with Indian digit grouping (₹1,00,000), paise only when there are some (₹12.50)."""
-    sign = "-" if paise < 0 else ""
-    rupees, rest = divmod(abs(paise), 100)
-    text = f"{sign}₹{group_indian(rupees)}"
-    return f"{text}.{rest:02d}" if rest else text
+    pattern = "¤#,##,##0.00" if paise % 100 else "¤#,##,##0"
+    rupees = Decimal(paise) / 100
+    return format_currency(rupees, "INR", pattern, locale=INDIA, currency_digits=False)
 
 
 def group_indian(number: int) -> str:
     """Digits grouped as lakhs and crores: 3 on the right, then pairs (1,00,000)."""
-    digits = str(number)
-    head, tail = digits[:-3], digits[-3:]
-    pairs: list[str] = []
-    while head:
-        pairs.insert(0, head[-2:])
-        head = head[:-2]
-    return ",".join([*pairs, tail])
+    return format_decimal(number, "#,##,##0", locale=INDIA)

@@ -79,7 +79,7 @@ async def test_notices_are_merged_into_one_message_per_person(make_bot):
     await bot.tap(OWNER, "test:log")
     await bot.tap(OWNER, "test:log")
     await flushed(bot)
-    line = "✅ Parent (+91 90000 00001) logged 1 attended session(s) for Asha on Fri 20 Nov."
+    line = "✅ Parent (+91 90000 00001) logged 1 attended session for Asha on Fri 20 Nov."
     assert bot.graph.texts_to(PARENT) == [f"📣 Family updates:\n{line}\n{line}"]
     assert bot.graph.texts_to(THERAPIST) == [f"📣 Family updates:\n{line}\n{line}"]
     assert bot.graph.to(AWAY) == []
@@ -93,7 +93,7 @@ async def test_a_notice_is_written_in_the_readers_language(make_bot):
     await bot.tap(OWNER, "test:log")
     await flushed(bot)
     assert bot.graph.texts_to(PARENT) == [
-        "✅ Parent (+91 90000 00001) ने शुक्र 20 नव॰ को Asha के 1 सत्र हुए दर्ज किए।"
+        "✅ Parent (+91 90000 00001) ने शुक्र 20 नवंबर को Asha का 1 सत्र हुआ दर्ज किया।"
     ]
 
 

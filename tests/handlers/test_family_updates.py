@@ -22,7 +22,7 @@ async def test_a_co_parents_log_reaches_the_owner_as_one_batched_update(make_bot
     await bot.say(PARENT, "note Worked on b and p sounds")
     await bot.flush_notices()
     joined = "\n".join(bot.graph.texts_to(OWNER))
-    assert "logged 2 attended session(s) for Asha on Thu 19 Nov" in joined
+    assert "logged 2 attended sessions for Asha on Thu 19 Nov" in joined
     assert "added a therapy note for Asha" in joined
     assert "for Asha on Thu 19 Nov" not in "\n".join(bot.graph.texts_to(PARENT)[:1])
 

@@ -27,7 +27,9 @@ async def test_today(make_bot):
     bot = await make_bot(clock=CLOCK)
     await make_family(bot.db, PHONE)
     replies = await bot.tap(PHONE, "holiday:today")
-    assert replies[0].startswith("🏖️ 1 day(s) off marked for Asha: Fri 20 Nov.")
+    assert replies[0].startswith(
+        "🏖️ 1 day off marked for Asha: Fri 20 Nov. It counts as neither used nor missed."
+    )
     assert await holidays(bot) == [date(2026, 11, 20)]
 
 
@@ -104,4 +106,4 @@ async def test_marking_again_says_how_many_were_already_marked(make_bot):
     await make_family(bot.db, PHONE)
     await bot.tap(PHONE, "holiday:today")
     replies = await bot.tap(PHONE, "holiday:next3")
-    assert "(1 of them were already marked.)" in replies[0]
+    assert "(1 of them was already marked.)" in replies[0]

@@ -52,7 +52,7 @@ async def test_a_typed_day_and_count_answer_the_picker(tb):
     assert await tb.say(PHONE, "monday") == [
         "How many sessions did Asha have on Mon 9 Feb? Pick one, or type a number from 1 to 5."
     ]
-    assert (await tb.say(PHONE, "6"))[0].startswith("At most 5 sessions")
+    assert (await tb.say(PHONE, "6"))[0].startswith("The number of sessions can be at most 5")
     replies = await tb.say(PHONE, "2")
     assert replies[0] == "✅ Attended logged for Asha: Mon 9 Feb, 2 sessions"
     assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(date(2026, 2, 9), 2)]

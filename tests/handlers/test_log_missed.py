@@ -54,7 +54,7 @@ async def test_a_reason_in_hindi_is_categorised_and_answered_in_hindi(tb):
     user_id, _ = await family(tb)
     await tb.db.execute("UPDATE tt.users SET language = 'hi' WHERE id = $1", user_id)
     replies = await tb.say(PHONE, "छूट गया कल बुखार था")
-    assert replies == ["❌ Asha का छूटा सत्र दर्ज: मंगल, 10 फ़रवरी\nवजह: बुखार था (सेहत)"]
+    assert replies == ["❌ Asha का छूटा सत्र दर्ज: मंगल 10 फ़रवरी\nवजह: बुखार था (सेहत)"]
     [row] = await sessions(tb)
     assert (row["reason"], row["reason_category"]) == ("बुखार था", "health")
 

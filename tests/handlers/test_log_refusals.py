@@ -38,11 +38,14 @@ async def test_29_february_in_a_common_year_is_refused(tb, typed):
 @pytest.mark.parametrize(
     ("typed", "reply"),
     [
-        ("attended 0", "At least 1 session is needed to log a day. Type a number from 1 to 5."),
-        ("attended 6", "At most 5 sessions can be logged for one day. Type a number from 1 to 5."),
+        ("attended 0", "The number of sessions must be at least 1. Type a number from 1 to 5."),
+        (
+            "attended 6",
+            "The number of sessions can be at most 5 for one day. Type a number from 1 to 5.",
+        ),
         (
             "log:count:2026-02-10:6",
-            "At most 5 sessions can be logged for one day. Type a number from 1 to 5.",
+            "The number of sessions can be at most 5 for one day. Type a number from 1 to 5.",
         ),
     ],
 )

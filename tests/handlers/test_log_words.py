@@ -5,6 +5,7 @@ import pytest
 
 from dialog.commands import parse_command
 from dialog.texts import LANGUAGES, t
+from dialog.texts.dates import day_label
 from handlers.log_views import show_day
 from handlers.log_words import command_tail, find_day, mood_word
 from tracker.errors import InvalidDate
@@ -19,6 +20,9 @@ class FakeContext:
 
     def t(self, key, **values):
         return t(self.language, key, **values)
+
+    def day_label(self, day):
+        return day_label(self.language, day, with_year=day.year != self.now.year)
 
 
 @pytest.mark.parametrize(
@@ -96,5 +100,6 @@ def test_every_day_fits_a_list_row_title(language):
 def test_days_read_naturally():
     assert show_day(FakeContext("en"), WEDNESDAY) == "Wed 11 Feb"
     assert show_day(FakeContext("en"), date(2025, 12, 31)) == "Wed 31 Dec 2025"
-    assert show_day(FakeContext("hi"), WEDNESDAY) == "बुध, 11 फ़रवरी"
-    assert show_day(FakeContext("te"), WEDNESDAY) == "బుధ 11 ఫిబ్రవరి"
+    assert show_day(FakeContext("hi"), WEDNESDAY) == "बुध 11 फ़रवरी"
+    # the number last, so that a Telugu case ending joins it: "ఫిబ్రవరి 11న", not "ఫిబ్రవరిన"
+    assert show_day(FakeContext("te"), WEDNESDAY) == "బుధ ఫిబ్రవరి 11"

@@ -155,7 +155,7 @@ async def test_status_shows_today_and_the_month(reports_bot):
     await log(reports_bot.db, child_id, feb(18), "attended")
     assert await reports_bot.say(PHONE, "status") == [
         """📊 *Asha* · Wed 18 Feb
-Today: ✅ attended (1)
+Today: ✅ attended (1 session)
 
 *February 2026*
 ✅ Attended: 6 of 18
@@ -199,7 +199,7 @@ async def week_of_sessions(db, child_id):
     await log(db, child_id, feb(17), "attended", count=2, mood="great")
 
 
-WEEK_START = """📅 *Asha* · the last 7 days (12 Feb – 18 Feb)
+WEEK_START = """📅 *Asha* · the last 7 days (12\u2009–\u200918 Feb)
 Thu 12  ✅
 Fri 13  🏖
 Sat 14  ▫️
@@ -252,7 +252,7 @@ async def test_digest(reports_bot):
     # Moods after attended sessions: good once, great twice (a row of 2 sessions).
     assert await reports_bot.say(PHONE, "digest") == [
         """\
-📰 *Weekly digest for Asha* · 12 Feb – 18 Feb
+📰 *Weekly digest for Asha* · 12\u2009–\u200918 Feb
 
 ✅ Attended: 3
 ❌ Missed: 1
@@ -340,7 +340,7 @@ Weeks in a row with a session: 4
 Best week streak: 5
 Sessions in a row without a miss: 3
 
-🎯 Next milestone: 8 weeks (4 to go)
+🎯 Next milestone: 8 weeks (4 weeks to go)
 One session a week keeps the streak alive."""
     ]
 
@@ -351,7 +351,7 @@ async def test_streak_from_nothing(reports_bot):
     assert reply.endswith(
         "Weeks in a row with a session: 0\nBest week streak: 0\n"
         "Sessions in a row without a miss: 0\n\n"
-        "🎯 Next milestone: 2 weeks (2 to go)\n"
+        "🎯 Next milestone: 2 weeks (2 weeks to go)\n"
         "Log an attended session this week to start a streak."
     )
 
@@ -378,7 +378,7 @@ async def test_the_more_list_opens_the_reports(reports_bot):
     await february_sessions(reports_bot.db, child_id)
     assert await reports_bot.tap(PHONE, "cmd:summary") == [FEBRUARY_SUMMARY]
     (reply,) = await reports_bot.tap(PHONE, "cmd:weekly")
-    assert reply.startswith("📅 *Asha* · the last 7 days (12 Feb – 18 Feb)")
+    assert reply.startswith("📅 *Asha* · the last 7 days (12\u2009–\u200918 Feb)")
 
 
 async def test_a_structured_note_counts_but_is_not_read_as_free_text(reports_bot):

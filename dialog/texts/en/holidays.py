@@ -27,8 +27,13 @@ TEXTS = {
     "holiday.expired": "That question has closed. Type *holiday* to start again.",
     "holiday.nothing": "No days were left to mark as holidays.",
     "holiday.span": "{first} to {last}",
-    "holiday.marked": (
-        "🏖️ {count} day(s) off marked for {name}: {span}. They count as neither used nor missed."
-    ),
-    "holiday.already": "({count} of them were already marked.)",
+    "holiday.marked": {
+        "one": "🏖️ {count} day off marked for {name}: {span}. It counts as neither used nor missed.",
+        "other": "🏖️ {count} days off marked for {name}: {span}. They count as "
+        "neither used nor missed.",
+    },
+    "holiday.already": {
+        "one": "({count} of them was already marked.)",
+        "other": "({count} of them were already marked.)",
+    },
 }

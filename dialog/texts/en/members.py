@@ -1,6 +1,6 @@
 """en: members — the family, invites, role changes, co-member notices and the clinic view."""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "btn.member_parent": "Parent",
     "btn.member_therapist": "Therapist",
     "btn.member_accept": "✅ Accept",
@@ -42,8 +42,14 @@ TEXTS: dict[str, str] = {
     "invite.reminder": "You have an invite from {by} to join {name}'s family as {role}. Accept "
     "it to start, or reject it.",
     "invite.row_desc": "{role}, from {by}",
-    "invite.pick_accept": "You have {count} invites. Pick the one to accept:",
-    "invite.pick_reject": "You have {count} invites. Pick the one to reject:",
+    "invite.pick_accept": {
+        "one": "You have {count} invite. Tap it to accept:",
+        "other": "You have {count} invites. Pick the one to accept:",
+    },
+    "invite.pick_reject": {
+        "one": "You have {count} invite. Tap it to reject:",
+        "other": "You have {count} invites. Pick the one to reject:",
+    },
     "invite.none": "You have no pending invites.",
     "invite.gone": "That invite is no longer open. Ask the family to invite you again.",
     "invite.accepted": "🎉 Welcome! You joined {name}'s family as {role}.",
@@ -105,9 +111,18 @@ TEXTS: dict[str, str] = {
     "notify.role_changed": "🔁 {by} is now {role} in {name}'s family.",
     "notify.role_declined": "{by} declined to become {role} in {name}'s family.",
     "notify.header": "📣 Family updates:",
-    "notify.more": "…and {count} more updates.",
-    "notify.attended": "✅ {by} logged {count} attended session(s) for {name} on {day}.",
-    "notify.missed": "❌ {by} logged {count} missed session(s) for {name} on {day}.",
+    "notify.more": {
+        "one": "…and {count} more update.",
+        "other": "…and {count} more updates.",
+    },
+    "notify.attended": {
+        "one": "✅ {by} logged {count} attended session for {name} on {day}.",
+        "other": "✅ {by} logged {count} attended sessions for {name} on {day}.",
+    },
+    "notify.missed": {
+        "one": "❌ {by} logged {count} missed session for {name} on {day}.",
+        "other": "❌ {by} logged {count} missed sessions for {name} on {day}.",
+    },
     "notify.note": "📝 {by} added a therapy note for {name}.",
     "admin.none": "You are not in any family yet, so there is nothing to show.",
     "admin.summary": "🏥 Your families, last 14 days:\n• Children: {children}\n• Active (a "

@@ -1,6 +1,6 @@
 """en: privacy."""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "export.preparing": "📦 Preparing your data export. I will confirm once the file is on its "
     "way to you.",
     "export.caption": "Therapy Tracker: everything we hold about you and your families",
@@ -26,8 +26,12 @@ TEXTS: dict[str, str] = {
     "export.h_members": "Members:",
     "export.member": "• {role}: {who}",
     "export.h_plans": "Monthly plans:",
-    "export.plan": "• {month}: {paid} sessions paid at {cost} each, {carried} carried "
-    "forward, {used} used before tracking",
+    "export.plan": {
+        "one": "• {month}: {count} session paid at {cost}, {carried} carried "
+        "forward, {used} used before tracking",
+        "other": "• {month}: {count} sessions paid at {cost} each, {carried} "
+        "carried forward, {used} used before tracking",
+    },
     "export.h_sessions": "Sessions:",
     "export.session_attended": "• {day}: attended ×{count}",
     "export.session_missed": "• {day}: missed ×{count}",
@@ -87,8 +91,12 @@ TEXTS: dict[str, str] = {
     "privacy.stored_security": "Reasons, notes, message contents and conversation state are "
     "encrypted in the database. We never sell data or use it for "
     "advertising.",
-    "privacy.stored_voice": "Voice messages: the recording (encrypted, for at most {days} days) "
-    "so it can be turned into text, and the text as a note.",
+    "privacy.stored_voice": {
+        "one": "Voice messages: the recording (encrypted, for at most {count} day) "
+        "so it can be turned into text, and the text as a note.",
+        "other": "Voice messages: the recording (encrypted, for at most {count} "
+        "days) so it can be turned into text, and the text as a note.",
+    },
     "privacy.h_processors": "Who processes it",
     "privacy.proc_meta": "Meta Platforms (WhatsApp Business Cloud API): carries every message "
     "between you and us, including files such as your export.",
@@ -113,8 +121,12 @@ TEXTS: dict[str, str] = {
     "note that a deletion happened, with no personal data in it.",
     "privacy.retention_meta": "Files we send you (such as your export) stay with WhatsApp for "
     "up to 30 days. Database backups expire on the host's schedule.",
-    "privacy.retention_voice": "Voice recordings are deleted after at most {days} days; the "
-    "text made from them is kept as a note.",
+    "privacy.retention_voice": {
+        "one": "Voice recordings are deleted after at most {count} day; the text "
+        "made from them is kept as a note.",
+        "other": "Voice recordings are deleted after at most {count} days; the text "
+        "made from them is kept as a note.",
+    },
     "privacy.h_rights": "Your choices",
     "privacy.rights_export": "Send “export” in the chat to get everything we hold about you "
     "and your families as a file.",

@@ -1,33 +1,10 @@
 """English: the reports parents read in chat."""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "report.no_plan": "There is no plan for {name} for {month} yet, so I cannot count the "
     "month. Type *setup* to add it; I can bring last month's plan forward "
     "with the sessions you did not use.",
-    "report.month_year": "{month} {year}",
-    "report.day_month": "{day} {month}",
-    "report.short_date": "{weekday} {day}",
-    "report.range": "{first} – {last}",
     "report.reason_count": "{reason} ({count})",
-    "report.weekday_name.0": "Monday",
-    "report.weekday_name.1": "Tuesday",
-    "report.weekday_name.2": "Wednesday",
-    "report.weekday_name.3": "Thursday",
-    "report.weekday_name.4": "Friday",
-    "report.weekday_name.5": "Saturday",
-    "report.weekday_name.6": "Sunday",
-    "report.month.1": "January",
-    "report.month.2": "February",
-    "report.month.3": "March",
-    "report.month.4": "April",
-    "report.month.5": "May",
-    "report.month.6": "June",
-    "report.month.7": "July",
-    "report.month.8": "August",
-    "report.month.9": "September",
-    "report.month.10": "October",
-    "report.month.11": "November",
-    "report.month.12": "December",
     "status.body": "📊 *{name}* · {date}\n"
     "{today}\n\n"
     "*{month}*\n"
@@ -35,19 +12,34 @@ TEXTS: dict[str, str] = {
     "❌ Missed: {missed}\n"
     "⏳ Remaining: {remaining}\n"
     "💰 Cost per session: {cost}",
-    "status.today_attended": "Today: ✅ attended ({count})",
-    "status.today_missed": "Today: ❌ missed ({count})",
+    "status.today_attended": {
+        "one": "Today: ✅ attended ({count} session)",
+        "other": "Today: ✅ attended ({count} sessions)",
+    },
+    "status.today_missed": {
+        "one": "Today: ❌ missed ({count} session)",
+        "other": "Today: ❌ missed ({count} sessions)",
+    },
     "status.today_holiday": "Today: 🏖 day off",
     "status.today_nothing": "Today: nothing logged yet. Type *attended* or *missed*.",
     "summary.title": "📊 *{name}* · summary for {month}",
-    "summary.plan": "Plan: {paid} paid + {carried} carried = {total} sessions at {cost} each",
+    "summary.plan": {
+        "one": "Plan: {paid} paid + {carried} carried = {count} session at {cost}",
+        "other": "Plan: {paid} paid + {carried} carried = {count} sessions at {cost} each",
+    },
     "summary.attended": "✅ Attended: {count} ({money} used)",
     "summary.used_before": "    including {count} before tracking started",
     "summary.missed": "❌ Missed: {count} ({money} at risk)",
     "summary.holidays": "🏖 Days off: {count} (not counted)",
     "summary.remaining": "⏳ Remaining: {count}",
-    "summary.buffer": "🛟 Buffer: {count} sessions ({money})",
-    "summary.carry": "➡️ Carry forward: {count} sessions",
+    "summary.buffer": {
+        "one": "🛟 Buffer: {count} session ({money})",
+        "other": "🛟 Buffer: {count} sessions ({money})",
+    },
+    "summary.carry": {
+        "one": "➡️ Carry forward: {count} session",
+        "other": "➡️ Carry forward: {count} sessions",
+    },
     "summary.reasons": "Top miss reasons: {reasons}",
     "summary.no_misses": "No missed sessions this month 🎉",
     "summary.risk": "Risk of dropping off (last 14 days): {risk}",
@@ -81,7 +73,10 @@ TEXTS: dict[str, str] = {
     "streak.weeks": "Weeks in a row with a session: {count}",
     "streak.best": "Best week streak: {count}",
     "streak.run": "Sessions in a row without a miss: {count}",
-    "streak.next": "🎯 Next milestone: {weeks} weeks ({left} to go)",
+    "streak.next": {
+        "one": "🎯 Next milestone: {weeks} weeks ({count} week to go)",
+        "other": "🎯 Next milestone: {weeks} weeks ({count} weeks to go)",
+    },
     "streak.start": "Log an attended session this week to start a streak.",
     "streak.keep_going": "One session a week keeps the streak alive.",
     "streak.all_done": "🏆 Every milestone reached. Wonderful consistency!",

@@ -1,13 +1,9 @@
 """en: sessions."""
 
-TEXTS: dict[str, str] = {
-    "log.weekdays": "Mon Tue Wed Thu Fri Sat Sun",
-    "log.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    "log.day": "{weekday} {day} {month}",
+TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "Today",
     "log.yesterday_desc": "Yesterday",
-    "log.count_one": "1 session",
-    "log.count_many": "{count} sessions",
+    "log.count": {"one": "{count} session", "other": "{count} sessions"},
     "log.status.attended": "Attended",
     "log.status.missed": "Missed",
     "log.entry": "{status} ({sessions})",
@@ -48,7 +44,10 @@ TEXTS: dict[str, str] = {
     "log.replaced": "🔁 Replaced what was logged on {day}.",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
     "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
-    "log.milestone": "🎉 {weeks} weeks in a row with therapy for {name}! Keep it up.",
+    "log.milestone": {
+        "one": "🎉 {count} week in a row with therapy for {name}! Keep it up.",
+        "other": "🎉 {count} weeks in a row with therapy for {name}! Keep it up.",
+    },
     "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot log it.",
     "log.error.before_start": "{day} is before {name}'s tracking started ({earliest}), so I "
     "cannot log it.",
@@ -56,10 +55,10 @@ TEXTS: dict[str, str] = {
     "Please check it.",
     "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
     "*12 feb* or *2026-02-12*, or pick one from the list.",
-    "log.error.too_few": "At least {low} session is needed to log a day. Type a number from "
-    "{low} to {high}.",
-    "log.error.too_many": "At most {high} sessions can be logged for one day. Type a number "
-    "from {low} to {high}.",
+    "log.error.too_few": "The number of sessions must be at least {low}. Type a "
+    "number from {low} to {high}.",
+    "log.error.too_many": "The number of sessions can be at most {high} for one "
+    "day. Type a number from {low} to {high}.",
     "mood.ask": "How did {name}'s session go? (optional)",
     "btn.log_mood": "Choose mood",
     "row.log_mood_great": "🤩 Great",

@@ -22,9 +22,14 @@ TEXTS = {
     "setup.mode": "Setting up {month} for {name}. How do you want to start?\n"
     "• *Start fresh*: the package starts now.\n"
     "• *Mid-month*: some sessions were already used before you started tracking.",
-    "setup.rollover": "{month} for {name} has no plan yet. Last plan ({previous}): {paid} "
-    "sessions at {cost}. {carry} paid sessions are left to carry forward.\n"
-    "Use the same plan with {carry} carried, or change it?",
+    "setup.rollover": {
+        "one": "{month} for {name} has no plan yet. Last plan ({previous}): {paid} "
+        "at {cost}. {count} paid session is left to carry forward.\nUse the same plan "
+        "with {count} carried, or change it?",
+        "other": "{month} for {name} has no plan yet. Last plan ({previous}): "
+        "{paid} at {cost}. {count} paid sessions are left to carry forward.\nUse the "
+        "same plan with {count} carried, or change it?",
+    },
     "setup.ask_fresh": "Pick a package, or type *sessions cost carried*, for example "
     "*16 800 0* or *16 sessions at 800, 2 carried*.",
     "setup.ask_mid": "Type *sessions cost carried used*, for example *16 800 2 6* or "
@@ -33,9 +38,16 @@ TEXTS = {
     "setup.presets_button": "Packages",
     "setup.other_row": "Other amount",
     "setup.other_desc": "Type your own numbers",
-    "setup.preset_desc": "{sessions} sessions × {cost}",
-    "setup.saved": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} carried = "
-    "{total} sessions at {cost} each.",
+    "setup.preset_desc": {
+        "one": "{count} session × {cost}",
+        "other": "{count} sessions × {cost}",
+    },
+    "setup.saved": {
+        "one": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} carried "
+        "= {count} session at {cost}.",
+        "other": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} "
+        "carried = {count} sessions at {cost} each.",
+    },
     "setup.saved_used": "Already used before tracking: {used}. Left: {left}.",
     "setup.replaced": "(This replaces the earlier plan for {month}.)",
     "plan.error.unreadable": "I could not read that. Type sessions, cost and carried, "
@@ -54,16 +66,4 @@ TEXTS = {
     ),
     "plan.error.used_missing": "Mid-month needs the sessions already used too, for example: "
     "16 800 2 6",
-    "month.1": "January",
-    "month.2": "February",
-    "month.3": "March",
-    "month.4": "April",
-    "month.5": "May",
-    "month.6": "June",
-    "month.7": "July",
-    "month.8": "August",
-    "month.9": "September",
-    "month.10": "October",
-    "month.11": "November",
-    "month.12": "December",
 }

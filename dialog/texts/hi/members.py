@@ -1,6 +1,6 @@
 """hi: members — परिवार, आमंत्रण, भूमिका बदलना, सदस्यों को सूचनाएँ और क्लिनिक का सार।"""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "btn.member_parent": "अभिभावक",
     "btn.member_therapist": "थेरेपिस्ट",
     "btn.member_accept": "✅ स्वीकार करें",
@@ -42,8 +42,14 @@ TEXTS: dict[str, str] = {
     "invite.reminder": "{by} ने आपको {name} के परिवार में {role} के रूप में जुड़ने का "
     "आमंत्रण भेजा है। शुरू करने के लिए स्वीकार करें, या अस्वीकार करें।",
     "invite.row_desc": "{role}, {by} से",
-    "invite.pick_accept": "आपके पास {count} आमंत्रण हैं। जिसे स्वीकार करना है, उसे चुनें:",
-    "invite.pick_reject": "आपके पास {count} आमंत्रण हैं। जिसे अस्वीकार करना है, उसे चुनें:",
+    "invite.pick_accept": {
+        "one": "आपके पास {count} आमंत्रण है। स्वीकार करने के लिए उसे चुनें:",
+        "other": "आपके पास {count} आमंत्रण हैं। जिसे स्वीकार करना है, उसे चुनें:",
+    },
+    "invite.pick_reject": {
+        "one": "आपके पास {count} आमंत्रण है। अस्वीकार करने के लिए उसे चुनें:",
+        "other": "आपके पास {count} आमंत्रण हैं। जिसे अस्वीकार करना है, उसे चुनें:",
+    },
     "invite.none": "आपका कोई आमंत्रण बाकी नहीं है।",
     "invite.gone": "यह आमंत्रण अब खुला नहीं है। परिवार से दोबारा आमंत्रित करने को कहें।",
     "invite.accepted": "🎉 स्वागत है! आप {name} के परिवार में {role} के रूप में जुड़ गए हैं।",
@@ -103,16 +109,25 @@ TEXTS: dict[str, str] = {
     "notify.role_changed": "🔁 {by} अब {name} के परिवार में {role} हैं।",
     "notify.role_declined": "{by} ने {name} के परिवार में {role} बनने से मना कर दिया।",
     "notify.header": "📣 परिवार की ताज़ा ख़बरें:",
-    "notify.more": "…और {count} अपडेट।",
-    "notify.attended": "✅ {by} ने {day} को {name} के {count} सत्र हुए दर्ज किए।",
-    "notify.missed": "❌ {by} ने {day} को {name} के {count} सत्र छूटे दर्ज किए।",
+    "notify.more": {
+        "one": "…और {count} अपडेट।",
+        "other": "…और {count} अपडेट।",
+    },
+    "notify.attended": {
+        "one": "✅ {by} ने {day} को {name} का {count} सत्र हुआ दर्ज किया।",
+        "other": "✅ {by} ने {day} को {name} के {count} सत्र हुए दर्ज किए।",
+    },
+    "notify.missed": {
+        "one": "❌ {by} ने {day} को {name} का {count} सत्र छूटा दर्ज किया।",
+        "other": "❌ {by} ने {day} को {name} के {count} सत्र छूटे दर्ज किए।",
+    },
     "notify.note": "📝 {by} ने {name} के लिए थेरेपी नोट जोड़ा।",
     "admin.none": "आप अभी किसी परिवार में नहीं हैं, इसलिए दिखाने को कुछ नहीं है।",
     "admin.summary": "🏥 आपके परिवार, पिछले 14 दिन:\n• बच्चे: {children}\n• सक्रिय (कोई सत्र "
     "दर्ज हुआ): {active}\n• बाकी आमंत्रण: {pending}",
     "admin.risk_title": "⚠️ इन बच्चों की थेरेपी छूटने का ख़तरा है:",
     "admin.no_risk": "✅ किसी बच्चे की थेरेपी छूटने का ख़तरा नहीं दिखता।",
-    "admin.risk_high": "• {name}: ज़्यादा ख़तरा ({attended} हुए, {missed} छूटे)",
-    "admin.risk_medium": "• {name}: मध्यम ख़तरा ({attended} हुए, {missed} छूटे)",
+    "admin.risk_high": "• {name}: ज़्यादा ख़तरा (हुए: {attended}, छूटे: {missed})",
+    "admin.risk_medium": "• {name}: मध्यम ख़तरा (हुए: {attended}, छूटे: {missed})",
     "admin.more": "…और {count}।",
 }

@@ -1,33 +1,10 @@
 """हिंदी: माता-पिता के लिए चैट रिपोर्ट।"""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "report.no_plan": "{name} के लिए {month} का प्लान अभी नहीं बना है, इसलिए महीने का हिसाब "
     "नहीं दिखा सकता। प्लान जोड़ने के लिए *setup* लिखें; मैं पिछले महीने का "
     "प्लान बचे हुए सत्रों के साथ आगे ला सकता हूँ।",
-    "report.month_year": "{month} {year}",
-    "report.day_month": "{day} {month}",
-    "report.short_date": "{weekday} {day}",
-    "report.range": "{first} – {last}",
     "report.reason_count": "{reason} ({count})",
-    "report.weekday_name.0": "सोमवार",
-    "report.weekday_name.1": "मंगलवार",
-    "report.weekday_name.2": "बुधवार",
-    "report.weekday_name.3": "गुरुवार",
-    "report.weekday_name.4": "शुक्रवार",
-    "report.weekday_name.5": "शनिवार",
-    "report.weekday_name.6": "रविवार",
-    "report.month.1": "जनवरी",
-    "report.month.2": "फ़रवरी",
-    "report.month.3": "मार्च",
-    "report.month.4": "अप्रैल",
-    "report.month.5": "मई",
-    "report.month.6": "जून",
-    "report.month.7": "जुलाई",
-    "report.month.8": "अगस्त",
-    "report.month.9": "सितंबर",
-    "report.month.10": "अक्टूबर",
-    "report.month.11": "नवंबर",
-    "report.month.12": "दिसंबर",
     "status.body": "📊 *{name}* · {date}\n"
     "{today}\n\n"
     "*{month}*\n"
@@ -35,19 +12,34 @@ TEXTS: dict[str, str] = {
     "❌ छूटे: {missed}\n"
     "⏳ बाकी: {remaining}\n"
     "💰 प्रति सत्र खर्च: {cost}",
-    "status.today_attended": "आज: ✅ सत्र हुआ ({count})",
-    "status.today_missed": "आज: ❌ सत्र छूटा ({count})",
+    "status.today_attended": {
+        "one": "आज: ✅ {count} सत्र हुआ",
+        "other": "आज: ✅ {count} सत्र हुए",
+    },
+    "status.today_missed": {
+        "one": "आज: ❌ {count} सत्र छूटा",
+        "other": "आज: ❌ {count} सत्र छूटे",
+    },
     "status.today_holiday": "आज: 🏖 छुट्टी",
     "status.today_nothing": "आज: अभी कुछ दर्ज नहीं हुआ। *हुआ* या *छूटा* लिखें।",
     "summary.title": "📊 *{name}* · {month} का सारांश",
-    "summary.plan": "प्लान: {paid} भुगतान + {carried} पिछले महीने के = {total} सत्र, {cost} प्रति सत्र",
+    "summary.plan": {
+        "one": "प्लान: {paid} भुगतान + {carried} पिछले महीने के = {count} सत्र, {cost} प्रति सत्र",
+        "other": "प्लान: {paid} भुगतान + {carried} पिछले महीने के = {count} सत्र, {cost} प्रति सत्र",
+    },
     "summary.attended": "✅ हुए: {count} ({money} खर्च हुए)",
     "summary.used_before": "    इनमें {count} ट्रैकिंग शुरू होने से पहले के",
     "summary.missed": "❌ छूटे: {count} ({money} दाँव पर)",
     "summary.holidays": "🏖 छुट्टियाँ: {count} (गिनती में नहीं)",
     "summary.remaining": "⏳ बाकी: {count}",
-    "summary.buffer": "🛟 बफ़र: {count} सत्र ({money})",
-    "summary.carry": "➡️ अगले महीने जाएँगे: {count} सत्र",
+    "summary.buffer": {
+        "one": "🛟 बफ़र: {count} सत्र ({money})",
+        "other": "🛟 बफ़र: {count} सत्र ({money})",
+    },
+    "summary.carry": {
+        "one": "➡️ अगले महीने जाएगा: {count} सत्र",
+        "other": "➡️ अगले महीने जाएँगे: {count} सत्र",
+    },
     "summary.reasons": "छूटने के मुख्य कारण: {reasons}",
     "summary.no_misses": "इस महीने कोई सत्र नहीं छूटा 🎉",
     "summary.risk": "थेरेपी छूट जाने का जोखिम (पिछले 14 दिन): {risk}",
@@ -81,7 +73,10 @@ TEXTS: dict[str, str] = {
     "streak.weeks": "लगातार हफ़्ते जिनमें सत्र हुआ: {count}",
     "streak.best": "अब तक का सबसे लंबा सिलसिला (हफ़्ते): {count}",
     "streak.run": "बिना छूटे लगातार हुए सत्र: {count}",
-    "streak.next": "🎯 अगला पड़ाव: {weeks} हफ़्ते (अभी {left} बाकी)",
+    "streak.next": {
+        "one": "🎯 अगला पड़ाव: {weeks} हफ़्ते (अभी {count} हफ़्ता बाकी)",
+        "other": "🎯 अगला पड़ाव: {weeks} हफ़्ते (अभी {count} हफ़्ते बाकी)",
+    },
     "streak.start": "सिलसिला शुरू करने के लिए इस हफ़्ते एक हुआ सत्र दर्ज करें।",
     "streak.keep_going": "हर हफ़्ते एक सत्र से सिलसिला बना रहता है।",
     "streak.all_done": "🏆 सारे पड़ाव पूरे! शानदार नियमितता!",

@@ -1,6 +1,6 @@
 """te: members — కుటుంబం, ఆహ్వానాలు, పాత్ర మార్పులు, సభ్యులకు సమాచారం, క్లినిక్ సారాంశం."""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "btn.member_parent": "తల్లిదండ్రి",
     "btn.member_therapist": "థెరపిస్ట్",
     "btn.member_accept": "✅ అంగీకరించు",
@@ -40,8 +40,14 @@ TEXTS: dict[str, str] = {
     "invite.reminder": "{name} కుటుంబంలో {role}గా చేరమని {by} నుండి మీకు ఆహ్వానం ఉంది. "
     "మొదలుపెట్టడానికి అంగీకరించండి, లేదా తిరస్కరించండి.",
     "invite.row_desc": "{role}, {by} నుండి",
-    "invite.pick_accept": "మీకు {count} ఆహ్వానాలు ఉన్నాయి. అంగీకరించాల్సినదాన్ని ఎంచుకోండి:",
-    "invite.pick_reject": "మీకు {count} ఆహ్వానాలు ఉన్నాయి. తిరస్కరించాల్సినదాన్ని ఎంచుకోండి:",
+    "invite.pick_accept": {
+        "one": "మీకు {count} ఆహ్వానం ఉంది. అంగీకరించడానికి దాన్ని ఎంచుకోండి:",
+        "other": "మీకు {count} ఆహ్వానాలు ఉన్నాయి. అంగీకరించాల్సినదాన్ని ఎంచుకోండి:",
+    },
+    "invite.pick_reject": {
+        "one": "మీకు {count} ఆహ్వానం ఉంది. తిరస్కరించడానికి దాన్ని ఎంచుకోండి:",
+        "other": "మీకు {count} ఆహ్వానాలు ఉన్నాయి. తిరస్కరించాల్సినదాన్ని ఎంచుకోండి:",
+    },
     "invite.none": "మీకు పెండింగ్‌లో ఉన్న ఆహ్వానాలు ఏవీ లేవు.",
     "invite.gone": "ఈ ఆహ్వానం ఇప్పుడు అందుబాటులో లేదు. మళ్ళీ ఆహ్వానించమని కుటుంబాన్ని అడగండి.",
     "invite.accepted": "🎉 స్వాగతం! మీరు {name} కుటుంబంలో {role}గా చేరారు.",
@@ -100,16 +106,25 @@ TEXTS: dict[str, str] = {
     "notify.role_changed": "🔁 {by} ఇప్పుడు {name} కుటుంబంలో {role}.",
     "notify.role_declined": "{name} కుటుంబంలో {role}గా మారడానికి {by} ఒప్పుకోలేదు.",
     "notify.header": "📣 కుటుంబ అప్‌డేట్లు:",
-    "notify.more": "…ఇంకా {count} అప్‌డేట్లు.",
-    "notify.attended": "✅ {by} {day} న {name} కు {count} సెషన్(లు) జరిగినట్లు నమోదు చేశారు.",
-    "notify.missed": "❌ {by} {day} న {name} కు {count} సెషన్(లు) తప్పినట్లు నమోదు చేశారు.",
+    "notify.more": {
+        "one": "…ఇంకా {count} అప్‌డేట్.",
+        "other": "…ఇంకా {count} అప్‌డేట్లు.",
+    },
+    "notify.attended": {
+        "one": "✅ {by} {day}న {name} కు {count} సెషన్ జరిగినట్లు నమోదు చేశారు.",
+        "other": "✅ {by} {day}న {name} కు {count} సెషన్లు జరిగినట్లు నమోదు చేశారు.",
+    },
+    "notify.missed": {
+        "one": "❌ {by} {day}న {name} కు {count} సెషన్ తప్పినట్లు నమోదు చేశారు.",
+        "other": "❌ {by} {day}న {name} కు {count} సెషన్లు తప్పినట్లు నమోదు చేశారు.",
+    },
     "notify.note": "📝 {by} {name} కోసం థెరపీ నోట్ జోడించారు.",
     "admin.none": "మీరు ఇంకా ఏ కుటుంబంలోనూ లేరు, కాబట్టి చూపించడానికి ఏమీ లేదు.",
     "admin.summary": "🏥 మీ కుటుంబాలు, గత 14 రోజులు:\n• పిల్లలు: {children}\n• చురుకుగా "
     "ఉన్నవారు (సెషన్ నమోదైంది): {active}\n• పెండింగ్ ఆహ్వానాలు: {pending}",
     "admin.risk_title": "⚠️ థెరపీ మానేసే ప్రమాదం ఉన్న పిల్లలు:",
     "admin.no_risk": "✅ ఏ పిల్లలకూ థెరపీ మానేసే ప్రమాదం కనిపించడం లేదు.",
-    "admin.risk_high": "• {name}: ఎక్కువ ప్రమాదం ({attended} జరిగాయి, {missed} తప్పాయి)",
-    "admin.risk_medium": "• {name}: మధ్యస్థ ప్రమాదం ({attended} జరిగాయి, {missed} తప్పాయి)",
+    "admin.risk_high": "• {name}: ఎక్కువ ప్రమాదం (జరిగినవి: {attended}, తప్పినవి: {missed})",
+    "admin.risk_medium": "• {name}: మధ్యస్థ ప్రమాదం (జరిగినవి: {attended}, తప్పినవి: {missed})",
     "admin.more": "…ఇంకా {count}.",
 }

@@ -1,33 +1,10 @@
 """తెలుగు: తల్లిదండ్రులు చాట్‌లో చదివే నివేదికలు."""
 
-TEXTS: dict[str, str] = {
+TEXTS: dict[str, str | dict[str, str]] = {
     "report.no_plan": "{name} కోసం {month} ప్లాన్ ఇంకా లేదు, కాబట్టి నెల లెక్క చూపలేను. "
     "జోడించడానికి *setup* అని టైప్ చేయండి; గత నెల ప్లాన్‌ను వాడని సెషన్లతో "
     "సహా ముందుకు తీసుకురాగలను.",
-    "report.month_year": "{month} {year}",
-    "report.day_month": "{day} {month}",
-    "report.short_date": "{weekday} {day}",
-    "report.range": "{first} – {last}",
     "report.reason_count": "{reason} ({count})",
-    "report.weekday_name.0": "సోమవారం",
-    "report.weekday_name.1": "మంగళవారం",
-    "report.weekday_name.2": "బుధవారం",
-    "report.weekday_name.3": "గురువారం",
-    "report.weekday_name.4": "శుక్రవారం",
-    "report.weekday_name.5": "శనివారం",
-    "report.weekday_name.6": "ఆదివారం",
-    "report.month.1": "జనవరి",
-    "report.month.2": "ఫిబ్రవరి",
-    "report.month.3": "మార్చి",
-    "report.month.4": "ఏప్రిల్",
-    "report.month.5": "మే",
-    "report.month.6": "జూన్",
-    "report.month.7": "జులై",
-    "report.month.8": "ఆగస్టు",
-    "report.month.9": "సెప్టెంబర్",
-    "report.month.10": "అక్టోబర్",
-    "report.month.11": "నవంబర్",
-    "report.month.12": "డిసెంబర్",
     "status.body": "📊 *{name}* · {date}\n"
     "{today}\n\n"
     "*{month}*\n"
@@ -35,19 +12,34 @@ TEXTS: dict[str, str] = {
     "❌ తప్పినవి: {missed}\n"
     "⏳ మిగిలినవి: {remaining}\n"
     "💰 ఒక్కో సెషన్ ధర: {cost}",
-    "status.today_attended": "ఈరోజు: ✅ హాజరు ({count})",
-    "status.today_missed": "ఈరోజు: ❌ తప్పింది ({count})",
+    "status.today_attended": {
+        "one": "ఈరోజు: ✅ {count} సెషన్ జరిగింది",
+        "other": "ఈరోజు: ✅ {count} సెషన్లు జరిగాయి",
+    },
+    "status.today_missed": {
+        "one": "ఈరోజు: ❌ {count} సెషన్ తప్పింది",
+        "other": "ఈరోజు: ❌ {count} సెషన్లు తప్పాయి",
+    },
     "status.today_holiday": "ఈరోజు: 🏖 సెలవు",
     "status.today_nothing": "ఈరోజు: ఇంకా ఏమీ నమోదు కాలేదు. *హాజరు* లేదా *మిస్* అని టైప్ చేయండి.",
     "summary.title": "📊 *{name}* · {month} సారాంశం",
-    "summary.plan": "ప్లాన్: {paid} చెల్లించినవి + {carried} గత నెల నుండి = {total} సెషన్లు, ఒక్కోటి {cost}",
+    "summary.plan": {
+        "one": "ప్లాన్: చెల్లించినవి {paid} + గత నెల నుండి {carried} = {count} సెషన్, ధర {cost}",
+        "other": "ప్లాన్: చెల్లించినవి {paid} + గత నెల నుండి {carried} = {count} సెషన్లు, ఒక్కోటి {cost}",
+    },
     "summary.attended": "✅ హాజరైనవి: {count} ({money} వాడారు)",
     "summary.used_before": "    వీటిలో {count} ట్రాకింగ్ మొదలవక ముందువి",
     "summary.missed": "❌ తప్పినవి: {count} ({money} నష్టపోయే అవకాశం)",
     "summary.holidays": "🏖 సెలవులు: {count} (లెక్కలోకి రావు)",
     "summary.remaining": "⏳ మిగిలినవి: {count}",
-    "summary.buffer": "🛟 బఫర్: {count} సెషన్లు ({money})",
-    "summary.carry": "➡️ వచ్చే నెలకు: {count} సెషన్లు",
+    "summary.buffer": {
+        "one": "🛟 బఫర్: {count} సెషన్ ({money})",
+        "other": "🛟 బఫర్: {count} సెషన్లు ({money})",
+    },
+    "summary.carry": {
+        "one": "➡️ వచ్చే నెలకు: {count} సెషన్",
+        "other": "➡️ వచ్చే నెలకు: {count} సెషన్లు",
+    },
     "summary.reasons": "తప్పడానికి ముఖ్య కారణాలు: {reasons}",
     "summary.no_misses": "ఈ నెల ఒక్క సెషన్ కూడా తప్పలేదు 🎉",
     "summary.risk": "థెరపీ ఆగిపోయే ప్రమాదం (గత 14 రోజులు): {risk}",
@@ -80,7 +72,10 @@ TEXTS: dict[str, str] = {
     "streak.weeks": "సెషన్ జరిగిన వరుస వారాలు: {count}",
     "streak.best": "ఇప్పటివరకు అత్యధిక వారాల వరుస: {count}",
     "streak.run": "ఒక్కటీ తప్పకుండా వరుసగా జరిగిన సెషన్లు: {count}",
-    "streak.next": "🎯 తదుపరి మైలురాయి: {weeks} వారాలు (ఇంకా {left} వారాలు)",
+    "streak.next": {
+        "one": "🎯 తదుపరి మైలురాయి: {weeks} వారాలు (ఇంకా {count} వారం)",
+        "other": "🎯 తదుపరి మైలురాయి: {weeks} వారాలు (ఇంకా {count} వారాలు)",
+    },
     "streak.start": "వరుస మొదలుపెట్టడానికి ఈ వారం హాజరైన ఒక సెషన్ నమోదు చేయండి.",
     "streak.keep_going": "వారానికి ఒక సెషన్ ఉంటే వరుస కొనసాగుతుంది.",
     "streak.all_done": "🏆 అన్ని మైలురాళ్లూ దాటారు. అద్భుతమైన క్రమబద్ధత!",

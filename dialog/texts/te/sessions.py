@@ -1,13 +1,9 @@
 """te: sessions."""
 
-TEXTS: dict[str, str] = {
-    "log.weekdays": "సోమ మంగళ బుధ గురు శుక్ర శని ఆది",
-    "log.months": "జనవరి ఫిబ్రవరి మార్చి ఏప్రిల్ మే జూన్ జులై ఆగస్టు సెప్టెంబర్ అక్టోబర్ నవంబర్ డిసెంబర్",
-    "log.day": "{weekday} {day} {month}",
+TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "ఈరోజు",
     "log.yesterday_desc": "నిన్న",
-    "log.count_one": "1 సెషన్",
-    "log.count_many": "{count} సెషన్లు",
+    "log.count": {"one": "{count} సెషన్", "other": "{count} సెషన్లు"},
     "log.status.attended": "హాజరు",
     "log.status.missed": "మిస్ అయింది",
     "log.entry": "{status} ({sessions})",
@@ -46,15 +42,18 @@ TEXTS: dict[str, str] = {
     "log.replaced": "🔁 {day}న ఉన్న నమోదును మార్చాం.",
     "log.attended_saved": "✅ {name} హాజరు నమోదైంది: {day}, {sessions}",
     "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}\nకారణం: {reason} ({category})",
-    "log.milestone": "🎉 {name} వరుసగా {weeks} వారాలుగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+    "log.milestone": {
+        "one": "🎉 {name} వరుసగా {count} వారంగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+        "other": "🎉 {name} వరుసగా {count} వారాలుగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
+    },
     "log.error.future": "{name}కి {day} ఇంకా రాలేదు (ఈరోజు {today}), కాబట్టి నమోదు చేయలేను.",
     "log.error.before_start": "{day} {name} ట్రాకింగ్ మొదలైన రోజు ({earliest}) కంటే ముందుది, "
     "కాబట్టి నమోదు చేయలేను.",
     "log.error.impossible": "ఆ తేదీ క్యాలెండర్‌లో లేదు (ఫిబ్రవరి 29 లీప్ సంవత్సరంలోనే వస్తుంది). దయచేసి సరిచూడండి.",
     "log.error.unreadable": "ఆ తేదీ నాకు అర్థం కాలేదు. *నిన్న*, *monday*, *12 feb* లేదా "
     "*2026-02-12* లాగా టైప్ చేయండి, లేదా జాబితా నుండి ఎంచుకోండి.",
-    "log.error.too_few": "ఒక రోజు నమోదుకు కనీసం {low} సెషన్ ఉండాలి. {low} నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
-    "log.error.too_many": "ఒక రోజుకు గరిష్ఠంగా {high} సెషన్లు మాత్రమే నమోదు చేయవచ్చు. {low} "
+    "log.error.too_few": "సెషన్ల సంఖ్య కనీసం {low} ఉండాలి. {low} నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
+    "log.error.too_many": "ఒక రోజుకు సెషన్ల సంఖ్య గరిష్ఠంగా {high} ఉండవచ్చు. {low} "
     "నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
     "mood.ask": "{name} సెషన్ ఎలా జరిగింది? (ఇష్టమైతే చెప్పండి)",
     "btn.log_mood": "మూడ్ ఎంచుకోండి",
