@@ -111,12 +111,17 @@ def test_graph_responses_are_classified(status, payload, outcome):
     assert classify(status, payload).outcome == outcome
 
 
-def test_retry_delay_grows():
+def test_retry_delay_grows_with_jitter_up_to_a_cap():
     from bot.graph_client import SendResult
     from bot.sender import retry_delay
 
-    assert retry_delay(SendResult("retry", code="131056"), 2) == 16
-    assert retry_delay(SendResult("retry", code="500"), 3) == 8
+    pair, server = SendResult("retry", code="131056"), SendResult("retry", code="500")
+    assert 8 <= retry_delay(pair, 2) <= 16, "Meta's advice for the pair rate: 4^x s"
+    assert 4 <= retry_delay(server, 3) <= 8
+    delays = {retry_delay(server, 3) for _ in range(20)}
+    assert len(delays) > 1, "jittered, so many rows retried together spread out"
+    assert all(150 <= retry_delay(server, n) <= 300 for n in (20, 900))
+    assert retry_delay(SendResult("retry", code="190", retry_after=300), 1) == 300
 
 
 def test_window_check_has_a_margin():

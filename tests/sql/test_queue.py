@@ -191,6 +191,38 @@ async def test_a_stale_token_can_neither_finish_nor_hold_the_row(db):
     assert (await job(db, current.id))["claim_token"] is None
 
 
+async def test_extending_the_lease_keeps_the_row_from_other_claimers(db, connect):
+    short = dataclasses.replace(JOBS, lease=timedelta(milliseconds=500))
+    await add(db, ANN, "a1")
+    slow = await short.claim(db)
+    other = await connect()
+    await asyncio.sleep(0.3)
+    assert await short.extend(db, slow)
+    await asyncio.sleep(0.3)
+    assert await short.claim(other) is None, "the extended lease still holds"
+    assert await short.finish(db, slow, DONE)
+
+
+async def test_a_lost_claim_cannot_extend_or_release(db):
+    await add(db, ANN, "a1")
+    stale = await JOBS.claim(db)
+    await db.execute("UPDATE queue_test.jobs SET claimed_until = now() - interval '1 second'")
+    current = await JOBS.claim(db)
+    assert not await JOBS.extend(db, stale)
+    assert not await JOBS.release(db, stale)
+    assert (await job(db, current.id))["claim_token"] == current.token
+
+
+async def test_a_released_claim_goes_at_once_with_its_attempt_given_back(db, connect):
+    await add(db, ANN, "a1", "a2")
+    stopping = await JOBS.claim(db)
+    assert await JOBS.release(db, stopping)
+    row = await job(db, stopping.id)
+    assert (row["claim_token"], row["claimed_until"], row["attempts"]) == (None, None, 0)
+    again = await JOBS.claim(await connect())
+    assert (again.row["name"], again.attempts) == ("a1", 1)
+
+
 async def test_retry_later_delays_the_row_and_the_persons_later_rows(db):
     await add(db, ANN, "a1", "a2")
     claim = await JOBS.claim(db)
