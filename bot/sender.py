@@ -38,7 +38,7 @@ NUMBER_RATE, NUMBER_BURST = 80.0, 80.0  # default throughput of one business num
 TEMPLATE_USEFUL_FOR = timedelta(hours=24)  # a template is still worth sending a day later
 MAX_ERRORS = 5  # failures of our own code (an exception) before a row is given up
 MAX_ATTEMPTS = 1000  # a last stop below the schema's bound; the limits above come first
-CALL_SHARE_OF_LEASE = 1 / 3  # one call to Meta may take a third of the lease, then it is cut
+CALL_SHARE_OF_LEASE = 2 / 3  # one call to Meta is cut off here; the lease is renewed before each
 
 OUTBOX = Queue(
     "tt.outbox",
