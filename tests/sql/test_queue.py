@@ -14,6 +14,7 @@ from bot.sender import OUTBOX
 from bot.voice_jobs import MAX_ATTEMPTS, VOICE_NOTES
 from bot.worker import INBOUND
 from sql.queue import Claim, Queue
+from tracker.notice_store import NOTICES
 
 JOBS = Queue(
     "queue_test.jobs",
@@ -282,7 +283,10 @@ INSERT INTO tt.voice_notes (user_id, phone_number_id, media_id, status, audio_st
            CASE WHEN g > 5990 THEN 'pending' ELSE 'transcribed' END,
            CASE WHEN g > 5990 THEN 'pending' ELSE 'deleted' END
     FROM generate_series(1, 6000) g;
-ANALYZE tt.users, tt.inbound_messages, tt.outbox, tt.voice_notes;
+INSERT INTO tt.pending_notices (user_id, line, status)
+    SELECT 1 + g % 500, '\\x00', CASE WHEN g > 5990 THEN 'pending' ELSE 'dead' END
+    FROM generate_series(1, 6000) g;
+ANALYZE tt.users, tt.inbound_messages, tt.outbox, tt.voice_notes, tt.pending_notices;
 """
 
 
@@ -302,8 +306,9 @@ def scans(plan):
         (INBOUND, (), "inbound_pending_id_idx"),
         (OUTBOX, (), "outbox_pending_id_idx"),
         (VOICE_NOTES, (MAX_ATTEMPTS, True), "voice_notes_due_idx"),
+        (NOTICES, (0,), "pending_notices_pending_id_idx"),
     ],
-    ids=["inbound", "outbox", "voice"],
+    ids=["inbound", "outbox", "voice", "notices"],
 )
 async def test_claims_walk_the_pending_index_not_the_history(db, queue, args, index):
     await db.execute(FILL)
@@ -315,3 +320,8 @@ async def test_claims_walk_the_pending_index_not_the_history(db, queue, args, in
     found = scans(json.loads(explained)[0]["Plan"])
     assert f"Index Scan:{index}" in found
     assert not [scan for scan in found if scan.startswith("Seq Scan")], found
+
+
+@pytest.mark.parametrize("queue", [INBOUND, OUTBOX, NOTICES], ids=["inbound", "outbox", "notices"])
+def test_short_work_is_leased_for_seconds_so_a_crash_holds_nobody_up_for_long(queue):
+    assert queue.lease <= timedelta(seconds=30)
