@@ -48,12 +48,17 @@ class GraphStub:
     paths: list[str] = field(default_factory=list)
     uploads: list[bytes] = field(default_factory=list)
     script: list[Any] = field(default_factory=list)
+    refused_uploads: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     down: bool = False
     calls: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def fail_next(self, status: int, code: int, count: int = 1) -> None:
         self.script += [(status, error_body(code))] * count
+
+    def refuse_next_upload(self, status: int, code: int) -> None:
+        """Only the next media upload fails; sends before it go through."""
+        self.refused_uploads.append((status, error_body(code)))
 
     def rate_limit_next(self, count: int = 1) -> None:
         """Meta's throughput limit: 429 with code 130429."""
@@ -74,6 +79,9 @@ class GraphStub:
         self.calls += 1
         if self.down:
             return httpx.Response(503, json=error_body(2))
+        if request.url.path.endswith("/media") and self.refused_uploads:
+            status, error = self.refused_uploads.pop(0)
+            return httpx.Response(status, json=error)
         action = self.script.pop(0) if self.script else None
         if action == HANG:
             await asyncio.Event().wait()  # until the client gives up
