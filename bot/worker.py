@@ -121,7 +121,7 @@ class Worker(QueueDrainer):
                 return
             apology = Reply(text=t(row["language"], "error.apology"))
             await self._enqueue(conn, claim, [Outgoing(user_id=row["user_id"], reply=apology)])
-        log.error("message dead after retries", extra={"inbound_id": claim.id})
+        log.error("message given up", extra={"inbound_id": claim.id, "reason": error[:200]})
 
     async def _enqueue(
         self, conn: asyncpg.Connection, claim: Claim, replies: list[Outgoing]
