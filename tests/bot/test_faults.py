@@ -67,15 +67,15 @@ async def test_hangs_trickles_and_rate_limits_with_two_servers_answer_everyone_o
     bot = await make_bot(**settings)
     await make_bot(**settings)  # a second server on the same database
     await welcomed(bot.db)
-    bot.graph.script = [
+    bot.graph.script = [  # a call is cut off after 1 s (two thirds of the lease)
         HANG,
-        (TRICKLE, 0.8),
+        (TRICKLE, 0.6),
         (429, error_body(130429)),
         (400, error_body(131056)),
         HANG,
-        (TRICKLE, 0.6),
+        (TRICKLE, 0.4),
         (503, error_body(2)),
-        (TRICKLE, 0.9),
+        (TRICKLE, 0.6),
     ]
     for round_ in range(2):
         assert (await bot.post(helps(round_))).status_code == 200

@@ -329,9 +329,9 @@ async def test_a_hung_call_is_cut_off_and_retried(make_bot):
 
 
 async def test_a_slow_upload_and_send_go_once_with_two_senders(make_bot):
-    bot = await make_bot(send_lease_seconds=1.5)
-    await make_bot(send_lease_seconds=1.5)  # another process on the same database
-    bot.graph.trickle_next(0.8, count=2)  # upload and send together take longer than the lease
+    bot = await make_bot(send_lease_seconds=2.1)  # a call is cut off after 1.4 s
+    await make_bot(send_lease_seconds=2.1)  # another process on the same database
+    bot.graph.trickle_next(1.1, count=2)  # upload and send together take longer than the lease
     await queue_document(bot, then=None)
     await bot.settle()
     await asyncio.sleep(0.5)
