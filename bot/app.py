@@ -101,6 +101,8 @@ async def _start_services(
         rt.cipher,
         transport or _transport(settings),
         clock=now,
+        lease_seconds=settings.send_lease_seconds,
+        retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
     )
     worker = Worker(
@@ -144,18 +146,19 @@ def _notices(
         batch_seconds=rt.settings.notice_batch_seconds,
         on_flushed=on_flushed,
         clock=clock,
+        retry_base_seconds=rt.settings.worker_retry_base_seconds,
         sweep_seconds=rt.settings.sweep_interval_seconds,
     )
 
 
 async def _stop_services(rt: Runtime) -> None:
-    """Stop producers before the sender, so their last replies still leave."""
+    """Every loop stops claiming at once and finishes what it holds within the deadline;
+    claims whose work had not started go back to the queue; then the pools close."""
     services, rt.services = rt.services, None
     if services is None:
         return
     services.scheduler.shutdown(wait=False)
-    for service in reversed(services.background):
-        await service.stop()
+    await asyncio.gather(*(service.stop() for service in services.background))
     for database in (services.ingest_db, services.db):
         await database.close()
 

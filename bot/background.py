@@ -1,23 +1,60 @@
-"""A few asyncio loops that drain a database queue, woken at once or by a periodic sweep."""
+"""A few asyncio loops that drain a database queue, woken at once or by a periodic sweep, and
+what they share: giving claims back at shutdown, capped backoff, and which errors are final."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import random
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import asyncpg
 
+from bot.graph_messages import OutboundLimitError
+from sql.cipher import CipherError
+from sql.db import SYSTEM, Database
+from sql.queue import Claim, Queue
+
 log = logging.getLogger(__name__)
+
+STOP_DEADLINE_SECONDS = 15.0  # in-flight work may finish; a deploy's SIGKILL comes at 30 s
+RELEASE_TIMEOUT_SECONDS = 3.0
+MAX_BACKOFF_FACTOR = 150  # the longest wait is 150 × the base: 5 minutes for 2 s
+# Trying these again gives the same result: a reply over Meta's limits, data no key decrypts.
+DETERMINISTIC: tuple[type[Exception], ...] = (OutboundLimitError, CipherError)
+
+
+def backoff(base: float, attempt: int, *, growth: float = 2.0) -> float:
+    """base × growth^(attempt - 1), capped, with jitter so retries of many rows spread out."""
+    delay = min(base * growth ** min(attempt - 1, 32), base * MAX_BACKOFF_FACTOR)
+    return delay * random.uniform(0.5, 1.0)
+
+
+class ClaimLost(Exception):
+    """Our lease ran out and another process holds the row now: leave it alone."""
+
+
+@dataclass(slots=True)
+class Hold:
+    """A claim being worked on; `started` once a side effect outside the database may have
+    begun (then a shutdown leaves it to its lease instead of handing it straight to another)."""
+
+    queue: Queue
+    claim: Claim
+    started: bool = False
 
 
 class QueueDrainer:
     """Subclasses implement `step()`: handle one queued item, or return False when idle."""
 
-    def __init__(self, *, concurrency: int, sweep_seconds: float) -> None:
+    def __init__(self, db: Database, *, concurrency: int, sweep_seconds: float) -> None:
+        self._db = db
         self._concurrency, self._sweep = concurrency, sweep_seconds
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = False
 
     async def step(self) -> bool:
         raise NotImplementedError
@@ -31,21 +68,51 @@ class QueueDrainer:
     def start(self) -> None:
         self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
 
-    async def stop(self) -> None:
-        for task in self._tasks:
+    async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
+        """Stop claiming, let work in flight finish within `deadline` seconds, then cancel
+        the rest; a cancelled step gives back its claim unless its side effect had started."""
+        self._stopping = True
+        self._wake.set()
+        if not self._tasks:
+            return
+        _, late = await asyncio.wait(self._tasks, timeout=deadline)
+        for task in late:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*late, return_exceptions=True)
+
+    @contextlib.asynccontextmanager
+    async def holding(self, queue: Queue, claim: Claim) -> AsyncIterator[Hold]:
+        """Work on a claim; if shutdown cancels the work before it started, release the claim."""
+        hold = Hold(queue, claim)
+        try:
+            yield hold
+        except asyncio.CancelledError:
+            if not hold.started:
+                await self._release(hold)
+            raise
+
+    async def _release(self, hold: Hold) -> None:
+        try:
+            async with (
+                asyncio.timeout(RELEASE_TIMEOUT_SECONDS),
+                self._db.transaction(SYSTEM) as conn,
+            ):
+                await hold.queue.release(conn, hold.claim)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError):
+            log.warning("claim not released; its lease runs out", extra={"row_id": hold.claim.id})
 
     async def _loop(self) -> None:
-        while True:
+        while not self._stopping:
             try:
-                while await self.step():
+                while not self._stopping and await self.step():
                     pass
             except (OSError, asyncpg.PostgresError, TimeoutError):
                 log.exception("%s could not reach the database; will retry", type(self).__name__)
             except Exception:
                 # a bug must not stop the loop: the item's lease runs out and it is retried
                 log.exception("%s step failed", type(self).__name__)
+            if self._stopping:
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
             self._wake.clear()

@@ -9,9 +9,13 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from bot import logs
 from bot.config import ConfigError, Settings, from_env
+
+if TYPE_CHECKING:
+    import asyncpg
 
 Command = Callable[[Settings, argparse.Namespace], int]
 
@@ -22,7 +26,21 @@ SELECT
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
   (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
   (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed
+  (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed,
+  (SELECT count(*) FROM tt.pending_notices WHERE status = 'pending') AS notices_pending,
+  (SELECT count(*) FROM tt.pending_notices WHERE status = 'dead') AS notices_dead
+"""
+# Why rows were given up, per queue (kept until the retention sweep removes them).
+GIVEN_UP_SQL = """
+SELECT 'outbox' AS queue, error_code AS reason, count(*) AS n FROM tt.outbox
+WHERE status = 'failed' GROUP BY error_code
+UNION ALL
+SELECT 'inbound', last_error, count(*) FROM tt.inbound_messages
+WHERE status = 'dead' GROUP BY last_error
+UNION ALL
+SELECT 'notices', last_error, count(*) FROM tt.pending_notices
+WHERE status = 'dead' GROUP BY last_error
+ORDER BY 1, 2
 """
 
 
@@ -104,29 +122,44 @@ def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
+    """Queue counts, and how many rows each queue gave up for which reason."""
+    from sql.db import fetch_one
+
+    row = await fetch_one(conn, STATS_SQL)
+    given_up: dict[str, dict[str, int]] = {"outbox": {}, "inbound": {}, "notices": {}}
+    for reason in await conn.fetch(GIVEN_UP_SQL):
+        given_up[reason["queue"]][reason["reason"] or "unknown"] = reason["n"]
+    return {
+        "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
+        "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
+        "notices": {k: row[f"notices_{k}"] for k in ("pending", "dead")},
+        "given_up": given_up,
+    }
+
+
 def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     import asyncpg
 
     from bot.app import resolve_dsn
-    from sql.db import fetch_one
 
-    async def run() -> dict[str, dict[str, int]]:
+    async def run() -> dict[str, dict[str, Any]]:
         conn = await asyncpg.connect(await resolve_dsn(settings))
         try:
-            row = await fetch_one(conn, STATS_SQL)
+            return await collect_stats(conn)
         finally:
             await conn.close()
-        return {
-            "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
-            "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
-        }
 
     counts = asyncio.run(run())
     if args.json:
         print(json.dumps(counts))
-    else:
-        for queue, values in counts.items():
-            print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
+        return 0
+    given_up = counts.pop("given_up")
+    for queue, values in counts.items():
+        print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
+    for queue, reasons in given_up.items():
+        if reasons:
+            print(f"given up {queue}: " + "  ".join(f"{k}={v}" for k, v in reasons.items()))
     return 0
 
 

@@ -47,6 +47,7 @@ class Settings:
     worker_max_attempts: int = 5
     worker_retry_base_seconds: float = 2.0
     sweep_interval_seconds: float = 5.0
+    send_lease_seconds: float = 30.0  # one call to Meta is cut off at two thirds of it
     notice_batch_seconds: float = 120.0
     log_level: str = "INFO"
     groq_api_key: str = field(default="", repr=False)

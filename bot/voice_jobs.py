@@ -4,15 +4,16 @@ message of its own, so it is handled exactly once, in order, like anything the u
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 import httpx
 
-from bot.background import QueueDrainer
+from bot.background import DETERMINISTIC, STOP_DEADLINE_SECONDS, ClaimLost, QueueDrainer
 from bot.config import Settings
 from bot.outbox import enqueue
 from bot.transcribe import (
@@ -37,6 +38,8 @@ MAX_ATTEMPTS = 10
 ASK_AFTER_ATTEMPTS = 3  # then the user is asked to type it while retries go on
 MAX_DELAY_SECONDS = 6 * 3600
 WEBHOOK_URL_LIFETIME = timedelta(minutes=5)
+REMOTE_STEP_SECONDS = 60.0  # a download or a transcription is cut off here, inside the lease
+T = TypeVar("T")
 
 # Due notes in the order they fell due, not one person at a time: each becomes an inbound
 # message of its own, which the worker then takes in order. $3 caps the attempts; $4 says
@@ -45,7 +48,7 @@ VOICE_NOTES = Queue(
     "tt.voice_notes",
     waiting="attempts < $3 AND (audio_state = 'pending' "
     "OR ($4 AND audio_state = 'held' AND status IN ('pending', 'untranscribed')))",
-    lease=timedelta(minutes=3),
+    lease=timedelta(seconds=2 * REMOTE_STEP_SECONDS),  # renewed before each remote step
     returning="q.user_id, q.inbound_id, q.phone_number_id, q.media_id, q.mime_type, "
     "q.audio_state, q.audio, q.asked_at, q.flow, q.created_at, u.language, "
     "(SELECT payload FROM tt.inbound_messages WHERE id = q.inbound_id) AS envelope",
@@ -136,14 +139,14 @@ class VoiceJob(QueueDrainer):
         sweep_seconds: float,
         on_stop: Callable[[], Any] | None = None,
     ) -> None:
-        self._db, self._cipher, self._fetcher, self._services = db, cipher, fetcher, services
+        self._cipher, self._fetcher, self._services = cipher, fetcher, services
         self._default_number, self._retention = default_phone_number_id, retention_days
         self._retry_base, self._on_stop = retry_base_seconds, on_stop
         self._wake_worker, self._wake_sender = wake_worker, wake_sender
-        super().__init__(concurrency=2, sweep_seconds=sweep_seconds)
+        super().__init__(db, concurrency=2, sweep_seconds=sweep_seconds)
 
-    async def stop(self) -> None:
-        await super().stop()
+    async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
+        await super().stop(deadline)
         if self._on_stop:
             await self._on_stop()
 
@@ -154,7 +157,17 @@ class VoiceJob(QueueDrainer):
             if claim is None:
                 await conn.execute(FORGET_EXPIRED_AUDIO)
                 return False
-        await self._work(claim)
+        async with self.holding(VOICE_NOTES, claim):
+            try:
+                await self._work(claim)
+            except ClaimLost:
+                log.info("voice note taken over by another job", extra={"voice_note_id": claim.id})
+            except Exception as e:
+                # the error boundary: our own failure is retried like a remote one, then the
+                # person is asked once to type it; what cannot change is not retried
+                log.exception("voice note failed", extra={"voice_note_id": claim.id})
+                error = RemoteError(type(e).__name__, permanent=isinstance(e, DETERMINISTIC))
+                await self._failed(claim, error)
         return True
 
     async def _work(self, claim: Claim) -> None:
@@ -165,11 +178,22 @@ class VoiceJob(QueueDrainer):
             await self._failed(claim, RemoteError("no_service", permanent=True))
             return
         try:
-            text = await transcribe_any(self._services, audio)
+            text = await self._remote(claim, lambda: transcribe_any(self._services, audio))
         except RemoteError as e:
             await self._failed(claim, e)
             return
         await self._deliver(claim, text)
+
+    async def _remote(self, claim: Claim, call: Callable[[], Awaitable[T]]) -> T:
+        """A slow remote step: renew the lease first, and cut it off well inside it."""
+        async with self._db.transaction(SYSTEM) as conn:
+            if not await VOICE_NOTES.extend(conn, claim):
+                raise ClaimLost
+        try:
+            async with asyncio.timeout(REMOTE_STEP_SECONDS):
+                return await call()
+        except TimeoutError as e:
+            raise RemoteError("timeout") from e
 
     async def _audio(self, claim: Claim) -> Audio | None:
         """The held recording, or a fresh download kept encrypted until its retention ends."""
@@ -182,10 +206,13 @@ class VoiceJob(QueueDrainer):
         media = message.get("audio") if isinstance(message.get("audio"), dict) else {}
         fresh = datetime.now(UTC) - row["created_at"] < WEBHOOK_URL_LIFETIME
         try:
-            audio = await self._fetcher.fetch(
-                row["media_id"],
-                media.get("url") if fresh else None,
-                str(media.get("mime_type") or ""),
+            audio = await self._remote(
+                claim,
+                lambda: self._fetcher.fetch(
+                    row["media_id"],
+                    media.get("url") if fresh else None,
+                    str(media.get("mime_type") or ""),
+                ),
             )
         except RemoteError as e:
             await self._failed(claim, e, fetching=True)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
-from bot.background import QueueDrainer
+from bot.background import DETERMINISTIC, QueueDrainer
 from bot.inbound import from_envelope
 from bot.outbox import enqueue
 from dialog.context import Context, Links
@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 INBOUND = Queue(
     "tt.inbound_messages",
     waiting="status = 'pending'",
-    lease=timedelta(minutes=2),
+    # Short, so a crashed process holds nobody up for long; a slow handler is safe all the same,
+    # since it keeps the row locked (INBOUND.holds) until its transaction ends.
+    lease=timedelta(seconds=15),
     returning="q.user_id, q.payload, q.phone_number_id, u.language",
     given_up="status = 'dead', processed_at = now()",
 )
@@ -50,11 +52,11 @@ class Worker(QueueDrainer):
         concurrency: int = 4,
         sweep_seconds: float = 5.0,
     ) -> None:
-        self._db, self._cipher, self._router = db, cipher, router
+        self._cipher, self._router = cipher, router
         self._default_number, self._links = default_phone_number_id, links
         self._on_replies, self._clock = on_replies, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
-        super().__init__(concurrency=concurrency, sweep_seconds=sweep_seconds)
+        super().__init__(db, concurrency=concurrency, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
         """Claim the next message any user is waiting on and handle it; False when idle."""
@@ -62,18 +64,27 @@ class Worker(QueueDrainer):
             claim = await INBOUND.claim(conn)
         if claim is None:
             return False
+        async with self.holding(INBOUND, claim):
+            await self._guarded(claim)
+        self._on_replies()
+        return True
+
+    async def _guarded(self, claim: Claim) -> None:
+        """The error boundary: capped retries, then dead with one apology; what cannot
+        change (a reply over Meta's limits) is not retried at all."""
         if claim.attempts > self._max_attempts:
             await self._give_up(claim, "too many attempts")
-            return True
+            return
         try:
             await self._handle(claim)
         except Exception as e:
             log.exception(
                 "handler failed", extra={"inbound_id": claim.id, "attempt": claim.attempts}
             )
-            await self._after_failure(claim, type(e).__name__)
-        self._on_replies()
-        return True
+            if isinstance(e, DETERMINISTIC):
+                await self._give_up(claim, type(e).__name__)
+            else:
+                await self._after_failure(claim, type(e).__name__)
 
     async def _handle(self, claim: Claim) -> None:
         row = claim.row
@@ -110,7 +121,7 @@ class Worker(QueueDrainer):
                 return
             apology = Reply(text=t(row["language"], "error.apology"))
             await self._enqueue(conn, claim, [Outgoing(user_id=row["user_id"], reply=apology)])
-        log.error("message dead after retries", extra={"inbound_id": claim.id})
+        log.error("message given up", extra={"inbound_id": claim.id, "reason": error[:200]})
 
     async def _enqueue(
         self, conn: asyncpg.Connection, claim: Claim, replies: list[Outgoing]

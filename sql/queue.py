@@ -78,6 +78,18 @@ RETURNING q.id, q.attempts, {self.returning}
         query = f"SELECT 1 FROM {self.table} WHERE id = $1 AND claim_token = $2 FOR UPDATE"
         return await conn.fetchval(query, claim.id, claim.token) is not None
 
+    async def extend(self, conn: asyncpg.Connection, claim: Claim) -> bool:
+        """Renew the lease before a slow step; False if the claim was lost (then do nothing)."""
+        query = (
+            f"UPDATE {self.table} SET claimed_until = now() + $3::interval "
+            "WHERE id = $1 AND claim_token = $2"
+        )
+        return await conn.execute(query, claim.id, claim.token, self.lease) == "UPDATE 1"
+
+    async def release(self, conn: asyncpg.Connection, claim: Claim) -> bool:
+        """Give back a claim whose work did not start, attempt included, so it goes at once."""
+        return await self.finish(conn, claim, "attempts = attempts - 1")
+
     async def finish(
         self, conn: asyncpg.Connection, claim: Claim, changes: str, *args: object
     ) -> bool:

@@ -176,7 +176,9 @@ class Bot:
         await self.settle()
 
     async def _no_notices(self) -> bool:
-        return not await self.db.fetchval("SELECT count(*) FROM tt.pending_notices")
+        return not await self.db.fetchval(
+            "SELECT count(*) FROM tt.pending_notices WHERE status = 'pending'"
+        )
 
     async def _idle(self) -> bool:
         return not await self.db.fetchval(

@@ -3,8 +3,11 @@ bot/notice_flusher.py."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import asyncpg
 
+from sql.queue import Claim, Queue
 from tracker.members import Person
 
 SELECT_CO_MEMBERS = """
@@ -14,20 +17,28 @@ WHERE m.child_id = $1 AND m.status = 'active' AND m.user_id <> tt.acting_user_id
 ORDER BY u.id
 """
 
-# One person's lines once the oldest has waited the batch delay. Rows another instance holds
-# are skipped, so two flushers never deadlock (at worst that person gets two messages).
-DELETE_DUE = """
-WITH target AS (
-    SELECT user_id FROM tt.pending_notices
-    WHERE queued_at <= now() - make_interval(secs => $1)
-    ORDER BY id LIMIT 1
-    FOR UPDATE SKIP LOCKED
-), batch AS (
-    SELECT n.id FROM tt.pending_notices n JOIN target t ON t.user_id = n.user_id
-    FOR UPDATE OF n SKIP LOCKED
+# Claimed like every queue (sql/queue.py): a person's oldest line once it has waited the batch
+# time ($3); the flusher then takes all of that person's lines with it. A line that keeps
+# failing is retried, then kept as dead with its reason, and the others go on.
+NOTICES = Queue(
+    "tt.pending_notices",
+    waiting="status = 'pending' AND queued_at <= now() - make_interval(secs => $3)",
+    lease=timedelta(seconds=15),
+    returning="q.user_id",
+    given_up="status = 'dead'",
 )
-DELETE FROM tt.pending_notices WHERE id IN (SELECT id FROM batch)
-RETURNING id, user_id, line
+
+SELECT_BATCH = """
+SELECT id, line FROM tt.pending_notices
+WHERE user_id = $1 AND status = 'pending'
+ORDER BY id
+FOR UPDATE
+"""
+
+BURY = """
+UPDATE tt.pending_notices
+SET status = 'dead', last_error = $2, claim_token = NULL, claimed_until = NULL
+WHERE id = ANY($1::bigint[])
 """
 
 SELECT_RECIPIENT = """
@@ -56,11 +67,23 @@ async def insert_notice(conn: asyncpg.Connection, user_id: int, child_id: int, l
     )
 
 
-async def delete_due_notices(
-    conn: asyncpg.Connection, batch_seconds: float
-) -> list[asyncpg.Record]:
-    """Take one person's due lines off the queue, oldest first (system role)."""
-    return sorted(await conn.fetch(DELETE_DUE, batch_seconds), key=lambda r: r["id"])
+async def claim_due_notice(conn: asyncpg.Connection, batch_seconds: float) -> Claim | None:
+    """The oldest line of someone whose lines have waited the batch time (system role)."""
+    return await NOTICES.claim(conn, batch_seconds)
+
+
+async def select_batch(conn: asyncpg.Connection, user_id: int) -> list[asyncpg.Record]:
+    """All of a person's waiting lines, oldest first, locked until the transaction ends."""
+    return list(await conn.fetch(SELECT_BATCH, user_id))
+
+
+async def delete_notices(conn: asyncpg.Connection, ids: list[int]) -> None:
+    await conn.execute("DELETE FROM tt.pending_notices WHERE id = ANY($1::bigint[])", ids)
+
+
+async def bury_notices(conn: asyncpg.Connection, ids: list[int], reason: str) -> None:
+    """Keep lines that can never be sent as dead, with the reason, out of everyone's way."""
+    await conn.execute(BURY, ids, reason)
 
 
 async def select_recipient(

@@ -158,3 +158,63 @@ async def _done(bot, wamid):
 
 def test_reply_type_is_plain_value():
     assert Reply(text="x") == Reply(text="x")
+
+
+async def test_a_reply_over_metas_limits_is_not_retried(bot):
+    await bot.say(PHONE, "hi")
+    calls = []
+
+    async def too_long(ctx, _):
+        calls.append(1)
+        ctx.reply("x" * 5000)
+
+    add_test_choice(bot, "too_long", too_long)
+    replies = await bot.tap(PHONE, "test:too_long")
+    row = await bot.db.fetchrow(
+        "SELECT status, attempts, last_error FROM tt.inbound_messages ORDER BY id DESC LIMIT 1"
+    )
+    assert tuple(row) == ("dead", 1, "OutboundLimitError")
+    assert len(calls) == 1
+    assert len(replies) == 1
+    assert replies[0].startswith("Sorry, something went wrong")
+
+
+# ---- shutdown: stop claiming, let work in flight finish, give back what did not start ----
+
+
+async def test_stopping_gives_back_a_claim_whose_work_could_not_finish(bot):
+    await bot.say(PHONE, "hi")
+    started = asyncio.Event()
+
+    async def stuck(ctx, _):
+        started.set()
+        await asyncio.sleep(60)
+
+    add_test_choice(bot, "stuck", stuck)
+    await bot.post(payloads.webhook([payloads.button_reply(PHONE, "test:stuck")]))
+    await asyncio.wait_for(started.wait(), 5)
+    rt = bot.app.extensions["therapy_tracker"]
+    await rt.running.worker.stop(deadline=0.2)
+    row = await bot.db.fetchrow(
+        "SELECT status, attempts, claim_token, claimed_until FROM tt.inbound_messages "
+        "ORDER BY id DESC LIMIT 1"
+    )
+    assert tuple(row) == ("pending", 0, None, None), "another process may take it at once"
+
+
+async def test_stopping_lets_a_send_in_flight_finish(bot):
+    await bot.say(PHONE, "hi")
+    bot.graph.trickle_next(0.5)
+    response = await bot.post(payloads.webhook([payloads.text(PHONE, "help")]))
+    assert response.status_code == 200
+    calls = bot.graph.calls
+
+    async def sending():
+        return bot.graph.calls > calls
+
+    await wait_until(sending)
+    rt = bot.app.extensions["therapy_tracker"]
+    await rt.running.sender.stop(deadline=5)
+    assert bot.graph.texts_to(PHONE)[-1].startswith("Here is what you can type")
+    row = await bot.db.fetchrow("SELECT status, claim_token FROM tt.outbox ORDER BY id DESC")
+    assert tuple(row) == ("sent", None)

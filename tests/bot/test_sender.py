@@ -1,10 +1,13 @@
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.cli import collect_stats
 from bot.graph_client import classify
 from bot.outbox import enqueue
+from bot.sender import MAX_ERRORS
 from dialog.replies import Document, Outgoing, Reply, Template
 from sql.db import SYSTEM
 from tests.conftest import wait_until
@@ -15,7 +18,15 @@ PDF = b"%PDF-1.4 not a real pdf but real bytes"
 INVITE = Template(name="invite_v1", language="en", parameters=("Asha",))
 
 
-async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5)):
+async def queue(
+    bot,
+    *replies,
+    fallback=None,
+    last_inbound=timedelta(minutes=5),
+    attempts=0,
+    age=timedelta(0),
+):
+    """Queue replies to PHONE; `attempts` and `age` say how long they have been retried."""
     rt = bot.app.extensions["therapy_tracker"]
     async with rt.running.db.transaction(SYSTEM) as conn:
         user_id = await conn.fetchval(
@@ -26,6 +37,11 @@ async def queue(bot, *replies, fallback=None, last_inbound=timedelta(minutes=5))
         )
         items = [Outgoing(user_id=user_id, reply=r, fallback=fallback) for r in replies]
         await enqueue(conn, rt.cipher, items, phone_number_id=payloads.BUSINESS_NUMBER_ID)
+        await conn.execute(
+            "UPDATE tt.outbox SET attempts = $1, created_at = now() - $2::interval",
+            attempts,
+            age,
+        )
     rt.running.sender.wake()
 
 
@@ -111,12 +127,17 @@ def test_graph_responses_are_classified(status, payload, outcome):
     assert classify(status, payload).outcome == outcome
 
 
-def test_retry_delay_grows():
+def test_retry_delay_grows_with_jitter_up_to_a_cap():
     from bot.graph_client import SendResult
     from bot.sender import retry_delay
 
-    assert retry_delay(SendResult("retry", code="131056"), 2) == 16
-    assert retry_delay(SendResult("retry", code="500"), 3) == 8
+    pair, server = SendResult("retry", code="131056"), SendResult("retry", code="500")
+    assert 8 <= retry_delay(pair, 2) <= 16, "Meta's advice for the pair rate: 4^x s"
+    assert 4 <= retry_delay(server, 3) <= 8
+    delays = {retry_delay(server, 3) for _ in range(20)}
+    assert len(delays) > 1, "jittered, so many rows retried together spread out"
+    assert all(150 <= retry_delay(server, n) <= 300 for n in (20, 900))
+    assert retry_delay(SendResult("retry", code="190", retry_after=300), 1) == 300
 
 
 def test_window_check_has_a_margin():
@@ -172,3 +193,161 @@ async def test_token_bucket_grants_a_burst_then_says_how_long_to_wait(db):
     assert 99 < waits[3] <= 100, "one token at 0.01/s is about 100 s away"
     other = await db.fetchval("SELECT tt.take_send_token('number:other', 0.01, 3)")
     assert other == 0, "each number has its own bucket"
+
+
+# ---- retried while useful, given up loudly ----
+
+
+async def test_a_reply_in_its_window_is_retried_past_eight_tries(make_bot):
+    bot = await make_bot(worker_retry_base_seconds=0.002)  # backoff capped at 0.3 s
+    bot.graph.fail_next(503, 2, count=2)
+    await queue(bot, Reply(text="hello"), attempts=8)  # as after a four-minute outage
+    await bot.settle()
+    assert bot.graph.texts_to(PHONE) == ["hello"]
+    assert await statuses(bot) == [("sent", "2")]  # sent, after Meta's error 2 last time
+
+
+async def test_a_template_is_retried_for_hours(make_bot):
+    bot = await make_bot(worker_retry_base_seconds=0.002)
+    bot.graph.fail_next(503, 2, count=2)
+    await queue(bot, INVITE, attempts=40, age=timedelta(hours=20))
+    await bot.settle()
+    assert [body["type"] for body in bot.graph.to(PHONE)] == ["template"]
+
+
+async def test_a_template_a_day_old_is_given_up_as_expired(bot):
+    await queue(bot, INVITE, age=timedelta(hours=25))
+    await bot.settle()
+    assert bot.graph.paths == []
+    assert await statuses(bot) == [("failed", "expired")]
+
+
+async def test_retries_end_when_the_window_closes(make_bot):
+    now = [datetime.now(UTC)]
+    bot = await make_bot(clock=lambda: now[0])
+    bot.graph.down = True
+    await queue(bot, Reply(text="hello"))
+
+    async def tried_twice():
+        return bot.graph.calls >= 2
+
+    await wait_until(tried_twice)
+    now[0] += timedelta(hours=24)
+    await bot.settle()
+    assert bot.graph.sent == []
+    assert await statuses(bot) == [("failed", "window_closed")]
+
+
+async def test_a_reply_given_up_is_a_warning_with_its_reason_and_counted(bot, caplog):
+    caplog.set_level(logging.INFO, logger="bot.sender")
+    await queue(bot, Reply(text="reminder"), last_inbound=timedelta(hours=25))
+    await bot.settle()
+    [given_up] = [r for r in caplog.records if r.getMessage() == "reply given up"]
+    assert (given_up.levelno, given_up.reason) == (logging.WARNING, "window_closed")
+    assert PHONE not in given_up.to
+    stats = await collect_stats(bot.db)
+    assert stats["outbox"]["failed"] == 1
+    assert stats["given_up"]["outbox"] == {"window_closed": 1}
+
+
+# ---- our own failures: capped, then failed with one apology, and the person's later replies go
+
+
+async def answered_message(conn, user_id):
+    """An inbound message the queued reply answers (an apology is only owed for those)."""
+    return await conn.fetchval(
+        "INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, status) "
+        "VALUES ('wamid.ASKED', $1, $2, 'text', '\\x00', 'done') RETURNING id",
+        user_id,
+        payloads.BUSINESS_NUMBER_ID,
+    )
+
+
+async def test_a_send_that_raises_every_time_fails_once_capped_and_later_replies_go(bot):
+    bot.graph.raise_next(count=MAX_ERRORS)  # the export's upload breaks on every try
+    rt = bot.app.extensions["therapy_tracker"]
+    document = Document(filename="export.pdf", mime_type="application/pdf", content=PDF)
+    async with rt.running.db.transaction(SYSTEM) as conn:
+        user_id = await conn.fetchval(
+            "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now()) RETURNING id", PHONE
+        )
+        items = [
+            Outgoing(user_id=user_id, reply=document),
+            Outgoing(user_id=user_id, reply=Reply(text="later")),
+        ]
+        await enqueue(
+            conn,
+            rt.cipher,
+            items,
+            phone_number_id=payloads.BUSINESS_NUMBER_ID,
+            inbound_id=await answered_message(conn, user_id),
+        )
+    rt.running.sender.wake()
+    await bot.settle()
+    assert bot.graph.texts_to(PHONE)[0] == "later"
+    assert bot.graph.texts_to(PHONE)[1].startswith("Sorry, something went wrong")
+    assert len(bot.graph.sent) == 2
+    failed = await bot.db.fetchrow("SELECT * FROM tt.outbox ORDER BY id LIMIT 1")
+    assert (failed["status"], failed["error_code"], failed["errors"]) == (
+        "failed",
+        "RuntimeError",
+        MAX_ERRORS - 1,
+    )
+
+
+async def test_a_reply_no_key_decrypts_is_given_up_at_once(bot):
+    rt = bot.app.extensions["therapy_tracker"]
+    async with rt.running.db.transaction(SYSTEM) as conn:
+        user_id = await conn.fetchval(
+            "INSERT INTO tt.users (phone, last_inbound_at) VALUES ($1, now()) RETURNING id", PHONE
+        )
+        await conn.execute(
+            "INSERT INTO tt.outbox (user_id, inbound_id, phone_number_id, body) "
+            "VALUES ($1, $2, $3, 'not a token')",
+            user_id,
+            await answered_message(conn, user_id),
+            payloads.BUSINESS_NUMBER_ID,
+        )
+    rt.running.sender.wake()
+    await bot.settle()
+    row = await bot.db.fetchrow("SELECT status, error_code, attempts FROM tt.outbox ORDER BY id")
+    assert tuple(row) == ("failed", "CipherError", 1)
+    [apology] = bot.graph.texts_to(PHONE)
+    assert apology.startswith("Sorry, something went wrong")
+
+
+# ---- slow, hung and lost: every call ends inside the lease, and a lost claim sends nothing
+
+
+async def test_a_hung_call_is_cut_off_and_retried(make_bot):
+    bot = await make_bot(send_lease_seconds=1.5)
+    bot.graph.hang_next()
+    await queue(bot, Reply(text="hello"))
+    await bot.settle()
+    assert bot.graph.texts_to(PHONE) == ["hello"]
+    assert (await statuses(bot))[0][0] == "sent"
+
+
+async def test_a_slow_upload_and_send_go_once_with_two_senders(make_bot):
+    bot = await make_bot(send_lease_seconds=2.1)  # a call is cut off after 1.4 s
+    await make_bot(send_lease_seconds=2.1)  # another process on the same database
+    bot.graph.trickle_next(1.1, count=2)  # upload and send together take longer than the lease
+    await queue_document(bot, then=None)
+    await bot.settle()
+    await asyncio.sleep(0.5)
+    assert len(bot.graph.uploads) == 1
+    assert [body["type"] for body in bot.graph.sent] == ["document"]
+
+
+async def test_a_sender_whose_claim_was_lost_during_an_upload_sends_nothing(bot):
+    bot.graph.trickle_next(1.0)  # the first upload
+
+    async def uploading():
+        return bool(bot.graph.paths)
+
+    await queue_document(bot, then=None)
+    await wait_until(uploading)
+    await bot.db.execute("UPDATE tt.outbox SET claimed_until = now() - interval '1 second'")
+    await bot.settle()
+    await asyncio.sleep(1.2)  # the first upload has ended by now
+    assert [body["type"] for body in bot.graph.sent] == ["document"]

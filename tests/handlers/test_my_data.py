@@ -118,13 +118,7 @@ async def test_export_holds_the_family_records_and_nothing_of_other_families(bot
 
 async def test_export_is_confirmed_only_after_meta_accepted_the_file(bot):
     await shared_family(bot)
-    upload = bot.graph._upload
-
-    def refuse(request):
-        bot.graph.fail_next(400, 131053)
-        return upload(request)
-
-    bot.graph._upload = refuse
+    bot.graph.refuse_next_upload(400, 131053)
     assert await bot.say(OWNER, "export") == [PREPARING]
     statuses = await bot.db.fetch("SELECT status, error_code FROM tt.outbox ORDER BY id")
     assert [tuple(s) for s in statuses] == [("sent", None), ("failed", "131053")]

@@ -14,6 +14,7 @@ from bot.sender import OUTBOX
 from bot.voice_jobs import MAX_ATTEMPTS, VOICE_NOTES
 from bot.worker import INBOUND
 from sql.queue import Claim, Queue
+from tracker.notice_store import NOTICES
 
 JOBS = Queue(
     "queue_test.jobs",
@@ -191,6 +192,38 @@ async def test_a_stale_token_can_neither_finish_nor_hold_the_row(db):
     assert (await job(db, current.id))["claim_token"] is None
 
 
+async def test_extending_the_lease_keeps_the_row_from_other_claimers(db, connect):
+    short = dataclasses.replace(JOBS, lease=timedelta(milliseconds=500))
+    await add(db, ANN, "a1")
+    slow = await short.claim(db)
+    other = await connect()
+    await asyncio.sleep(0.3)
+    assert await short.extend(db, slow)
+    await asyncio.sleep(0.3)
+    assert await short.claim(other) is None, "the extended lease still holds"
+    assert await short.finish(db, slow, DONE)
+
+
+async def test_a_lost_claim_cannot_extend_or_release(db):
+    await add(db, ANN, "a1")
+    stale = await JOBS.claim(db)
+    await db.execute("UPDATE queue_test.jobs SET claimed_until = now() - interval '1 second'")
+    current = await JOBS.claim(db)
+    assert not await JOBS.extend(db, stale)
+    assert not await JOBS.release(db, stale)
+    assert (await job(db, current.id))["claim_token"] == current.token
+
+
+async def test_a_released_claim_goes_at_once_with_its_attempt_given_back(db, connect):
+    await add(db, ANN, "a1", "a2")
+    stopping = await JOBS.claim(db)
+    assert await JOBS.release(db, stopping)
+    row = await job(db, stopping.id)
+    assert (row["claim_token"], row["claimed_until"], row["attempts"]) == (None, None, 0)
+    again = await JOBS.claim(await connect())
+    assert (again.row["name"], again.attempts) == ("a1", 1)
+
+
 async def test_retry_later_delays_the_row_and_the_persons_later_rows(db):
     await add(db, ANN, "a1", "a2")
     claim = await JOBS.claim(db)
@@ -250,7 +283,10 @@ INSERT INTO tt.voice_notes (user_id, phone_number_id, media_id, status, audio_st
            CASE WHEN g > 5990 THEN 'pending' ELSE 'transcribed' END,
            CASE WHEN g > 5990 THEN 'pending' ELSE 'deleted' END
     FROM generate_series(1, 6000) g;
-ANALYZE tt.users, tt.inbound_messages, tt.outbox, tt.voice_notes;
+INSERT INTO tt.pending_notices (user_id, line, status)
+    SELECT 1 + g % 500, '\\x00', CASE WHEN g > 5990 THEN 'pending' ELSE 'dead' END
+    FROM generate_series(1, 6000) g;
+ANALYZE tt.users, tt.inbound_messages, tt.outbox, tt.voice_notes, tt.pending_notices;
 """
 
 
@@ -270,8 +306,9 @@ def scans(plan):
         (INBOUND, (), "inbound_pending_id_idx"),
         (OUTBOX, (), "outbox_pending_id_idx"),
         (VOICE_NOTES, (MAX_ATTEMPTS, True), "voice_notes_due_idx"),
+        (NOTICES, (0,), "pending_notices_pending_id_idx"),
     ],
-    ids=["inbound", "outbox", "voice"],
+    ids=["inbound", "outbox", "voice", "notices"],
 )
 async def test_claims_walk_the_pending_index_not_the_history(db, queue, args, index):
     await db.execute(FILL)
@@ -283,3 +320,8 @@ async def test_claims_walk_the_pending_index_not_the_history(db, queue, args, in
     found = scans(json.loads(explained)[0]["Plan"])
     assert f"Index Scan:{index}" in found
     assert not [scan for scan in found if scan.startswith("Seq Scan")], found
+
+
+@pytest.mark.parametrize("queue", [INBOUND, OUTBOX, NOTICES], ids=["inbound", "outbox", "notices"])
+def test_short_work_is_leased_for_seconds_so_a_crash_holds_nobody_up_for_long(queue):
+    assert queue.lease <= timedelta(seconds=30)
