@@ -178,3 +178,13 @@ async def test_carried_and_left_are_different_words(feb_bot, language, left, car
     assert carried in saved
     assert left in saved
     assert saved.count(left) == 1, "only the number left is called left"
+
+
+async def test_logging_many_days_at_once_says_when_it_goes_past_the_package(feb_bot):
+    _, child_id = await family(feb_bot.db, (4, 80000, 0, 0))
+    await attended(feb_bot.db, child_id, 2, count=3)
+    # 3 + 3 new days = 6 of a 4-session package: 2 beyond, 2 × ₹800.
+    replies = await feb_bot.say(PHONE, "attended_range 2026-02-09 .. 2026-02-11")
+    (reply,) = replies
+    assert reply.startswith("✅ Attended days logged for Asha:\n• Logged: 3\n")
+    assert reply.endswith("\n⚠️ Beyond the package: 2 (may cost ₹1,600 more)")

@@ -431,3 +431,17 @@ async def test_a_therapists_note_still_counts_after_they_leave(reports_bot):
     )
     (reply,) = await reports_bot.say(PHONE, "digest")
     assert "📝 Therapist notes this week: 1\n" in reply
+
+
+async def test_notes_written_in_chat_count_by_their_authors_role(reports_bot):
+    _, child_id = await family(reports_bot.db)
+    await therapist(reports_bot.db, child_id)
+    await reports_bot.db.execute(
+        "UPDATE tt.users SET current_child_id = $1 WHERE phone = $2", child_id, THERAPIST
+    )
+    assert await reports_bot.say(THERAPIST, "note good eye contact") == ["✅ Note saved for Asha."]
+    assert await reports_bot.say(PHONE, "note she slept well") == ["✅ Note saved for Asha."]
+    roles = await reports_bot.db.fetch("SELECT author_role FROM tt.notes ORDER BY id")
+    assert [row["author_role"] for row in roles] == ["therapist", "owner"]
+    (reply,) = await reports_bot.say(PHONE, "digest")
+    assert "📝 Therapist notes this week: 1\n" in reply

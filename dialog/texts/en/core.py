@@ -71,6 +71,8 @@ TEXTS = {
     "menu.no_child": "Start by setting up your child and this month's package.",
     "menu.no_plan": "📅 {name}: no plan for this month yet. Type *setup* to add one.",
     "menu.snapshot": "📅 {name}: {attended} of {total} sessions used, {left} left.",
+    "menu.snapshot_beyond": "📅 {name}: {attended} of {total} sessions used, {beyond} beyond the "
+    "package.",
     "row.status": "Today's status",
     "row.status.desc": "Today and the month at a glance",
     "row.summary": "Month summary",

@@ -33,21 +33,22 @@ TEXTS: dict[str, str] = {
     "*{month}*\n"
     "✅ Attended: {attended} of {total}\n"
     "❌ Missed: {missed}\n"
-    "⏳ Remaining: {remaining}\n"
+    "⏳ Left: {remaining}\n"
     "💰 Cost per session: {cost}",
     "status.today_attended": "Today: ✅ attended ({count})",
     "status.today_missed": "Today: ❌ missed ({count})",
     "status.today_holiday": "Today: 🏖 day off",
     "status.today_nothing": "Today: nothing logged yet. Type *attended* or *missed*.",
     "summary.title": "📊 *{name}* · summary for {month}",
-    "summary.plan": "Plan: {paid} paid + {carried} carried = {total} sessions at {cost} each",
+    "summary.paid": "💳 Paid: {paid} × {cost} = {money}",
+    "summary.carried": "↪️ Carried from last month: {count} (total {total})",
     "summary.attended": "✅ Attended: {count} ({money} used)",
     "summary.used_before": "    including {count} before tracking started",
-    "summary.missed": "❌ Missed: {count} ({money} at risk)",
+    "summary.missed": "❌ Missed: {count} (not counted as used)",
     "summary.holidays": "🏖 Days off: {count} (not counted)",
-    "summary.remaining": "⏳ Remaining: {count}",
-    "summary.buffer": "🛟 Buffer: {count} sessions ({money})",
-    "summary.carry": "➡️ Carry forward: {count} sessions",
+    "summary.remaining": "⏳ Left: {count}",
+    "summary.carry": "➡️ Carries into next month if not used: {count}",
+    "report.beyond": "⚠️ Beyond the package: {count} (may cost {money} more)",
     "summary.reasons": "Top miss reasons: {reasons}",
     "summary.no_misses": "No missed sessions this month 🎉",
     "summary.risk": "Risk of dropping off (last 14 days): {risk}",
