@@ -150,34 +150,28 @@ async def test_the_day_before_the_last_week_shows_no_carry_line(make_bot):
 
 
 @pytest.mark.parametrize(
-    ("language", "saved", "summary"),
+    ("language", "saved", "left", "summary"),
     [
-        ("hi", "16 भुगतान + 2 पिछले महीने के = 18 सत्र", "↪️ पिछले महीने के: 2 (कुल 18)"),
-        ("te", "16 చెల్లించినవి + 2 గత నెల నుండి = 18 సెషన్లు", "↪️ గత నెల నుండి: 2 (మొత్తం 18)"),
+        ("hi", "16 भुगतान + 2 पिछले महीने के = 18 सत्र", "बाकी", "↪️ पिछले महीने के: 2 (कुल 18)"),
+        (
+            "te",
+            "16 చెల్లించినవి + 2 గత నెల నుండి = 18 సెషన్లు",
+            "మిగిలినవి",
+            "↪️ గత నెల నుండి: 2 (మొత్తం 18)",
+        ),
     ],
 )
-async def test_one_word_for_sessions_carried_from_last_month(feb_bot, language, saved, summary):
-    await family(feb_bot.db, None)
-    await set_language(feb_bot.db, language)
-    await feb_bot.tap(PHONE, "setup:fresh")
-    (reply,) = await feb_bot.say(PHONE, "16 800 2")
-    assert saved in reply
-    (report,) = await feb_bot.say(PHONE, "summary")
-    assert summary in report
-
-
-@pytest.mark.parametrize(
-    ("language", "left", "carried"),
-    [("hi", "बाकी", "पिछले महीने के"), ("te", "మిగిలినవి", "గత నెల నుండి")],
-)
-async def test_carried_and_left_are_different_words(feb_bot, language, left, carried):
+async def test_one_word_for_carried_from_last_month_and_another_for_left(
+    feb_bot, language, saved, left, summary
+):
     await family(feb_bot.db, None)
     await set_language(feb_bot.db, language)
     await feb_bot.tap(PHONE, "setup:mid")
-    (saved,) = await feb_bot.say(PHONE, "16 800 2 1")
-    assert carried in saved
-    assert left in saved
-    assert saved.count(left) == 1, "only the number left is called left"
+    (reply,) = await feb_bot.say(PHONE, "16 800 2 1")
+    assert saved in reply
+    assert reply.count(left) == 1, "only the number left is called left"
+    (report,) = await feb_bot.say(PHONE, "summary")
+    assert summary in report
 
 
 async def test_logging_many_days_at_once_says_when_it_goes_past_the_package(feb_bot):
