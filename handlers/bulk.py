@@ -9,6 +9,7 @@ from dialog.context import Context
 from dialog.family import Family
 from dialog.router import Router
 from handlers.log_views import clip, show_day
+from handlers.reports import beyond_package
 from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
 from tracker.errors import InvalidBulk
 from tracker.kinds import Status
@@ -39,7 +40,11 @@ async def bulk_log(ctx: Context, family: Family, _: Command) -> None:
         tracked, family.today, await _logged(ctx, family, tracked, request.status), request.status
     )
     await _insert(ctx, family, request, plan)
-    ctx.reply(_summary(ctx, family, request.status, plan, len(before_start)))
+    lines = [_summary(ctx, family, request.status, plan, len(before_start))]
+    if request.status == "attended":
+        for first in sorted({day.replace(day=1) for day in plan.insert}):
+            lines += await beyond_package(ctx, family, first)
+    ctx.reply("\n".join(lines))
 
 
 async def _logged(

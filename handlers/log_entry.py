@@ -21,6 +21,7 @@ from handlers.log_views import (
     sessions_text,
     show_day,
 )
+from handlers.reports import beyond_package
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError
@@ -144,6 +145,8 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
     await ctx.end_flow()
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []
     lines.append(saved_text(ctx, family, entry))
+    if entry.status == "attended":
+        lines += await beyond_package(ctx, family, entry.day)
     if milestone:
         lines.append(ctx.t("log.milestone", count=milestone, name=family.child.name))
     ctx.reply("\n".join(lines))

@@ -9,9 +9,8 @@ from dialog.replies import Button, Row
 from dialog.router import Router
 from tracker.children import select_current_child
 from tracker.dates import local_today
-from tracker.money import month_figures
-from tracker.plan_store import select_plan
-from tracker.session_store import select_sessions
+from tracker.money import MonthFigures
+from tracker.report_store import load_month
 
 router = Router()
 
@@ -46,23 +45,21 @@ async def main_menu(ctx: Context, lead: str = "") -> None:
         show_menu(ctx, "\n\n".join(filter(None, [lead, ctx.t("menu.no_child")])), tracking=False)
         return
     today = local_today(ctx.now, child.timezone)
-    plan = await select_plan(ctx.conn, child.id, today.replace(day=1))
-    if plan is None:
+    figures = (await load_month(ctx.conn, ctx.cipher, child.id, today)).figures
+    if figures is None:
         snapshot = ctx.t("menu.no_plan", name=child.name)
     else:
-        rows = await select_sessions(ctx.conn, ctx.cipher, child.id, plan.month, today)
-        attended = sum(r.count for r in rows if r.status == "attended")
-        figures = month_figures(
-            plan.sessions_paid, plan.carried, plan.cost_paise, attended, 0, plan.used_before
-        )
-        snapshot = ctx.t(
-            "menu.snapshot",
-            name=child.name,
-            count=figures.attended,
-            total=figures.total,
-            left=figures.remaining,
-        )
+        snapshot = snapshot_text(ctx, child.name, figures)
     show_menu(ctx, "\n\n".join(filter(None, [lead, snapshot, ctx.t("menu.body")])))
+
+
+def snapshot_text(ctx: Context, name: str, figures: MonthFigures) -> str:
+    """Used of the package, and what is left or how far past it the month has gone."""
+    if figures.beyond:
+        key, rest = "menu.snapshot_beyond", {"beyond": figures.beyond}
+    else:
+        key, rest = "menu.snapshot", {"left": figures.left}
+    return ctx.t(key, name=name, count=figures.attended, total=figures.total, **rest)
 
 
 def more_rows(ctx: Context) -> list[Row]:

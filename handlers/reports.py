@@ -11,10 +11,9 @@ from dialog.family import Family
 from dialog.replies import Button
 from dialog.router import Router
 from dialog.texts.dates import day_range, weekday_day
-from tracker.dates import month_bounds, month_of
 from tracker.holiday_store import select_holidays
-from tracker.money import format_inr
-from tracker.plan_store import Plan, select_plan
+from tracker.insights import risk_window
+from tracker.money import MonthFigures, format_inr
 from tracker.report import (
     DayStatus,
     MissedReport,
@@ -22,16 +21,14 @@ from tracker.report import (
     Reasons,
     StreakReport,
     WeekReport,
-    day_status,
     missed_report,
     month_report,
-    report_window,
     streak_report,
     week_began_at,
     week_bounds,
     week_report,
 )
-from tracker.report_store import select_history, select_week_notes
+from tracker.report_store import load_month, select_history, select_week_notes
 from tracker.session_store import SessionRow, select_sessions
 
 router = Router()
@@ -42,20 +39,15 @@ MARKS = {"attended": "✅", "missed": "❌", "holiday": "🏖", "none": "▫️"
 @router.command("status", needs="view")
 async def show_status(ctx: Context, family: Family, _: Command) -> None:
     """Reply with today's log and the month at a glance; stores nothing."""
-    if (plan := await _plan_or_say(ctx, family)) is None:
-        return
-    rows, holidays = await _rows(ctx, family, *report_window(family.today))
-    report = month_report(plan, rows, holidays, family.today)
-    ctx.reply(status_text(ctx, family, report, day_status(rows, holidays, family.today)))
+    if (report := await _month_or_say(ctx, family)) is not None:
+        ctx.reply(status_text(ctx, family, report))
 
 
 @router.command("summary", needs="view")
 async def show_summary(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the month's sessions, money, top miss reasons and risk; stores nothing."""
-    if (plan := await _plan_or_say(ctx, family)) is None:
-        return
-    rows, holidays = await _rows(ctx, family, *report_window(family.today))
-    ctx.reply(summary_text(ctx, family, month_report(plan, rows, holidays, family.today)))
+    if (report := await _month_or_say(ctx, family)) is not None:
+        ctx.reply(summary_text(ctx, family, report))
 
 
 @router.command("weekly", needs="view")
@@ -73,8 +65,8 @@ async def show_digest(ctx: Context, family: Family, _: Command) -> None:
 @router.command("missed_analytics", needs="view")
 async def show_missed_analytics(ctx: Context, family: Family, _: Command) -> None:
     """Reply with this month's misses by reason and weekday, and a tip; stores nothing."""
-    rows, _holidays = await _rows(ctx, family, *month_bounds(month_of(family.today)))
-    ctx.reply(missed_text(ctx, family, missed_report(rows, family.today)))
+    log = await load_month(ctx.conn, ctx.cipher, family.child.id, family.today)
+    ctx.reply(missed_text(ctx, family, missed_report(log)))
 
 
 @router.command("streak", needs="view")
@@ -84,16 +76,32 @@ async def show_streak(ctx: Context, family: Family, _: Command) -> None:
     ctx.reply(streak_text(ctx, family, streak_report(history, family.today)))
 
 
-async def _plan_or_say(ctx: Context, family: Family) -> Plan | None:
-    """This month's plan, or a reply pointing to setup (which can carry last month over)."""
-    month = family.today.replace(day=1)
-    plan = await select_plan(ctx.conn, family.child.id, month)
-    if plan is None:
+async def _month_or_say(ctx: Context, family: Family) -> MonthReport | None:
+    """This month's report, or a reply pointing to setup (which can carry last month over)."""
+    log = await load_month(ctx.conn, ctx.cipher, family.child.id, family.today)
+    recent = await select_sessions(
+        ctx.conn, ctx.cipher, family.child.id, *risk_window(family.today)
+    )
+    report = month_report(log, recent, family.today)
+    if report is None:
         ctx.reply(
-            ctx.t("report.no_plan", name=family.child.name, month=month_name(ctx, month)),
+            ctx.t("report.no_plan", name=family.child.name, month=month_name(ctx, log.month)),
             buttons=(Button(ids.command("setup"), ctx.t("btn.setup")),),
         )
-    return plan
+    return report
+
+
+async def beyond_package(ctx: Context, family: Family, day: date) -> list[str]:
+    """The line a log confirmation adds once `day`'s month has gone past its package."""
+    figures = (await load_month(ctx.conn, ctx.cipher, family.child.id, day)).figures
+    return beyond_lines(ctx, figures) if figures else []
+
+
+def beyond_lines(ctx: Context, figures: MonthFigures) -> list[str]:
+    """How many sessions went past the package and what they may cost; nothing within it."""
+    if not figures.beyond:
+        return []
+    return [ctx.t("report.beyond", count=figures.beyond, money=format_inr(figures.beyond_paise))]
 
 
 async def _rows(
@@ -111,21 +119,22 @@ async def _week(ctx: Context, family: Family) -> WeekReport:
     return week_report(rows, holidays, family.today, notes)
 
 
-def status_text(ctx: Context, family: Family, report: MonthReport, today: DayStatus) -> str:
+def status_text(ctx: Context, family: Family, report: MonthReport) -> str:
     """Today's line and the month at a glance."""
     figures = report.figures
-    return ctx.t(
+    body = ctx.t(
         "status.body",
         name=family.child.name,
         date=ctx.day_label(family.today),
-        today=today_text(ctx, today),
+        today=today_text(ctx, report.today),
         month=month_name(ctx, report.month),
         attended=figures.attended,
         total=figures.total,
         missed=figures.missed,
-        remaining=figures.remaining,
-        cost=format_inr(report.plan.cost_paise),
+        remaining=figures.left,
+        cost=format_inr(figures.cost_paise),
     )
+    return "\n".join([body, *beyond_lines(ctx, figures)])
 
 
 def today_text(ctx: Context, today: DayStatus) -> str:
@@ -140,36 +149,37 @@ def today_text(ctx: Context, today: DayStatus) -> str:
 
 
 def summary_text(ctx: Context, family: Family, report: MonthReport) -> str:
-    """The month's money by original-bot.md §7, then the top reasons and the risk label."""
-    plan, figures = report.plan, report.figures
+    """Paid, carried, attended, missed, left, what goes past the package or into next month,
+    then the top reasons and the risk label."""
+    figures = report.figures
     lines = [
         ctx.t("summary.title", name=family.child.name, month=month_name(ctx, report.month)),
         ctx.t(
-            "summary.plan",
-            paid=plan.sessions_paid,
-            carried=plan.carried,
-            count=plan.total,
-            cost=format_inr(plan.cost_paise),
+            "summary.paid",
+            paid=figures.paid,
+            cost=format_inr(figures.cost_paise),
+            money=format_inr(figures.paid_paise),
         ),
-        "",
-        ctx.t("summary.attended", count=figures.attended, money=format_inr(figures.used_paise)),
     ]
-    if plan.used_before:
-        lines.append(ctx.t("summary.used_before", count=plan.used_before))
+    if figures.carried:
+        lines.append(ctx.t("summary.carried", count=figures.carried, total=figures.total))
+    lines.append(
+        ctx.t("summary.attended", count=figures.attended, money=format_inr(figures.used_paise))
+    )
+    if figures.used_before:
+        lines.append(ctx.t("summary.used_before", count=figures.used_before))
     return "\n".join([*lines, *_summary_rest(ctx, report)])
 
 
 def _summary_rest(ctx: Context, report: MonthReport) -> list[str]:
     figures = report.figures
+    carry = [ctx.t("summary.carry", count=figures.carry_forward)] if report.carry_shown else []
     return [
-        ctx.t("summary.missed", count=figures.missed, money=format_inr(figures.at_risk_paise)),
+        ctx.t("summary.missed", count=figures.missed),
         ctx.t("summary.holidays", count=report.holidays),
-        ctx.t("summary.remaining", count=figures.remaining),
-        "",
-        ctx.t(
-            "summary.buffer", count=figures.buffer_sessions, money=format_inr(figures.buffer_paise)
-        ),
-        ctx.t("summary.carry", count=figures.carry_forward),
+        ctx.t("summary.remaining", count=figures.left),
+        *beyond_lines(ctx, figures),
+        *carry,
         "",
         ctx.t("summary.reasons", reasons=reason_list(ctx, report.reasons))
         if report.reasons

@@ -15,6 +15,7 @@ from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Answer, Router
 from handlers.menu import show_menu
+from handlers.reports import beyond_lines
 from tracker.children import (
     clean_name,
     insert_child,
@@ -24,10 +25,10 @@ from tracker.children import (
 )
 from tracker.dates import local_today
 from tracker.errors import InvalidPlan
-from tracker.money import format_inr, month_figures
+from tracker.money import MonthFigures, format_inr
 from tracker.plan_store import Plan, select_latest_plan_before, select_plan, upsert_plan
 from tracker.plans import PRESETS, PlanInput, parse_plan
-from tracker.session_store import select_sessions
+from tracker.report_store import load_month
 
 router = Router()
 Mode = Literal["fresh", "mid"]  # a month from its start, or one already under way
@@ -145,18 +146,8 @@ async def offer_rollover(ctx: Context, family: Family) -> bool:
 
 async def carry_forward(ctx: Context, child_id: int, plan: Plan) -> int:
     """Paid sessions of `plan`'s month that were not used: they move to the next month."""
-    last_day = _month_end(plan.month)
-    rows = await select_sessions(ctx.conn, ctx.cipher, child_id, plan.month, last_day)
-    attended = sum(r.count for r in rows if r.status == "attended")
-    missed = sum(r.count for r in rows if r.status == "missed")
-    return month_figures(
-        plan.sessions_paid, plan.carried, plan.cost_paise, attended, missed, plan.used_before
-    ).carry_forward
-
-
-def _month_end(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    figures = (await load_month(ctx.conn, ctx.cipher, child_id, plan.month)).figures
+    return figures.carry_forward if figures else 0
 
 
 @router.choice("setup", "same", needs="setup")
@@ -233,13 +224,15 @@ async def got_plan(ctx: Context, family: Family, answer: Answer[SetupData]) -> N
 
 
 async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
-    """Upsert the month's plan, widen the loggable window for a fresh start, confirm."""
+    """Upsert the month's plan, widen the loggable window for a fresh start, confirm with what
+    is used and left, counted as every report counts it."""
     month = family.today.replace(day=1)
     stored = Plan(month, plan.sessions_paid, plan.cost_paise, plan.carried, plan.used_before)
     replaced = await upsert_plan(ctx.conn, family.child.id, stored, ctx.user.id)
     if not plan.used_before and family.child.tracking_since > month:
         await update_tracking_since(ctx.conn, family.child.id, month)
     await ctx.end_flow()
+    figures = (await load_month(ctx.conn, ctx.cipher, family.child.id, month)).figures
     lines = [
         ctx.t(
             "setup.saved",
@@ -251,13 +244,23 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
             cost=format_inr(plan.cost_paise),
         )
     ]
-    if plan.used_before:
-        lines.append(
-            ctx.t("setup.saved_used", used=plan.used_before, left=plan.total - plan.used_before)
-        )
+    if figures is not None:  # always: the plan was just stored
+        lines += used_lines(ctx, figures)
     if replaced:
         lines.append(ctx.t("setup.replaced", month=month_name(ctx, month)))
     show_menu(ctx, "\n".join(lines))
+
+
+def used_lines(ctx: Context, figures: MonthFigures) -> list[str]:
+    """What of the package is already used and what is left; nothing for an untouched one."""
+    if not figures.attended:
+        return []
+    used = [
+        ctx.t("setup.saved_used", used=figures.used_before) if figures.used_before else "",
+        ctx.t("setup.saved_logged", count=figures.logged) if figures.logged else "",
+        ctx.t("setup.saved_left", left=figures.left),
+    ]
+    return [" ".join(filter(None, used)), *beyond_lines(ctx, figures)]
 
 
 @router.command("children", needs="view")

@@ -7,45 +7,68 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
+from tracker.plan_store import Plan
+
 INDIA = "en_IN"  # CLDR's Indian English: the rupee sign and lakh grouping
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MonthFigures:
-    total: int
-    attended: int
+    """A month's package against what was logged: every number a screen shows comes from here."""
+
+    paid: int  # sessions paid for this month
+    carried: int  # sessions carried from last month (paid then)
+    cost_paise: int
+    used_before: int  # attended this month before tracking began, as typed at setup
+    logged: int  # attended sessions logged this month
     missed: int
-    remaining: int
-    used_paise: int
-    at_risk_paise: int
-    buffer_sessions: int
-    buffer_paise: int
+
+    @property
+    def total(self) -> int:
+        return self.paid + self.carried
+
+    @property
+    def attended(self) -> int:
+        return self.used_before + self.logged
+
+    @property
+    def left(self) -> int:
+        """Sessions still to attend; a miss does not use one up."""
+        return max(0, self.total - self.attended)
+
+    @property
+    def beyond(self) -> int:
+        """Sessions attended past the package, which the therapist may charge for."""
+        return max(0, self.attended - self.total)
+
+    @property
+    def paid_paise(self) -> int:
+        return self.paid * self.cost_paise
+
+    @property
+    def used_paise(self) -> int:
+        """This month's payment used up; carried sessions were paid for last month."""
+        return min(self.attended, self.paid) * self.cost_paise
+
+    @property
+    def beyond_paise(self) -> int:
+        return self.beyond * self.cost_paise
 
     @property
     def carry_forward(self) -> int:
-        """Sessions to offer next month: everything not attended, since a miss is not forfeited."""
-        return self.remaining
+        """Sessions to offer next month: what is left, since a miss is not forfeited."""
+        return self.left
 
 
-def month_figures(
-    sessions_paid: int, carried: int, cost_paise: int, attended: int, missed: int, used_before: int
-) -> MonthFigures:
-    """Sessions and money for a month; holidays are left out by simply not being counted."""
-    total = sessions_paid + carried
-    attended += used_before
-    # Carried sessions were paid for last month, so only this month's paid ones cost money now.
-    paid_attended = min(attended, sessions_paid)
-    paid_left = max(sessions_paid - paid_attended, 0)
-    buffer_sessions = max(0, total - attended - missed)
+def month_figures(plan: Plan, attended: int, missed: int) -> MonthFigures:
+    """The month's figures from its plan and the sessions logged in it; holidays never count."""
     return MonthFigures(
-        total=total,
-        attended=attended,
+        paid=plan.sessions_paid,
+        carried=plan.carried,
+        cost_paise=plan.cost_paise,
+        used_before=plan.used_before,
+        logged=attended,
         missed=missed,
-        remaining=max(0, total - attended),
-        used_paise=paid_attended * cost_paise,
-        at_risk_paise=min(missed, paid_left) * cost_paise,
-        buffer_sessions=buffer_sessions,
-        buffer_paise=buffer_sessions * cost_paise,
     )
 
 

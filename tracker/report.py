@@ -28,6 +28,7 @@ from tracker.session_store import SessionRow
 from tracker.streaks import best_week_streak, next_milestone, run_without_miss, week_streak
 
 TOP_REASONS = 3
+CARRY_SHOWN_DAYS = 7  # what carries into next month is said in the month's last week
 HOMEWORK_PREFIX = "homework:"
 HOMEWORK_CHARS = 90
 
@@ -51,13 +52,31 @@ class DayStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthLog:
+    """A month as every screen that counts it reads it: its plan, sessions and days off."""
+
+    month: date
+    plan: Plan | None
+    rows: list[SessionRow]
+    holidays: list[date]
+
+    @property
+    def figures(self) -> MonthFigures | None:
+        """The month's numbers, or None while it has no plan."""
+        if self.plan is None:
+            return None
+        return month_figures(self.plan, *counts(self.rows, *month_bounds(month_of(self.month))))
+
+
+@dataclass(frozen=True, slots=True)
 class MonthReport:
     month: date
-    plan: Plan
     figures: MonthFigures
     holidays: int
     reasons: Reasons
     risk: str
+    carry_shown: bool
+    today: DayStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,33 +138,26 @@ def counts(rows: Sequence[SessionRow], first: date, last: date) -> tuple[int, in
     return sessions(rows, "attended", first, last), sessions(rows, "missed", first, last)
 
 
-def report_window(today: date) -> tuple[date, date]:
-    """The days a month report reads: the whole month, plus the risk window's start."""
-    first, last = month_bounds(month_of(today))
-    return min(first, risk_window(today)[0]), last
-
-
-def month_report(
-    plan: Plan, rows: Sequence[SessionRow], holidays: Iterable[date], today: date
-) -> MonthReport:
-    """Sessions and money for today's month (original-bot.md §7), top misses and 14-day risk."""
-    first, last = month_bounds(month_of(today))
-    figures = month_figures(
-        plan.sessions_paid,
-        plan.carried,
-        plan.cost_paise,
-        *counts(rows, first, last),
-        plan.used_before,
-    )
-    in_month = [row for row in rows if first <= row.day <= last]
+def month_report(log: MonthLog, recent: Sequence[SessionRow], today: date) -> MonthReport | None:
+    """The month's numbers, top misses and the risk from the `recent` 14 days; None without a
+    plan."""
+    figures = log.figures
+    if figures is None:
+        return None
     return MonthReport(
-        month=first,
-        plan=plan,
+        month=log.month,
         figures=figures,
-        holidays=sum(1 for day in holidays if first <= day <= last),
-        reasons=missed_breakdown(entries(in_month))[:TOP_REASONS],
-        risk=recent_risk(rows, today),
+        holidays=len(log.holidays),
+        reasons=missed_breakdown(entries(log.rows))[:TOP_REASONS],
+        risk=recent_risk(recent, today),
+        carry_shown=carry_shown(today),
+        today=day_status(log.rows, log.holidays, today),
     )
+
+
+def carry_shown(today: date) -> bool:
+    """True in the month's last week, when what carries into next month is worth saying."""
+    return month_bounds(month_of(today))[1] - today < timedelta(days=CARRY_SHOWN_DAYS)
 
 
 def recent_risk(rows: Sequence[SessionRow], today: date) -> str:
@@ -192,13 +204,12 @@ def week_report(
     )
 
 
-def missed_report(rows: Sequence[SessionRow], today: date) -> MissedReport:
-    """This month's misses by reason with percents, and the local weekday that misses most."""
-    first, last = month_bounds(month_of(today))
-    found = entries(row for row in rows if first <= row.day <= last)
+def missed_report(log: MonthLog) -> MissedReport:
+    """The month's misses by reason with percents, and the local weekday that misses most."""
+    found = entries(log.rows)
     return MissedReport(
-        month=first,
-        total=sessions(rows, "missed", first, last),
+        month=log.month,
+        total=counts(log.rows, *month_bounds(month_of(log.month)))[1],
         reasons=missed_breakdown(found),
         worst_weekday=worst_weekday(found),
     )

@@ -1,4 +1,5 @@
-"""Reads that only reports need: a child's whole session history and this week's notes."""
+"""Reads for the numbers chat screens show: a month as every screen counts it, a child's whole
+session history, and this week's therapist notes."""
 
 from __future__ import annotations
 
@@ -7,10 +8,28 @@ from datetime import date, datetime
 import asyncpg
 
 from sql.cipher import Cipher
-from tracker.report import Logged, WeekNotes, homework_hint
+from tracker.dates import month_bounds, month_of
+from tracker.holiday_store import select_holidays
+from tracker.plan_store import select_plan
+from tracker.report import Logged, MonthLog, WeekNotes, homework_hint
+from tracker.session_store import select_sessions
 
 # The newest notes are where this week's homework is; older ones are not read for it.
 HOMEWORK_NOTES = 20
+
+
+async def load_month(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, day: date
+) -> MonthLog:
+    """The plan, sessions and days off of the month holding `day`: the one read behind every
+    number a screen shows for a month."""
+    first, last = month_bounds(month_of(day))
+    return MonthLog(
+        month=first,
+        plan=await select_plan(conn, child_id, first),
+        rows=await select_sessions(conn, cipher, child_id, first, last),
+        holidays=await select_holidays(conn, child_id, first, last),
+    )
 
 
 async def select_history(conn: asyncpg.Connection, child_id: int, last: date) -> list[Logged]:
@@ -27,9 +46,12 @@ async def select_history(conn: asyncpg.Connection, child_id: int, last: date) ->
 async def select_week_notes(
     conn: asyncpg.Connection, cipher: Cipher, child_id: int, since: datetime
 ) -> WeekNotes:
-    """How many notes were written since `since`, and a homework hint from the newest ones."""
+    """How many notes therapists wrote since `since`, and a homework hint from the newest notes."""
     count = await conn.fetchval(
-        "SELECT count(*) FROM tt.notes WHERE child_id = $1 AND created_at >= $2", child_id, since
+        "SELECT count(*) FROM tt.notes WHERE child_id = $1 AND created_at >= $2 "
+        "AND author_role = 'therapist'",
+        child_id,
+        since,
     )
     # Structured notes keep their fields as JSON; only a free note's text can start "homework:".
     bodies = await conn.fetch(

@@ -124,6 +124,20 @@ def test_one_session_reads_singular_in_every_language():
     assert t("en", "log.count", count=1) == "1 session"
 
 
+def test_going_past_the_package_and_what_carries_agree_with_their_count():
+    beyond = {"name": "Asha", "total": 1, "beyond": 1}
+    assert t("hi", "menu.snapshot_beyond", count=1, **beyond) == (
+        "📅 Asha: 1 में से 1 सत्र हो चुका, 1 पैकेज से ज़्यादा।"
+    )
+    assert t("te", "menu.snapshot_beyond", count=2, **beyond) == (
+        "📅 Asha: 1లో 2 సెషన్లు అయ్యాయి, ప్యాకేజీ దాటినవి 1."
+    )
+    assert t("hi", "summary.carry", count=1).endswith("अगले महीने जाएगा: 1")
+    assert t("hi", "summary.carry", count=2).endswith("अगले महीने जाएँगे: 2")
+    assert t("te", "summary.carry", count=1).endswith("వచ్చే నెలకు వెళ్తుంది: 1")
+    assert t("te", "summary.carry", count=3).endswith("వచ్చే నెలకు వెళ్తాయి: 3")
+
+
 def test_hindi_says_this_day_for_a_single_holiday():
     values = {"name": "Asha", "span": "x"}
     assert "यह दिन" in t("hi", "holiday.marked", count=1, **values)

@@ -12,6 +12,7 @@ from tests.support.families import add_member, add_user, at, make_family
 PHONE = "919000000101"
 COPARENT = "919000000102"
 STRANGER = "919000000109"
+THERAPIST = "919000000105"
 FEB = date(2026, 2, 1)
 WEDNESDAY_18_FEB = at("2026-02-18T06:00:00")
 PLAN = (16, 80000, 2, 0)  # 16 paid, ₹800 each, 2 carried, none used before tracking
@@ -63,12 +64,22 @@ async def day_off(db, child_id, day):
     await db.execute("INSERT INTO tt.holidays (child_id, day) VALUES ($1, $2)", child_id, day)
 
 
-async def note(bot, child_id, body, created_at):
+async def therapist(db, child_id):
+    therapist_id = await add_user(db, THERAPIST)
+    await add_member(db, child_id, therapist_id, "therapist")
+    return therapist_id
+
+
+async def note(bot, child_id, body, created_at, *, by, kind="free"):
+    """A note as `by` wrote it; the database keeps the author's role at the time."""
     cipher = bot.app.extensions["therapy_tracker"].cipher
     await bot.db.execute(
-        "INSERT INTO tt.notes (child_id, body, created_at) VALUES ($1, $2, $3)",
+        "INSERT INTO tt.notes (child_id, author_id, kind, body, created_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
         child_id,
-        cipher.encrypt_text(body),
+        by,
+        kind,
+        cipher.encrypt_json(body) if kind == "structured" else cipher.encrypt_text(body),
         at(created_at),
     )
 
@@ -85,19 +96,17 @@ async def february_sessions(db, child_id, by=None):
     await log(db, child_id, date(2026, 1, 30), "attended", by=by)
 
 
-# total 18; used min(5, 16) × ₹800 = ₹4,000; at risk min(2, 16 − 5) × ₹800 = ₹1,600;
-# buffer 18 − 5 − 2 = 11 (₹8,800); remaining and carry forward 18 − 5 = 13.
+# paid 16 × ₹800 = ₹12,800, + 2 carried = 18; used min(5, 16) × ₹800 = ₹4,000; left 18 − 5
+# = 13 (a miss does not use a session). 18 Feb is before the month's last 7 days, so nothing
+# is said about next month yet.
 # Risk looks at 5–18 Feb: 3 attended, 2 missed → not high (5 logged, 3/5 = 60%), medium.
 FEBRUARY_SUMMARY = """📊 *Asha* · summary for February 2026
-Plan: 16 paid + 2 carried = 18 sessions at ₹800 each
-
+💳 Paid: 16 × ₹800 = ₹12,800
+↪️ Carried from last month: 2 (total 18)
 ✅ Attended: 5 (₹4,000 used)
-❌ Missed: 2 (₹1,600 at risk)
+❌ Missed: 2 (not counted as used)
 🏖 Days off: 1 (not counted)
-⏳ Remaining: 13
-
-🛟 Buffer: 11 sessions (₹8,800)
-➡️ Carry forward: 13 sessions
+⏳ Left: 13
 
 Top miss reasons: Health (1), Travel (1)
 Risk of dropping off (last 14 days): Medium 🟡"""
@@ -113,9 +122,9 @@ async def test_summary_counts_sessions_used_before_tracking_as_used(reports_bot)
     _, child_id = await family(reports_bot.db, plan=(16, 80000, 0, 4))
     await log(reports_bot.db, child_id, feb(16), "attended")
     (reply,) = await reports_bot.say(PHONE, "report")
-    # attended 1 + 4 used before = 5 → ₹4,000 used; 16 − 5 = 11 remaining
+    # attended 1 + 4 used before = 5 → ₹4,000 used; 16 − 5 = 11 left
     assert "✅ Attended: 5 (₹4,000 used)\n    including 4 before tracking started" in reply
-    assert "⏳ Remaining: 11" in reply
+    assert "⏳ Left: 11" in reply
 
 
 async def test_holidays_are_neither_used_nor_missed(reports_bot):
@@ -123,8 +132,8 @@ async def test_holidays_are_neither_used_nor_missed(reports_bot):
     for day in (3, 4, 5):
         await day_off(reports_bot.db, child_id, feb(day))
     (reply,) = await reports_bot.say(PHONE, "summary")
-    assert "✅ Attended: 0 (₹0 used)\n❌ Missed: 0 (₹0 at risk)\n🏖 Days off: 3" in reply
-    assert "⏳ Remaining: 18\n\n🛟 Buffer: 18 sessions (₹14,400)" in reply
+    assert "✅ Attended: 0 (₹0 used)\n❌ Missed: 0 (not counted as used)\n🏖 Days off: 3" in reply
+    assert "⏳ Left: 18\n\n" in reply
     assert "No missed sessions this month 🎉\nRisk of dropping off (last 14 days): Low 🟢" in reply
 
 
@@ -160,7 +169,7 @@ Today: ✅ attended (1 session)
 *February 2026*
 ✅ Attended: 6 of 18
 ❌ Missed: 2
-⏳ Remaining: 12
+⏳ Left: 12
 💰 Cost per session: ₹800"""
     ]
 
@@ -217,15 +226,20 @@ Top miss reason: Travel
 
 async def test_weekly_timeline_and_a_tip_that_reads_the_weeks_notes(reports_bot):
     _, child_id = await family(reports_bot.db)
+    therapist_id = await therapist(reports_bot.db, child_id)
     await week_of_sessions(reports_bot.db, child_id)
     # 23:30 on 11 Feb in Kolkata: before the week began, so the tip still asks for a note.
-    await note(reports_bot, child_id, "worked on turn taking", "2026-02-11T18:00:00")
+    await note(
+        reports_bot, child_id, "worked on turn taking", "2026-02-11T18:00:00", by=therapist_id
+    )
     assert await reports_bot.say(PHONE, "weekly") == [
         WEEK_START + "Ask the therapist for a short note after a session (goal, activity, "
         "homework), so you can practise at home."
     ]
     # 00:15 on 12 Feb in Kolkata: inside the week, so the tip moves on to the top reason.
-    await note(reports_bot, child_id, "good eye contact today", "2026-02-11T18:45:00")
+    await note(
+        reports_bot, child_id, "good eye contact today", "2026-02-11T18:45:00", by=therapist_id
+    )
     assert await reports_bot.say(PHONE, "week") == [
         WEEK_START + "The main reason for misses: Travel. Plan around it, for example with a "
         "backup slot."
@@ -240,15 +254,19 @@ async def test_weekly_with_nothing_logged(reports_bot):
 
 async def test_digest(reports_bot):
     _, child_id = await family(reports_bot.db)
+    therapist_id = await therapist(reports_bot.db, child_id)
     await week_of_sessions(reports_bot.db, child_id)
     await note(
         reports_bot,
         child_id,
         "Homework: practise 'p' and 'b' sounds daily\nthanks",
         "2026-02-16T09:00:00",
+        by=therapist_id,
     )
-    await note(reports_bot, child_id, "calm session", "2026-02-17T09:00:00")
-    await note(reports_bot, child_id, "old homework: stack blocks", "2026-02-05T09:00:00")
+    await note(reports_bot, child_id, "calm session", "2026-02-17T09:00:00", by=therapist_id)
+    await note(
+        reports_bot, child_id, "old homework: stack blocks", "2026-02-05T09:00:00", by=therapist_id
+    )
     # Moods after attended sessions: good once, great twice (a row of 2 sessions).
     assert await reports_bot.say(PHONE, "digest") == [
         """\
@@ -362,7 +380,9 @@ async def test_a_hindi_user_gets_the_report_in_hindi(reports_bot):
     await february_sessions(reports_bot.db, child_id)
     (reply,) = await reports_bot.say(PHONE, "सारांश")
     assert reply.startswith("📊 *Asha* · फ़रवरी 2026 का सारांश\n")
-    assert "✅ हुए: 5 (₹4,000 खर्च हुए)\n❌ छूटे: 2 (₹1,600 दाँव पर)" in reply
+    assert "💳 भुगतान: 16 × ₹800 = ₹12,800\n↪️ पिछले महीने के: 2 (कुल 18)\n" in reply
+    assert "✅ हुए: 5 (₹4,000 खर्च हुए)\n❌ छूटे: 2 (इस्तेमाल में नहीं गिने)" in reply
+    assert "⏳ बाकी: 13\n" in reply
     assert "छूटने के मुख्य कारण: सेहत (1), यात्रा (1)" in reply
     assert reply.endswith("थेरेपी छूट जाने का जोखिम (पिछले 14 दिन): मध्यम 🟡")
 
@@ -383,12 +403,45 @@ async def test_the_more_list_opens_the_reports(reports_bot):
 
 async def test_a_structured_note_counts_but_is_not_read_as_free_text(reports_bot):
     _, child_id = await family(reports_bot.db)
-    cipher = reports_bot.app.extensions["therapy_tracker"].cipher
-    await reports_bot.db.execute(
-        "INSERT INTO tt.notes (child_id, kind, body, created_at) VALUES ($1, 'structured', $2, $3)",
-        child_id,
-        cipher.encrypt_json({"goal": "sounds", "homework": ""}),
-        at("2026-02-17T09:00:00"),
+    therapist_id = await therapist(reports_bot.db, child_id)
+    body = {"goal": "sounds", "homework": ""}
+    await note(
+        reports_bot, child_id, body, "2026-02-17T09:00:00", by=therapist_id, kind="structured"
     )
     (reply,) = await reports_bot.say(PHONE, "digest")
     assert "📝 Therapist notes this week: 1\n\n👉 Next step: Good consistency." in reply
+
+
+async def test_the_digest_counts_only_notes_by_therapists(reports_bot):
+    parent_id, child_id = await family(reports_bot.db)
+    therapist_id = await therapist(reports_bot.db, child_id)
+    await note(reports_bot, child_id, "calm session", "2026-02-16T09:00:00", by=therapist_id)
+    await note(reports_bot, child_id, "she slept well", "2026-02-17T09:00:00", by=parent_id)
+    (reply,) = await reports_bot.say(PHONE, "digest")
+    # 2 notes this week, 1 of them by the parent.
+    assert "📝 Therapist notes this week: 1\n" in reply
+
+
+async def test_a_therapists_note_still_counts_after_they_leave(reports_bot):
+    _, child_id = await family(reports_bot.db)
+    therapist_id = await therapist(reports_bot.db, child_id)
+    await note(reports_bot, child_id, "calm session", "2026-02-16T09:00:00", by=therapist_id)
+    await reports_bot.db.execute(
+        "DELETE FROM tt.memberships WHERE user_id = $1 AND child_id = $2", therapist_id, child_id
+    )
+    (reply,) = await reports_bot.say(PHONE, "digest")
+    assert "📝 Therapist notes this week: 1\n" in reply
+
+
+async def test_notes_written_in_chat_count_by_their_authors_role(reports_bot):
+    _, child_id = await family(reports_bot.db)
+    await therapist(reports_bot.db, child_id)
+    await reports_bot.db.execute(
+        "UPDATE tt.users SET current_child_id = $1 WHERE phone = $2", child_id, THERAPIST
+    )
+    assert await reports_bot.say(THERAPIST, "note good eye contact") == ["✅ Note saved for Asha."]
+    assert await reports_bot.say(PHONE, "note she slept well") == ["✅ Note saved for Asha."]
+    roles = await reports_bot.db.fetch("SELECT author_role FROM tt.notes ORDER BY id")
+    assert [row["author_role"] for row in roles] == ["therapist", "owner"]
+    (reply,) = await reports_bot.say(PHONE, "digest")
+    assert "📝 Therapist notes this week: 1\n" in reply

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tracker.reasons import CATEGORIES, categorize
-from tracker.report import entries, homework_hint, week_began_at
+from tracker.report import carry_shown, entries, homework_hint, week_began_at
 from tracker.session_store import SessionRow
 
 
@@ -53,3 +53,18 @@ def test_homework_hint(bodies: list[str], hint: str | None) -> None:
 def test_the_week_begins_at_local_midnight() -> None:
     began = week_began_at(date(2026, 2, 18), "Asia/Kolkata")
     assert began.astimezone(UTC) == datetime(2026, 2, 11, 18, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [
+        (date(2026, 2, 1), False),
+        (date(2026, 2, 21), False),
+        (date(2026, 2, 22), True),  # 22–28 Feb are February's last 7 days
+        (date(2026, 2, 28), True),
+        (date(2026, 1, 24), False),
+        (date(2026, 1, 25), True),  # 25–31 Jan
+    ],
+)
+def test_what_carries_into_next_month_shows_in_the_months_last_week(day: date, shown: bool) -> None:
+    assert carry_shown(day) is shown

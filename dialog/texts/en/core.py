@@ -74,6 +74,10 @@ TEXTS = {
         "one": "📅 {name}: {count} of {total} sessions used, {left} left.",
         "other": "📅 {name}: {count} of {total} sessions used, {left} left.",
     },
+    "menu.snapshot_beyond": {
+        "one": "📅 {name}: {count} of {total} sessions used, {beyond} beyond the package.",
+        "other": "📅 {name}: {count} of {total} sessions used, {beyond} beyond the package.",
+    },
     "row.status": "Today's status",
     "row.status.desc": "Today and the month at a glance",
     "row.summary": "Month summary",

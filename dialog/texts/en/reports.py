@@ -10,7 +10,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "*{month}*\n"
     "✅ Attended: {attended} of {total}\n"
     "❌ Missed: {missed}\n"
-    "⏳ Remaining: {remaining}\n"
+    "⏳ Left: {remaining}\n"
     "💰 Cost per session: {cost}",
     "status.today_attended": {
         "one": "Today: ✅ attended ({count} session)",
@@ -23,23 +23,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "status.today_holiday": "Today: 🏖 day off",
     "status.today_nothing": "Today: nothing logged yet. Type *attended* or *missed*.",
     "summary.title": "📊 *{name}* · summary for {month}",
-    "summary.plan": {
-        "one": "Plan: {paid} paid + {carried} carried = {count} session at {cost}",
-        "other": "Plan: {paid} paid + {carried} carried = {count} sessions at {cost} each",
-    },
+    "summary.paid": "💳 Paid: {paid} × {cost} = {money}",
+    "summary.carried": "↪️ Carried from last month: {count} (total {total})",
     "summary.attended": "✅ Attended: {count} ({money} used)",
     "summary.used_before": "    including {count} before tracking started",
-    "summary.missed": "❌ Missed: {count} ({money} at risk)",
+    "summary.missed": "❌ Missed: {count} (not counted as used)",
     "summary.holidays": "🏖 Days off: {count} (not counted)",
-    "summary.remaining": "⏳ Remaining: {count}",
-    "summary.buffer": {
-        "one": "🛟 Buffer: {count} session ({money})",
-        "other": "🛟 Buffer: {count} sessions ({money})",
-    },
+    "summary.remaining": "⏳ Left: {count}",
     "summary.carry": {
-        "one": "➡️ Carry forward: {count} session",
-        "other": "➡️ Carry forward: {count} sessions",
+        "one": "➡️ Carries into next month if not used: {count}",
+        "other": "➡️ Carries into next month if not used: {count}",
     },
+    "report.beyond": "⚠️ Beyond the package: {count} (may cost {money} more)",
     "summary.reasons": "Top miss reasons: {reasons}",
     "summary.no_misses": "No missed sessions this month 🎉",
     "summary.risk": "Risk of dropping off (last 14 days): {risk}",

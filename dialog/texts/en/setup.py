@@ -48,7 +48,9 @@ TEXTS = {
         "other": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} "
         "carried = {count} sessions at {cost} each.",
     },
-    "setup.saved_used": "Already used before tracking: {used}. Left: {left}.",
+    "setup.saved_used": "Already used before tracking: {used}.",
+    "setup.saved_logged": "Already logged this month: {count}.",
+    "setup.saved_left": "Left: {left}.",
     "setup.replaced": "(This replaces the earlier plan for {month}.)",
     "plan.error.unreadable": "I could not read that. Type sessions, cost and carried, "
     "for example: 16 800 0",

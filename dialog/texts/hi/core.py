@@ -70,6 +70,10 @@ TEXTS = {
         "one": "📅 {name}: {total} में से {count} सत्र हो चुका, {left} बाकी।",
         "other": "📅 {name}: {total} में से {count} सत्र हो चुके, {left} बाकी।",
     },
+    "menu.snapshot_beyond": {
+        "one": "📅 {name}: {total} में से {count} सत्र हो चुका, {beyond} पैकेज से ज़्यादा।",
+        "other": "📅 {name}: {total} में से {count} सत्र हो चुके, {beyond} पैकेज से ज़्यादा।",
+    },
     "row.status": "आज की स्थिति",
     "row.status.desc": "आज और पूरे महीने की झलक",
     "row.summary": "महीने का सारांश",
@@ -81,7 +85,7 @@ TEXTS = {
     "row.undo": "आख़िरी एंट्री हटाएँ",
     "row.undo.desc": "आपकी दर्ज की गई आख़िरी एंट्री हटाएँ",
     "row.setup": "महीने का प्लान",
-    "row.setup.desc": "भुगतान किए सत्र, कीमत, बचे सत्र",
+    "row.setup.desc": "भुगतान किए सत्र, कीमत, पिछले महीने के",
     "date.day": "EEE d MMMM",  # a CLDR date pattern (Babel), not a text
     "date.day_year": "EEE d MMMM y",
     "row.note": "नोट जोड़ें",

@@ -68,6 +68,10 @@ TEXTS = {
         "one": "📅 {name}: {total}లో {count} సెషన్ అయింది, మిగిలినవి {left}.",
         "other": "📅 {name}: {total}లో {count} సెషన్లు అయ్యాయి, మిగిలినవి {left}.",
     },
+    "menu.snapshot_beyond": {
+        "one": "📅 {name}: {total}లో {count} సెషన్ అయింది, ప్యాకేజీ దాటినవి {beyond}.",
+        "other": "📅 {name}: {total}లో {count} సెషన్లు అయ్యాయి, ప్యాకేజీ దాటినవి {beyond}.",
+    },
     "row.status": "ఈరోజు స్థితి",
     "row.status.desc": "ఈరోజు, ఈ నెల ఒక్క చూపులో",
     "row.summary": "నెల సారాంశం",
@@ -79,7 +83,7 @@ TEXTS = {
     "row.undo": "చివరి నమోదు తీసేయి",
     "row.undo.desc": "మీరు చేసిన చివరి నమోదును తీసేయండి",
     "row.setup": "నెలవారీ ప్లాన్",
-    "row.setup.desc": "చెల్లించిన సెషన్లు, ధర, మిగిలినవి",
+    "row.setup.desc": "చెల్లించిన సెషన్లు, ధర, గత నెల నుండి",
     "date.day": "EEE MMMM d",  # a CLDR date pattern (Babel), not a text
     "date.day_year": "EEE MMM d, y",
     "row.note": "నోట్ జోడించు",
