@@ -20,6 +20,7 @@ SELECT
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound_pending,
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'done') AS inbound_done,
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
+  (SELECT count(*) FROM tt.quarantine) AS inbound_quarantined,
   (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
   (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
   (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed
@@ -117,7 +118,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             await conn.close()
         return {
-            "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
+            "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead", "quarantined")},
             "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
         }
 
