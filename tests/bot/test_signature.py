@@ -57,10 +57,8 @@ def test_the_escaped_form_is_tried_only_on_a_small_body():
     assert is_valid(raw, sign(raw, "s3cret"), "s3cret")
 
 
-async def test_refusing_big_unsigned_bodies_leaves_the_event_loop_free(bot):
-    """8 wrongly signed 4 MB non-ASCII bodies at once; another task still runs on time."""
-    body = json.dumps({"text": "é" * 1_900_000}, ensure_ascii=False).encode()
-    header = {"X-Hub-Signature-256": sign(body, "not-the-secret")}
+async def longest_stall(bot, body: bytes, headers: dict[str, str]) -> float:
+    """The longest the event loop was away while 8 such requests were answered."""
     gaps, done = [], asyncio.Event()
 
     async def ticker():
@@ -72,9 +70,18 @@ async def test_refusing_big_unsigned_bodies_leaves_the_event_loop_free(bot):
             last = now
 
     ticking = asyncio.create_task(ticker())
-    posts = [bot.client.post("/webhooks/whatsapp", data=body, headers=header) for _ in range(8)]
+    posts = [bot.client.post("/webhooks/whatsapp", data=body, headers=headers) for _ in range(8)]
     responses = await asyncio.gather(*posts)
     done.set()
     await ticking
-    assert {r.status_code for r in responses} == {403}
-    assert max(gaps) < 0.25
+    assert {r.status_code for r in responses} == {401 if not headers else 403}
+    return max(gaps)
+
+
+async def test_refusing_big_unsigned_bodies_leaves_the_event_loop_free(bot):
+    """8 wrongly signed 4 MB non-ASCII bodies at once stall the loop no longer than 8 that
+    are refused without a look (the test client's own cost; the check used to add 0.5 s each)."""
+    body = json.dumps({"text": "é" * 1_900_000}, ensure_ascii=False).encode()
+    unread = await longest_stall(bot, body, {})
+    checked = await longest_stall(bot, body, {"X-Hub-Signature-256": sign(body, "wrong")})
+    assert checked < unread + 0.25, (checked, unread)
