@@ -24,6 +24,7 @@ SELECT
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound_pending,
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'done') AS inbound_done,
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
+  (SELECT count(*) FROM tt.quarantine) AS inbound_quarantined,
   (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
   (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
   (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed,
@@ -131,7 +132,7 @@ async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
     for reason in await conn.fetch(GIVEN_UP_SQL):
         given_up[reason["queue"]][reason["reason"] or "unknown"] = reason["n"]
     return {
-        "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead")},
+        "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead", "quarantined")},
         "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
         "notices": {k: row[f"notices_{k}"] for k in ("pending", "dead")},
         "given_up": given_up,

@@ -1,4 +1,8 @@
-"""Structured logs: one JSON line per event, phone numbers masked wherever they appear."""
+"""Structured logs: one JSON line per event, phone numbers masked wherever they appear.
+
+What a person typed must never be logged; as a second line of defence every digit run that
+could be a phone number is masked, and an exception is logged as its types and frames only
+(its message can quote a typed text, a database row or a URL with a token)."""
 
 from __future__ import annotations
 
@@ -6,16 +10,58 @@ import json
 import logging
 import re
 import sys
+import traceback
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 from tracker.phones import mask_phone
 
-PHONE_RUN = re.compile(r"(?<![\w.])\+?(\d{2})\d{4,9}(\d{4})(?!\w)")
+# Digits with at most two separators between any two of them (+91-98765-43210, (987) 654 3210,
+# 98765.43210), also glued to letters, '_' or '.'; from seven digits on it could be a phone.
+# An ISO date on its own is matched first and kept.
+DIGIT_RUN = re.compile(r"(\d{4}-\d{2}-\d{2}(?!\d))|\+?\(?\d(?:[ \-./()]{0,2}\d)+")
+PHONE_MIN_DIGITS = 7
+MAX_CHAINED = 5
 STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
 
 
+def _mask_run(match: re.Match[str]) -> str:
+    run = match[0]
+    if match[1] or sum(ch.isdigit() for ch in run) < PHONE_MIN_DIGITS:
+        return run
+    return mask_phone(run)
+
+
 def mask_text(text: str) -> str:
-    return PHONE_RUN.sub(lambda m: mask_phone(m[0]), text)
+    return DIGIT_RUN.sub(_mask_run, text)
+
+
+def _field(value: Any) -> Any:
+    """A log field as JSON can carry it, masked; an int keeps its type unless it was masked."""
+    if value is None or isinstance(value, bool | float):
+        return value
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except Exception:  # a value that cannot even be shown is named by its type
+        return type(value).__name__
+    masked = mask_text(text)
+    return value if isinstance(value, int) and masked == text else masked
+
+
+def outline(error: BaseException | None) -> str:
+    """An exception chain as types and frames, never the messages."""
+    parts: list[str] = []
+    while error is not None and len(parts) < MAX_CHAINED:
+        frames = [
+            f"{'/'.join(Path(f.filename).parts[-2:])}:{f.lineno} {f.name}"
+            for f in traceback.extract_tb(error.__traceback__)
+        ]
+        code = getattr(error, "sqlstate", None)
+        kind = type(error).__qualname__ + (f" [{code}]" if isinstance(code, str) else "")
+        parts.append(f"{kind} at {' < '.join(reversed(frames)) or '?'}")
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    return "; while handling ".join(parts)
 
 
 class JsonFormatter(logging.Formatter):
@@ -30,9 +76,9 @@ class JsonFormatter(logging.Formatter):
         }
         for key, value in record.__dict__.items():
             if key not in STANDARD_ATTRS and not key.startswith("_"):
-                event[key] = mask_text(value) if isinstance(value, str) else value
+                event[key] = _field(value)
         if record.exc_info:
-            event["error"] = mask_text(self.formatException(record.exc_info))
+            event["error"] = mask_text(outline(record.exc_info[1]))
         return json.dumps(event, ensure_ascii=False, default=str)
 
 

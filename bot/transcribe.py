@@ -3,6 +3,7 @@ Groq (OpenAI-compatible Whisper) or Sarvam. Every call has a timeout; keys never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -14,6 +15,10 @@ TRANSCRIBE_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 GROQ_MODEL = "whisper-large-v3"
 SARVAM_MODEL = "saarika:v2.5"
 PERMANENT_STATUSES = frozenset({400, 404, 413, 415, 422})
+# Where Meta serves media (its lookaside CDN): the only hosts, besides the configured Graph
+# API, that ever see the WhatsApp token.
+META_MEDIA_DOMAINS = ("fbsbx.com", "facebook.com", "whatsapp.net", "fbcdn.net")
+MEDIA_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
 
 
 class RemoteError(Exception):
@@ -36,23 +41,49 @@ def _status_error(response: httpx.Response) -> RemoteError:
 
 
 class MediaFetcher:
-    """GET /{version}/{media_id} for a download URL, then GET that URL; both with the token."""
+    """GET /{version}/{media_id} for a download URL, then GET that URL; both with the token,
+    which goes only to the Graph API and to Meta's media hosts over HTTPS."""
 
     def __init__(self, client: httpx.AsyncClient, base_url: str, version: str, token: str) -> None:
         self._client, self._prefix = client, f"{base_url}/{version}"
+        self._api = httpx.URL(base_url)
         self._headers = {"Authorization": f"Bearer {token}"} if token else {}
 
     async def fetch(self, media_id: str, fresh_url: str | None, mime_type: str) -> Audio:
-        """The recording; `fresh_url` is the webhook's own URL while it is still valid."""
+        """The recording; `fresh_url` is the webhook's own URL while it is still valid, used
+        only when it names Meta's media host (a payload never sends the token elsewhere)."""
         if not self._headers:
             raise RemoteError("no_whatsapp_token", permanent=True)
-        if fresh_url:
+        if not MEDIA_ID.fullmatch(media_id):
+            raise RemoteError("bad_media_id", permanent=True)
+        if fresh_url and self._may_carry_token(fresh_url):
             try:
                 return Audio(await self._download(fresh_url), mime_type)
             except RemoteError:
                 pass  # that URL lives five minutes; ask Meta for a new one
         url, looked_up_mime = await self._lookup(media_id)
         return Audio(await self._download(url), mime_type or looked_up_mime)
+
+    def _may_carry_token(self, url: str) -> bool:
+        """The configured Graph API itself, or a Meta media host over HTTPS on its own port."""
+        try:
+            target = httpx.URL(url)
+        except httpx.InvalidURL:
+            return False
+        if target.userinfo:
+            return False
+        if (target.scheme, target.host, target.port) == (
+            self._api.scheme,
+            self._api.host,
+            self._api.port,
+        ):
+            return True
+        host = target.host
+        return (
+            target.scheme == "https"
+            and target.port is None
+            and any(host == d or host.endswith(f".{d}") for d in META_MEDIA_DOMAINS)
+        )
 
     async def _lookup(self, media_id: str) -> tuple[str, str]:
         try:
@@ -64,14 +95,16 @@ class MediaFetcher:
         if response.status_code != 200:
             raise _status_error(response)
         body = _json(response)
-        if not isinstance(body.get("url"), str) or not body["url"].startswith("https://"):
+        if not isinstance(body.get("url"), str):
             raise RemoteError("no_media_url")
+        if not self._may_carry_token(body["url"]):
+            raise RemoteError("untrusted_media_url", permanent=True)
         return body["url"], str(body.get("mime_type") or "")
 
     async def _download(self, url: str) -> bytes:
         try:
             async with self._client.stream(
-                "GET", url, headers=self._headers, timeout=MEDIA_TIMEOUT
+                "GET", url, headers=self._headers, timeout=MEDIA_TIMEOUT, follow_redirects=False
             ) as response:
                 if response.status_code != 200:
                     raise _status_error(response)

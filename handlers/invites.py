@@ -27,13 +27,16 @@ from handlers.menu import show_menu
 from handlers.roles import show_role_requests
 from tracker.children import Child
 from tracker.members import (
+    FamilyInvite,
     Invite,
-    InviteResult,
+    Person,
+    delete_family_invite,
     delete_invite,
     insert_invite,
+    select_family_invites,
     select_invites,
+    select_known_person,
     update_invite_accepted,
-    update_invite_channel,
 )
 from tracker.phones import display_phone, normalise_phone
 
@@ -114,31 +117,40 @@ async def invite_by_command(ctx: Context, family: Family, command: Command) -> N
 
 
 async def invite(ctx: Context, family: Family, role: InviteRole, phone: str) -> None:
-    """Store the pending invite, deliver it the best way open to us, and say which way."""
-    result = await insert_invite(ctx.conn, family.child.id, phone, role)
+    """Store the invite and answer the same whoever owns the number. Only someone already in
+    one of the user's families is messaged (what we know of them, the user may see too);
+    anyone else sees the invite when they write, or through the link the user forwards."""
+    known = await select_known_person(ctx.conn, phone)
+    channel = invite_channel(ctx, known)
+    result = await insert_invite(ctx.conn, family.child.id, phone, role, channel)
     values = {
         "phone": display_phone(phone),
         "name": family.child.name,
         "role": ctx.t(f"role.{result.role}"),
     }
-    if result.outcome in ("self", "member", "full"):
+    if result.outcome not in ("invited", "reinvited"):
         ctx.reply(ctx.t(f"invite.{result.outcome}", **values))
         return
-    channel = deliver_invite(ctx, family.child, result)
-    await update_invite_channel(ctx.conn, family.child.id, result.invitee.user_id, channel)
-    sent: str = channel
-    if channel == "link" and ctx.links.bot_number:
-        values["link"] = f"https://wa.me/{ctx.links.bot_number}?text={quote(JOIN_WORD)}"
-        sent = "link_url"
-    ctx.reply(ctx.t(f"invite.sent_{sent}", **values))
+    if known:
+        deliver_invite(ctx, family.child, known, result.role, channel)
+    if ctx.links.bot_number:
+        link = f"https://wa.me/{ctx.links.bot_number}?text={quote(JOIN_WORD)}"
+        ctx.reply(ctx.t("invite.sent_url", link=link, **values))
+    else:
+        ctx.reply(ctx.t("invite.sent", **values))
 
 
-def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> Channel:
-    """Message inside their window, else the approved template, else nothing (a link to
-    forward); someone who opted out is never messaged. Returns the channel used."""
-    invitee = result.invitee
-    if invitee.consent != "opted_in":
+def invite_channel(ctx: Context, known: Person | None) -> Channel:
+    """A message inside their window, else the approved template, else a link to forward;
+    someone unknown to the user, or opted out, is never messaged."""
+    if known is None or known.consent != "opted_in":
         return "link"
+    if reachable(ctx, known):
+        return "message"
+    return "template" if ctx.links.invite_template else "link"
+
+
+def deliver_invite(ctx: Context, child: Child, known: Person, role: str, channel: Channel) -> None:
     template = None
     if ctx.links.invite_template:
         template = Template(
@@ -146,17 +158,12 @@ def deliver_invite(ctx: Context, child: Child, result: InviteResult) -> Channel:
             language=ctx.links.invite_template_lang,
             parameters=(child.name, actor_label(ctx)),
         )
-    if reachable(ctx, invitee):
+    if channel == "message":
         ctx.notify(
-            invitee.user_id,
-            invite_message(ctx, invitee.language, child, result.role),
-            fallback=template,
+            known.user_id, invite_message(ctx, known.language, child, role), fallback=template
         )
-        return "message"
-    if template:
-        ctx.notify(invitee.user_id, template)
-        return "template"
-    return "link"
+    elif channel == "template" and template:
+        ctx.notify(known.user_id, template)
 
 
 def invite_message(ctx: Context, language: str, child: Child, role: str) -> Reply:
@@ -266,3 +273,62 @@ async def reject(ctx: Context, chosen: Invite) -> None:
         )
     await delete_invite(ctx.conn, chosen.child_id)
     ctx.reply(ctx.t("invite.rejected", name=chosen.child_name))
+
+
+def invite_line(ctx: Context, invite: FamilyInvite) -> str:
+    """One pending invite in the family list: the number, the role, how it went out."""
+    return ctx.t(
+        "member.line_pending",
+        phone=display_phone(invite.phone),
+        role=ctx.t(f"role.{invite.role}"),
+        how=ctx.t(f"member.how.{invite.invite_channel or 'none'}"),
+    )
+
+
+def invite_row(ctx: Context, invite: FamilyInvite) -> Row:
+    return Row(
+        ids.encode("invite", "cancel", invite.id),
+        display_phone(invite.phone)[:24],
+        ctx.t("member.desc_pending", role=ctx.t(f"role.{invite.role}")),
+    )
+
+
+def confirm_cancel(ctx: Context, family: Family, invite: FamilyInvite) -> None:
+    yes = Button(ids.encode("invite", "cancel_yes", invite.id), ctx.t("btn.invite_cancel"))
+    confirm_change(ctx, family, "invite.cancel_confirm", invite.phone, invite.role, yes)
+
+
+def confirm_change(
+    ctx: Context, family: Family, key: str, phone: str | None, role: str, yes: Button
+) -> None:
+    """Ask to confirm a change to someone in the family: `yes` does it, keep does nothing."""
+    ctx.reply(
+        ctx.t(key, phone=display_phone(phone), role=ctx.t(f"role.{role}"), name=family.child.name),
+        buttons=(yes, Button(ids.encode("member", "keep"), ctx.t("btn.member_keep"))),
+    )
+
+
+async def family_invite(ctx: Context, family: Family, invite_id: int) -> FamilyInvite | None:
+    """The tapped invite, if it is still pending in this family."""
+    pending = await select_family_invites(ctx.conn, family.child.id)
+    found = next((i for i in pending if i.id == invite_id), None)
+    if found is None:
+        ctx.reply(ctx.t("member.unknown"))
+    return found
+
+
+@router.choice("invite", "cancel", int, needs="members_manage")
+async def ask_cancel(ctx: Context, family: Family, choice: ChoiceId) -> None:
+    """Ask to confirm cancelling the tapped invite; stores nothing."""
+    if invite := await family_invite(ctx, family, choice.value):
+        confirm_cancel(ctx, family, invite)
+
+
+@router.choice("invite", "cancel_yes", int, needs="members_manage")
+async def cancel(ctx: Context, family: Family, choice: ChoiceId) -> None:
+    """Cancel the invite: the number can no longer join with it."""
+    invite = await family_invite(ctx, family, choice.value)
+    if invite and await delete_family_invite(ctx.conn, family.child.id, invite.id):
+        ctx.reply(
+            ctx.t("invite.cancelled", phone=display_phone(invite.phone), name=family.child.name)
+        )

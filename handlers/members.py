@@ -20,6 +20,7 @@ from tracker.children import Child, select_children
 from tracker.members import (
     Member,
     delete_member,
+    select_family_invites,
     select_invites,
     select_members,
     select_membership_counts,
@@ -52,9 +53,11 @@ async def pending_invite_gate(ctx: Context) -> bool:
 async def list_members(ctx: Context, family: Family, _: Command) -> None:
     """Show the family with roles and invite states; managers get invite/remove/role buttons."""
     members = await select_members(ctx.conn, family.child.id)
+    pending = await select_family_invites(ctx.conn, family.child.id)
     lines = [
         ctx.t("member.list", name=family.child.name),
         *(member_line(ctx, m) for m in members),
+        *(invites.invite_line(ctx, i) for i in pending),
         "",
         ctx.t("member.list_hint"),
     ]
@@ -69,9 +72,6 @@ async def list_members(ctx: Context, family: Family, _: Command) -> None:
 
 def member_line(ctx: Context, member: Member) -> str:
     values = {"phone": display_phone(member.phone), "role": ctx.t(f"role.{member.role}")}
-    if member.status == "pending":
-        how = ctx.t(f"member.how.{member.invite_channel or 'none'}")
-        return ctx.t("member.line_pending", how=how, **values)
     line = ctx.t("member.line_you" if member.user_id == ctx.user.id else "member.line", **values)
     if member.proposed_role:
         line += " " + ctx.t("member.line_asked", role=ctx.t(f"role.{member.proposed_role}"))
@@ -91,29 +91,31 @@ async def pick_member_to_remove(ctx: Context, family: Family, command: Command) 
         for m in await select_members(ctx.conn, family.child.id)
         if may_remove(family.child.role, m, ctx.user.id)
     ]
+    pending = await select_family_invites(ctx.conn, family.child.id)
     typed = normalise_phone(command.args) if command.args else None
     match = next((m for m in members if typed and m.phone == typed), None)
+    invite = next((i for i in pending if typed and i.phone == typed), None)
     if match:
         confirm_removal(ctx, family, match)
-    elif not members:
+    elif invite:
+        invites.confirm_cancel(ctx, family, invite)
+    elif not members and not pending:
         ctx.reply(ctx.t("member.none_to_remove", name=family.child.name))
     else:
         rows = [
-            Row(
-                ids.encode("member", "remove", m.user_id),
-                display_phone(m.phone)[:24],
-                member_desc(ctx, m),
-            )
-            for m in members[:MAX_ROWS]
-        ]
+            *(
+                Row(
+                    ids.encode("member", "remove", m.user_id),
+                    display_phone(m.phone)[:24],
+                    ctx.t(f"role.{m.role}"),
+                )
+                for m in members
+            ),
+            *(invites.invite_row(ctx, i) for i in pending),
+        ][:MAX_ROWS]
         ctx.reply_rows(
             ctx.t("member.pick_remove", name=family.child.name), rows, ctx.t("btn.member_pick")
         )
-
-
-def member_desc(ctx: Context, member: Member) -> str:
-    role = ctx.t(f"role.{member.role}")
-    return ctx.t("member.desc_pending", role=role) if member.status == "pending" else role
 
 
 @router.choice("member", "remove", int, needs="members_manage")
@@ -125,20 +127,8 @@ async def ask_removal(ctx: Context, family: Family, choice: ChoiceId) -> None:
 
 
 def confirm_removal(ctx: Context, family: Family, member: Member) -> None:
-    ctx.reply(
-        ctx.t(
-            "member.remove_confirm",
-            phone=display_phone(member.phone),
-            role=ctx.t(f"role.{member.role}"),
-            name=family.child.name,
-        ),
-        buttons=(
-            Button(
-                ids.encode("member", "remove_yes", member.user_id), ctx.t("btn.member_remove_yes")
-            ),
-            keep_button(ctx),
-        ),
-    )
+    yes = Button(ids.encode("member", "remove_yes", member.user_id), ctx.t("btn.member_remove_yes"))
+    invites.confirm_change(ctx, family, "member.remove_confirm", member.phone, member.role, yes)
 
 
 def keep_button(ctx: Context) -> Button:

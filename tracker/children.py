@@ -8,6 +8,7 @@ from datetime import date
 import asyncpg
 
 from sql.db import fetch_value
+from tracker.text import clean_person_name
 
 MAX_NAME = 60
 
@@ -31,8 +32,8 @@ ORDER BY c.id
 
 def clean_name(text: str) -> str | None:
     """The name as typed (case and script kept), spaces collapsed; None when unusable."""
-    name = " ".join(text.split())
-    return name if 0 < len(name) <= MAX_NAME and any(ch.isalpha() for ch in name) else None
+    name = clean_person_name(text)
+    return name if name and len(name) <= MAX_NAME and any(ch.isalpha() for ch in name) else None
 
 
 async def select_children(conn: asyncpg.Connection) -> list[Child]:

@@ -18,8 +18,7 @@ SELECT_OVERVIEW = """
 SELECT c.id, c.name, m.role,
        coalesce(sum(s.count) FILTER (WHERE s.status = 'attended'), 0)::int AS attended,
        coalesce(sum(s.count) FILTER (WHERE s.status = 'missed'), 0)::int AS missed,
-       (SELECT count(*) FROM tt.memberships p
-        WHERE p.child_id = c.id AND p.status = 'pending')::int AS pending
+       (SELECT count(*) FROM tt.invites p WHERE p.child_id = c.id)::int AS pending
 FROM tt.children c
 JOIN tt.memberships m ON m.child_id = c.id AND m.user_id = tt.acting_user_id()
                      AND m.status = 'active'

@@ -40,7 +40,16 @@ class Member:
 class InviteResult:
     outcome: str
     role: str
-    invitee: Person
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyInvite:
+    """An invite as the family sees it: the number typed, never who it belongs to."""
+
+    id: int
+    phone: str
+    role: str
+    invite_channel: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,15 @@ SELECT m.user_id, u.phone, u.language, u.consent, u.last_inbound_at, m.role, m.s
 FROM tt.memberships m JOIN tt.users u ON u.id = m.user_id
 WHERE m.child_id = $1
 ORDER BY m.status, array_position(ARRAY['owner', 'parent', 'therapist'], m.role), m.created_at
+"""
+
+# Someone already in one of the acting user's families: all the inviter may know of a number.
+SELECT_KNOWN_PERSON = """
+SELECT u.id AS user_id, u.language, u.consent, u.last_inbound_at
+FROM tt.users u
+WHERE u.phone = $1 AND EXISTS (
+    SELECT 1 FROM tt.memberships m
+    WHERE m.user_id = u.id AND m.status = 'active' AND m.child_id IN (SELECT tt.my_child_ids()))
 """
 
 SELECT_ROLE_REQUESTS = """
@@ -116,31 +134,41 @@ async def select_membership_counts(conn: asyncpg.Connection) -> tuple[int, int]:
     """How many families the acting user is in (active) and invited to (pending)."""
     row = await fetch_one(
         conn,
-        "SELECT count(*) FILTER (WHERE status = 'active') AS active, "
-        "count(*) FILTER (WHERE status = 'pending') AS pending "
-        "FROM tt.memberships WHERE user_id = tt.acting_user_id()",
+        "SELECT (SELECT count(*) FROM tt.memberships WHERE user_id = tt.acting_user_id() "
+        "AND status = 'active') AS active, (SELECT count(*) FROM tt.my_invites()) AS pending",
     )
     return row["active"], row["pending"]
 
 
+async def select_known_person(conn: asyncpg.Connection, phone: str) -> Person | None:
+    """The owner of `phone` when they are already in one of the acting user's families."""
+    row = await conn.fetchrow(SELECT_KNOWN_PERSON, phone)
+    return _person(row) if row else None
+
+
 async def insert_invite(
-    conn: asyncpg.Connection, child_id: int, phone: str, role: str
+    conn: asyncpg.Connection, child_id: int, phone: str, role: str, channel: str
 ) -> InviteResult:
-    """Store a pending invite for `phone` (creating the user when new); see tt.invite_member."""
-    row = await fetch_one(conn, "SELECT * FROM tt.invite_member($1, $2, $3)", child_id, phone, role)
-    return InviteResult(row["outcome"], row["member_role"], _person(row, "invitee_"))
-
-
-async def update_invite_channel(
-    conn: asyncpg.Connection, child_id: int, user_id: int, channel: str
-) -> None:
-    await conn.execute(
-        "UPDATE tt.memberships SET invite_channel = $3 "
-        "WHERE child_id = $1 AND user_id = $2 AND status = 'pending'",
-        child_id,
-        user_id,
-        channel,
+    """Store a pending invite for `phone` (no user is created); see tt.invite_member."""
+    row = await fetch_one(
+        conn, "SELECT * FROM tt.invite_member($1, $2, $3, $4)", child_id, phone, role, channel
     )
+    return InviteResult(row["outcome"], row["member_role"])
+
+
+async def select_family_invites(conn: asyncpg.Connection, child_id: int) -> list[FamilyInvite]:
+    """The family's pending invites, oldest first."""
+    rows = await conn.fetch(
+        "SELECT id, phone, role, invite_channel FROM tt.invites WHERE child_id = $1 "
+        "ORDER BY created_at, id",
+        child_id,
+    )
+    return [FamilyInvite(**dict(row)) for row in rows]
+
+
+async def delete_family_invite(conn: asyncpg.Connection, child_id: int, invite_id: int) -> bool:
+    """Cancel one of the family's invites; False when it is no longer there."""
+    return await fetch_value(conn, bool, "SELECT tt.cancel_invite($1, $2)", child_id, invite_id)
 
 
 async def select_invites(conn: asyncpg.Connection) -> list[Invite]:

@@ -116,12 +116,12 @@ async def select_account(conn: asyncpg.Connection, user_id: int) -> Account:
 
 
 async def select_memberships(conn: asyncpg.Connection, user_id: int) -> list[Membership]:
-    """Every membership of the user; a pending invitation's child is named by my_invites()."""
+    """Every membership of the user, and the invites to their number (from my_invites())."""
     rows = await conn.fetch(
-        "SELECT m.child_id, coalesce(c.name, i.child_name, '') AS child_name, m.role, m.status "
-        "FROM tt.memberships m LEFT JOIN tt.children c ON c.id = m.child_id "
-        "LEFT JOIN tt.my_invites() i ON i.child_id = m.child_id "
-        "WHERE m.user_id = $1 ORDER BY m.child_id",
+        "SELECT m.child_id, c.name AS child_name, m.role, m.status "
+        "FROM tt.memberships m JOIN tt.children c ON c.id = m.child_id WHERE m.user_id = $1 "
+        "UNION ALL SELECT i.child_id, i.child_name, i.role, 'pending' FROM tt.my_invites() i "
+        "ORDER BY child_id",
         user_id,
     )
     return [Membership(**dict(row)) for row in rows]

@@ -10,6 +10,7 @@ import asyncpg
 
 from sql.cipher import Cipher
 from sql.db import fetch_optional, fetch_value
+from tracker.text import clean_free_text
 
 MAX_NOTE_CHARS = 2000
 MAX_FIELD_CHARS = 500
@@ -50,7 +51,7 @@ class VoiceNote:
 
 def clean_text(text: str, limit: int) -> str | None:
     """The text as typed with outer spaces removed; None when empty or longer than `limit`."""
-    text = text.strip()
+    text = clean_free_text(text).strip()
     return text if 0 < len(text) <= limit else None
 
 

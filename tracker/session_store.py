@@ -10,6 +10,7 @@ import asyncpg
 from sql.cipher import Cipher
 from sql.db import fetch_optional, fetch_value
 from tracker.kinds import Status
+from tracker.text import clean_free_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ async def insert_session(
         day,
         status,
         count,
-        cipher.encrypt_text(reason) if reason else None,
+        cipher.encrypt_text(clean_free_text(reason)) if reason else None,
         reason_category,
         logged_by,
     )

@@ -100,7 +100,7 @@ def test_cli_stats_json_shape(database_url, db):
         check=True,
     )
     assert json.loads(result.stdout) == {
-        "inbound": {"pending": 0, "done": 0, "dead": 0},
+        "inbound": {"pending": 0, "done": 0, "dead": 0, "quarantined": 0},
         "outbox": {"pending": 0, "sent": 0, "failed": 0},
         "notices": {"pending": 0, "dead": 0},
         "given_up": {"outbox": {}, "inbound": {}, "notices": {}},

@@ -88,3 +88,33 @@ def test_user_keys_read_phone_digits_and_the_business_scoped_id():
     message = payloads.message("+91 98000 00011", "text", {"body": "x"})
     message["from_user_id"] = "IN.123"
     assert user_keys({"message": message, "contact": {}}) == ("919800000011", "IN.123")
+
+
+def test_what_cannot_be_stored_is_named_and_the_rest_kept():
+    nul_id, nul_type, nul_from = (payloads.text(PHONE, "x") for _ in range(3))
+    nul_id["id"] += "\x00"
+    nul_type["type"] = "text\x00"
+    nul_from["from"] = "9198\x0000000011"
+    deep: list = []
+    for _ in range(100):
+        deep = [deep]
+    nested = payloads.text(PHONE, "x")
+    nested["context"] = deep
+    good = payloads.text(OTHER, "fine")
+    batch = parse_payload(payloads.webhook([nul_id, nul_type, good, nul_from, nested]))
+    assert [from_envelope(e).text for e in batch.envelopes] == ["fine"]
+    assert batch.rejected == ["bad_id", "bad_type", "bad_from", "too_deep"]
+    bad_number = parse_payload(payloads.webhook([good], phone_number_id="1065\x00"))
+    assert (bad_number.envelopes, bad_number.rejected) == ([], ["bad_phone_number_id"])
+
+
+@pytest.mark.parametrize("stamp", [10**12, "²", "-5", "1e9", "9" * 5000, None, [1]])
+def test_an_impossible_send_time_is_left_out_not_fatal(stamp):
+    message = payloads.text(PHONE, "hi")
+    message["timestamp"] = stamp
+    assert from_envelope(parse_payload(payloads.webhook([message])).envelopes[0]).sent_at is None
+
+
+def test_only_ascii_digits_make_a_phone_number():
+    message = payloads.message("९१९८००००००११", "text", {"body": "x"})
+    assert user_keys({"message": message, "contact": {}}) == ("", "")

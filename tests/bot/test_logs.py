@@ -1,5 +1,9 @@
 import json
 import logging
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.logs import JsonFormatter, mask_text
 from tracker.phones import mask_phone
@@ -28,3 +32,85 @@ def test_json_line_masks_message_and_extra_fields():
     assert event["event"] == "sent to 91******3210"
     assert event["to"] == "91******3210"
     assert "9876543210" not in line
+
+
+DIGITS = st.sampled_from(["0123456789", "०१२३४५६७८९"])
+SEPARATORS = st.text(st.sampled_from(" -./()"), max_size=2)
+GLUE = st.text(st.sampled_from("abcXYZ_.:+ ()tel"), max_size=6)
+
+
+@st.composite
+def written_phone(draw):
+    """A 7 to 15 digit number as people write it: separators anywhere, glued to text."""
+    digits = draw(DIGITS)
+    number = "".join(draw(st.lists(st.sampled_from(digits), min_size=7, max_size=15)))
+    cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=4)))
+    groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, len(number)], strict=True)]
+    written = groups[0] + "".join(draw(SEPARATORS) + g for g in groups[1:])
+    plus = draw(st.sampled_from(["", "+", "(", "+("]))
+    return number, draw(GLUE) + plus + written + draw(GLUE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_phone())
+def test_no_phone_number_survives_the_masker_however_it_is_written(case):
+    number, text = case
+    masked = mask_text(text)
+    shown = [ch for ch in masked if ch.isdigit()]
+    assert len(shown) <= 6, (text, masked)
+    assert number not in "".join(shown)
+
+
+def test_separated_and_glued_numbers_are_masked():
+    for text in ("tel:+91-98765-43210", "id_919876543210", "x.98765.43210", "(987) 654-3210"):
+        assert "765" not in mask_text(text), text
+    assert mask_text("on 2026-02-12 10:00:00+00:00") == "on 2026-02-12 10:00:00+00:00"
+
+
+def test_an_exception_is_logged_as_types_and_frames_never_its_message():
+    try:
+        try:
+            raise ValueError("diagnosis:autism_level2 me@example.com")
+        except ValueError as inner:
+            raise RuntimeError("token=SECRET123 tel:+91-98765-43210") from inner
+    except RuntimeError:
+        record = logging.LogRecord(
+            "bot", logging.ERROR, __file__, 1, "handler failed", (), sys.exc_info()
+        )
+    line = JsonFormatter().format(record)
+    for secret in ("autism", "example.com", "SECRET123", "98765", "43210"):
+        assert secret not in line
+    error = json.loads(line)["error"]
+    assert error.startswith("RuntimeError at bot/test_logs.py:")
+    assert "; while handling ValueError at " in error
+
+
+def test_fields_of_any_type_are_masked():
+    record = logging.LogRecord("bot", logging.INFO, __file__, 1, "x", (), None)
+    record.details = {"to": "919876543210"}
+    record.count = 3
+    record.phone_as_int = 919876543210
+    event = json.loads(JsonFormatter().format(record))
+    assert event["details"] == "{'to': '91******3210'}"
+    assert (event["count"], event["phone_as_int"]) == (3, "91******3210")
+
+
+TYPED = [
+    "diagnosis:autism_level2",
+    "reset:https://example.test/reset?token=SECRETTOKEN123",
+    "mail asha.parent@example.com",
+    "PIN 482913",
+    "call tel:+91-98765-43210",
+]
+
+
+async def test_what_people_type_never_reaches_the_logs(bot, caplog):
+    """Every record of a conversation, at every level, as the JSON formatter writes it."""
+    with caplog.at_level(logging.DEBUG):
+        for typed in TYPED:
+            await bot.say("919000000001", typed)
+            await bot.tap("919000000001", typed)
+    lines = "\n".join(JsonFormatter().format(r) for r in caplog.records)
+    assert "choice id refused" in lines
+    for secret in ("autism", "SECRETTOKEN", "example.com", "482913", "98765"):
+        assert secret not in lines

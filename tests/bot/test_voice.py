@@ -97,10 +97,19 @@ async def test_the_recording_is_fetched_from_meta_and_kept_encrypted_for_a_week(
 async def test_the_webhook_url_is_used_while_it_is_fresh(start, stub):
     bot = await start()
     await make_family(bot.db, PHONE)
-    await send_voice(bot, url="https://lookaside.test/media-1")
+    await send_voice(bot, url="https://lookaside.fbsbx.com/media-1")
     await reach(bot, "transcribed")
-    assert [str(r.url) for r in stub.requests[:1]] == ["https://lookaside.test/media-1"]
+    assert [str(r.url) for r in stub.requests[:1]] == ["https://lookaside.fbsbx.com/media-1"]
     assert not [r for r in stub.requests if r.url.path.startswith("/v25.0/")]
+
+
+@pytest.mark.parametrize("url", ["http://attacker.test/steal", "https://attacker.test/steal"])
+async def test_a_payload_url_off_meta_never_gets_the_token(start, stub, url):
+    bot = await start()
+    await make_family(bot.db, PHONE)
+    await send_voice(bot, url=url)
+    await reach(bot, "transcribed")
+    assert "attacker.test" not in {r.url.host for r in stub.requests}
 
 
 async def test_the_transcript_answers_the_step_that_was_waiting(start, stub):

@@ -1,3 +1,6 @@
+import pytest
+
+from sql.db import as_user
 from tests.conftest import wait_until
 from tests.support.families import add_invite, add_member, add_user, close_window, make_family
 
@@ -48,82 +51,153 @@ async def family_with(bot, *members):
 
 # Inviting and delivery
 
+SAVED = (
+    "📨 Invite saved: {phone} can join Asha's family as {role}. Ask them to send *accept* to "
+    "this WhatsApp number. If they are already in one of your families, I have told them too."
+)
 
-async def test_invite_inside_the_window_sends_the_invitee_text_with_buttons(bot):
-    owner, child = await make_family(bot.db, OWNER)
-    await add_user(bot.db, INVITEE)
+
+async def invite_row(bot, phone):
+    return await bot.db.fetchrow(
+        "SELECT role, invite_channel, invited_by FROM tt.invites WHERE phone = $1", phone
+    )
+
+
+async def second_child(bot):
+    """The owner's second child, current; the members of Asha's family are known to them."""
+    _, ravi = await make_family(bot.db, OWNER, child="Ravi")
+    await bot.db.execute("UPDATE tt.children SET name = 'Asha' WHERE id = $1", ravi)
+    return ravi
+
+
+async def test_someone_in_another_of_your_families_gets_the_invite_with_buttons(bot):
+    _, _, ids = await family_with(bot, (THERAPIST, "therapist"))
+    child = await second_child(bot)
     await bot.say(OWNER, "invite")
     assert buttons(bot, OWNER) == ["invite:role:parent", "invite:role:therapist"]
     assert await bot.tap(OWNER, "invite:role:therapist") == [
         "Type the therapist's WhatsApp number, for example 98765 43210 or +91 98765 43210."
     ]
-    replies = await bot.say(OWNER, "90000 00002")
-    assert replies == [
-        "📨 I sent +91 90000 00002 an invite to join Asha's family as therapist. "
-        "They can accept or reject it with one tap."
-    ]
-    invite = bot.graph.to(INVITEE)[-1]["interactive"]
+    replies = await bot.say(OWNER, "90000 00003")
+    assert replies == [SAVED.format(phone="+91 90000 00003", role="therapist")]
+    invite = bot.graph.to(THERAPIST)[-1]["interactive"]
     assert invite["body"]["text"].startswith(
         "👋 Parent (+91 90000 00001) invited you to join Asha's therapy tracker as therapist."
     )
-    assert buttons(bot, INVITEE) == [f"invite:accept:{child}", f"invite:reject:{child}"]
-    assert dict(await membership(bot, INVITEE)) == {
+    assert buttons(bot, THERAPIST) == [f"invite:accept:{child}", f"invite:reject:{child}"]
+    owner = await bot.db.fetchval("SELECT id FROM tt.users WHERE phone = $1", OWNER)
+    assert dict(await invite_row(bot, THERAPIST)) == {
         "role": "therapist",
-        "status": "pending",
         "invite_channel": "message",
         "invited_by": owner,
     }
-
-
-async def test_outside_the_window_the_approved_template_is_sent(make_bot):
-    bot = await make_bot(**TEMPLATE)
-    await make_family(bot.db, OWNER)
-    await close_window(bot.db, await add_user(bot.db, INVITEE))
-    replies = await bot.say(OWNER, "add therapist 9000000002")
-    assert replies[0].startswith(
-        "📨 +91 90000 00002 has not written to me in the last 24 hours, "
-        "so I sent them our approved invite template instead."
+    assert await bot.tap(THERAPIST, f"invite:accept:{child}") == [
+        "🎉 Welcome! You joined Asha's family as therapist."
+    ]
+    assert (
+        await bot.db.fetchval(
+            "SELECT count(*) FROM tt.memberships WHERE user_id = $1", ids[THERAPIST]
+        )
+        == 2
     )
-    sent = bot.graph.to(INVITEE)
+
+
+async def test_outside_their_window_the_approved_template_is_sent(make_bot):
+    bot = await make_bot(**TEMPLATE)
+    _, _, ids = await family_with(bot, (THERAPIST, "therapist"))
+    await close_window(bot.db, ids[THERAPIST])
+    await second_child(bot)
+    replies = await bot.say(OWNER, "add therapist 9000000003")
+    assert replies == [SAVED.format(phone="+91 90000 00003", role="therapist")]
+    sent = bot.graph.to(THERAPIST)
     assert [body["type"] for body in sent] == ["template"]
     assert sent[0]["template"]["name"] == "family_invite"
     assert [p["text"] for p in sent[0]["template"]["components"][0]["parameters"]] == [
         "Asha",
         "Parent (+91 90000 00001)",
     ]
-    assert (await membership(bot, INVITEE))["invite_channel"] == "template"
+    assert (await invite_row(bot, THERAPIST))["invite_channel"] == "template"
 
 
-async def test_without_a_template_the_inviter_gets_a_link_and_nobody_is_messaged(make_bot):
-    bot = await make_bot(whatsapp_public_number="15550001111")
+async def strangers(bot):
+    """Numbers the inviter has no family with: one wrote just now, one two days ago, one
+    opted out, one never wrote (no users row)."""
+    await add_user(bot.db, "919000000011")
+    await close_window(bot.db, await add_user(bot.db, "919000000012"))
+    opted_out = await add_user(bot.db, "919000000013")
+    await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1", opted_out)
+    return ["919000000011", "919000000012", "919000000013", "919000000014"]
+
+
+@pytest.mark.parametrize("settings", [{}, TEMPLATE, {"whatsapp_public_number": "15550001111"}])
+async def test_the_reply_is_the_same_whoever_owns_the_number(make_bot, settings):
+    """Nothing in the reply, the family's list or the stranger's inbox tells whether a number
+    ever wrote to us, wrote lately or opted out."""
+    bot = await make_bot(**settings)
     await make_family(bot.db, OWNER)
-    replies = await bot.say(OWNER, "add parent +91 90000 00002")
-    assert replies[0].startswith("I could not message +91 90000 00002 directly right now.")
-    assert replies[0].endswith("\nhttps://wa.me/15550001111?text=accept")
-    assert bot.graph.to(INVITEE) == []
+    numbers = await strangers(bot)
+    users_before = await bot.db.fetchval("SELECT count(*) FROM tt.users")
+    replies = [await bot.say(OWNER, f"add parent {n[2:]}") for n in numbers]
+    answers = {
+        tuple(r[0].replace(display, "N") for r in reply)
+        for reply, display in zip(
+            replies,
+            ("+91 90000 00011", "+91 90000 00012", "+91 90000 00013", "+91 90000 00014"),
+            strict=True,
+        )
+    }
+    assert len(answers) == 1, answers
+    if settings.get("whatsapp_public_number"):
+        assert replies[0][0].endswith("\nhttps://wa.me/15550001111?text=accept")
+    for number in numbers:
+        assert bot.graph.to(number) == []
+        assert (await invite_row(bot, number))["invite_channel"] == "link"
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.users") == users_before
     assert (
         await bot.db.fetchval(
             "SELECT count(*) FROM tt.outbox o JOIN tt.users u "
-            "ON u.id = o.user_id WHERE u.phone = $1",
-            INVITEE,
+            "ON u.id = o.user_id WHERE u.phone <> $1",
+            OWNER,
         )
         == 0
     )
-    row = await membership(bot, INVITEE)
-    assert (row["role"], row["status"], row["invite_channel"]) == ("parent", "pending", "link")
+    listing = (await bot.say(OWNER, "members"))[0]
+    assert listing.count("parent, invite pending (link to forward)") == 4
 
 
-async def test_an_opted_out_invitee_is_never_messaged(make_bot):
-    bot = await make_bot(**TEMPLATE)
+async def test_a_number_that_never_wrote_has_no_user_until_it_writes_accept(bot):
     await make_family(bot.db, OWNER)
+    await bot.say(OWNER, "add parent 9000000002")
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.users WHERE phone = $1", INVITEE) == 0
+    replies = await bot.say(INVITEE, "accept")
+    assert replies[-1] == "🎉 Welcome! You joined Asha's family as parent."
+    assert (await membership(bot, INVITEE))["status"] == "active"
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.invites") == 0
+
+
+async def test_invites_are_limited_per_inviter_per_day(bot):
+    await make_family(bot.db, OWNER)
+    for n in range(10):
+        assert (await bot.say(OWNER, f"add parent 90000 001{n:02d}"))[0].startswith("📨"), n
+    assert await bot.say(OWNER, "add parent 90000 00199") == [
+        "You have sent many invites today. Please try again tomorrow."
+    ]
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.invites") == 10
+
+
+async def test_inviting_as_the_app_role_tells_nothing_about_the_number(bot):
+    """At the SQL level too: tt.invite_member answers an outcome and a role only, and the
+    invitee's users row stays out of the inviter's reach."""
+    owner, child = await make_family(bot.db, OWNER)
     invitee = await add_user(bot.db, INVITEE)
-    await bot.db.execute("UPDATE tt.users SET consent = 'opted_out' WHERE id = $1", invitee)
-    replies = await bot.say(OWNER, "add parent 9000000002")
-    assert replies[0].startswith(
-        "I could not message +91 90000 00002 directly right now. Ask "
-        "them to send *accept* to this WhatsApp number"
-    )
-    assert bot.graph.to(INVITEE) == []
+    rt = bot.app.extensions["therapy_tracker"]
+    async with rt.running.db.transaction(as_user(owner)) as conn:
+        row = await conn.fetchrow(
+            "SELECT * FROM tt.invite_member($1, $2, 'parent', 'link')", child, INVITEE
+        )
+        assert dict(row) == {"outcome": "invited", "member_role": "parent"}
+        assert await conn.fetchval("SELECT count(*) FROM tt.users WHERE id = $1", invitee) == 0
+        assert await conn.fetch("SELECT phone, role FROM tt.invites") == [(INVITEE, "parent")]
 
 
 async def test_phone_numbers_are_validated_and_normalised(bot):
@@ -134,9 +208,9 @@ async def test_phone_numbers_are_validated_and_normalised(bot):
     )
     for typed in ("banana", "12345", "98765ABCDE", "+44 7700 900123"):
         assert await bot.say(OWNER, f"add parent {typed}") == [refusal], typed
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.memberships") == 1
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.invites") == 0
     await bot.say(OWNER, "add parent 98765 43210")
-    assert (await membership(bot, "919876543210"))["status"] == "pending"
+    assert (await invite_row(bot, "919876543210"))["role"] == "parent"
 
 
 async def test_a_bad_number_in_the_flow_is_asked_again(bot):
@@ -144,7 +218,7 @@ async def test_a_bad_number_in_the_flow_is_asked_again(bot):
     await bot.tap(OWNER, "invite:role:parent")
     assert (await bot.say(OWNER, "my sister"))[0].startswith("That does not look like a phone")
     await bot.say(OWNER, "09000000002")
-    assert (await membership(bot, INVITEE))["role"] == "parent"
+    assert (await invite_row(bot, INVITEE))["role"] == "parent"
 
 
 async def test_inviting_an_active_member_never_changes_their_role(bot):
@@ -158,6 +232,23 @@ async def test_inviting_an_active_member_never_changes_their_role(bot):
     assert await bot.say(OWNER, "add parent 9000000001") == [
         "That is your own number. Type the number of the person you want to invite."
     ]
+
+
+async def test_an_invite_is_cancelled_from_remove_member(bot):
+    await make_family(bot.db, OWNER)
+    await bot.say(OWNER, "add parent 9000000002")
+    invite_id = await bot.db.fetchval("SELECT id FROM tt.invites")
+    await bot.say(OWNER, "remove member")
+    assert rows(bot, OWNER) == [f"invite:cancel:{invite_id}"]
+    assert await bot.tap(OWNER, f"invite:cancel:{invite_id}") == [
+        "Cancel the invite for +91 90000 00002 (parent) to Asha's family?"
+    ]
+    assert buttons(bot, OWNER) == [f"invite:cancel_yes:{invite_id}", "member:keep"]
+    assert await bot.tap(OWNER, f"invite:cancel_yes:{invite_id}") == [
+        "Done. The invite for +91 90000 00002 to Asha's family is cancelled."
+    ]
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.invites") == 0
+    assert await bot.say(INVITEE, "accept") != ["🎉 Welcome! You joined Asha's family as parent."]
 
 
 # Answering an invite
@@ -215,7 +306,8 @@ async def test_two_pending_invites_ask_which_one(bot):
     statuses = await bot.db.fetch(
         "SELECT child_id, status FROM tt.memberships WHERE user_id = $1 ORDER BY child_id", invitee
     )
-    assert [tuple(r) for r in statuses] == [(asha, "pending"), (ravi, "active")]
+    assert [tuple(r) for r in statuses] == [(ravi, "active")]
+    assert await bot.db.fetchval("SELECT child_id FROM tt.invites") == asha
 
 
 async def test_someone_only_invited_sees_the_invite_but_help_and_stop_still_work(bot):

@@ -2,7 +2,7 @@ from datetime import date
 
 from sql.db import SYSTEM
 from tests.conftest import wait_until
-from tests.support.families import add_member, add_user, make_family
+from tests.support.families import add_invite, add_member, add_user, make_family
 from tracker.my_data import purge_deleted_users
 
 OWNER, PARENT, OTHER, THERAPIST = ("919000000001", "919000000002", "919000000003", "919000000004")
@@ -263,12 +263,7 @@ async def test_a_therapist_exports_and_deletes_their_own_data(bot):
     await log_session(bot, child, owner, date(2026, 11, 2), "attended")
     await write_note(bot, child, therapist, "Worked on two-word phrases")
     other, ravi = await make_family(bot.db, OTHER, child="Ravi")
-    await bot.db.execute(
-        "INSERT INTO tt.memberships (child_id, user_id, role, status) "
-        "VALUES ($1, $2, 'therapist', 'pending')",
-        ravi,
-        therapist,
-    )
+    await add_invite(bot.db, ravi, therapist, "therapist", other)
     assert await ask_export(bot, THERAPIST) == [PREPARING, "document", SENT]
     text = exported_text(bot)
     assert "• Asha: therapist (member)" in text

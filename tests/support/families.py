@@ -74,10 +74,10 @@ def at(moment: str) -> datetime:
 async def add_invite(
     db: asyncpg.Connection, child_id: int, user_id: int, role: str, invited_by: int
 ) -> None:
-    """A pending invite, as `invite` leaves it before the invitee answers."""
+    """A pending invite to the user's number, as `invite` leaves it before they answer."""
     await db.execute(
-        "INSERT INTO tt.memberships (child_id, user_id, role, status, invited_by) "
-        "VALUES ($1, $2, $3, 'pending', $4)",
+        "INSERT INTO tt.invites (child_id, phone, role, invited_by) "
+        "SELECT $1, phone, $3, $4 FROM tt.users WHERE id = $2",
         child_id,
         user_id,
         role,

@@ -25,17 +25,16 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "type *role*.",
     "invite.full": "{name}'s family already has 12 people. Remove someone with *remove member* "
     "before inviting more.",
-    "invite.sent_message": "📨 I sent {phone} an invite to join {name}'s family as {role}. "
-    "They can accept or reject it with one tap.",
-    "invite.sent_template": "📨 {phone} has not written to me in the last 24 hours, so I sent "
-    "them our approved invite template instead. When they reply "
-    "*accept*, they join {name}'s family as {role}.",
-    "invite.sent_link": "I could not message {phone} directly right now. Ask them to send "
-    "*accept* to this WhatsApp number; they then join {name}'s family as "
-    "{role}.",
-    "invite.sent_link_url": "I could not message {phone} directly right now. Forward them this "
-    "link: when they send the message it opens, they join {name}'s "
-    "family as {role}.\n{link}",
+    "invite.sent": "📨 Invite saved: {phone} can join {name}'s family as {role}. Ask them to "
+    "send *accept* to this WhatsApp number. If they are already in one of your families, I "
+    "have told them too.",
+    "invite.sent_url": "📨 Invite saved: {phone} can join {name}'s family as {role}. Forward "
+    "them this link: when they send the message it opens, they join. If they are already in "
+    "one of your families, I have told them too.\n{link}",
+    "invite.limited": "You have sent many invites today. Please try again tomorrow.",
+    "invite.cancel_confirm": "Cancel the invite for {phone} ({role}) to {name}'s family?",
+    "invite.cancelled": "Done. The invite for {phone} to {name}'s family is cancelled.",
+    "btn.invite_cancel": "Cancel invite",
     "invite.received": "👋 {by} invited you to join {name}'s therapy tracker as {role}. You "
     "will see and log {name}'s sessions together with the family. Do you "
     "accept?",
