@@ -86,12 +86,6 @@ WHERE m.user_id = tt.acting_user_id() AND m.status = 'active' AND m.proposed_rol
 ORDER BY m.proposed_at
 """
 
-UPDATE_PROPOSAL = """
-UPDATE tt.memberships SET proposed_role = $3, proposed_by = tt.acting_user_id(),
-       proposed_at = now()
-WHERE child_id = $1 AND user_id = $2 AND status = 'active' AND role <> $3
-"""
-
 
 def _person(row: asyncpg.Record, prefix: str = "") -> Person:
     return Person(
@@ -134,13 +128,7 @@ async def insert_invite(
 async def update_invite_channel(
     conn: asyncpg.Connection, child_id: int, user_id: int, channel: str
 ) -> None:
-    await conn.execute(
-        "UPDATE tt.memberships SET invite_channel = $3 "
-        "WHERE child_id = $1 AND user_id = $2 AND status = 'pending'",
-        child_id,
-        user_id,
-        channel,
-    )
+    await conn.execute("SELECT tt.set_invite_channel($1, $2, $3)", child_id, user_id, channel)
 
 
 async def select_invites(conn: asyncpg.Connection) -> list[Invite]:
@@ -175,7 +163,9 @@ async def update_role_proposal(
     conn: asyncpg.Connection, child_id: int, user_id: int, role: str
 ) -> bool:
     """Ask an active member to take `role`; nothing changes until they accept."""
-    return await conn.execute(UPDATE_PROPOSAL, child_id, user_id, role) == "UPDATE 1"
+    return await fetch_value(
+        conn, bool, "SELECT tt.propose_role($1, $2, $3)", child_id, user_id, role
+    )
 
 
 async def select_role_requests(conn: asyncpg.Connection) -> list[RoleRequest]:
