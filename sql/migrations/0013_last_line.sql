@@ -7,8 +7,9 @@
 -- 2. A user may change only their own settings columns: never their phone, business-scoped
 --    id, deletion mark or last message time (those are the system's).
 -- 3. Row-level security is forced on every table, so the login role that owns the tables is
---    held by the policies too (unless it is a superuser or has BYPASSRLS, as on Supabase).
---    A later migration that changes rows should do so after SET LOCAL ROLE tt_system.
+--    held by the policies too (unless it is a superuser or has BYPASSRLS, as on Supabase):
+--    it sees rows only after SET ROLE, like the app. A later migration that changes rows
+--    does so after SET LOCAL ROLE tt_system.
 -- 4. The definer functions run as tt_system, which has policies, instead of the login role,
 --    which may be a superuser.
 
@@ -172,6 +173,21 @@ REVOKE CREATE ON SCHEMA tt FROM tt_system;
 GRANT EXECUTE ON FUNCTION tt.deletion_plan(), tt.leave_family(bigint, tt.family_outcome),
     tt.forget_authorship(bigint), tt.erase_own_rows(bigint) TO tt_system;
 GRANT USAGE ON TYPE tt.family_outcome TO tt_system;
+
+-- System policies hold for tt_system itself, not for every role that inherits it: the login
+-- role is a member (to SET ROLE into it) and must not see all rows through it.
+DO $$
+DECLARE p record;
+BEGIN
+    FOR p IN SELECT tablename, policyname FROM pg_policies
+             WHERE schemaname = 'tt' AND roles = '{tt_system}' AND cmd = 'ALL'
+               AND qual = 'true' AND with_check = 'true' LOOP
+        EXECUTE format('ALTER POLICY %I ON tt.%I USING (current_user = %L) '
+                       'WITH CHECK (current_user = %L)',
+                       p.policyname, p.tablename, 'tt_system', 'tt_system');
+    END LOOP;
+END
+$$;
 
 -- The migration ledger is the login role's alone.
 REVOKE ALL ON tt.schema_migrations FROM tt_app, tt_system;

@@ -261,6 +261,21 @@ async def test_row_level_security_is_forced_on_every_table(db):
     assert [r["relname"] for r in loose] == []
 
 
+async def test_system_policies_do_not_pass_to_roles_that_inherit_them(db):
+    policies = await db.fetch(
+        "SELECT policyname, qual, with_check FROM pg_policies "
+        "WHERE schemaname = 'tt' AND 'tt_system' = ANY (roles)"
+    )
+    assert len(policies) >= 14
+    loose = [
+        p["policyname"]
+        for p in policies
+        if "CURRENT_USER = 'tt_system'" not in p["qual"]
+        or "CURRENT_USER = 'tt_system'" not in p["with_check"]
+    ]
+    assert loose == []
+
+
 async def test_definer_functions_run_as_the_system_role_with_a_fixed_path(db):
     rows = await db.fetch(
         "SELECT p.proname, pg_get_userbyid(p.proowner) AS owner, p.proconfig "
