@@ -114,6 +114,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> dict[str, dict[str, int]]:
         conn = await asyncpg.connect(await resolve_dsn(settings))
         try:
+            await conn.execute("SET ROLE tt_system")  # row security binds the login role too
             row = await fetch_one(conn, STATS_SQL)
         finally:
             await conn.close()

@@ -67,7 +67,7 @@ async def _proxy(database_url):
         yield proxy
 
 
-async def test_a_hung_database_gets_meta_a_quick_503_and_nothing_is_lost(proxy, make_bot):
+async def test_a_hung_database_gets_meta_a_quick_503_and_nothing_is_lost(proxy, make_bot, caplog):
     phone = "919100000321"
     bot = await make_bot(database_url=proxy.dsn)
     first = payloads.webhook([payloads.text(phone, "hi")])
@@ -76,6 +76,8 @@ async def test_a_hung_database_gets_meta_a_quick_503_and_nothing_is_lost(proxy, 
     second = payloads.webhook([payloads.text(phone, "help")])
     assert (await _answer(bot.post(second))).status_code == 503
     assert (await _answer(bot.client.get("/health/ready"))).status_code == 503
+    failed = [r for r in caplog.records if r.getMessage() == "readiness check failed"]
+    assert failed and not any(r.exc_info for r in failed)  # one line, no traceback per poll
     proxy.resume()
     assert (await _answer(bot.post(second))).status_code == 200  # Meta's retry
     await bot.settle(timeout=60)

@@ -2,12 +2,17 @@
 may give us: forced row-level security holds that role too, and every feature that writes
 through the definer functions still works."""
 
+import json
+import os
+import subprocess
+import sys
 import uuid
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
+from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from sql.migrate import apply_pending
 from tests.conftest import Bot
@@ -55,6 +60,35 @@ async def test_forced_security_holds_the_owner_itself(plain):
     finally:
         await database.close()
     assert await superuser.fetchval("SELECT count(*) FROM tt.users") == 1
+
+
+async def test_stats_count_the_queues_for_a_plain_owner(plain):
+    dsn, superuser = plain
+    user_id = await superuser.fetchval(
+        "INSERT INTO tt.users (phone) VALUES ($1) RETURNING id", OWNER
+    )
+    await superuser.execute(
+        "INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload) "
+        "VALUES ('wamid.stats', $1, 'n', 'text', '\\x00')",
+        user_id,
+    )
+    env = {
+        "PATH": os.environ["PATH"],
+        "APP_ENV": "test",
+        "DATABASE_URL": dsn,
+        "WHATSAPP_APP_SECRET": "s",
+        "WHATSAPP_VERIFY_TOKEN": "v",
+        "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "stats", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(result.stdout)["inbound"]["pending"] == 1
 
 
 async def test_a_family_lives_its_whole_life_under_a_plain_owner(plain, make_bot):
