@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -79,6 +80,21 @@ def create_app(
     return app
 
 
+# glibc's malloc raises its mmap threshold after the first large buffer is freed; from then on
+# such buffers come from the heap and freed ones stay resident between live small objects
+# (RSS grew ~3 MB per 10,000 messages in bench/soak.py with Python's live memory flat).
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+HEAP_THRESHOLD_BYTES = 128 * 1024
+
+
+def keep_heap_small() -> None:
+    """Fix glibc's malloc thresholds so freed large buffers go back to the system."""
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)  # None off glibc (macOS)
+    if mallopt is not None:
+        mallopt(M_TRIM_THRESHOLD, HEAP_THRESHOLD_BYTES)
+        mallopt(M_MMAP_THRESHOLD, HEAP_THRESHOLD_BYTES)
+
+
 class StartupError(Exception):
     """The app cannot start; the message says why in one line, and what to do about it."""
 
@@ -151,6 +167,7 @@ async def _start_services(
 ) -> None:
     """Connect (migrating first outside production), then start every background loop."""
     settings = rt.settings
+    keep_heap_small()
     dsn = await prepare_database(settings)
     db = await Database.connect(dsn)
     ingest_db = await Database.connect(

@@ -1,6 +1,7 @@
 """Start-up refusals are one line that says what to do, never a traceback."""
 
 import os
+import platform
 import shutil
 import socket
 import subprocess
@@ -84,3 +85,42 @@ async def test_the_app_refuses_to_serve_a_database_behind_its_code(behind_dsn):
 
 async def test_a_current_database_is_ready_to_serve(database_url):
     assert await prepare_database(make_settings(database_url)) == database_url
+
+
+HEAP_PROBE = """
+import os, sys
+from bot.app import keep_heap_small
+
+def rss_mb():
+    for line in open(f"/proc/{os.getpid()}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+if sys.argv[1] == "serving":
+    keep_heap_small()
+base = rss_mb()
+first = bytearray(1 << 20)  # freeing one large buffer is what moves glibc's threshold
+del first
+large, small = [], []
+for _ in range(200):  # 50 MB of large buffers with small live objects between them
+    large.append(bytearray(256 * 1024))
+    small.append(bytearray(1000))
+del large
+print(rss_mb() - base)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
+def test_freed_buffers_go_back_to_the_system_once_serving():
+    def retained(mode):
+        result = subprocess.run(
+            [sys.executable, "-c", HEAP_PROBE, mode],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return float(result.stdout)
+
+    assert retained("plain") > 40  # what the server kept before: the freed 50 MB
+    assert retained("serving") < 10
