@@ -81,8 +81,13 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     from hypercorn.asyncio import serve
     from hypercorn.config import Config
 
-    from bot.app import create_app
+    from bot.app import StartupError, create_app, prepare_database
 
+    try:  # checked before serving, so a refusal is one line instead of a lifespan traceback
+        asyncio.run(prepare_database(settings))
+    except StartupError as e:
+        print(f"cannot start: {e}", file=sys.stderr)
+        return 1
     config = Config()
     config.bind = [f"{args.host}:{args.port}"]
     config.accesslog = None
@@ -105,16 +110,12 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import resolve_dsn
-    from sql.migrate import Migration, MigrationError, apply_pending
-
-    async def run() -> list[Migration]:
-        return await apply_pending(await resolve_dsn(settings))
+    from bot.app import StartupError, migrate
 
     try:
-        applied = asyncio.run(run())
-    except MigrationError as e:
-        print(f"migration refused: {e}", file=sys.stderr)
+        applied = asyncio.run(migrate(settings))
+    except StartupError as e:
+        print(f"cannot migrate: {e}", file=sys.stderr)
         return 1
     for migration in applied:
         print(f"applied {migration.version:04d}_{migration.name}")
@@ -147,6 +148,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> dict[str, dict[str, Any]]:
         conn = await asyncpg.connect(await resolve_dsn(settings))
         try:
+            await conn.execute("SET ROLE tt_system")  # row security binds the login role too
             return await collect_stats(conn)
         finally:
             await conn.close()

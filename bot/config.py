@@ -15,6 +15,7 @@ from sql.cipher import Cipher
 
 ENVIRONMENTS = ("development", "production", "test")
 LOCAL_SECRETS_FILE = "local-secrets.json"
+MIN_SECRET_CHARS = 16  # Meta's app secrets have 32; a verify token is ours to make long
 DEFAULT_MAX_BODY_KB = 4096  # Meta batches up to 3 MB per POST
 
 
@@ -182,10 +183,30 @@ def _required_problems(settings: Settings) -> list[str]:
         )
     if settings.skip_signature_check:
         problems.append("WHATSAPP_SKIP_SIGNATURE_CHECK cannot be used in production")
+    problems += _weak_secrets(settings)
     if not settings.whatsapp_token:
         problems.append("WHATSAPP_TOKEN is required in production")
     if not settings.whatsapp_phone_number_id:
         problems.append("WHATSAPP_PHONE_NUMBER_ID is required in production")
     if settings.public_base_url and not settings.public_base_url.startswith("https://"):
         problems.append("PUBLIC_BASE_URL must start with https:// in production")
+    return problems
+
+
+def _weak_secrets(settings: Settings) -> list[str]:
+    """Production secrets that are set but cannot be real: too short, or with spaces in them."""
+    secrets = {
+        "WHATSAPP_APP_SECRET": (settings.whatsapp_app_secret, MIN_SECRET_CHARS),
+        "WHATSAPP_VERIFY_TOKEN": (settings.whatsapp_verify_token, MIN_SECRET_CHARS),
+        "WHATSAPP_TOKEN": (settings.whatsapp_token, 1),
+    }
+    problems = []
+    for name, (value, least) in secrets.items():
+        if value and any(ch.isspace() for ch in value):
+            problems.append(f"{name} contains spaces or line breaks; copy it again without them")
+        elif value and len(value) < least:
+            problems.append(
+                f"{name} is {len(value)} characters; production needs a real secret of at "
+                f"least {least}"
+            )
     return problems

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -31,6 +32,23 @@ def as_user(user_id: int) -> Actor:
     return Actor(user_id=user_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How long a caller waits on the database, in seconds; None waits as long as it takes."""
+
+    connect: float = 10.0
+    acquire: float | None = None  # for a free connection of the pool
+    statement: float | None = None  # each statement, enforced by the server
+    transaction: float | None = None  # the whole transaction; past it the connection is dropped
+
+
+SETUP = (
+    "SELECT set_config('role', $1, true), set_config('tt.user_id', $2, true), "
+    "set_config('plan_cache_mode', 'force_custom_plan', true)"
+)
+SETUP_WITH_TIMEOUT = SETUP + ", set_config('statement_timeout', $3, true)"
+
+
 async def _keep_session(conn: asyncpg.Connection) -> None:
     """Nothing to undo between uses: see Database.connect."""
 
@@ -38,49 +56,79 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
 class Database:
     """A pool of connections to our Postgres; every query runs inside `transaction(actor)`."""
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
-        self.pool = pool
+    def __init__(self, pool: asyncpg.Pool, limits: Limits) -> None:
+        self.pool, self.limits = pool, limits
 
     @classmethod
-    async def connect(cls, dsn: str, *, min_size: int = 1, max_size: int = 10) -> Database:
+    async def connect(
+        cls, dsn: str, *, min_size: int = 1, max_size: int = 10, limits: Limits | None = None
+    ) -> Database:
+        limits = limits or Limits()
         # Every setting we change is transaction-local, so a returned connection needs no
         # RESET ALL (it cost about a third of ingest throughput in bench/).
         pool = await asyncpg.create_pool(
             dsn,
             min_size=min_size,
             max_size=max_size,
+            timeout=limits.connect,
             command_timeout=30,
             reset=_keep_session,
             server_settings={"application_name": "therapy-tracker"},
         )
-        return cls(pool)
+        return cls(pool, limits)
 
     async def close(self) -> None:
         await self.pool.close()
 
     @asynccontextmanager
     async def transaction(self, actor: Actor) -> AsyncIterator[asyncpg.Connection]:
-        async with self.pool.acquire() as conn, conn.transaction():
-            # Queue claims are prepared while tables are small; a generic cached plan then
-            # scans the whole backlog per claim, so every statement is planned for its values.
-            await conn.execute(
-                "SELECT set_config('role', $1, true), set_config('tt.user_id', $2, true), "
-                "set_config('plan_cache_mode', 'force_custom_plan', true)",
-                actor.role,
-                "" if actor.user_id is None else str(actor.user_id),
-            )
-            # the pool's proxy forwards every Connection method; handlers type the connection
-            yield cast(asyncpg.Connection, conn)
+        limits = self.limits
+        async with self.pool.acquire(timeout=limits.acquire) as conn:
+            with _deadline(conn, limits.transaction):
+                async with conn.transaction():
+                    # Queue claims are prepared while tables are small; a generic cached plan
+                    # then scans the whole backlog per claim, so every statement is planned for
+                    # its values.
+                    user = "" if actor.user_id is None else str(actor.user_id)
+                    if limits.statement is None:
+                        await conn.execute(SETUP, actor.role, user)
+                    else:
+                        await conn.execute(
+                            SETUP_WITH_TIMEOUT, actor.role, user, f"{limits.statement * 1000:.0f}"
+                        )
+                    # the pool's proxy forwards every Connection method; handlers type it
+                    yield cast(asyncpg.Connection, conn)
 
     @asynccontextmanager
     async def as_owner(self, timeout: float) -> AsyncIterator[asyncpg.Connection]:
-        """A connection as the login role that owns the schema, for the migration check."""
+        """A connection as the login role that owns the schema, for the migration check;
+        waiting for it and using it each take at most `timeout`."""
         async with self.pool.acquire(timeout=timeout) as conn:
-            yield cast(asyncpg.Connection, conn)
+            with _deadline(conn, timeout):
+                yield cast(asyncpg.Connection, conn)
 
     async def ping(self) -> bool:
         async with self.pool.acquire(timeout=2) as conn:
             return bool(await conn.fetchval("SELECT 1", timeout=2) == 1)
+
+
+@contextmanager
+def _deadline(conn: asyncpg.pool.PoolConnectionProxy, seconds: float | None) -> Iterator[None]:
+    """Drop the connection when the block outlives `seconds`: a server that stopped answering
+    answers no cancel and no rollback either, so only closing the socket frees the caller."""
+    if seconds is None:
+        yield
+        return
+    timer = asyncio.get_running_loop().call_later(seconds, conn.terminate)
+    try:
+        yield
+    except (asyncpg.InterfaceError, asyncpg.PostgresConnectionError) as e:
+        if timer.when() <= asyncio.get_running_loop().time():
+            msg = f"the database did not answer within {seconds:g} s"
+            raise TimeoutError(msg) from e
+        raise
+    finally:
+        timer.cancel()
 
 
 async def fetch_one(conn: asyncpg.Connection, query: str, *args: object) -> asyncpg.Record:

@@ -11,6 +11,7 @@ import asyncpg
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 LOCK_KEY = 7_317_244_001  # any constant shared by every instance of this app
+CONNECT_SECONDS = 10.0
 FILE_PATTERN = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 CREATE_LEDGER = """
@@ -84,7 +85,7 @@ async def pending(conn: asyncpg.Connection, migrations: list[Migration]) -> list
 async def apply_pending(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     """Apply every pending migration in order; return what was applied (empty when current)."""
     migrations = discover(directory)
-    conn = await asyncpg.connect(dsn)
+    conn = await asyncpg.connect(dsn, timeout=CONNECT_SECONDS)
     try:
         await conn.execute("SELECT pg_advisory_lock($1)", LOCK_KEY)
         try:
@@ -103,6 +104,15 @@ async def apply_pending(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[Migr
             return todo
         finally:
             await conn.execute("SELECT pg_advisory_unlock($1)", LOCK_KEY)
+    finally:
+        await conn.close()
+
+
+async def missing(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+    """The migrations the database at `dsn` still lacks, oldest first."""
+    conn = await asyncpg.connect(dsn, timeout=CONNECT_SECONDS)
+    try:
+        return await pending(conn, discover(directory))
     finally:
         await conn.close()
 

@@ -104,12 +104,6 @@ WHERE m.user_id = tt.acting_user_id() AND m.status = 'active' AND m.proposed_rol
 ORDER BY m.proposed_at
 """
 
-UPDATE_PROPOSAL = """
-UPDATE tt.memberships SET proposed_role = $3, proposed_by = tt.acting_user_id(),
-       proposed_at = now()
-WHERE child_id = $1 AND user_id = $2 AND status = 'active' AND role <> $3
-"""
-
 
 def _person(row: asyncpg.Record, prefix: str = "") -> Person:
     return Person(
@@ -203,7 +197,9 @@ async def update_role_proposal(
     conn: asyncpg.Connection, child_id: int, user_id: int, role: str
 ) -> bool:
     """Ask an active member to take `role`; nothing changes until they accept."""
-    return await conn.execute(UPDATE_PROPOSAL, child_id, user_id, role) == "UPDATE 1"
+    return await fetch_value(
+        conn, bool, "SELECT tt.propose_role($1, $2, $3)", child_id, user_id, role
+    )
 
 
 async def select_role_requests(conn: asyncpg.Connection) -> list[RoleRequest]:

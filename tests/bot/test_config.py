@@ -12,9 +12,9 @@ KEY = Cipher.new_key()
 PRODUCTION = {
     "APP_ENV": "production",
     "DATABASE_URL": "postgresql://u@db.example/app",
-    "WHATSAPP_APP_SECRET": "s",
-    "WHATSAPP_VERIFY_TOKEN": "v",
-    "WHATSAPP_TOKEN": "t",
+    "WHATSAPP_APP_SECRET": "0f3c9a7be21d4c5e8a6b0d2f4e6a8c1b",
+    "WHATSAPP_VERIFY_TOKEN": "a-verify-token-of-ours",
+    "WHATSAPP_TOKEN": "EAAGtokenfromthesystemuser",
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": KEY,
 }
@@ -40,6 +40,31 @@ def test_production_refuses_missing_pieces(missing, message):
     with pytest.raises(ConfigError) as error:
         from_env(env)
     assert any(message in problem for problem in error.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("WHATSAPP_APP_SECRET", "s"),
+        ("WHATSAPP_APP_SECRET", "   "),
+        ("WHATSAPP_APP_SECRET", "0f3c9a7be21d4c5e8a6b0d2f4e6a8c1b\n"),
+        ("WHATSAPP_APP_SECRET", "0f3c9a7b"),
+        ("WHATSAPP_VERIFY_TOKEN", "v"),
+        ("WHATSAPP_VERIFY_TOKEN", "\t"),
+        ("WHATSAPP_VERIFY_TOKEN", "my verify token is long"),
+        ("WHATSAPP_TOKEN", "EAAGtoken "),
+    ],
+)
+def test_production_refuses_secrets_that_cannot_be_real(name, value):
+    with pytest.raises(ConfigError) as error:
+        from_env(PRODUCTION | {name: value})
+    assert [p for p in error.value.problems if p.startswith(name)], error.value.problems
+    assert "0f3c9a7b" not in " ".join(error.value.problems)  # never echoes a secret
+
+
+def test_development_keeps_accepting_short_secrets(tmp_path):
+    settings = from_env({"DATA_DIR": str(tmp_path), "WHATSAPP_VERIFY_TOKEN": "v"})
+    assert settings.whatsapp_verify_token == "v"
 
 
 def test_production_refuses_disabled_signature_check():

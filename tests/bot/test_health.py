@@ -1,9 +1,12 @@
-import shutil
+import asyncio
+import json
 
 import pytest
 
-from sql.migrate import MIGRATIONS_DIR, apply_pending
-from tests.conftest import _create_database
+from tests.support import payloads
+from tests.support.db_proxy import hanging_proxy
+
+GUARD = 15.0  # far above the ingest limits, far below the minute it took without them
 
 
 async def test_live_needs_no_database_and_carries_headers(bot):
@@ -22,19 +25,20 @@ async def test_ready_when_database_is_current(bot):
     assert await response.get_json() == {"status": "ok"}
 
 
-@pytest.fixture(name="behind_dsn")
-async def _behind_dsn(admin_dsn, tmp_path):
-    """A database with only the first migration applied."""
-    dsn, drop = await _create_database(admin_dsn)
-    shutil.copy(MIGRATIONS_DIR / "0001_baseline.sql", tmp_path)
-    await apply_pending(dsn, tmp_path)
-    yield dsn
-    await drop()
-
-
-async def test_not_ready_when_migrations_are_pending_and_nothing_leaks(make_bot, behind_dsn):
-    bot = await make_bot(database_url=behind_dsn)
-    response = await bot.client.get("/health/ready")
+async def test_not_ready_when_migrations_are_pending_and_nothing_leaks(bot):
+    # a database restored from before the last migration, under a running server
+    last = await bot.db.fetchrow(
+        "DELETE FROM tt.schema_migrations WHERE version = (SELECT max(version) "
+        "FROM tt.schema_migrations) RETURNING *"
+    )
+    try:
+        response = await bot.client.get("/health/ready")
+    finally:
+        await bot.db.execute(
+            "INSERT INTO tt.schema_migrations SELECT * FROM json_populate_record("
+            "NULL::tt.schema_migrations, $1::json)",
+            json.dumps(dict(last), default=str),
+        )
     assert response.status_code == 503
     assert await response.get_json() == {"status": "unavailable"}
 
@@ -44,3 +48,38 @@ async def test_request_id_is_passed_through_when_sane(bot):
     assert response.headers["X-Request-Id"] == "abc123"
     response = await bot.client.get("/health/live", headers={"X-Request-Id": "<script>"})
     assert response.headers["X-Request-Id"] != "<script>"
+
+
+async def _answer(call):
+    """The response, or a failure when the server is still waiting after GUARD seconds."""
+    task = asyncio.ensure_future(call)
+    done, _ = await asyncio.wait([task], timeout=GUARD)
+    if not done:
+        task.cancel()
+        pytest.fail(f"no answer after {GUARD} s")
+    return task.result()
+
+
+@pytest.fixture(name="proxy")
+async def _proxy(database_url):
+    """Set up before the app and torn down after it, so the app never loses its server."""
+    async with hanging_proxy(database_url) as proxy:
+        yield proxy
+
+
+async def test_a_hung_database_gets_meta_a_quick_503_and_nothing_is_lost(proxy, make_bot, caplog):
+    phone = "919100000321"
+    bot = await make_bot(database_url=proxy.dsn)
+    first = payloads.webhook([payloads.text(phone, "hi")])
+    assert (await _answer(bot.post(first))).status_code == 200
+    proxy.hang()
+    second = payloads.webhook([payloads.text(phone, "help")])
+    assert (await _answer(bot.post(second))).status_code == 503
+    assert (await _answer(bot.client.get("/health/ready"))).status_code == 503
+    failed = [r for r in caplog.records if r.getMessage() == "readiness check failed"]
+    assert failed and not any(r.exc_info for r in failed)  # one line, no traceback per poll
+    proxy.resume()
+    assert (await _answer(bot.post(second))).status_code == 200  # Meta's retry
+    await bot.settle(timeout=60)
+    stored = await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages WHERE status = 'done'")
+    assert stored == 2
