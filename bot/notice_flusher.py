@@ -69,11 +69,14 @@ class NoticeFlusher(QueueDrainer):
         # Consent or the window may have changed since the lines were queued: drop them then.
         if person.consent != "opted_in" or not window_open(person.last_inbound_at, self._clock()):
             return
-        lines = [self._cipher.decrypt_text(row["line"]) for row in rows]
-        reply = Reply(text=merge_lines(person.language, lines))
-        await enqueue(
-            conn,
-            self._cipher,
-            [Outgoing(user_id=person.user_id, reply=reply)],
-            phone_number_id=number or self._default_number,
+        decrypt = self._cipher.decrypt_text
+        lines = [decrypt(row["line"]) for row in rows]
+        anonymous = [decrypt(row["anonymous_line"] or row["line"]) for row in rows]
+        about = tuple(sorted({row["about_user_id"] for row in rows} - {None}))
+        message = Outgoing(
+            user_id=person.user_id,
+            reply=Reply(text=merge_lines(person.language, lines)),
+            about=about,
+            anonymous=Reply(text=merge_lines(person.language, anonymous)) if about else None,
         )
+        await enqueue(conn, self._cipher, [message], phone_number_id=number or self._default_number)

@@ -12,8 +12,9 @@ from dialog.replies import Document, Outgoing, Template
 from sql.cipher import Cipher
 
 INSERT_OUTBOX = """
-INSERT INTO tt.outbox (user_id, inbound_id, phone_number_id, body, free_form)
-VALUES ($1, $2, $3, $4, $5)
+INSERT INTO tt.outbox (user_id, inbound_id, phone_number_id, body, free_form, about_user_ids,
+                       anonymous_body)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
 """
 
 
@@ -48,11 +49,20 @@ async def enqueue(
             phone_number_id,
             cipher.encrypt_json(encode_body(item)),
             not isinstance(item.reply, Template),
+            list(item.about),
+            _anonymous_body(cipher, item),
         )
         for item in items
     ]
     if rows:
         await conn.executemany(INSERT_OUTBOX, rows)
+
+
+def _anonymous_body(cipher: Cipher, item: Outgoing) -> bytes | None:
+    """The body sent instead if a member the message names erases their data first."""
+    if item.anonymous is None:
+        return None
+    return cipher.encrypt_json(encode_body(Outgoing(user_id=item.user_id, reply=item.anonymous)))
 
 
 async def enqueue_followup(
@@ -66,5 +76,5 @@ async def enqueue_followup(
     """Queue an already-encoded message, e.g. "your export was sent" after Meta accepted it."""
     body = {"message": message, "fallback": None, "then": None}
     await conn.execute(
-        INSERT_OUTBOX, user_id, None, phone_number_id, cipher.encrypt_json(body), True
+        INSERT_OUTBOX, user_id, None, phone_number_id, cipher.encrypt_json(body), True, [], None
     )

@@ -225,7 +225,9 @@ async def select_deletion_plan(conn: asyncpg.Connection) -> list[FamilyOutcome]:
 
 
 async def delete_my_data(conn: asyncpg.Connection) -> list[FamilyOutcome]:
-    """Erase the acting user's data (see migration 0005); the users row stays as a stub."""
+    """Erase the acting user's data (see migration 0005) and their name from what still waits
+    to be sent to others (0010); the users row stays as a stub."""
+    await conn.execute("SELECT tt.forget_mentions()")
     return _outcomes(await conn.fetch("SELECT * FROM tt.delete_my_data()"))
 
 

@@ -27,7 +27,7 @@ WITH target AS (
     FOR UPDATE OF n SKIP LOCKED
 )
 DELETE FROM tt.pending_notices WHERE id IN (SELECT id FROM batch)
-RETURNING id, user_id, line
+RETURNING id, user_id, line, anonymous_line, about_user_id
 """
 
 SELECT_RECIPIENT = """
@@ -47,12 +47,18 @@ async def select_co_members(conn: asyncpg.Connection, child_id: int) -> list[Per
     return [_person(r) for r in await conn.fetch(SELECT_CO_MEMBERS, child_id)]
 
 
-async def insert_notice(conn: asyncpg.Connection, user_id: int, child_id: int, line: bytes) -> None:
+async def insert_notice(
+    conn: asyncpg.Connection, user_id: int, child_id: int, line: bytes, anonymous_line: bytes
+) -> None:
+    """Queue an encrypted line for `user_id` about the acting member, with the same line
+    without their name for when they erase their data before it is sent."""
     await conn.execute(
-        "INSERT INTO tt.pending_notices (user_id, child_id, line) VALUES ($1, $2, $3)",
+        "INSERT INTO tt.pending_notices (user_id, child_id, line, anonymous_line, about_user_id) "
+        "VALUES ($1, $2, $3, $4, tt.acting_user_id())",
         user_id,
         child_id,
         line,
+        anonymous_line,
     )
 
 

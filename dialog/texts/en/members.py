@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
     "notify.removed": "{by} removed you from {name}'s family.",
     "notify.role_changed": "🔁 {by} is now {role} in {name}'s family.",
     "notify.role_declined": "{by} declined to become {role} in {name}'s family.",
+    "notify.someone": "A family member",
     "notify.header": "📣 Family updates:",
     "notify.more": "…and {count} more updates.",
     "notify.attended": "✅ {by} logged {count} attended session(s) for {name} on {day}.",
