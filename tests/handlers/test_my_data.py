@@ -154,8 +154,7 @@ async def test_delete_asks_first_and_no_keeps_everything(bot):
     buttons = bot.graph.to(OWNER)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:delete_confirm", "cmd:delete_keep"]
     assert await bot.say(OWNER, "banana") == [
-        "Sorry, I did not get that.",
-        "Please tap a button: delete your data, or keep it?",
+        "Sorry, I did not get that.\n\nPlease tap a button: delete your data, or keep it?",
     ]
     assert await bot.tap(OWNER, "cmd:delete_keep") == ["Okay, nothing was deleted."]
     assert await table_counts(bot) == before
