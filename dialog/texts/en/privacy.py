@@ -107,7 +107,8 @@ TEXTS: dict[str, str] = {
     "privacy.stored_messages": "The messages you send and the replies we send: so that none is "
     "lost or handled twice.",
     "privacy.stored_audit": "A short log of privacy-relevant actions (turning messages off or "
-    "on, invitations, role changes): so we can show what happened.",
+    "on, changes to your language, timezone and reminders, invitations, role changes): so we "
+    "can show what happened; your export lists it.",
     "privacy.stored_security": "Reasons, notes, message contents and conversation state are "
     "encrypted in the database. We never sell data or use it for "
     "advertising.",
