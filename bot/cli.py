@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import asyncpg
 
 Command = Callable[[Settings, argparse.Namespace], int]
+CHAT_LOG = "chat.log"
 
 STATS_SQL = """
 SELECT
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     migrate.set_defaults(run=run_migrate)
     chat = commands.add_parser("chat", help="talk to the bot from this terminal")
     chat.add_argument("--as", dest="phone", default="919000000001", help="your phone number")
+    chat.add_argument("--name", default="", help="your WhatsApp name (default: one per number)")
     chat.add_argument("--url", default="", help="a running server, e.g. http://127.0.0.1:8000")
     chat.set_defaults(run=run_chat)
     stats = commands.add_parser("stats", help="queue counts for operators")
@@ -169,4 +171,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
 def run_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.chat import chat
 
-    return asyncio.run(chat(settings, phone=args.phone, url=args.url))
+    log_file = settings.data_dir / CHAT_LOG
+    logs.configure(settings.log_level, path=log_file)  # JSON lines would bury the conversation
+    print(f"(logs go to {log_file})")
+    return asyncio.run(chat(settings, phone=args.phone, url=args.url, name=args.name))

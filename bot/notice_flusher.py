@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
@@ -43,6 +44,15 @@ def merge_lines(language: str, lines: list[str]) -> str:
             break
         kept.append(line)
     return "\n".join(kept)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One queued line, the same without the named member, and whom it names."""
+
+    text: str
+    anonymous: str
+    about: int | None
 
 
 class NoticeFlusher(QueueDrainer):
@@ -94,13 +104,18 @@ class NoticeFlusher(QueueDrainer):
             if lines:
                 await self._send(conn, claim.row["user_id"], lines)
 
-    def _read(self, rows: list[asyncpg.Record]) -> tuple[list[str], list[int]]:
-        lines, unreadable = [], []
+    def _read(self, rows: list[asyncpg.Record]) -> tuple[list[Line], list[int]]:
+        lines: list[Line] = []
+        unreadable: list[int] = []
+        decrypt = self._cipher.decrypt_text
         for row in rows:
             try:
-                lines.append(self._cipher.decrypt_text(row["line"]))
+                text = decrypt(row["line"])
+                anonymous = decrypt(row["anonymous_line"]) if row["anonymous_line"] else text
             except (CipherError, UnicodeDecodeError):
                 unreadable.append(row["id"])
+                continue
+            lines.append(Line(text, anonymous, row["about_user_id"]))
         return lines, unreadable
 
     async def _after_failure(self, claim: Claim, error: Exception) -> None:
@@ -118,7 +133,7 @@ class NoticeFlusher(QueueDrainer):
         else:
             self.wake_later(delay)
 
-    async def _send(self, conn: asyncpg.Connection, user_id: int, lines: list[str]) -> None:
+    async def _send(self, conn: asyncpg.Connection, user_id: int, lines: list[Line]) -> None:
         found = await select_recipient(conn, user_id)
         if found is None:
             return
@@ -126,10 +141,13 @@ class NoticeFlusher(QueueDrainer):
         # Consent or the window may have changed since the lines were queued: drop them then.
         if person.consent != "opted_in" or not window_open(person.last_inbound_at, self._clock()):
             return
-        reply = Reply(text=merge_lines(person.language, lines))
-        await enqueue(
-            conn,
-            self._cipher,
-            [Outgoing(user_id=person.user_id, reply=reply)],
-            phone_number_id=number or self._default_number,
+        about = tuple(sorted({line.about for line in lines if line.about is not None}))
+        message = Outgoing(
+            user_id=person.user_id,
+            reply=Reply(text=merge_lines(person.language, [line.text for line in lines])),
+            about=about,
+            anonymous=Reply(text=merge_lines(person.language, [line.anonymous for line in lines]))
+            if about
+            else None,
         )
+        await enqueue(conn, self._cipher, [message], phone_number_id=number or self._default_number)

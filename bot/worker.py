@@ -10,7 +10,7 @@ import asyncpg
 
 from bot.background import DETERMINISTIC, QueueDrainer
 from bot.inbound import from_envelope
-from bot.outbox import enqueue
+from bot.outbox import enqueue, merge_replies
 from dialog.context import Context, Links
 from dialog.replies import Outgoing, Reply
 from dialog.router import Router
@@ -101,7 +101,7 @@ class Worker(QueueDrainer):
                 links=self._links,
             )
             await self._router.dispatch(ctx)
-            await self._enqueue(conn, claim, ctx.outgoing)
+            await self._enqueue(conn, claim, merge_replies(ctx.outgoing))
             await INBOUND.finish(conn, claim, DONE)
 
     async def _after_failure(self, claim: Claim, error: str) -> None:

@@ -88,8 +88,12 @@ class Context:
     def notify(
         self, user_id: int, message: Reply | Template, fallback: Template | None = None
     ) -> None:
-        """A message to another member; `fallback` is sent instead once their window closed."""
-        self.outgoing.append(Outgoing(user_id=user_id, reply=message, fallback=fallback))
+        """A message to another member on the acting user's behalf, so it names them (it is
+        dropped if they erase their data before it leaves); `fallback` is sent instead once
+        the reader's window closed."""
+        self.outgoing.append(
+            Outgoing(user_id=user_id, reply=message, fallback=fallback, about=(self.user.id,))
+        )
 
     def window_open(self, last_inbound_at: datetime | None) -> bool:
         """Whether a free-form message can still reach someone who last wrote then."""

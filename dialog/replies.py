@@ -57,9 +57,13 @@ class Template:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Outgoing:
-    """One message for one user, with an optional template to use if the window has closed."""
+    """One message for one user, with an optional template to use if the window has closed.
+    A message that names other members says whom (`about`) and may carry the same message
+    without their names (`anonymous`); erasing one of them sends that instead, or nothing."""
 
     user_id: int
     reply: Reply | Template | Document
     fallback: Template | None = None
     then: Reply | None = None  # queued only after Meta accepted `reply`
+    about: tuple[int, ...] = ()
+    anonymous: Reply | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, overload
 
 from dialog import conversation, ids
@@ -16,6 +16,7 @@ from dialog.context import Context, Unexpected
 from dialog.conversation import D, Flow, State
 from dialog.family import Family, current_family
 from dialog.ids import ChoiceId
+from dialog.replies import Button
 from tracker.permissions import Action
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,19 @@ log = logging.getLogger(__name__)
 ESCAPES = ("cancel", "menu", "help")
 ID_LIKE = re.compile(r"[a-z_]+:\S+", re.IGNORECASE)
 GREETINGS = ("hello", "menu")
+MAX_WORD_ANSWER = 60
+
+
+def _command_word(typed: str) -> str:
+    """The argument of the "use it as my answer" id: only a bare command word fits."""
+    command = parse_command(typed)
+    if len(typed) > MAX_WORD_ANSWER or command is None or command.args:
+        raise ValueError(typed)
+    return typed
+
+
+AS_ANSWER = ("flow", "answer")  # a command word the user confirmed is their answer
+ids.register(*AS_ANSWER, _command_word)
 
 
 class RegistrationError(ValueError):
@@ -59,6 +73,7 @@ class StepSpec:
     run: StepRun
     reask: StepRun
     typed: bool  # only typed text answers it; a tap goes to its own handler
+    free_text: bool  # any typed text answers it: a tap never, a bare command word once asked
 
 
 class Router:
@@ -128,11 +143,18 @@ class Router:
 
     @overload
     def step(
-        self, flow: Flow[D], step: str, *, ask: Ask[D], typed: bool = False
+        self, flow: Flow[D], step: str, *, ask: Ask[D], typed: bool = False, free_text: bool = False
     ) -> Callable[[StepHandler[D]], StepHandler[D]]: ...
     @overload
     def step(
-        self, flow: Flow[D], step: str, *, ask: Ask[D], typed: bool = False, needs: Action
+        self,
+        flow: Flow[D],
+        step: str,
+        *,
+        ask: Ask[D],
+        typed: bool = False,
+        free_text: bool = False,
+        needs: Action,
     ) -> Callable[[FamilyStepHandler[D]], FamilyStepHandler[D]]: ...
     def step(
         self,
@@ -141,6 +163,7 @@ class Router:
         *,
         ask: Ask[D],
         typed: bool = False,
+        free_text: bool = False,
         needs: Action | None = None,
     ) -> Callable[[Any], Any]:
         if step not in flow.steps:
@@ -165,7 +188,7 @@ class Router:
             async def reask(ctx: Context, state: State) -> None:
                 await ask(ctx, flow.load(state.data))
 
-            _add(self.steps, (flow.name, step), StepSpec(run, reask, typed))
+            _add(self.steps, (flow.name, step), StepSpec(run, reask, typed, free_text))
             return fn
 
         return register
@@ -221,6 +244,13 @@ class Router:
             or (command and command.name in self.commands)
         )
 
+    def _bare_command(self, ctx: Context) -> Command | None:
+        """The command a typed message is, when it is a whole command word such as "notes"."""
+        command, typed = ctx.command, ctx.message.reply_id is None and ctx.choice is None
+        if typed and command and not command.args and command.name in self.commands:
+            return command
+        return None
+
     async def _run_known(self, ctx: Context) -> bool:
         choice, command = ctx.choice, ctx.command
         if choice and (run_choice := self.choices.get((choice.namespace, choice.action))):
@@ -233,17 +263,23 @@ class Router:
 
     async def _run_step(self, ctx: Context) -> bool:
         state = await conversation.load(ctx.conn, ctx.cipher, ctx.user.id)
+        confirmed = _confirmed_answer(ctx)
         if state is None:
-            return False
+            if confirmed:
+                ctx.reply(ctx.t("flow.expired"))
+            return confirmed
         flow, spec = self.flows.get(state.flow), self.steps.get((state.flow, state.step))
         expired = state.expires_at is None or state.expires_at <= ctx.now
         if flow is None or spec is None or expired:
             await ctx.end_flow()
-            if flow is not None:
+            if flow is not None or confirmed:
                 ctx.reply(ctx.t("flow.expired"))
-            return False
+            return confirmed
+        if spec.free_text and not confirmed and (command := self._bare_command(ctx)):
+            _ask_command_or_answer(ctx, command)
+            return True
         try:
-            if spec.typed and ctx.choice:
+            if (spec.typed and ctx.choice) or (spec.free_text and ctx.message.reply_id):
                 raise Unexpected
             await spec.run(ctx, state)
         except Unexpected as e:
@@ -269,6 +305,28 @@ class Router:
         ctx.reply(ctx.t("flow.didnt_get"))
         await spec.reask(ctx, state)
         return True
+
+
+def _ask_command_or_answer(ctx: Context, command: Command) -> None:
+    """A free-text step got a command word: run the command, or keep the word as the answer."""
+    word = ctx.message.text.strip()
+    ctx.reply(
+        ctx.t("flow.command_or_answer", word=word),
+        buttons=(
+            Button(ids.command(command.name), ctx.t("btn.flow_run_command")),
+            Button(ids.encode(*AS_ANSWER, word), ctx.t("btn.flow_use_answer")),
+        ),
+    )
+
+
+def _confirmed_answer(ctx: Context) -> bool:
+    """A tap on "use it as my answer": the step then sees the word as if typed."""
+    choice = ctx.choice
+    if choice is None or (choice.namespace, choice.action) != AS_ANSWER:
+        return False
+    ctx.message = replace(ctx.message, kind="text", text=choice.value, reply_id=None)
+    ctx.choice = ctx.command = None
+    return True
 
 
 def _add(table: dict[Any, Any], key: object, value: object) -> None:

@@ -6,12 +6,38 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dialog.context import Context
+from dialog.texts import LANGUAGE_NAMES
+from handlers.settings import days_label
 from tracker.money import format_inr
-from tracker.my_data import Account, ChildRecords, Export, Member, NoteRecord
-from tracker.phones import mask_phone
+from tracker.my_data import Account, ChildRecords, Event, Export, Member, Membership
+from tracker.notes import STRUCTURED_FIELDS, Note
+from tracker.phones import display_phone, mask_phone
 from tracker.session_store import SessionRow
 
 RULE = "=" * 40
+FIELD_INDENT = "    "
+# Activity-log kinds with words in the catalogs (export.event.<kind>); others show as stored.
+EVENTS = frozenset(
+    {
+        "opt_out",
+        "opt_in",
+        "language_changed",
+        "timezone_changed",
+        "reminders_on",
+        "reminders_off",
+        "reminder_hour",
+        "reminder_days",
+        "invite_created",
+        "invite_accepted",
+        "invite_rejected",
+        "invite_cancelled",
+        "member_left",
+        "member_removed",
+        "role_request_accepted",
+        "role_request_declined",
+    }
+)
+ROLES = ("owner", "parent", "therapist")
 
 
 def export_filename(ctx: Context) -> str:
@@ -26,21 +52,12 @@ def render_export(ctx: Context, export: Export) -> bytes:
     ]
     lines += _account(ctx, export.account)
     lines += _heading(ctx.t("export.h_families"))
-    lines += [
-        ctx.t(
-            "export.membership",
-            name=m.child_name,
-            role=ctx.t(f"role.{m.role}"),
-            status=ctx.t(f"export.status_{m.status}"),
-        )
-        for m in export.memberships
-    ] or [ctx.t("export.none")]
+    lines += [_membership(ctx, m) for m in export.memberships] or [ctx.t("export.none")]
     for child in export.children:
         lines += _child(ctx, child)
+    names = {m.child_id: m.child_name for m in export.memberships}
     lines += _heading(ctx.t("export.h_events"))
-    lines += [
-        ctx.t("export.event", when=_when(ctx, e.created_at), kind=e.kind) for e in export.events
-    ] or [ctx.t("export.none")]
+    lines += [_event(ctx, e, names) for e in export.events] or [ctx.t("export.none")]
     lines += ["", ctx.t("export.footer")]
     return ("\n".join(lines) + "\n").encode("utf-8-sig")
 
@@ -59,17 +76,29 @@ def _heading(title: str) -> list[str]:
 
 def _account(ctx: Context, account: Account) -> list[str]:
     since = _when(ctx, account.consent_changed_at or account.created_at)
-    days = " ".join(ctx.weekday_name(day - 1) for day in account.reminder_days)
     reminders = "export.reminders_on" if account.reminders_enabled else "export.reminders_off"
     return [
         *_heading(ctx.t("export.h_account")),
-        ctx.t("export.phone", phone=account.phone or "-"),
-        ctx.t("export.language", code=account.language),
+        ctx.t("export.phone", phone=display_phone(account.phone)),
+        ctx.t("export.language", language_name=_language_name(account.language)),
         ctx.t("export.timezone", timezone=account.timezone),
         ctx.t(f"export.consent_{account.consent}", since=since),
-        ctx.t(reminders, time=f"{account.reminder_hour:02d}:00", days=days),
+        ctx.t(
+            reminders,
+            time=f"{account.reminder_hour:02d}:00",
+            days=days_label(ctx, account.reminder_days),
+        ),
         ctx.t("export.joined", when=_when(ctx, account.created_at)),
     ]
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _membership(ctx: Context, membership: Membership) -> str:
+    role = ctx.t(f"role.{membership.role}")
+    return ctx.t(f"export.membership_{membership.status}", name=membership.child_name, role=role)
 
 
 def _child(ctx: Context, child: ChildRecords) -> list[str]:
@@ -101,8 +130,9 @@ def _child(ctx: Context, child: ChildRecords) -> list[str]:
     lines += ["", ctx.t("export.h_holidays")]
     lines += [f"• {day.isoformat()}" for day in child.holidays] or [ctx.t("export.none")]
     lines += ["", ctx.t("export.h_notes")]
-    lines += [_note(ctx, n, members) for n in child.notes] or [ctx.t("export.none")]
-    return lines
+    for note in child.notes:
+        lines += _note(ctx, note, members)
+    return lines if child.notes else [*lines, ctx.t("export.none")]
 
 
 def _number(ctx: Context, member: Member) -> str:
@@ -125,11 +155,42 @@ def _session(ctx: Context, session: SessionRow, members: dict[int | None, Member
     if session.reason:
         parts.append(ctx.t("export.reason", reason=session.reason))
     if session.mood:
-        parts.append(ctx.t("export.mood", mood=session.mood))
+        parts.append(ctx.t("export.mood", mood=ctx.t(f"mood.name.{session.mood}")))
     parts.append(ctx.t("export.by", who=_who(ctx, members.get(session.logged_by))))
     return " – ".join(parts)
 
 
-def _note(ctx: Context, note: NoteRecord, members: dict[int | None, Member]) -> str:
-    who = _who(ctx, members.get(note.author_id))
-    return ctx.t("export.note", when=_when(ctx, note.created_at), who=who, body=note.body)
+def _note(ctx: Context, note: Note, members: dict[int | None, Member]) -> list[str]:
+    """A free note on one line; a therapist's note with each answer on its own labelled line."""
+    when, who = _when(ctx, note.created_at), _who(ctx, members.get(note.author_id))
+    if note.kind != "structured":
+        key = "export.note_voice" if note.from_voice else "export.note"
+        return [ctx.t(key, when=when, who=who, body=note.text)]
+    return [ctx.t("export.note_structured", when=when, who=who)] + [
+        FIELD_INDENT + ctx.t(f"export.field_{name}", text=note.fields.get(name, ""))
+        for name in STRUCTURED_FIELDS
+    ]
+
+
+def _event(ctx: Context, event: Event, names: dict[int, str]) -> str:
+    """One line of the activity log in words; a kind this version does not know, as stored."""
+    what = event.kind
+    if event.kind in EVENTS:
+        what = ctx.t(f"export.event.{event.kind}", **_event_values(ctx, event, names))
+    return ctx.t("export.event", when=_when(ctx, event.created_at), what=what)
+
+
+def _event_values(ctx: Context, event: Event, names: dict[int, str]) -> dict[str, str]:
+    details = event.details
+    name = names.get(event.child_id) if event.child_id else None
+    values = {
+        "family": ctx.t("export.family_of", name=name) if name else ctx.t("export.a_family"),
+        "language_name": _language_name(str(details.get("language", ""))),
+        "timezone": str(details.get("timezone", "")),
+        "time": f"{int(details.get('hour', 0)):02d}:00",
+        "days": days_label(ctx, tuple(details.get("days") or ())),
+    }
+    for field, detail in (("role", "role"), ("from_role", "from"), ("to_role", "to")):
+        role = details.get(detail)
+        values[field] = ctx.t(f"role.{role}") if role in ROLES else ""
+    return values

@@ -10,7 +10,8 @@ becomes the reader's short date label and a `Phrase("role.parent")` value the re
 Every OTHER active member gets the line unless they opted out or their 24-hour window is closed
 (nothing is queued for them: free-form cannot reach them and the news would be stale). Lines
 wait in tt.pending_notices; bot/notice_flusher.py sends each person one merged message once their
-oldest line has waited the batch delay (Settings.notice_batch_seconds)."""
+oldest line has waited the batch delay (Settings.notice_batch_seconds). Each line is also kept
+with `{by}` as "a family member", which replaces it if the actor erases their data first."""
 
 from __future__ import annotations
 
@@ -82,8 +83,11 @@ async def queue_notice(
     """Queue one line for one person if they can be reached now; True when queued."""
     if person.user_id == ctx.user.id or not reachable(ctx, person):
         return False
-    line = render(person.language, key, {"name": child.name, "by": actor_label(ctx), **values})
-    await insert_notice(ctx.conn, person.user_id, child.id, ctx.cipher.encrypt_text(line))
+    values = {"name": child.name, **values}
+    line = render(person.language, key, {"by": actor_label(ctx), **values})
+    anonymous = render(person.language, key, {"by": t(person.language, "notify.someone"), **values})
+    encrypt = ctx.cipher.encrypt_text
+    await insert_notice(ctx.conn, person.user_id, child.id, encrypt(line), encrypt(anonymous))
     return True
 
 

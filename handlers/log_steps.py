@@ -87,7 +87,7 @@ async def ask_reason_again(ctx: Context, data: LogData) -> None:
         send_reason_question(ctx, family, date.fromisoformat(data.day))
 
 
-@router.step(LOG, "reason", ask=ask_reason_again, typed=True, needs="log")
+@router.step(LOG, "reason", ask=ask_reason_again, typed=True, free_text=True, needs="log")
 async def typed_reason(ctx: Context, family: Family, answer: Answer[LogData]) -> None:
     """Keep the typed reason exactly as written, then log the missed day (or ask replace/add)."""
     if ctx.message.kind != "text" or not answer.text:

@@ -59,7 +59,7 @@ def typed_answer(ctx: Context, typed: str, limit: int) -> str:
         raise Unexpected("")
     text = clean_text(typed, limit)
     if text is None and typed.strip():
-        raise Unexpected(ctx.t("note.too_long", limit=limit))
+        raise Unexpected(ctx.t("note.too_long", length=len(typed.strip()), limit=limit))
     if text is None:
         raise Unexpected("")
     return text
@@ -89,11 +89,14 @@ def text_after_command(ctx: Context, command: Command) -> str:
 async def start_note(ctx: Context, family: Family, command: Command) -> None:
     """Ask for a free note for the current child; `note <text>` saves it at once."""
     data = NoteData(family.child.id)
-    text = clean_text(text_after_command(ctx, command), MAX_NOTE_CHARS) if command.args else None
-    if text:
+    typed = text_after_command(ctx, command) if command.args else ""
+    if text := clean_text(typed, MAX_NOTE_CHARS):
         await store_note(ctx, data, text)
         return
     await ctx.enter_step(NOTE, "text", data)
+    if typed.strip():  # too long: the question stays open for a shorter one
+        ctx.reply(ctx.t("note.too_long", length=len(typed.strip()), limit=MAX_NOTE_CHARS))
+        return
     await ask_note(ctx, data)
 
 
@@ -103,7 +106,7 @@ async def ask_note(ctx: Context, data: NoteData) -> None:
         ctx.reply(ctx.t("note.ask", name=child.name))
 
 
-@router.step(NOTE, "text", ask=ask_note)
+@router.step(NOTE, "text", ask=ask_note, free_text=True)
 async def got_note(ctx: Context, answer: Answer[NoteData]) -> None:
     """Save the note for the flow's child exactly as written, encrypted."""
     await store_note(ctx, answer.data, typed_answer(ctx, answer.text, MAX_NOTE_CHARS))
@@ -151,10 +154,10 @@ def ask_field(step: str) -> Ask[TherapistNoteData]:
     return ask
 
 
-@router.step(THERAPIST_NOTE, "goal", ask=ask_field("goal"))
-@router.step(THERAPIST_NOTE, "activity", ask=ask_field("activity"))
-@router.step(THERAPIST_NOTE, "response", ask=ask_field("response"))
-@router.step(THERAPIST_NOTE, "homework", ask=ask_field("homework"))
+@router.step(THERAPIST_NOTE, "goal", ask=ask_field("goal"), free_text=True)
+@router.step(THERAPIST_NOTE, "activity", ask=ask_field("activity"), free_text=True)
+@router.step(THERAPIST_NOTE, "response", ask=ask_field("response"), free_text=True)
+@router.step(THERAPIST_NOTE, "homework", ask=ask_field("homework"), free_text=True)
 async def got_field(ctx: Context, answer: Answer[TherapistNoteData]) -> None:
     """Keep this answer in the flow's data and ask the next; the last one saves the note."""
     text = typed_answer(ctx, answer.text, MAX_FIELD_CHARS)

@@ -91,7 +91,7 @@ async def prompt_child_name(ctx: Context, _: SetupData) -> None:
     ctx.reply(ctx.t("child.ask_name"))
 
 
-@router.step(SETUP, "child_name", ask=prompt_child_name)
+@router.step(SETUP, "child_name", ask=prompt_child_name, free_text=True)
 async def got_child_name(ctx: Context, answer: Answer[SetupData]) -> None:
     """Create the child with this user as owner, then offer the plan modes."""
     name = clean_name(answer.text)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import asyncpg
 
 from sql.cipher import Cipher
 from sql.db import fetch_one
+from tracker.notes import Note, select_notes
 from tracker.session_store import SessionRow, select_sessions
 
 EXPIRED_STUBS = """
@@ -51,14 +54,6 @@ class PlanRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteRecord:
-    created_at: datetime
-    kind: str
-    body: str
-    author_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
 class ChildRecords:
     id: int
     name: str
@@ -68,14 +63,17 @@ class ChildRecords:
     plans: list[PlanRecord]
     sessions: list[SessionRow]
     holidays: list[date]
-    notes: list[NoteRecord]
+    notes: list[Note]  # oldest first
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A line of the user's activity log: what they changed (consent, settings, families)."""
+
     created_at: datetime
     kind: str
     child_id: int | None
+    details: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,17 +158,6 @@ async def select_holidays(conn: asyncpg.Connection, child_id: int) -> list[date]
     return [row["day"] for row in rows]
 
 
-async def select_all_notes(
-    conn: asyncpg.Connection, cipher: Cipher, child_id: int
-) -> list[NoteRecord]:
-    rows = await conn.fetch(
-        "SELECT created_at, kind, body, author_id FROM tt.notes "
-        "WHERE child_id = $1 ORDER BY created_at, id",
-        child_id,
-    )
-    return [NoteRecord(**{**dict(row), "body": cipher.decrypt_text(row["body"])}) for row in rows]
-
-
 async def select_child_records(
     conn: asyncpg.Connection, cipher: Cipher, child_id: int
 ) -> ChildRecords | None:
@@ -186,17 +173,17 @@ async def select_child_records(
         plans=await select_plans(conn, child_id),
         sessions=await select_all_sessions(conn, cipher, child_id),
         holidays=await select_holidays(conn, child_id),
-        notes=await select_all_notes(conn, cipher, child_id),
+        notes=list(reversed(await select_notes(conn, cipher, child_id))),
     )
 
 
 async def select_own_events(conn: asyncpg.Connection, user_id: int) -> list[Event]:
     rows = await conn.fetch(
-        "SELECT created_at, kind, child_id FROM tt.audit_events "
+        "SELECT created_at, kind, child_id, details FROM tt.audit_events "
         "WHERE user_id = $1 ORDER BY created_at, id",
         user_id,
     )
-    return [Event(**dict(row)) for row in rows]
+    return [Event(**{**dict(row), "details": json.loads(row["details"])}) for row in rows]
 
 
 async def gather_export(conn: asyncpg.Connection, cipher: Cipher, user_id: int) -> Export:
@@ -225,7 +212,9 @@ async def select_deletion_plan(conn: asyncpg.Connection) -> list[FamilyOutcome]:
 
 
 async def delete_my_data(conn: asyncpg.Connection) -> list[FamilyOutcome]:
-    """Erase the acting user's data (see migration 0005); the users row stays as a stub."""
+    """Erase the acting user's data (see migration 0005) and their name from what still waits
+    to be sent to others (0014); the users row stays as a stub."""
+    await conn.execute("SELECT tt.forget_mentions()")
     return _outcomes(await conn.fetch("SELECT * FROM tt.delete_my_data()"))
 
 

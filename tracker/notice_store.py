@@ -29,7 +29,7 @@ NOTICES = Queue(
 )
 
 SELECT_BATCH = """
-SELECT id, line FROM tt.pending_notices
+SELECT id, line, anonymous_line, about_user_id FROM tt.pending_notices
 WHERE user_id = $1 AND status = 'pending'
 ORDER BY id
 FOR UPDATE
@@ -58,12 +58,18 @@ async def select_co_members(conn: asyncpg.Connection, child_id: int) -> list[Per
     return [_person(r) for r in await conn.fetch(SELECT_CO_MEMBERS, child_id)]
 
 
-async def insert_notice(conn: asyncpg.Connection, user_id: int, child_id: int, line: bytes) -> None:
+async def insert_notice(
+    conn: asyncpg.Connection, user_id: int, child_id: int, line: bytes, anonymous_line: bytes
+) -> None:
+    """Queue an encrypted line for `user_id` about the acting member, with the same line
+    without their name for when they erase their data before it is sent."""
     await conn.execute(
-        "INSERT INTO tt.pending_notices (user_id, child_id, line) VALUES ($1, $2, $3)",
+        "INSERT INTO tt.pending_notices (user_id, child_id, line, anonymous_line, about_user_id) "
+        "VALUES ($1, $2, $3, $4, tt.acting_user_id())",
         user_id,
         child_id,
         line,
+        anonymous_line,
     )
 
 

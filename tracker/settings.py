@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import asyncpg
 
 from sql.db import fetch_one
+from tracker.users import record_event
 
 # Offered first in the picker (nine, so "type another" still fits a 10-row list).
 COMMON_ZONES = (
@@ -150,22 +151,25 @@ async def select_reminder_settings(conn: asyncpg.Connection, user_id: int) -> Re
 
 async def update_reminders_enabled(conn: asyncpg.Connection, user_id: int, on: bool) -> None:
     await conn.execute("UPDATE tt.users SET reminders_enabled = $2 WHERE id = $1", user_id, on)
+    await record_event(conn, user_id, "reminders_on" if on else "reminders_off")
 
 
 async def update_reminder_hour(conn: asyncpg.Connection, user_id: int, hour: int) -> None:
     await conn.execute("UPDATE tt.users SET reminder_hour = $2 WHERE id = $1", user_id, hour)
+    await record_event(conn, user_id, "reminder_hour", hour=hour)
 
 
 async def update_reminder_days(
     conn: asyncpg.Connection, user_id: int, days: tuple[int, ...]
 ) -> None:
-    await conn.execute(
-        "UPDATE tt.users SET reminder_days = $2 WHERE id = $1", user_id, sorted(set(days))
-    )
+    chosen = sorted(set(days))
+    await conn.execute("UPDATE tt.users SET reminder_days = $2 WHERE id = $1", user_id, chosen)
+    await record_event(conn, user_id, "reminder_days", days=chosen)
 
 
 async def update_user_timezone(conn: asyncpg.Connection, user_id: int, zone: str) -> None:
     await conn.execute("UPDATE tt.users SET timezone = $2 WHERE id = $1", user_id, zone)
+    await record_event(conn, user_id, "timezone_changed", timezone=zone)
 
 
 async def update_child_timezone(conn: asyncpg.Connection, child_id: int, zone: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,8 +38,21 @@ async def select_user(conn: asyncpg.Connection, user_id: int) -> User:
     return User(**dict(row))
 
 
+async def record_event(
+    conn: asyncpg.Connection, user_id: int, kind: str, **details: object
+) -> None:
+    """Add a line to the user's activity log (tt.audit_events), which their export lists."""
+    await conn.execute(
+        "INSERT INTO tt.audit_events (user_id, kind, details) VALUES ($1, $2, $3::jsonb)",
+        user_id,
+        kind,
+        json.dumps(details),
+    )
+
+
 async def update_language(conn: asyncpg.Connection, user: User, language: str) -> None:
     await conn.execute("UPDATE tt.users SET language = $2 WHERE id = $1", user.id, language)
+    await record_event(conn, user.id, "language_changed", language=language)
     user.language = language
 
 
@@ -55,8 +69,4 @@ async def update_consent(conn: asyncpg.Connection, user: User, consent: str) -> 
         consent,
     )
     user.consent = consent
-    await conn.execute(
-        "INSERT INTO tt.audit_events (user_id, kind) VALUES ($1, $2)",
-        user.id,
-        "opt_out" if consent == "opted_out" else "opt_in",
-    )
+    await record_event(conn, user.id, "opt_out" if consent == "opted_out" else "opt_in")

@@ -31,6 +31,7 @@ class Pet:
 
 
 PET = Flow("test_pet", ("name", "legs"), Pet)
+MEMO = Flow("test_memo", ("text",), NoData)
 
 
 def recording_router(seen: list[str]) -> Router:
@@ -92,6 +93,18 @@ def recording_router(seen: list[str]) -> Router:
         if not answer.text.isdigit():
             raise Unexpected
         seen.append(f"step:legs:{answer.data.name}:{int(answer.text)}")
+        await ctx.end_flow()
+
+    @router.command("note")
+    async def start_memo(ctx: Context, _: Command) -> None:
+        await ctx.enter_step(MEMO, "text", NoData())
+
+    async def ask_memo(ctx: Context, _: NoData) -> None:
+        ctx.reply("memo?")
+
+    @router.step(MEMO, "text", ask=ask_memo, free_text=True)
+    async def got_memo(ctx: Context, answer: Answer[NoData]) -> None:
+        seen.append(f"memo:{answer.text}:{ctx.message.kind}")
         await ctx.end_flow()
 
     return router
@@ -321,3 +334,45 @@ def test_the_apps_router_builds_with_no_duplicate():
     router = build_router()
     assert "cancel" in router.commands
     assert all(step in router.flows[flow].steps for flow, step in router.steps)
+
+
+async def test_a_free_text_step_asks_before_taking_a_command_word(run, db, seen):
+    await welcomed(db)
+    await run.say(PHONE, "note")
+    [asked] = await run.say(PHONE, "Status")
+    assert asked.text == t("en", "flow.command_or_answer", word="Status")
+    assert [b.id for b in asked.buttons] == ["cmd:status", "flow:answer:Status"]
+    assert seen == []
+    await run.say(PHONE, "status of the ball game")  # more than a command word: the answer
+    assert seen == ["memo:status of the ball game:text"]
+
+
+async def test_a_confirmed_command_word_reaches_the_step_as_typed_text(run, db, seen):
+    await welcomed(db)
+    await run.say(PHONE, "note")
+    await run.say(PHONE, "Status")
+    await run.tap(PHONE, "flow:answer:Status")
+    assert seen == ["memo:Status:text"]
+
+
+async def test_running_the_command_instead_leaves_the_free_text_step(run, db, seen):
+    await welcomed(db)
+    await run.say(PHONE, "note")
+    await run.say(PHONE, "status")
+    await run.tap(PHONE, "cmd:status")
+    assert seen == ["command:status:"]
+    assert await db.fetchval("SELECT count(*) FROM tt.conversations") == 0
+
+
+async def test_a_confirmed_answer_with_no_question_waiting_is_said_to_have_timed_out(run, db, seen):
+    await welcomed(db)
+    replies = await run.tap(PHONE, "flow:answer:status")
+    assert [r.text for r in replies] == [t("en", "flow.expired")]
+    assert seen == []
+
+
+def test_only_a_bare_command_word_fits_the_answer_id():
+    assert ids.decode("flow:answer:Notes").value == "Notes"
+    for not_a_word in ("flow:answer:hello there friend", "flow:answer:Aarav", "flow:answer:"):
+        with pytest.raises(ids.InvalidId):
+            ids.decode(not_a_word)

@@ -3,7 +3,14 @@ Through the real webhook and worker; `tb` runs at Wed 11 Feb 2026, 12:00 in Kolk
 
 from datetime import date
 
-from tests.support.logging_steps import PHONE, family, last_buttons, last_rows, sessions
+from tests.support.logging_steps import (
+    PHONE,
+    family,
+    last_buttons,
+    last_rows,
+    sessions,
+    with_mood_question,
+)
 
 
 async def test_backfill_pages_beyond_ten_days(tb):
@@ -29,7 +36,7 @@ async def test_backfill_pages_beyond_ten_days(tb):
     )
     await tb.tap(PHONE, "log:attended:2026-01-20")
     replies = await tb.tap(PHONE, "log:count:2026-01-20:1")
-    assert replies[0] == "✅ Attended logged for Asha: Tue 20 Jan, 1 session"
+    assert replies[0] == with_mood_question("✅ Attended logged for Asha: Tue 20 Jan, 1 session")
     assert [r["day"] for r in await sessions(tb)] == [date(2026, 1, 20)]
 
 

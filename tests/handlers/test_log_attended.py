@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from tests.support.families import at
-from tests.support.logging_steps import PHONE, family, last_buttons, last_rows, sessions
+from tests.support.logging_steps import (
+    PHONE,
+    family,
+    last_buttons,
+    last_rows,
+    sessions,
+    with_mood_question,
+)
 
 # ---- attended ----
 
@@ -15,10 +22,7 @@ from tests.support.logging_steps import PHONE, family, last_buttons, last_rows, 
 async def test_attended_with_a_typed_count(tb):
     user_id, child_id = await family(tb)
     replies = await tb.say(PHONE, "attended 2")
-    assert replies == [
-        "✅ Attended logged for Asha: Wed 11 Feb, 2 sessions",
-        "How did Asha's session go? (optional)",
-    ]
+    assert replies == [with_mood_question("✅ Attended logged for Asha: Wed 11 Feb, 2 sessions")]
     [row] = await sessions(tb)
     assert (row["child_id"], row["day"], row["status"], row["count"], row["logged_by"]) == (
         child_id,
@@ -42,7 +46,7 @@ async def test_attended_through_the_picker_and_the_count_list(tb):
     await tb.tap(PHONE, "log:attended:2026-02-10")
     assert [r["id"] for r in last_rows(tb)] == [f"log:count:2026-02-10:{n}" for n in range(1, 6)]
     replies = await tb.tap(PHONE, "log:count:2026-02-10:3")
-    assert replies[0] == "✅ Attended logged for Asha: Tue 10 Feb, 3 sessions"
+    assert replies[0] == with_mood_question("✅ Attended logged for Asha: Tue 10 Feb, 3 sessions")
     assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(date(2026, 2, 10), 3)]
 
 
@@ -54,7 +58,7 @@ async def test_a_typed_day_and_count_answer_the_picker(tb):
     ]
     assert (await tb.say(PHONE, "6"))[0].startswith("The number of sessions can be at most 5")
     replies = await tb.say(PHONE, "2")
-    assert replies[0] == "✅ Attended logged for Asha: Mon 9 Feb, 2 sessions"
+    assert replies[0] == with_mood_question("✅ Attended logged for Asha: Mon 9 Feb, 2 sessions")
     assert [(r["day"], r["count"]) for r in await sessions(tb)] == [(date(2026, 2, 9), 2)]
 
 
@@ -117,7 +121,7 @@ async def test_a_second_week_in_a_row_is_celebrated(tb):
     first = await tb.say(PHONE, "attended 2026-02-03")
     assert not any("🎉" in r for r in first)
     replies = await tb.say(PHONE, "attended today")
-    assert replies[0] == (
+    assert replies[0] == with_mood_question(
         "✅ Attended logged for Asha: Wed 11 Feb, 1 session\n"
         "🎉 2 weeks in a row with therapy for Asha! Keep it up."
     )

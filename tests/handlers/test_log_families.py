@@ -2,7 +2,7 @@
 Through the real webhook and worker; `tb` runs at Wed 11 Feb 2026, 12:00 in Kolkata."""
 
 from tests.support.families import add_member, add_user
-from tests.support.logging_steps import CO_PARENT, PHONE, family, sessions
+from tests.support.logging_steps import CO_PARENT, PHONE, family, sessions, with_mood_question
 
 
 async def test_a_co_parents_log_belongs_to_the_child_the_owner_sees(tb):
@@ -10,7 +10,7 @@ async def test_a_co_parents_log_belongs_to_the_child_the_owner_sees(tb):
     parent_id = await add_user(tb.db, CO_PARENT)
     await add_member(tb.db, child_id, parent_id, "parent")
     replies = await tb.say(CO_PARENT, "attended yesterday")
-    assert replies[0] == "✅ Attended logged for Asha: Tue 10 Feb, 1 session"
+    assert replies[0] == with_mood_question("✅ Attended logged for Asha: Tue 10 Feb, 1 session")
     [row] = await sessions(tb)
     assert (row["child_id"], row["logged_by"]) == (child_id, parent_id)
     assert (await tb.say(PHONE, "attended yesterday"))[0].startswith(

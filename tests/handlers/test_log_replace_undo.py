@@ -4,7 +4,14 @@ Through the real webhook and worker; `tb` runs at Wed 11 Feb 2026, 12:00 in Kolk
 from datetime import date
 
 from tests.support.families import add_member, add_user
-from tests.support.logging_steps import CO_PARENT, PHONE, family, last_buttons, sessions
+from tests.support.logging_steps import (
+    CO_PARENT,
+    PHONE,
+    family,
+    last_buttons,
+    sessions,
+    with_mood_question,
+)
 
 # ---- replace or add ----
 
@@ -35,7 +42,7 @@ async def test_add_another_or_keep_on_a_day_already_attended(tb):
     ]
     assert last_buttons(tb) == ["log:add", "log:replace", "log:keep"]
     replies = await tb.tap(PHONE, "log:add")
-    assert replies[0] == "✅ Attended logged for Asha: Wed 11 Feb, 2 sessions"
+    assert replies[0] == with_mood_question("✅ Attended logged for Asha: Wed 11 Feb, 2 sessions")
     await tb.say(PHONE, "attended today")
     assert await tb.say(PHONE, "keep as is") == [
         "Okay, Wed 11 Feb stays as it was. Nothing changed."

@@ -67,9 +67,10 @@ async def test_going_past_the_package_is_said_when_logging_and_in_every_report(f
     await attended(feb_bot.db, child_id, 9, count=3)
     # The 7th session of a 6-session package: 1 beyond it, which may cost 1 × ₹800.
     replies = await feb_bot.say(PHONE, "attended 1")
-    assert replies[0] == (
+    assert replies[0] == (  # the confirmation, above the mood question in the same message
         "✅ Attended logged for Asha: Wed 18 Feb, 1 session\n"
-        "⚠️ Beyond the package: 1 (may cost ₹800 more)"
+        "⚠️ Beyond the package: 1 (may cost ₹800 more)\n\n"
+        "How did Asha's session go? (optional)"
     )
     (status,) = await feb_bot.say(PHONE, "status")
     assert status.endswith(
@@ -87,7 +88,8 @@ async def test_within_the_package_logging_says_nothing_about_money(feb_bot):
     _, child_id = await family(feb_bot.db, (6, 80000, 0, 0))
     await attended(feb_bot.db, child_id, 2, count=5)
     replies = await feb_bot.say(PHONE, "attended 1")
-    assert replies[0] == "✅ Attended logged for Asha: Wed 18 Feb, 1 session"
+    confirmation, _ = replies[0].split("\n\n")
+    assert confirmation == "✅ Attended logged for Asha: Wed 18 Feb, 1 session"
 
 
 async def test_two_sessions_beyond_cost_twice_as_much(feb_bot):
@@ -95,7 +97,8 @@ async def test_two_sessions_beyond_cost_twice_as_much(feb_bot):
     await attended(feb_bot.db, child_id, 2, count=5)
     # 6 paid + 1 carried = 7; 5 + 4 = 9 attended: 2 beyond, 2 × ₹500 = ₹1,000.
     replies = await feb_bot.say(PHONE, "attended 4")
-    assert replies[0].endswith("⚠️ Beyond the package: 2 (may cost ₹1,000 more)")
+    confirmation, _ = replies[0].split("\n\n")
+    assert confirmation.endswith("⚠️ Beyond the package: 2 (may cost ₹1,000 more)")
 
 
 async def test_setting_a_smaller_plan_says_what_is_already_beyond_it(feb_bot):

@@ -1,5 +1,6 @@
 from datetime import date
 
+from dialog.texts import t
 from sql.db import SYSTEM
 from tests.conftest import wait_until
 from tests.support.families import add_invite, add_member, add_user, make_family
@@ -59,13 +60,13 @@ async def shared_family(bot):
     return owner, parent, child
 
 
-async def ask_export(bot, phone):
+async def ask_export(bot, phone, sent=SENT):
     """Send "export" and wait for the follow-up, which the sender queues after Meta's answer."""
     before = len(bot.graph.to(phone))
     await bot.say(phone, "export")
 
     async def followed_up():
-        return SENT in bot.graph.texts_to(phone)[before:]
+        return sent in bot.graph.texts_to(phone)[before:]
 
     await wait_until(followed_up)
     return bot.graph.texts_to(phone)[before:]
@@ -99,9 +100,9 @@ async def test_export_holds_the_family_records_and_nothing_of_other_families(bot
     assert document["filename"].endswith(".txt")
     text = exported_text(bot)
     for expected in (
-        "Phone: 919000000001",
+        "Phone: +91 90000 00001",
         "Timezone: Asia/Kolkata",
-        "• Asha: owner (member)",
+        "• Asha – your role: owner",
         "CHILD: Asha",
         "• parent: 91******0002",
         "• 2026-11-02: attended ×1 – logged by you",
@@ -109,7 +110,7 @@ async def test_export_holds_the_family_records_and_nothing_of_other_families(bot
         "• 2026-11-14",
         "parent 91******0002: Speech is improving",
         "16 sessions paid at ₹800 each",
-        "Reminders: on, at 19:00",
+        "Reminders: on, at 19:00 on every day",
     ):
         assert expected in text
     for leaked in ("Ravi", "secret reason", "other family note", "919000000003"):
@@ -128,7 +129,7 @@ async def test_export_and_delete_work_while_opted_out(bot):
     await make_family(bot.db, OWNER)
     await bot.say(OWNER, "stop")
     assert await ask_export(bot, OWNER) == [PREPARING, "document", SENT]
-    assert ": opt_out" in exported_text(bot)
+    assert ": You turned messages off." in exported_text(bot)
     assert (await bot.say(OWNER, "delete my data"))[0].startswith("⚠️ Delete your data?")
     replies = await bot.tap(OWNER, "cmd:delete_confirm")
     assert replies[0].startswith("🗑️ Done. Your data is deleted.")
@@ -148,8 +149,7 @@ async def test_delete_asks_first_and_no_keeps_everything(bot):
     buttons = bot.graph.to(OWNER)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:delete_confirm", "cmd:delete_keep"]
     assert await bot.say(OWNER, "banana") == [
-        "Sorry, I did not get that.",
-        "Please tap a button: delete your data, or keep it?",
+        "Sorry, I did not get that.\n\nPlease tap a button: delete your data, or keep it?",
     ]
     assert await bot.tap(OWNER, "cmd:delete_keep") == ["Okay, nothing was deleted."]
     assert await table_counts(bot) == before
@@ -266,8 +266,8 @@ async def test_a_therapist_exports_and_deletes_their_own_data(bot):
     await add_invite(bot.db, ravi, therapist, "therapist", other)
     assert await ask_export(bot, THERAPIST) == [PREPARING, "document", SENT]
     text = exported_text(bot)
-    assert "• Asha: therapist (member)" in text
-    assert "• Ravi: therapist (invited, not yet accepted)" in text
+    assert "• Asha – your role: therapist" in text
+    assert "• Ravi – invited as therapist, not yet accepted" in text
     assert "CHILD: Ravi" not in text
     assert "you: Worked on two-word phrases" in text
     assert "• 2026-11-02: attended ×1 – logged by owner 91******0001" in text
@@ -296,3 +296,52 @@ async def test_writing_again_after_deleting_starts_fresh_and_is_not_purged(bot):
     assert (
         await bot.db.fetchval("SELECT welcomed_at FROM tt.users WHERE id = $1", owner) is not None
     )
+
+
+async def test_the_export_reads_as_a_document_in_the_users_language(bot):
+    _, child = await make_family(bot.db, OWNER)
+    therapist = await add_user(bot.db, THERAPIST)
+    await add_member(bot.db, child, therapist, "therapist")
+    await bot.db.execute(
+        "UPDATE tt.users SET current_child_id = $1 WHERE id = $2", child, therapist
+    )
+    await bot.say(THERAPIST, "therapist note")
+    for answer in ("Two-word phrases", "Picture cards", "Joined in", "Name 5 things"):
+        await bot.say(THERAPIST, answer)
+    for typed in ("stop", "start", "timezone Asia/Dubai", "reminders 8pm", "language hi"):
+        await bot.say(OWNER, typed)
+    await bot.tap(OWNER, "rem:off")
+    await ask_export(bot, OWNER, t("hi", "export.sent"))
+    text = exported_text(bot)
+    assert "{" not in text, "no raw JSON"
+    assert "• Asha – आपकी भूमिका: मालिक" in text
+    assert "भाषा: हिंदी" in text
+    note = text.split("नोट्स:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert note[0].endswith(", थेरेपिस्ट 91******0004 – थेरेपिस्ट नोट:")
+    assert note[1:] == [
+        "    लक्ष्य: Two-word phrases",
+        "    गतिविधि: Picture cards",
+        "    प्रतिक्रिया: Joined in",
+        "    घर का अभ्यास: Name 5 things",
+    ]
+    log = text.split("आपकी गतिविधि का रिकॉर्ड\n" + "=" * 40 + "\n", 1)[1].split("\n\n")[0]
+    assert [line.split(": ", 1)[1] for line in log.splitlines()] == [
+        "आपने संदेश बंद किए।",
+        "आपने संदेश चालू किए।",
+        "समय क्षेत्र Asia/Dubai किया गया।",
+        "रिमाइंडर का समय 20:00 किया गया।",
+        "भाषा हिंदी चुनी गई।",
+        "रिमाइंडर बंद किए गए।",
+    ]
+
+
+async def test_the_activity_log_names_a_cancelled_invite(bot):
+    owner, child = await make_family(bot.db, OWNER)
+    await bot.db.execute(
+        "INSERT INTO tt.audit_events (user_id, child_id, kind, details) "
+        "VALUES ($1, $2, 'invite_cancelled', '{\"role\": \"therapist\"}')",
+        owner,
+        child,
+    )
+    await ask_export(bot, OWNER)
+    assert ": You cancelled an invite (therapist) to Asha's family." in exported_text(bot)

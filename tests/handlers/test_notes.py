@@ -1,5 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
+from dialog.texts import t
 from sql.cipher import Cipher
 from tests.conftest import TEST_KEY
 from tests.support.families import add_member, add_user, make_family
@@ -14,6 +15,12 @@ async def note_rows(bot):
     return await bot.db.fetch(
         "SELECT child_id, author_id, kind, body, voice_note_id FROM tt.notes ORDER BY id"
     )
+
+
+def buttons(bot):
+    """(id, title) of the buttons on the last message to PHONE."""
+    body = bot.graph.to(PHONE)[-1]["interactive"]
+    return [(b["reply"]["id"], b["reply"]["title"]) for b in body["action"]["buttons"]]
 
 
 async def conversation_data(bot):
@@ -34,12 +41,52 @@ async def test_free_note_is_saved_encrypted_and_as_typed(bot):
     assert await bot.db.fetchval("SELECT count(*) FROM tt.conversations") == 0
 
 
-async def test_a_command_word_typed_as_the_note_is_kept_as_the_note(bot):
+async def test_a_command_word_typed_as_the_note_is_asked_about_then_kept_when_confirmed(bot):
     await make_family(bot.db, PHONE)
     await bot.say(PHONE, "note")
-    assert await bot.say(PHONE, "Join") == ["✅ Note saved for Asha."]
+    assert await bot.say(PHONE, "Join") == [t("en", "flow.command_or_answer", word="Join")]
+    assert await note_rows(bot) == []
+    [_, keep] = buttons(bot)
+    assert keep == ("flow:answer:Join", t("en", "btn.flow_use_answer"))
+    assert await bot.tap(PHONE, keep[0]) == ["✅ Note saved for Asha."]
     [row] = await note_rows(bot)
     assert CIPHER.decrypt_text(row["body"]) == "Join"
+
+
+async def test_a_too_long_note_keeps_the_question_and_the_next_command_is_not_the_note(bot):
+    await make_family(bot.db, PHONE)
+    await bot.say(PHONE, "note")
+    [refused] = await bot.say(PHONE, "x" * 2001)
+    assert refused == t("en", "note.too_long", length=2001, limit=2000)
+    assert await bot.db.fetchval("SELECT step FROM tt.conversations") == "text"
+    assert await bot.say(PHONE, "notes") == [t("en", "flow.command_or_answer", word="notes")]
+    assert await note_rows(bot) == []
+    [run, _] = buttons(bot)
+    assert run == ("cmd:notes", t("en", "btn.flow_run_command"))
+    assert await bot.tap(PHONE, run[0]) == [
+        "There are no notes for Asha yet. Type *note* to add one."
+    ]
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.conversations") == 0
+    assert await note_rows(bot) == []
+
+
+async def test_a_therapist_note_step_asks_about_a_command_word_too(bot):
+    await make_family(bot.db, PHONE)
+    await bot.say(PHONE, "therapist note")
+    await bot.say(PHONE, "Two-word phrases")
+    assert await bot.say(PHONE, "status") == [t("en", "flow.command_or_answer", word="status")]
+    assert await bot.say(PHONE, "Picture cards") == ["(3/4) How did the child *respond*?"]
+    assert await conversation_data(bot) == (
+        "response",
+        {"child_id": 1, "answers": ["Two-word phrases", "Picture cards"]},
+    )
+
+
+async def test_a_too_long_note_after_the_command_says_so_and_waits_for_a_shorter_one(bot):
+    await make_family(bot.db, PHONE)
+    [refused] = await bot.say(PHONE, "note " + "y" * 2001)
+    assert refused == t("en", "note.too_long", length=2001, limit=2000)
+    assert await bot.say(PHONE, "Slept well") == ["✅ Note saved for Asha."]
 
 
 async def test_note_followed_by_text_saves_it_at_once_as_typed(bot):
@@ -53,7 +100,10 @@ async def test_a_note_too_long_is_asked_again_and_nothing_saved(bot):
     await make_family(bot.db, PHONE)
     await bot.say(PHONE, "note")
     replies = await bot.say(PHONE, "x" * 2001)
-    assert replies == ["That is too long for one note. Please keep it under 2000 characters."]
+    assert replies == [
+        "That is too long for one note (2001 characters; the limit is 2000). Nothing is saved "
+        "yet: please send it again, shorter, or type *cancel*."
+    ]
     assert await note_rows(bot) == []
     assert await bot.say(PHONE, "shorter") == ["✅ Note saved for Asha."]
 

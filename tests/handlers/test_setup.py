@@ -16,9 +16,9 @@ async def test_setup_asks_the_childs_name_and_keeps_it_as_typed(make_bot):
     bot = await make_bot(clock=NOV)
     await bot.say(PHONE, "hi")
     assert await bot.say(PHONE, "setup") == ["What is your child's name?"]
-    replies = await bot.say(PHONE, "  Asha  Rao ")
-    assert replies[0].startswith("👶 Asha Rao is added")
-    assert "Setting up November 2026 for Asha Rao" in replies[1]
+    [reply] = await bot.say(PHONE, "  Asha  Rao ")  # the added line above the plan question
+    assert reply.startswith("👶 Asha Rao is added")
+    assert "\n\nSetting up November 2026 for Asha Rao" in reply
     child = await bot.db.fetchrow("SELECT name, timezone, tracking_since FROM tt.children")
     assert dict(child) == {
         "name": "Asha Rao",

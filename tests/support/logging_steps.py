@@ -46,3 +46,8 @@ def last_buttons(bot: Bot, phone: str = PHONE) -> list[str]:
     body = bot.graph.to(phone)[-1]["interactive"]
     assert body["type"] == "button"
     return [b["reply"]["id"] for b in body["action"]["buttons"]]
+
+
+def with_mood_question(confirmation: str) -> str:
+    """An attended confirmation as sent: one message with the optional mood question below."""
+    return f"{confirmation}\n\nHow did Asha's session go? (optional)"

@@ -62,6 +62,10 @@ TEXTS = {
     "flow.gave_up": "Let us leave that for now; nothing was saved. Type *help* to see what "
     "I can do.",
     "flow.expired": "Your earlier question timed out, so I set it aside.",
+    "flow.command_or_answer": "*{word}* is also a command. Shall I run it, or is “{word}” "
+    "your answer?",
+    "btn.flow_run_command": "Run the command",
+    "btn.flow_use_answer": "It is my answer",
     "error.apology": "Sorry, something went wrong on my side and I could not handle your "
     "last message. Please try again in a little while.",
     "btn.menu.attended": "✅ Attended",

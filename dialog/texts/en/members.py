@@ -109,6 +109,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "notify.removed": "{by} removed you from {name}'s family.",
     "notify.role_changed": "🔁 {by} is now {role} in {name}'s family.",
     "notify.role_declined": "{by} declined to become {role} in {name}'s family.",
+    "notify.someone": "A family member",
     "notify.header": "📣 Family updates:",
     "notify.more": {
         "one": "…and {count} more update.",

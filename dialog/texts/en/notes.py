@@ -8,7 +8,8 @@ TEXTS: dict[str, str] = {
     "note.ask": "📝 Type your note for {name}. I will keep it exactly as you write it.\n"
     "(Type *cancel* to stop.)",
     "note.saved": "✅ Note saved for {name}.",
-    "note.too_long": "That is too long for one note. Please keep it under {limit} characters.",
+    "note.too_long": "That is too long for one note ({length} characters; the limit is "
+    "{limit}). Nothing is saved yet: please send it again, shorter, or type *cancel*.",
     "note.child_gone": "You can no longer add notes for that child, so nothing was saved.",
     "note.ask_goal": "🧑‍⚕️ Therapist note for {name} (1/4)\nWhat was today's *goal*?\n"
     "(Type *cancel* to stop; nothing is saved until the last step.)",

@@ -105,6 +105,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "notify.removed": "{by} ने आपको {name} के परिवार से हटा दिया है।",
     "notify.role_changed": "🔁 {by} अब {name} के परिवार में {role} हैं।",
     "notify.role_declined": "{by} ने {name} के परिवार में {role} बनने से मना कर दिया।",
+    "notify.someone": "परिवार के एक सदस्य",
     "notify.header": "📣 परिवार की ताज़ा ख़बरें:",
     "notify.more": {
         "one": "…और {count} अपडेट।",

@@ -104,6 +104,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "notify.removed": "{by} మిమ్మల్ని {name} కుటుంబం నుండి తీసేశారు.",
     "notify.role_changed": "🔁 {by} ఇప్పుడు {name} కుటుంబంలో {role}.",
     "notify.role_declined": "{name} కుటుంబంలో {role}గా మారడానికి {by} ఒప్పుకోలేదు.",
+    "notify.someone": "కుటుంబ సభ్యుల్లో ఒకరు",
     "notify.header": "📣 కుటుంబ అప్‌డేట్లు:",
     "notify.more": {
         "one": "…ఇంకా {count} అప్‌డేట్.",
