@@ -47,6 +47,10 @@ BEGIN
 END
 $$;
 
+-- definer functions belong to tt_system (see 0013), which may create in the schema only now
+GRANT CREATE ON SCHEMA tt TO tt_system;
+ALTER FUNCTION tt.forget_mentions() OWNER TO tt_system;
+REVOKE CREATE ON SCHEMA tt FROM tt_system;
 REVOKE ALL ON FUNCTION tt.forget_mentions() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tt.forget_mentions() TO tt_app;
 
