@@ -23,10 +23,12 @@ async def family(bot: Bot, phone: str = PHONE, **kw: Any) -> tuple[int, int]:
 
 
 async def sessions(bot: Bot, child_id: int | None = None) -> list[dict[str, Any]]:
-    """Every logged row (of one child, if given), reasons decrypted, in day order."""
+    """Every logged row that counts (of one child, if given), reasons decrypted, in day order:
+    entries a replace set aside are not among them."""
     rows = await bot.db.fetch(
         "SELECT id, child_id, day, status, count, reason, reason_category, mood, logged_by "
-        "FROM tt.sessions WHERE $1::bigint IS NULL OR child_id = $1 ORDER BY day, id",
+        "FROM tt.sessions WHERE ($1::bigint IS NULL OR child_id = $1) "
+        "AND superseded_at IS NULL ORDER BY day, id",
         child_id,
     )
     return [dict(r, reason=CIPHER.decrypt_text(r["reason"]) if r["reason"] else "") for r in rows]
