@@ -6,7 +6,9 @@ Other features call, after they store something for a child:
 
 `child` is anything with `.id` and `.name` (a `tracker.children.Child`). `key` names a catalog
 line; `{name}` (the child) and `{by}` (the acting member) are filled in for you. A `date` value
-becomes the reader's short date label and a `Phrase("role.parent")` value the reader's word.
+(or a tuple of dates) becomes the reader's short date label and a `Phrase("role.parent")` value
+the reader's words (a Phrase's own values are localised the same way). When each member is to
+hear something different, `notify_each` asks a function for each one's `Notice`.
 Every OTHER active member gets the line unless they opted out or their 24-hour window is closed
 (nothing is queued for them: free-form cannot reach them and the news would be stale). Lines
 wait in tt.pending_notices; bot/notice_flusher.py sends each person one merged message once their
@@ -15,7 +17,8 @@ with `{by}` as "a family member", which replaces it if the actor erases their da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -51,6 +54,15 @@ class Phrase:
     """A catalog key used as a value, rendered in the reader's language (e.g. a role)."""
 
     key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One catalog line and its values, as one member is to hear it."""
+
+    key: str
+    values: Mapping[str, object]
 
 
 def actor_label(ctx: Context) -> str:
@@ -71,9 +83,11 @@ def render(language: str, key: str, values: dict[str, object]) -> str:
 
 def _localise(language: str, value: object) -> object:
     if isinstance(value, Phrase):
-        return t(language, value.key)
+        return render(language, value.key, dict(value.values))
     if isinstance(value, date):
         return day_label(language, value)
+    if isinstance(value, tuple) and all(isinstance(day, date) for day in value):
+        return ", ".join(day_label(language, day) for day in value)
     return value
 
 
@@ -93,7 +107,17 @@ async def queue_notice(
 
 async def notify_family(ctx: Context, child: ChildLike, key: str, **values: object) -> int:
     """Queue `key` for every other active member who can be reached; returns how many."""
+    return await notify_each(ctx, child, lambda _: Notice(key, values))
+
+
+async def notify_each(
+    ctx: Context, child: ChildLike, notice_for: Callable[[Person], Notice | None]
+) -> int:
+    """Queue for every other active member who can be reached the notice chosen for them
+    (nothing when None); returns how many were queued."""
     queued = 0
     for person in await select_co_members(ctx.conn, child.id):
-        queued += await queue_notice(ctx, person, child, key, **values)
+        notice = notice_for(person)
+        if notice is not None:
+            queued += await queue_notice(ctx, person, child, notice.key, **notice.values)
     return queued

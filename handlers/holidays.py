@@ -15,10 +15,11 @@ from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Answer, Router
 from handlers.menu import show_menu
+from handlers.session_notices import notify_holiday_replaced
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
 from tracker.holiday_store import insert_holidays
-from tracker.session_store import delete_sessions_on, select_sessions
+from tracker.session_store import select_sessions, supersede_sessions_on
 
 router = Router()
 
@@ -129,7 +130,8 @@ async def prompt_confirm(ctx: Context, _: HolidayData) -> None:
 
 @router.step(HOLIDAY, "confirm", ask=prompt_confirm, needs="holidays")
 async def resolve_conflict(ctx: Context, family: Family, answer: Answer[HolidayData]) -> None:
-    """Replace the logged sessions with holidays, or keep them and mark only the free days."""
+    """Replace the logged sessions with holidays (setting them aside, not deleting them), or
+    keep them and mark only the free days."""
     choice = answer.choice
     if choice is None or choice.namespace != "holiday" or choice.action not in CONFLICT_ANSWERS:
         raise Unexpected
@@ -137,8 +139,14 @@ async def resolve_conflict(ctx: Context, family: Family, answer: Answer[HolidayD
     rows = await select_sessions(ctx.conn, ctx.cipher, family.child.id, days[0], days[-1])
     logged = {row.day for row in rows}
     if choice.action == "replace":
-        for day in logged:
-            await delete_sessions_on(ctx.conn, family.child.id, day)
+        replaced = [
+            row
+            for day in sorted(logged)
+            for row in await supersede_sessions_on(
+                ctx.conn, ctx.cipher, family.child.id, day, by=None
+            )
+        ]
+        await notify_holiday_replaced(ctx, family, replaced)
     else:
         days = [d for d in days if d not in logged]
     await mark(ctx, family, days)

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from dialog.context import Context
 from dialog.conversation import Flow
 from dialog.family import Family, current_family
-from handlers.family_notices import notify_family
 from handlers.log_views import (
     clip,
     refusal,
@@ -22,16 +21,17 @@ from handlers.log_views import (
     show_day,
 )
 from handlers.reports import beyond_package
+from handlers.session_notices import notify_logged
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError
 from tracker.kinds import Status
 from tracker.reasons import categorize
 from tracker.session_store import (
-    delete_sessions_on,
     insert_session,
     select_attended_days,
     select_sessions,
+    supersede_sessions_on,
 )
 from tracker.streaks import MILESTONES, milestone_reached, week_streak
 
@@ -124,10 +124,9 @@ async def save_entry(ctx: Context, family: Family, entry: Entry) -> None:
 
 
 async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bool) -> None:
-    """Store the entry (first clearing its day when replacing), confirm it, then ask the mood."""
+    """Store the entry (setting aside the day's others when replacing, for undo to bring
+    back), confirm it, then ask the mood."""
     milestone = await _milestone(ctx, family, entry) if entry.status == "attended" else None
-    if replace:
-        await delete_sessions_on(ctx.conn, family.child.id, entry.day)
     session_id = await insert_session(
         ctx.conn,
         ctx.cipher,
@@ -139,8 +138,19 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
         reason=entry.reason,
         reason_category=categorize(entry.reason) if entry.status == "missed" else None,
     )
-    await notify_family(
-        ctx, family.child, f"notify.{entry.status}", count=entry.count, day=entry.day
+    replaced = (
+        await supersede_sessions_on(ctx.conn, ctx.cipher, family.child.id, entry.day, by=session_id)
+        if replace
+        else []
+    )
+    await notify_logged(
+        ctx,
+        family,
+        status=entry.status,
+        day=entry.day,
+        count=entry.count,
+        reason=entry.reason,
+        replaced=replaced,
     )
     await ctx.end_flow()
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []

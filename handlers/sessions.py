@@ -16,6 +16,7 @@ from handlers import bulk, log_steps
 from handlers.log_entry import Entry, ask_next, check_day, save_entry, show_days
 from handlers.log_views import (
     PAGE_DAYS,
+    existing_text,
     read_count_arg,
     read_mood_arg,
     read_page_arg,
@@ -26,14 +27,15 @@ from handlers.log_views import (
     show_day,
 )
 from handlers.log_words import FoundDay, Mood, command_tail, find_day, mood_word
+from handlers.session_notices import notify_undone
 from tracker.children import select_current_child
 from tracker.counts import parse_count
 from tracker.dates import local_today, parse_iso_day
 from tracker.errors import InvalidDate
 from tracker.kinds import STATUSES
 from tracker.session_store import (
-    delete_last_logged_by,
     select_last_logged_by,
+    undo_last_logged_by,
     update_session_mood,
 )
 
@@ -81,20 +83,26 @@ async def missed(ctx: Context, family: Family, command: Command) -> None:
 
 @router.command("undo", needs="log")
 async def undo(ctx: Context, family: Family, _: Command) -> None:
-    """Remove the last entry this member logged for the current child and say what it was."""
-    removed = await delete_last_logged_by(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
-    if removed is None:
+    """Remove the last entry this member logged for the current child, bring back what it
+    replaced, say both, and tell the family."""
+    undone = await undo_last_logged_by(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
+    if undone is None:
         ctx.reply(ctx.t("undo.nothing", name=family.child.name))
         return
-    ctx.reply(
+    removed, day = undone.removed, show_day(ctx, undone.removed.day)
+    lines = [
         ctx.t(
             "undo.done",
             name=family.child.name,
-            day=show_day(ctx, removed.day),
+            day=day,
             status=ctx.t(f"log.status.{removed.status}"),
             sessions=sessions_text(ctx, removed.count),
         )
-    )
+    ]
+    if undone.restored:
+        lines.append(ctx.t("undo.restored", day=day, existing=existing_text(ctx, undone.restored)))
+    ctx.reply("\n".join(lines))
+    await notify_undone(ctx, family, undone)
 
 
 @router.command("backfill", needs="log")

@@ -23,6 +23,7 @@ FROM tt.children c
 JOIN tt.memberships m ON m.child_id = c.id AND m.user_id = tt.acting_user_id()
                      AND m.status = 'active'
 LEFT JOIN tt.sessions s ON s.child_id = c.id AND s.day BETWEEN $1 AND $2
+                      AND s.superseded_at IS NULL
 GROUP BY c.id, c.name, m.role
 ORDER BY c.name, c.id
 LIMIT $3

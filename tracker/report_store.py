@@ -36,7 +36,7 @@ async def select_history(conn: asyncpg.Connection, child_id: int, last: date) ->
     """Every logged row up to `last`, oldest first (same-day rows in the order they came)."""
     rows = await conn.fetch(
         "SELECT day, status, count FROM tt.sessions WHERE child_id = $1 AND day <= $2 "
-        "ORDER BY day, id",
+        "AND superseded_at IS NULL ORDER BY day, id",
         child_id,
         last,
     )

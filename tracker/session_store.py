@@ -1,4 +1,7 @@
-"""Logged sessions of a child: one row per log entry, with a count of 1-5 sessions."""
+"""Logged sessions of a child: one row per log entry, with a count of 1-5 sessions.
+
+A replace never deletes an entry: it is set aside (superseded) and every read here skips it,
+so it is in no count, report, export or status. Undo of the replacing entry brings it back."""
 
 from __future__ import annotations
 
@@ -25,9 +28,25 @@ class SessionRow:
     logged_by: int | None
 
 
-SELECT_RANGE = """
-SELECT id, day, status, count, reason, reason_category, mood, logged_by FROM tt.sessions
-WHERE child_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day, id
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo changed: the entry it deleted and the entries that entry had replaced."""
+
+    removed: SessionRow
+    restored: list[SessionRow]
+
+
+COLUMNS = "id, day, status, count, reason, reason_category, mood, logged_by"
+LIVE = "superseded_at IS NULL"
+
+SELECT_RANGE = f"""
+SELECT {COLUMNS} FROM tt.sessions
+WHERE child_id = $1 AND day BETWEEN $2 AND $3 AND {LIVE} ORDER BY day, id
+"""
+
+LAST_LOGGED_BY = f"""
+SELECT {COLUMNS} FROM tt.sessions WHERE child_id = $1 AND logged_by = $2 AND {LIVE}
+ORDER BY created_at DESC, id DESC LIMIT 1
 """
 
 
@@ -70,25 +89,39 @@ async def insert_session(
     )
 
 
-async def delete_sessions_on(conn: asyncpg.Connection, child_id: int, day: date) -> int:
-    result = await conn.execute(
-        "DELETE FROM tt.sessions WHERE child_id = $1 AND day = $2", child_id, day
-    )
-    return int(result.split()[-1])
-
-
-async def delete_last_logged_by(
-    conn: asyncpg.Connection, cipher: Cipher, child_id: int, user_id: int
-) -> SessionRow | None:
-    """Remove the newest entry this member logged for this child and return what it was."""
-    record = await conn.fetchrow(
-        "DELETE FROM tt.sessions WHERE id = (SELECT id FROM tt.sessions WHERE child_id = $1 "
-        "AND logged_by = $2 ORDER BY created_at DESC, id DESC LIMIT 1) "
-        "RETURNING id, day, status, count, reason, reason_category, mood, logged_by",
+async def supersede_sessions_on(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, day: date, *, by: int | None
+) -> list[SessionRow]:
+    """Set aside the day's entries, all but `by` (the entry replacing them; None for a
+    holiday), and return them."""
+    records = await conn.fetch(
+        "UPDATE tt.sessions SET superseded_at = now(), superseded_by = $3 "
+        f"WHERE child_id = $1 AND day = $2 AND {LIVE} AND id IS DISTINCT FROM $3 "
+        f"RETURNING {COLUMNS}",
         child_id,
-        user_id,
+        day,
+        by,
     )
-    return _row(record, cipher) if record else None
+    return sorted((_row(r, cipher) for r in records), key=lambda row: row.id)
+
+
+async def undo_last_logged_by(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, user_id: int
+) -> Undone | None:
+    """Delete the newest entry this member logged for this child, bringing back the entries it
+    replaced; None when there is none."""
+    record = await conn.fetchrow(f"{LAST_LOGGED_BY} FOR UPDATE", child_id, user_id)
+    if record is None:
+        return None
+    restored = await conn.fetch(
+        "UPDATE tt.sessions SET superseded_at = NULL, superseded_by = NULL "
+        f"WHERE superseded_by = $1 RETURNING {COLUMNS}",
+        record["id"],
+    )
+    await conn.execute("DELETE FROM tt.sessions WHERE id = $1", record["id"])
+    return Undone(
+        _row(record, cipher), sorted((_row(r, cipher) for r in restored), key=lambda row: row.id)
+    )
 
 
 async def select_attended_days(
@@ -96,7 +129,7 @@ async def select_attended_days(
 ) -> list[date]:
     rows = await conn.fetch(
         "SELECT DISTINCT day FROM tt.sessions WHERE child_id = $1 AND "
-        "status = 'attended' AND day BETWEEN $2 AND $3",
+        f"status = 'attended' AND day BETWEEN $2 AND $3 AND {LIVE}",
         child_id,
         first,
         last,
@@ -112,7 +145,7 @@ async def update_session_mood(
         conn,
         date,
         "UPDATE tt.sessions SET mood = $3 WHERE id = $2 AND child_id = $1 "
-        "AND status = 'attended' RETURNING day",
+        f"AND status = 'attended' AND {LIVE} RETURNING day",
         child_id,
         session_id,
         mood,
@@ -122,11 +155,5 @@ async def update_session_mood(
 async def select_last_logged_by(
     conn: asyncpg.Connection, cipher: Cipher, child_id: int, user_id: int
 ) -> SessionRow | None:
-    record = await conn.fetchrow(
-        "SELECT id, day, status, count, reason, reason_category, mood, logged_by "
-        "FROM tt.sessions WHERE child_id = $1 AND logged_by = $2 "
-        "ORDER BY created_at DESC, id DESC LIMIT 1",
-        child_id,
-        user_id,
-    )
+    record = await conn.fetchrow(LAST_LOGGED_BY, child_id, user_id)
     return _row(record, cipher) if record else None

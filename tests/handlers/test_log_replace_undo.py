@@ -6,6 +6,7 @@ from datetime import date
 from tests.support.families import add_member, add_user
 from tests.support.logging_steps import (
     CO_PARENT,
+    NOON,
     PHONE,
     family,
     last_buttons,
@@ -26,7 +27,8 @@ async def test_replace_an_attended_day_with_missed(tb):
     assert last_buttons(tb) == ["log:replace", "log:keep"]
     replies = await tb.tap(PHONE, "log:replace")
     assert replies == [
-        "🔁 Replaced what was logged on Tue 10 Feb.\n❌ Missed logged for Asha: "
+        "🔁 Replaced what was logged on Tue 10 Feb (type *undo* to bring it back).\n"
+        "❌ Missed logged for Asha: "
         "Tue 10 Feb\nReason: Fever (health)"
     ]
     assert [(r["status"], r["reason"]) for r in await sessions(tb)] == [("missed", "Fever")]
@@ -211,12 +213,12 @@ async def test_replace_and_undo_notices_in_hindi_with_plural_forms(make_bot):
     await bot.tap(PHONE, "log:replace")
     await bot.flush_notices()
     assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
-        " ने 10 फ़र॰ को Asha का आपका 1 सत्र बदलकर हुआ (3 सत्र) कर दिया।"
+        " ने मंगल 10 फ़रवरी को Asha के लिए आपका दर्ज किया 1 सत्र बदल दिया; अब दर्ज है: हाज़िर (3 सत्र)।"
     )
     await bot.say(PHONE, "undo")
     await bot.flush_notices()
     assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
-        " ने 10 फ़र॰ को Asha के लिए अपना बदलाव वापस लिया: आपका 1 सत्र फिर से दर्ज है।"
+        " ने मंगल 10 फ़रवरी को Asha के लिए अपना बदलाव वापस लिया: आपका 1 सत्र फिर से दर्ज है।"
     )
 
 
@@ -231,8 +233,7 @@ async def test_a_holiday_over_a_co_parents_session_sets_it_aside_and_tells_them(
     await bot.tap(PHONE, "holiday:replace")
     assert await sessions(bot) == []
     assert await superseded(bot) == [("attended", 1, parent_id)]
-    (status,) = await bot.say(PHONE, "status")
-    assert "✅ Attended: 0 of 16\n" in status
+    assert "✅ Attended: 0 of 16\n" in "\n".join(await bot.say(PHONE, "status"))
     await bot.flush_notices()
     assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
         " replaced your 1 session on Wed 11 Feb for Asha with a holiday."
@@ -246,9 +247,10 @@ async def test_erasure_takes_the_name_off_replaced_entries_too(tb):
     await tb.tap(PHONE, "log:replace")
     await tb.say(CO_PARENT, "delete my data")
     await tb.tap(CO_PARENT, "cmd:delete_confirm")
-    assert await tb.db.fetchval(
-        "SELECT count(*) FROM tt.sessions WHERE logged_by = $1", parent_id
-    ) == 0
+    assert (
+        await tb.db.fetchval("SELECT count(*) FROM tt.sessions WHERE logged_by = $1", parent_id)
+        == 0
+    )
     assert await superseded(tb) == [("missed", 1, None)]
 
 

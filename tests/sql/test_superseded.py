@@ -64,6 +64,4 @@ async def test_an_entry_cannot_go_while_what_it_replaced_points_at_it(database):
             await conn.execute("DELETE FROM tt.sessions WHERE id = $1", new)
     with pytest.raises(asyncpg.CheckViolationError):
         async with database.transaction(SYSTEM) as conn:
-            await conn.execute(
-                "UPDATE tt.sessions SET superseded_at = NULL WHERE id = $1", old
-            )
+            await conn.execute("UPDATE tt.sessions SET superseded_at = NULL WHERE id = $1", old)

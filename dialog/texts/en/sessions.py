@@ -41,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.log_keep": "Keep as is",
     "log.kept": "Okay, {day} stays as it was. Nothing changed.",
     "log.stale": "That question has closed. Type *attended* or *missed* to log again.",
-    "log.replaced": "🔁 Replaced what was logged on {day}.",
+    "log.replaced": "🔁 Replaced what was logged on {day} (type *undo* to bring it back).",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
     "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
     "log.milestone": {
@@ -69,6 +69,27 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "mood.gone": "I could not find that session any more; it may have been undone.",
     "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
     "undo.nothing": "There is nothing you logged for {name} to undo.",
+    "undo.restored": "🔁 Back as it was on {day}: {existing}.",
+    "notify.what_missed": "Missed ({reason})",
+    "notify.what_holiday": "a holiday",
+    "notify.replaced_yours": {
+        "one": "🔁 {by} replaced your {count} session on {day} for {name} with {what}.",
+        "other": "🔁 {by} replaced your {count} sessions on {day} for {name} with {what}.",
+    },
+    "notify.restored_yours": {
+        "one": "↩️ {by} undid their change on {day} for {name}: your {count} session is back.",
+        "other": "↩️ {by} undid their change on {day} for {name}: your {count} sessions are back.",
+    },
+    "notify.undone_replace": "↩️ {by} undid their change on {day} for {name}: what was logged "
+    "before is back.",
+    "notify.undone_attended": {
+        "one": "↩️ {by} removed the {count} attended session they logged on {day} for {name}.",
+        "other": "↩️ {by} removed the {count} attended sessions they logged on {day} for {name}.",
+    },
+    "notify.undone_missed": {
+        "one": "↩️ {by} removed the {count} missed session they logged on {day} for {name}.",
+        "other": "↩️ {by} removed the {count} missed sessions they logged on {day} for {name}.",
+    },
     "backfill.ask": "Fill in older days for {name}: were they attended or missed?",
     "bulk.help": (
         "📋 Log many days at once:\n"

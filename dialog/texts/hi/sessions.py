@@ -37,7 +37,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.log_keep": "जैसा है रहने दें",
     "log.kept": "ठीक है, {day} जैसा था वैसा ही है। कुछ नहीं बदला।",
     "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* लिखें।",
-    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई।",
+    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई (वापस लाने के लिए *undo* लिखें)।",
     "log.attended_saved": "✅ {name} की हाज़िरी दर्ज: {day}, {sessions}",
     "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}\nवजह: {reason} ({category})",
     "log.milestone": {
@@ -63,6 +63,30 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "mood.gone": "वह सत्र अब नहीं मिला; शायद उसे हटा दिया गया है।",
     "undo.done": "↩️ {name} से हटाया गया: {status}, {day}, {sessions}।",
     "undo.nothing": "{name} के लिए आपकी दर्ज की हुई कोई एंट्री हटाने को नहीं है।",
+    "undo.restored": "🔁 {day} पहले जैसा हो गया: {existing}।",
+    "notify.what_missed": "छूटा ({reason})",
+    "notify.what_holiday": "छुट्टी",
+    "notify.replaced_yours": {
+        "one": "🔁 {by} ने {day} को {name} के लिए आपका दर्ज किया {count} सत्र बदल दिया; अब "
+        "दर्ज है: {what}।",
+        "other": "🔁 {by} ने {day} को {name} के लिए आपके दर्ज किए {count} सत्र बदल दिए; अब "
+        "दर्ज है: {what}।",
+    },
+    "notify.restored_yours": {
+        "one": "↩️ {by} ने {day} को {name} के लिए अपना बदलाव वापस लिया: आपका {count} सत्र फिर से दर्ज है।",
+        "other": "↩️ {by} ने {day} को {name} के लिए अपना बदलाव वापस लिया: आपके {count} सत्र "
+        "फिर से दर्ज हैं।",
+    },
+    "notify.undone_replace": "↩️ {by} ने {day} को {name} के लिए अपना बदलाव वापस लिया: पहले "
+    "जो दर्ज था, वह फिर से दर्ज है।",
+    "notify.undone_attended": {
+        "one": "↩️ {by} ने {day} को {name} का अपना दर्ज किया {count} हुआ सत्र हटा दिया।",
+        "other": "↩️ {by} ने {day} को {name} के अपने दर्ज किए {count} हुए सत्र हटा दिए।",
+    },
+    "notify.undone_missed": {
+        "one": "↩️ {by} ने {day} को {name} का अपना दर्ज किया {count} छूटा सत्र हटा दिया।",
+        "other": "↩️ {by} ने {day} को {name} के अपने दर्ज किए {count} छूटे सत्र हटा दिए।",
+    },
     "backfill.ask": "{name} के पुराने दिन भरें: वे सत्र हुए थे या छूटे थे?",
     "bulk.help": (
         "📋 एक साथ कई दिन दर्ज करें:\n"

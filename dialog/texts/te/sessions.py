@@ -39,7 +39,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.log_keep": "అలాగే ఉంచు",
     "log.kept": "సరే, {day} ఉన్నట్టే ఉంది. ఏమీ మారలేదు.",
     "log.stale": "ఆ ప్రశ్న ముగిసింది. మళ్ళీ నమోదు చేయడానికి *attended* లేదా *missed* అని టైప్ చేయండి.",
-    "log.replaced": "🔁 {day}న ఉన్న నమోదును మార్చాం.",
+    "log.replaced": "🔁 {day} నాటి నమోదును మార్చాం (మళ్ళీ తీసుకురావడానికి *undo* అని టైప్ చేయండి).",
     "log.attended_saved": "✅ {name} హాజరు నమోదైంది: {day}, {sessions}",
     "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}\nకారణం: {reason} ({category})",
     "log.milestone": {
@@ -65,6 +65,31 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "mood.gone": "ఆ సెషన్ ఇప్పుడు కనిపించడం లేదు; బహుశా తీసేసి ఉంటారు.",
     "undo.done": "↩️ {name} నుండి తీసేశాం: {status}, {day}, {sessions}.",
     "undo.nothing": "{name} కోసం మీరు నమోదు చేసినవేవీ తీసేయడానికి లేవు.",
+    "undo.restored": "🔁 {day} నాటి పాత నమోదు మళ్ళీ వచ్చింది: {existing}.",
+    "notify.what_missed": "మిస్ అయింది ({reason})",
+    "notify.what_holiday": "సెలవు",
+    "notify.replaced_yours": {
+        "one": "🔁 {by} {day} నాడు {name} కోసం మీరు నమోదు చేసిన {count} సెషన్‌ను మార్చారు; "
+        "ఇప్పుడు నమోదు: {what}.",
+        "other": "🔁 {by} {day} నాడు {name} కోసం మీరు నమోదు చేసిన {count} సెషన్లను "
+        "మార్చారు; ఇప్పుడు నమోదు: {what}.",
+    },
+    "notify.restored_yours": {
+        "one": "↩️ {by} {day} నాడు {name} కోసం చేసిన మార్పును వెనక్కి తీసుకున్నారు: మీ "
+        "{count} సెషన్ మళ్ళీ నమోదులో ఉంది.",
+        "other": "↩️ {by} {day} నాడు {name} కోసం చేసిన మార్పును వెనక్కి తీసుకున్నారు: మీ "
+        "{count} సెషన్లు మళ్ళీ నమోదులో ఉన్నాయి.",
+    },
+    "notify.undone_replace": "↩️ {by} {day} నాడు {name} కోసం చేసిన మార్పును వెనక్కి "
+    "తీసుకున్నారు: ముందు ఉన్న నమోదు మళ్ళీ వచ్చింది.",
+    "notify.undone_attended": {
+        "one": "↩️ {by} {day} నాడు {name} కోసం తాము నమోదు చేసిన {count} జరిగిన సెషన్‌ను తీసేశారు.",
+        "other": "↩️ {by} {day} నాడు {name} కోసం తాము నమోదు చేసిన {count} జరిగిన సెషన్లను తీసేశారు.",
+    },
+    "notify.undone_missed": {
+        "one": "↩️ {by} {day} నాడు {name} కోసం తాము నమోదు చేసిన {count} మిస్ అయిన సెషన్‌ను తీసేశారు.",
+        "other": "↩️ {by} {day} నాడు {name} కోసం తాము నమోదు చేసిన {count} మిస్ అయిన సెషన్లను తీసేశారు.",
+    },
     "backfill.ask": "{name} పాత రోజులు నింపుదాం: అవి జరిగిన సెషన్లా, మిస్ అయినవా?",
     "bulk.help": (
         "📋 ఒకేసారి చాలా రోజులు నమోదు చేయండి:\n"
