@@ -86,7 +86,11 @@ async def test_holiday_over_a_logged_session_asks_first_then_replaces(make_bot):
     assert await holidays(bot) == []
     await bot.tap(PHONE, "holiday:replace")
     assert await holidays(bot) == [date(2026, 11, d) for d in (20, 21, 22)]
-    assert await bot.db.fetchval("SELECT count(*) FROM tt.sessions") == 0
+    # Set aside, not deleted: nothing a member logged is lost to a replace.
+    assert (
+        await bot.db.fetchval("SELECT count(*) FROM tt.sessions WHERE superseded_at IS NULL") == 0
+    )
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.sessions") == 1
 
 
 async def test_keeping_logged_sessions_marks_only_the_free_days(make_bot):
