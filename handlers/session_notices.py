@@ -14,7 +14,8 @@ from handlers.family_notices import Notice, Phrase, notify_each
 from handlers.log_views import clip
 from tracker.kinds import Status
 from tracker.members import Person
-from tracker.session_store import SessionRow, Undone
+from tracker.session_store import SessionRow
+from tracker.undo_store import Undone
 
 
 def _sessions_by_author(rows: list[SessionRow]) -> dict[int, int]:
@@ -69,22 +70,30 @@ async def notify_logged(
 
 
 async def notify_undone(ctx: Context, family: Family, undone: Undone) -> None:
-    """Tell the family an entry was undone; whoever logged an entry it brings back hears that
-    theirs is back."""
+    """Tell the family an entry or days off were undone; whoever logged an entry that comes
+    back hears that theirs is back."""
+    yours, days = _sessions_by_author(undone.restored), _days_by_author(undone.restored)
     removed = undone.removed
-    yours = _sessions_by_author(undone.restored)
-    plain = (
-        Notice("notify.undone_replace", {"day": removed.day})
-        if undone.restored
-        else Notice(f"notify.undone_{removed.status}", {"count": removed.count, "day": removed.day})
-    )
+    if undone.restored or removed is None:
+        plain = Notice("notify.undone_replace", {"day": tuple(sorted(_days_of(undone)))})
+    else:
+        plain = Notice(
+            f"notify.undone_{removed.status}", {"count": removed.count, "day": removed.day}
+        )
 
     def notice_for(person: Person) -> Notice:
         if person.user_id not in yours:
             return plain
-        return Notice("notify.restored_yours", {"count": yours[person.user_id], "day": removed.day})
+        values = {"count": yours[person.user_id], "day": days[person.user_id]}
+        return Notice("notify.restored_yours", values)
 
     await notify_each(ctx, family.child, notice_for)
+
+
+def _days_of(undone: Undone) -> set[date]:
+    """Every day an undo changed: the removed entry's, the days off and the entries back."""
+    found = {row.day for row in undone.restored} | set(undone.days_off)
+    return found | ({undone.removed.day} if undone.removed else set())
 
 
 async def notify_holiday_replaced(ctx: Context, family: Family, replaced: list[SessionRow]) -> None:

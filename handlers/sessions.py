@@ -33,11 +33,8 @@ from tracker.counts import parse_count
 from tracker.dates import local_today, parse_iso_day
 from tracker.errors import InvalidDate
 from tracker.kinds import STATUSES
-from tracker.session_store import (
-    select_last_logged_by,
-    undo_last_logged_by,
-    update_session_mood,
-)
+from tracker.session_store import select_last_logged_by, update_session_mood
+from tracker.undo_store import Undone, undo_last_change
 
 router = Router()
 router.include(log_steps.router)
@@ -83,26 +80,29 @@ async def missed(ctx: Context, family: Family, command: Command) -> None:
 
 @router.command("undo", needs="log")
 async def undo(ctx: Context, family: Family, _: Command) -> None:
-    """Remove the last entry this member logged for the current child, bring back what it
-    replaced, say both, and tell the family."""
-    undone = await undo_last_logged_by(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
+    """Undo this member's last change for the current child (their newest entry, or days off
+    they marked over logged sessions), bring back what it set aside, say so, tell the family."""
+    undone = await undo_last_change(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
     if undone is None:
         ctx.reply(ctx.t("undo.nothing", name=family.child.name))
         return
-    removed, day = undone.removed, show_day(ctx, undone.removed.day)
-    lines = [
-        ctx.t(
-            "undo.done",
-            name=family.child.name,
-            day=day,
-            status=ctx.t(f"log.status.{removed.status}"),
-            sessions=sessions_text(ctx, removed.count),
-        )
-    ]
-    if undone.restored:
-        lines.append(ctx.t("undo.restored", day=day, existing=existing_text(ctx, undone.restored)))
-    ctx.reply("\n".join(lines))
+    ctx.reply("\n".join(_undone_lines(ctx, family, undone)))
     await notify_undone(ctx, family, undone)
+
+
+def _undone_lines(ctx: Context, family: Family, undone: Undone) -> list[str]:
+    name, removed = family.child.name, undone.removed
+    if removed is None:
+        days = ", ".join(show_day(ctx, day) for day in undone.days_off)
+        lines = [ctx.t("undo.days_off", count=len(undone.days_off), name=name, days=days)]
+    else:
+        status, sessions = ctx.t(f"log.status.{removed.status}"), sessions_text(ctx, removed.count)
+        day = show_day(ctx, removed.day)
+        lines = [ctx.t("undo.done", name=name, day=day, status=status, sessions=sessions)]
+    if undone.restored:
+        days = ", ".join(show_day(ctx, day) for day in sorted({r.day for r in undone.restored}))
+        lines.append(ctx.t("undo.restored", day=days, existing=existing_text(ctx, undone.restored)))
+    return lines
 
 
 @router.command("backfill", needs="log")

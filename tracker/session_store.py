@@ -1,7 +1,7 @@
 """Logged sessions of a child: one row per log entry, with a count of 1-5 sessions.
 
 A replace never deletes an entry: it is set aside (superseded) and every read here skips it,
-so it is in no count, report, export or status. Undo of the replacing entry brings it back."""
+so it is in no count, report, export or status. Undo brings it back (tracker/undo_store.py)."""
 
 from __future__ import annotations
 
@@ -28,14 +28,6 @@ class SessionRow:
     logged_by: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Undone:
-    """What an undo changed: the entry it deleted and the entries that entry had replaced."""
-
-    removed: SessionRow
-    restored: list[SessionRow]
-
-
 COLUMNS = "id, day, status, count, reason, reason_category, mood, logged_by"
 LIVE = "superseded_at IS NULL"
 
@@ -45,13 +37,14 @@ WHERE child_id = $1 AND day BETWEEN $2 AND $3 AND {LIVE} ORDER BY day, id
 """
 
 LAST_LOGGED_BY = f"""
-SELECT {COLUMNS} FROM tt.sessions WHERE child_id = $1 AND logged_by = $2 AND {LIVE}
+SELECT {COLUMNS}, created_at FROM tt.sessions WHERE child_id = $1 AND logged_by = $2 AND {LIVE}
 ORDER BY created_at DESC, id DESC LIMIT 1
 """
 
 
-def _row(record: asyncpg.Record, cipher: Cipher) -> SessionRow:
+def read_row(record: asyncpg.Record, cipher: Cipher) -> SessionRow:
     values = dict(record)
+    values.pop("created_at", None)
     values["reason"] = cipher.decrypt_text(values["reason"]) if values["reason"] else ""
     return SessionRow(**values)
 
@@ -59,7 +52,7 @@ def _row(record: asyncpg.Record, cipher: Cipher) -> SessionRow:
 async def select_sessions(
     conn: asyncpg.Connection, cipher: Cipher, child_id: int, first: date, last: date
 ) -> list[SessionRow]:
-    return [_row(r, cipher) for r in await conn.fetch(SELECT_RANGE, child_id, first, last)]
+    return [read_row(r, cipher) for r in await conn.fetch(SELECT_RANGE, child_id, first, last)]
 
 
 async def insert_session(
@@ -102,26 +95,7 @@ async def supersede_sessions_on(
         day,
         by,
     )
-    return sorted((_row(r, cipher) for r in records), key=lambda row: row.id)
-
-
-async def undo_last_logged_by(
-    conn: asyncpg.Connection, cipher: Cipher, child_id: int, user_id: int
-) -> Undone | None:
-    """Delete the newest entry this member logged for this child, bringing back the entries it
-    replaced; None when there is none."""
-    record = await conn.fetchrow(f"{LAST_LOGGED_BY} FOR UPDATE", child_id, user_id)
-    if record is None:
-        return None
-    restored = await conn.fetch(
-        "UPDATE tt.sessions SET superseded_at = NULL, superseded_by = NULL "
-        f"WHERE superseded_by = $1 RETURNING {COLUMNS}",
-        record["id"],
-    )
-    await conn.execute("DELETE FROM tt.sessions WHERE id = $1", record["id"])
-    return Undone(
-        _row(record, cipher), sorted((_row(r, cipher) for r in restored), key=lambda row: row.id)
-    )
+    return sorted((read_row(r, cipher) for r in records), key=lambda row: row.id)
 
 
 async def select_attended_days(
@@ -156,4 +130,4 @@ async def select_last_logged_by(
     conn: asyncpg.Connection, cipher: Cipher, child_id: int, user_id: int
 ) -> SessionRow | None:
     record = await conn.fetchrow(LAST_LOGGED_BY, child_id, user_id)
-    return _row(record, cipher) if record else None
+    return read_row(record, cipher) if record else None

@@ -201,8 +201,9 @@ async def test_a_plain_undo_is_told_to_the_family(make_bot):
     await bot.say(PHONE, "attended yesterday")
     await bot.say(PHONE, "undo")
     await bot.flush_notices()
-    (update,) = bot.graph.texts_to(CO_PARENT)
-    assert update.endswith(" removed the 1 attended session they logged on Tue 10 Feb for Asha.")
+    assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
+        " removed the 1 attended session they logged on Tue 10 Feb for Asha."
+    )
 
 
 async def test_replace_and_undo_notices_in_hindi_with_plural_forms(make_bot):
@@ -238,6 +239,32 @@ async def test_a_holiday_over_a_co_parents_session_sets_it_aside_and_tells_them(
     assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
         " replaced your 1 session on Wed 11 Feb for Asha with a holiday."
     )
+
+
+async def test_undo_after_days_off_over_sessions_removes_them_and_brings_the_sessions_back(
+    make_bot,
+):
+    bot = await make_bot(clock=lambda: NOON, notice_batch_seconds=0.2)
+    await two_parents(bot)
+    await bot.say(CO_PARENT, "attended today 2")
+    await bot.flush_notices()
+    await bot.say(PHONE, "attended yesterday")
+    before = await sessions(bot)
+    await bot.tap(PHONE, "holiday:next3")
+    await bot.tap(PHONE, "holiday:replace")
+    assert [r["day"] for r in await sessions(bot)] == [date(2026, 2, 10)]
+    assert await bot.say(PHONE, "undo") == [
+        "↩️ 3 days off removed for Asha: Wed 11 Feb, Thu 12 Feb, Fri 13 Feb.\n"
+        "🔁 Back as it was on Wed 11 Feb: Attended (2 sessions)."
+    ]
+    assert await sessions(bot) == before
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.holidays") == 0
+    await bot.flush_notices()
+    assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
+        " undid their change on Wed 11 Feb for Asha: your 2 sessions are back."
+    )
+    # The next undo is the entry before the days off.
+    assert await bot.say(PHONE, "undo") == ["↩️ Removed from Asha: Attended, Tue 10 Feb, 1 session."]
 
 
 async def test_erasure_takes_the_name_off_replaced_entries_too(tb):

@@ -69,6 +69,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "mood.gone": "I could not find that session any more; it may have been undone.",
     "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
     "undo.nothing": "There is nothing you logged for {name} to undo.",
+    "undo.days_off": {
+        "one": "↩️ Day off removed for {name}: {days}.",
+        "other": "↩️ {count} days off removed for {name}: {days}.",
+    },
     "undo.restored": "🔁 Back as it was on {day}: {existing}.",
     "notify.what_missed": "Missed ({reason})",
     "notify.what_holiday": "a holiday",

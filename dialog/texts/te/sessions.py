@@ -65,6 +65,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "mood.gone": "ఆ సెషన్ ఇప్పుడు కనిపించడం లేదు; బహుశా తీసేసి ఉంటారు.",
     "undo.done": "↩️ {name} నుండి తీసేశాం: {status}, {day}, {sessions}.",
     "undo.nothing": "{name} కోసం మీరు నమోదు చేసినవేవీ తీసేయడానికి లేవు.",
+    "undo.days_off": {
+        "one": "↩️ {name} సెలవు రోజును తీసేశాం: {days}.",
+        "other": "↩️ {name} {count} సెలవు రోజులను తీసేశాం: {days}.",
+    },
     "undo.restored": "🔁 {day} నాటి పాత నమోదు మళ్ళీ వచ్చింది: {existing}.",
     "notify.what_missed": "మిస్ అయింది ({reason})",
     "notify.what_holiday": "సెలవు",
