@@ -66,8 +66,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "undo.done": "↩️ {name} నుండి తీసేశాం: {status}, {day}, {sessions}.",
     "undo.nothing": "{name} కోసం మీరు నమోదు చేసినవేవీ తీసేయడానికి లేవు.",
     "undo.days_off": {
-        "one": "↩️ {name} సెలవు రోజును తీసేశాం: {days}.",
-        "other": "↩️ {name} {count} సెలవు రోజులను తీసేశాం: {days}.",
+        "one": "↩️ {name} కోసం సెలవు రోజును తీసేశాం: {days}.",
+        "other": "↩️ {name} కోసం {count} సెలవు రోజులను తీసేశాం: {days}.",
     },
     "undo.restored": "🔁 {day} నాటి పాత నమోదు మళ్ళీ వచ్చింది: {existing}.",
     "notify.what_missed": "మిస్ అయింది ({reason})",
