@@ -35,7 +35,7 @@ def _days_by_author(rows: list[SessionRow]) -> dict[int, tuple[date, ...]]:
     return {author: tuple(sorted(found)) for author, found in days.items()}
 
 
-def entry_phrase(status: Status, count: int, reason: str) -> Phrase:
+def _entry_phrase(status: Status, count: int, reason: str) -> Phrase:
     """A new entry as others read it: "Attended (2 sessions)" or "Missed (fever)"."""
     if status == "missed" and reason:
         return Phrase("notify.what_missed", {"reason": clip(reason)})
@@ -57,7 +57,7 @@ async def notify_logged(
     was replaced, and with what."""
     yours = _sessions_by_author(replaced)
     plain = Notice(f"notify.{status}", {"count": count, "day": day})
-    what = entry_phrase(status, count, reason)
+    what = _entry_phrase(status, count, reason)
 
     def notice_for(person: Person) -> Notice:
         if person.user_id not in yours:
