@@ -70,7 +70,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
     "undo.nothing": "There is nothing you logged for {name} to undo.",
     "undo.days_off": {
-        "one": "↩️ Day off removed for {name}: {days}.",
+        "one": "↩️ {count} day off removed for {name}: {days}.",
         "other": "↩️ {count} days off removed for {name}: {days}.",
     },
     "undo.restored": "🔁 Back as it was on {day}: {existing}.",

@@ -64,7 +64,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "undo.done": "↩️ {name} से हटाया गया: {status}, {day}, {sessions}।",
     "undo.nothing": "{name} के लिए आपकी दर्ज की हुई कोई एंट्री हटाने को नहीं है।",
     "undo.days_off": {
-        "one": "↩️ {name} की छुट्टी हटा दी गई: {days}।",
+        "one": "↩️ {name} की {count} दिन की छुट्टी हटा दी गई: {days}।",
         "other": "↩️ {name} की {count} दिन की छुट्टी हटा दी गई: {days}।",
     },
     "undo.restored": "🔁 {day} की पहले की एंट्री फिर से दर्ज है: {existing}।",

@@ -66,7 +66,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "undo.done": "↩️ {name} నుండి తీసేశాం: {status}, {day}, {sessions}.",
     "undo.nothing": "{name} కోసం మీరు నమోదు చేసినవేవీ తీసేయడానికి లేవు.",
     "undo.days_off": {
-        "one": "↩️ {name} కోసం సెలవు రోజును తీసేశాం: {days}.",
+        "one": "↩️ {name} కోసం {count} సెలవు రోజును తీసేశాం: {days}.",
         "other": "↩️ {name} కోసం {count} సెలవు రోజులను తీసేశాం: {days}.",
     },
     "undo.restored": "🔁 {day} నాటి పాత నమోదు మళ్ళీ వచ్చింది: {existing}.",
