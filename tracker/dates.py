@@ -139,6 +139,22 @@ def parse_day(text: str, today: date, allowed: Window | None = None) -> date:
     raise InvalidDate("unreadable")
 
 
+def parse_day_this_month(text: str, today: date) -> date:
+    """A day of today's month up to today: a bare number ("3") or any form `parse_day` reads."""
+    first = today.replace(day=1)
+    words = _normalize(text)
+    day = (
+        _build(first.year, first.month, int(words))
+        if words.isdecimal() and len(words) <= 2
+        else parse_day(words, today, (first, today))
+    )
+    if day > today:
+        raise InvalidDate("future", today=today)
+    if day < first:
+        raise InvalidDate("before_start", earliest=first)
+    return day
+
+
 def parse_iso_day(text: str) -> date:
     """Read a strict YYYY-MM-DD that must be a real calendar day."""
     match = _ISO_DAY.fullmatch(text.strip())
