@@ -139,7 +139,11 @@ async def got_child_name(ctx: Context, answer: Answer[SetupData]) -> None:
 
 
 async def ask_start(ctx: Context, family: Family) -> None:
-    """Ask when this month's package began: the 1st, today, a typed day, or only a number."""
+    """Ask when this month's package began: the 1st, today, a typed day, or only a number.
+    On the 1st there is nothing before today to ask about."""
+    if family.today.day == 1:
+        await ask_package(ctx, SetupData(mode="fresh", start=family.today.isoformat()))
+        return
     await ctx.enter_step(SETUP, "start", SetupData())
     await prompt_start(ctx, SetupData())
 
@@ -148,21 +152,19 @@ async def prompt_start(ctx: Context, _: SetupData) -> None:
     family = await current_family(ctx, "setup")
     if family is None:
         return
-    today = family.today
-    first = today.replace(day=1)
-    choices = [Button(ids.encode("setup", "fresh"), ctx.t("btn.setup_first"))]
-    if today != first:
-        choices.append(Button(ids.encode("setup", "today"), ctx.t("btn.setup_today")))
-    choices.append(Button(ids.encode("setup", "mid"), ctx.t("btn.setup_mid")))
+    first = family.today.replace(day=1)
     ctx.reply(
         ctx.t(
             "setup.ask_start",
             month=month_name(ctx, first),
             name=family.child.name,
             first=ctx.day_label(first),
-            today=ctx.day_label(today),
+            today=ctx.day_label(family.today),
         ),
-        buttons=tuple(choices),
+        buttons=tuple(
+            Button(ids.encode("setup", action), ctx.t(f"btn.setup_{action}"))
+            for action in ("fresh", "today", "mid")
+        ),
     )
 
 
@@ -312,8 +314,10 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput, start: date |
     month = family.today.replace(day=1)
     stored = Plan(month, plan.sessions_paid, plan.cost_paise, plan.carried, plan.used_before, start)
     replaced = await upsert_plan(ctx.conn, family.child.id, stored, ctx.user.id)
-    if start is not None and start < family.child.tracking_since:
-        await update_tracking_since(ctx.conn, family.child.id, start)
+    # the first day that could not be logged before and now can
+    opened = start if start is not None and start < family.child.tracking_since else None
+    if opened is not None:
+        await update_tracking_since(ctx.conn, family.child.id, opened)
     await ctx.end_flow()
     figures = (await load_month(ctx.conn, ctx.cipher, family.child.id, month)).figures
     lines = [
@@ -329,8 +333,8 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput, start: date |
     ]
     if figures is not None:  # always: the plan was just stored
         lines += used_lines(ctx, figures)
-    if start is not None and start < family.today:
-        lines.append(ctx.t("setup.saved_start", day=ctx.day_label(start)))
+    if opened is not None:
+        lines.append(ctx.t("setup.saved_start", day=ctx.day_label(opened)))
     if replaced:
         lines.append(ctx.t("setup.replaced", month=month_name(ctx, month)))
     show_menu(ctx, "\n".join(lines))

@@ -205,7 +205,7 @@ async def test_a_typed_start_day_opens_logging_from_it(make_bot):
     bot = await asked_start(make_bot)
     await bot.say(PHONE, "3 nov")
     [reply] = await bot.say(PHONE, "16 800 0")
-    assert "Package began Tue 3 Nov" in reply
+    assert "Package began Tue 3 Nov: type *backfill* to log the sessions since then." in reply
     row = await bot.db.fetchrow("SELECT starts_on, used_before FROM tt.plans")
     assert dict(row) == {"starts_on": date(2026, 11, 3), "used_before": 0}
     assert await bot.db.fetchval("SELECT tracking_since FROM tt.children") == date(2026, 11, 3)
@@ -301,3 +301,14 @@ async def test_adding_a_second_child_says_it_is_now_the_current_one(make_bot):
         "👶 Ravi is added, and is now the child you are working on. To go back to Asha, "
         "type *children*."
     )
+
+
+async def test_on_the_first_of_the_month_there_is_no_earlier_day_to_ask_about(make_bot):
+    bot = await make_bot(clock=lambda: at("2026-12-01T06:00:00"))
+    await make_family(bot.db, PHONE, plan=None, since=date(2026, 12, 1))
+    assert await bot.say(PHONE, "setup") == [
+        "Pick a package, or type *sessions cost carried*, for example *16 800 0* or "
+        "*16 sessions at 800, 2 carried*."
+    ]
+    await bot.say(PHONE, "16 800 0")
+    assert await start_and_since(bot) == (date(2026, 12, 1), date(2026, 12, 1))

@@ -5,7 +5,7 @@ TEXTS = {
     "btn.setup_mid": "Mid-month",
     "btn.setup_same": "Same plan",
     "btn.setup_change": "Change plan",
-    "btn.setup_first": "The 1st",
+    "btn.setup_fresh": "The 1st",
     "btn.setup_today": "Today",
     "btn.plan_change": "Change",
     "btn.plan_keep": "Keep",
@@ -18,8 +18,7 @@ TEXTS = {
     "• *Mid-month*: you only know how many sessions were used before tracking.",
     "setup.bad_start": "Please type a day from {first} to {today}, for example *3*, *3 Dec* or "
     "*3/12*, or tap one of the choices.",
-    "setup.saved_start": "Package began {day}: log the sessions since then with *backfill* or "
-    "*attended 3 Dec*.",
+    "setup.saved_start": "Package began {day}: type *backfill* to log the sessions since then.",
     "setup.kept": "The plan for {name} stays as it is.",
     "plan.view": "📋 {name}'s plan for {month}:",
     "plan.view_paid": {

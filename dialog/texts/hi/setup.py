@@ -5,7 +5,7 @@ TEXTS = {
     "btn.setup_mid": "महीने के बीच से",
     "btn.setup_same": "वही प्लान",
     "btn.setup_change": "प्लान बदलें",
-    "btn.setup_first": "1 तारीख से",
+    "btn.setup_fresh": "1 तारीख से",
     "btn.setup_today": "आज से",
     "btn.plan_change": "बदलें",
     "btn.plan_keep": "ऐसे ही रखें",
@@ -18,7 +18,7 @@ TEXTS = {
     "• *महीने के बीच से*: आपको बस इतना पता है कि ट्रैकिंग से पहले कितने सत्र हुए।",
     "setup.bad_start": "कृपया {first} से {today} तक का कोई दिन लिखें, जैसे *3*, *3 दिसंबर* या "
     "*3/12*, या कोई विकल्प दबाएँ।",
-    "setup.saved_start": "पैकेज {day} से शुरू हुआ: तब से के सत्र *backfill* या *3 दिसंबर हुआ* से दर्ज करें।",
+    "setup.saved_start": "पैकेज {day} से शुरू हुआ: तब से के सत्र दर्ज करने के लिए *पुरानी तारीखें* लिखें।",
     "setup.kept": "{name} का प्लान जैसा था वैसा ही रहेगा।",
     "plan.view": "📋 {name} का {month} का प्लान:",
     "plan.view_paid": {
