@@ -10,7 +10,7 @@ TEXTS = {
     "btn.plan_change": "बदलें",
     "btn.plan_keep": "ऐसे ही रखें",
     "child.added_current": "👶 {name} जोड़ दिया गया, और अब आप {name} के लिए काम कर रहे हैं। "
-    "{previous} पर लौटने के लिए *children* लिखें।",
+    "{previous} पर लौटने के लिए *बच्चे* लिखें।",
     "setup.ask_start": "{name} के लिए {month} का सेटअप। इस महीने का पैकेज कब शुरू हुआ?\n"
     "• *1 तारीख से*: {first} से।\n"
     "• *आज से*: {today} से।\n"
