@@ -27,6 +27,7 @@ router = Router()
 @dataclass(frozen=True, slots=True)
 class HolidayData:
     days: list[str]  # ISO dates waiting for the answer to "replace or skip?"
+    all_logged: bool = False  # then only "replace" does something
 
 
 HOLIDAY = Flow("holiday", ("range", "confirm"), HolidayData)
@@ -36,13 +37,17 @@ MAX_DAYS = 62
 RANGE_SPLIT = re.compile(
     r"\s*(?:\.\.|–|—|\bto\b|\btill\b|\bse\b|\bतक\b|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*"
 )
-# Typed days without a year are read within half a year either side of today.
+# Days off may be planned up to half a year ahead.
 LOOKAHEAD = timedelta(days=185)
 
 
 @router.command("holiday", needs="holidays")
-async def pick_holiday(ctx: Context, _: Family, __: Command) -> None:
-    """Offer today, the next 3 days, the next 7 days or a custom range."""
+async def pick_holiday(ctx: Context, family: Family, command: Command) -> None:
+    """Mark the typed day or range ("holiday 25 dec"); with none, offer today, the next 3 days,
+    the next 7 days or a custom range."""
+    if command.args:
+        await mark_typed(ctx, family, command.args)
+        return
     rows = [
         Row(ids.encode("holiday", key), ctx.t(f"row.holiday.{key}")) for key in (*SPANS, "range")
     ]
@@ -72,26 +77,35 @@ async def prompt_range(ctx: Context, _: HolidayData) -> None:
 @router.step(HOLIDAY, "range", ask=prompt_range, needs="holidays")
 async def got_range(ctx: Context, family: Family, answer: Answer[HolidayData]) -> None:
     """Read "24/12 - 28/12" style ranges (or one day) and mark them."""
-    first, last = read_range(ctx, answer.text, family.today)
+    await mark_or_confirm(ctx, family, typed_days(ctx, family, answer.text))
+
+
+async def mark_typed(ctx: Context, family: Family, text: str) -> None:
+    """Days typed after the command: marked like a typed range, or one line saying why not."""
+    try:
+        days = typed_days(ctx, family, text)
+    except Unexpected as e:
+        ctx.reply(str(e))
+        return
+    await mark_or_confirm(ctx, family, days)
+
+
+def typed_days(ctx: Context, family: Family, text: str) -> list[date]:
+    first, last = read_range(ctx, text, family)
     if first < family.child.tracking_since:
         raise Unexpected(
             ctx.t("holiday.before_start", day=ctx.day_label(family.child.tracking_since))
         )
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    await mark_or_confirm(ctx, family, days)
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def read_range(ctx: Context, text: str, today: date) -> tuple[date, date]:
+def read_range(ctx: Context, text: str, family: Family) -> tuple[date, date]:
     parts = [p for p in RANGE_SPLIT.split(text.strip()) if p]
     if not 1 <= len(parts) <= 2:
         raise Unexpected(ctx.t("holiday.bad_range"))
+    allowed = (family.child.tracking_since, family.today + LOOKAHEAD)
     try:
-        days = [
-            parse_day(part, today + LOOKAHEAD)
-            if any(c.isdigit() for c in part)
-            else parse_day(part, today)
-            for part in parts
-        ]
+        days = [parse_day(part, family.today, allowed) for part in parts]
     except InvalidDate as e:
         raise Unexpected(ctx.t("holiday.bad_range")) from e
     first, last = days[0], days[-1]
@@ -107,25 +121,41 @@ async def mark_or_confirm(ctx: Context, family: Family, days: list[date]) -> Non
     if not logged:
         await mark(ctx, family, days)
         return
-    await ctx.enter_step(HOLIDAY, "confirm", HolidayData([d.isoformat() for d in days]))
+    # Keeping the sessions is offered only when it leaves some day to mark.
+    data = HolidayData([d.isoformat() for d in days], all_logged=len(logged) == len(days))
+    await ctx.enter_step(HOLIDAY, "confirm", data)
+    listed = ", ".join(ctx.day_label(d) for d in logged)
+    if data.all_logged:
+        text = ctx.t("holiday.conflict_all", days=listed)
+    else:
+        text = ctx.t("holiday.conflict", days=listed)
     ctx.reply(
-        ctx.t("holiday.conflict", days=", ".join(ctx.day_label(d) for d in logged)),
+        text,
         buttons=(
-            *conflict_buttons(ctx),
+            *conflict_buttons(ctx, data),
             Button(ids.command("cancel"), ctx.t("btn.holiday_cancel")),
         ),
     )
 
 
-def conflict_buttons(ctx: Context) -> tuple[Button, ...]:
+def conflict_buttons(ctx: Context, data: HolidayData) -> tuple[Button, ...]:
+    answers = ("replace",) if data.all_logged else CONFLICT_ANSWERS
     return tuple(
-        Button(ids.encode("holiday", answer), ctx.t(f"btn.holiday_{answer}"))
-        for answer in CONFLICT_ANSWERS
+        Button(ids.encode("holiday", answer), ctx.t(f"btn.holiday_{answer}")) for answer in answers
     )
 
 
-async def prompt_confirm(ctx: Context, _: HolidayData) -> None:
-    ctx.reply(ctx.t("holiday.confirm_again"), buttons=conflict_buttons(ctx))
+async def prompt_confirm(ctx: Context, data: HolidayData) -> None:
+    if data.all_logged:
+        ctx.reply(
+            ctx.t("holiday.confirm_replace_again"),
+            buttons=(
+                *conflict_buttons(ctx, data),
+                Button(ids.command("cancel"), ctx.t("btn.holiday_cancel")),
+            ),
+        )
+        return
+    ctx.reply(ctx.t("holiday.confirm_again"), buttons=conflict_buttons(ctx, data))
 
 
 @router.step(HOLIDAY, "confirm", ask=prompt_confirm, needs="holidays")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 from dialog import ids
 from dialog.commands import Command
@@ -15,16 +15,18 @@ from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Answer, Router
 from handlers.menu import show_menu
+from handlers.plan_view import show_plan
 from handlers.reports import beyond_lines
 from tracker.children import (
     clean_name,
     insert_child,
     select_children,
+    select_current_child,
     update_current_child,
     update_tracking_since,
 )
-from tracker.dates import local_today
-from tracker.errors import InvalidPlan
+from tracker.dates import local_today, parse_day_this_month, parse_iso_day
+from tracker.errors import InvalidDate, InvalidPlan
 from tracker.money import MonthFigures, format_inr
 from tracker.plan_store import Plan, select_latest_plan_before, select_plan, upsert_plan
 from tracker.plans import PRESETS, PlanInput, parse_plan
@@ -37,9 +39,14 @@ Mode = Literal["fresh", "mid"]  # a month from its start, or one already under w
 @dataclass(frozen=True, slots=True)
 class SetupData:
     mode: Mode = "fresh"  # how the plan step reads typed numbers
+    start: str = ""  # ISO day this month's package began; empty for mid-month
+
+    @property
+    def start_day(self) -> date | None:
+        return date.fromisoformat(self.start) if self.start else None
 
 
-SETUP = Flow("setup", ("child_name", "plan"), SetupData)
+SETUP = Flow("setup", ("child_name", "start", "plan"), SetupData)
 PRESETS_BY_KEY = {preset.key: preset for preset in PRESETS}
 MAX_CHILD_ROWS = 9  # one list row stays free for "add a child"
 
@@ -61,13 +68,34 @@ async def setup_tapped(ctx: Context, _: ChoiceId) -> None:
 
 
 async def start_setup(ctx: Context) -> None:
+    """The month's plan as it stands when there is one; otherwise set one up."""
     # no child yet needs no permission: the user becomes the new child's owner
     if not await select_children(ctx.conn):
         await ask_child_name(ctx)
         return
     family = await current_family(ctx, "setup")
-    if family and not await offer_rollover(ctx, family):
-        offer_modes(ctx, family)
+    if family is None:
+        return
+    month = family.today.replace(day=1)
+    if (plan := await select_plan(ctx.conn, family.child.id, month)) is not None:
+        month_log = await load_month(ctx.conn, ctx.cipher, family.child.id, month)
+        if month_log.figures is not None:
+            show_plan(ctx, family, plan, month_log.figures)
+            return
+    if not await offer_rollover(ctx, family):
+        await ask_start(ctx, family)
+
+
+@router.choice("setup", "keep", needs="setup")
+async def keep_plan(ctx: Context, family: Family, _: ChoiceId) -> None:
+    """Leave the month's plan as it is; shows the menu."""
+    show_menu(ctx, ctx.t("setup.kept", name=family.child.name))
+
+
+@router.choice("setup", "change", needs="setup")
+async def change_plan(ctx: Context, family: Family, _: ChoiceId) -> None:
+    """Set the month's plan up again, starting from when the package began."""
+    await ask_start(ctx, family)
 
 
 @router.command("add_child")
@@ -97,24 +125,59 @@ async def got_child_name(ctx: Context, answer: Answer[SetupData]) -> None:
     name = clean_name(answer.text)
     if name is None:
         raise Unexpected(ctx.t("child.bad_name"))
+    before = await select_current_child(ctx.conn, ctx.user.id)
     today = local_today(ctx.now, ctx.user.timezone)
     child_id = await insert_child(ctx.conn, name, ctx.user.timezone, today)
     await ctx.end_flow()
-    ctx.reply(ctx.t("child.added", name=name))
+    if before is None:
+        ctx.reply(ctx.t("child.added", name=name))
+    else:  # the new child becomes the one worked on: say so, and how to go back
+        ctx.reply(ctx.t("child.added_current", name=name, previous=before.name))
     family = await current_family(ctx, "setup")
     if family and family.child.id == child_id:
-        offer_modes(ctx, family)
+        await ask_start(ctx, family)
 
 
-def offer_modes(ctx: Context, family: Family) -> None:
-    month = family.today.replace(day=1)
+async def ask_start(ctx: Context, family: Family) -> None:
+    """Ask when this month's package began: the 1st, today, a typed day, or only a number.
+    On the 1st there is nothing before today to ask about."""
+    if family.today.day == 1:
+        await ask_package(ctx, SetupData(mode="fresh", start=family.today.isoformat()))
+        return
+    await ctx.enter_step(SETUP, "start", SetupData())
+    await prompt_start(ctx, SetupData())
+
+
+async def prompt_start(ctx: Context, _: SetupData) -> None:
+    family = await current_family(ctx, "setup")
+    if family is None:
+        return
+    first = family.today.replace(day=1)
     ctx.reply(
-        ctx.t("setup.mode", month=month_name(ctx, month), name=family.child.name),
-        buttons=(
-            Button(ids.encode("setup", "fresh"), ctx.t("btn.setup_fresh")),
-            Button(ids.encode("setup", "mid"), ctx.t("btn.setup_mid")),
+        ctx.t(
+            "setup.ask_start",
+            month=month_name(ctx, first),
+            name=family.child.name,
+            first=ctx.day_label(first),
+            today=ctx.day_label(family.today),
+        ),
+        buttons=tuple(
+            Button(ids.encode("setup", action), ctx.t(f"btn.setup_{action}"))
+            for action in ("fresh", "today", "mid")
         ),
     )
+
+
+@router.step(SETUP, "start", ask=prompt_start, typed=True, needs="setup")
+async def got_start(ctx: Context, family: Family, answer: Answer[SetupData]) -> None:
+    """A typed day this month up to today: the package began then; ask for the package."""
+    today = family.today
+    try:
+        day = parse_day_this_month(answer.text, today)
+    except InvalidDate as e:
+        first = ctx.day_label(today.replace(day=1))
+        raise Unexpected(ctx.t("setup.bad_start", first=first, today=ctx.day_label(today))) from e
+    await ask_package(ctx, SetupData(mode="fresh", start=day.isoformat()))
 
 
 async def offer_rollover(ctx: Context, family: Family) -> bool:
@@ -138,7 +201,7 @@ async def offer_rollover(ctx: Context, family: Family) -> bool:
         ),
         buttons=(
             Button(ids.encode("setup", "same"), ctx.t("btn.setup_same")),
-            Button(ids.encode("setup", "fresh"), ctx.t("btn.setup_change")),
+            Button(ids.encode("setup", "change"), ctx.t("btn.setup_change")),
         ),
     )
     return True
@@ -156,18 +219,27 @@ async def reuse_last_plan(ctx: Context, family: Family, _: ChoiceId) -> None:
     month = family.today.replace(day=1)
     previous = await select_latest_plan_before(ctx.conn, family.child.id, month)
     if previous is None:
-        offer_modes(ctx, family)
+        await ask_start(ctx, family)
         return
     carry = min(await carry_forward(ctx, family.child.id, previous), 62)
     plan = PlanInput(previous.sessions_paid, previous.cost_paise // 100, carry)
-    await save_plan(ctx, family, plan)
+    await save_plan(ctx, family, plan, month)
 
 
 @router.choice("setup", "fresh", needs="setup")
+@router.choice("setup", "today", needs="setup")
 @router.choice("setup", "mid", needs="setup")
-async def ask_plan(ctx: Context, _: Family, choice: ChoiceId) -> None:
-    """Ask for the package: presets for a fresh start, typed numbers for mid-month."""
-    data = SetupData(mode="mid" if choice.action == "mid" else "fresh")
+async def chose_start(ctx: Context, family: Family, choice: ChoiceId) -> None:
+    """The package began on the 1st or today (presets or typed numbers next), or only the
+    number of sessions used is known (typed numbers next)."""
+    if choice.action == "mid":
+        await ask_package(ctx, SetupData(mode="mid"))
+        return
+    start = family.today if choice.action == "today" else family.today.replace(day=1)
+    await ask_package(ctx, SetupData(mode="fresh", start=start.isoformat()))
+
+
+async def ask_package(ctx: Context, data: SetupData) -> None:
     await ctx.enter_step(SETUP, "plan", data)
     await prompt_plan(ctx, data)
 
@@ -178,7 +250,7 @@ async def prompt_plan(ctx: Context, data: SetupData) -> None:
         return
     rows = [
         Row(
-            ids.encode("setup", "preset", p.key),
+            ids.encode("setup", "preset", f"{p.key}:{data.start}" if data.start else p.key),
             p.label,
             ctx.t(
                 "setup.preset_desc",
@@ -188,28 +260,40 @@ async def prompt_plan(ctx: Context, data: SetupData) -> None:
         )
         for p in PRESETS
     ]
-    rows.append(
-        Row(ids.encode("setup", "other"), ctx.t("setup.other_row"), ctx.t("setup.other_desc"))
-    )
+    other = ids.encode("setup", "other", data.start or None)
+    rows.append(Row(other, ctx.t("setup.other_row"), ctx.t("setup.other_desc")))
     ctx.reply_rows(ctx.t("setup.ask_fresh"), rows, ctx.t("setup.presets_button"))
 
 
-def _preset_key(arg: str) -> str:
-    if arg not in PRESETS_BY_KEY:
+def _optional_day(arg: str) -> date | None:
+    return parse_iso_day(arg) if arg else None
+
+
+def _preset_arg(arg: str) -> tuple[str, date | None]:
+    """`16x800` or `16x800:2026-12-03`: the preset and the day the package began."""
+    key, _, start = arg.partition(":")
+    if key not in PRESETS_BY_KEY:
         raise ValueError(arg)
-    return arg
+    return key, _optional_day(start)
 
 
-@router.choice("setup", "preset", _preset_key, needs="setup")
+def _start_or_first(family: Family, start: date | None) -> date:
+    """A tap from before the start question existed began the package on the 1st."""
+    return start or family.today.replace(day=1)
+
+
+@router.choice("setup", "preset", _preset_arg, needs="setup")
 async def chose_preset(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Store a preset package as this month's plan."""
-    await save_plan(ctx, family, PRESETS_BY_KEY[choice.value].plan)
+    key, start = cast("tuple[str, date | None]", choice.value)
+    await save_plan(ctx, family, PRESETS_BY_KEY[key].plan, _start_or_first(family, start))
 
 
-@router.choice("setup", "other")
-async def ask_other_amount(ctx: Context, _: ChoiceId) -> None:
+@router.choice("setup", "other", _optional_day, needs="setup")
+async def ask_other_amount(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Wait for typed numbers for a fresh start."""
-    await ctx.enter_step(SETUP, "plan", SetupData(mode="fresh"))
+    start = _start_or_first(family, choice.value)
+    await ctx.enter_step(SETUP, "plan", SetupData(mode="fresh", start=start.isoformat()))
     ctx.reply(ctx.t("setup.ask_fresh"))
 
 
@@ -220,17 +304,20 @@ async def got_plan(ctx: Context, family: Family, answer: Answer[SetupData]) -> N
         plan = parse_plan(answer.text, mid_month=answer.data.mode == "mid")
     except InvalidPlan as e:
         raise Unexpected(ctx.t(f"plan.error.{e.code}")) from e
-    await save_plan(ctx, family, plan)
+    start = None if answer.data.mode == "mid" else _start_or_first(family, answer.data.start_day)
+    await save_plan(ctx, family, plan, start)
 
 
-async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
-    """Upsert the month's plan, widen the loggable window for a fresh start, confirm with what
+async def save_plan(ctx: Context, family: Family, plan: PlanInput, start: date | None) -> None:
+    """Upsert the month's plan, open logging from the day the package began, confirm with what
     is used and left, counted as every report counts it."""
     month = family.today.replace(day=1)
-    stored = Plan(month, plan.sessions_paid, plan.cost_paise, plan.carried, plan.used_before)
+    stored = Plan(month, plan.sessions_paid, plan.cost_paise, plan.carried, plan.used_before, start)
     replaced = await upsert_plan(ctx.conn, family.child.id, stored, ctx.user.id)
-    if not plan.used_before and family.child.tracking_since > month:
-        await update_tracking_since(ctx.conn, family.child.id, month)
+    # the first day that could not be logged before and now can
+    opened = start if start is not None and start < family.child.tracking_since else None
+    if opened is not None:
+        await update_tracking_since(ctx.conn, family.child.id, opened)
     await ctx.end_flow()
     figures = (await load_month(ctx.conn, ctx.cipher, family.child.id, month)).figures
     lines = [
@@ -246,6 +333,8 @@ async def save_plan(ctx: Context, family: Family, plan: PlanInput) -> None:
     ]
     if figures is not None:  # always: the plan was just stored
         lines += used_lines(ctx, figures)
+    if opened is not None:
+        lines.append(ctx.t("setup.saved_start", day=ctx.day_label(opened)))
     if replaced:
         lines.append(ctx.t("setup.replaced", month=month_name(ctx, month)))
     show_menu(ctx, "\n".join(lines))

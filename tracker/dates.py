@@ -8,18 +8,23 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_month_names
+
 from tracker.errors import InvalidDate
 
-# Words for today, yesterday and the day before, in English, Hindi and Telugu (script and Latin).
-# "कल" means both yesterday and tomorrow in Hindi; a session being logged can only be past.
-_WORDS_BY_DAYS_AGO = (
-    ("today", "aaj", "आज", "ఈరోజు", "ఈ రోజు", "eroju", "ee roju"),
-    ("yesterday", "kal", "कल", "నిన్న", "ninna"),
-    ("day before yesterday", "parson", "parso", "परसों", "परसो", "మొన్న", "monna"),
-)
+# Words for days around today, in English, Hindi and Telugu (script and Latin), by days ago.
+# "कल" and "परसों" mean both before and after today in Hindi; they are read as past, the usual
+# meaning when logging; Hindi has no unambiguous single word for tomorrow.
+_WORDS_BY_DAYS_AGO = {
+    0: ("today", "aaj", "आज", "ఈరోజు", "ఈ రోజు", "eroju", "ee roju"),
+    1: ("yesterday", "kal", "कल", "నిన్న", "ninna"),
+    2: ("day before yesterday", "parson", "parso", "परसों", "परसो", "మొన్న", "monna"),
+    -1: ("tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "రేపు", "repu"),
+    -2: ("day after tomorrow", "ఎల్లుండి", "ellundi"),
+}
 _DAYS_AGO = {
     unicodedata.normalize("NFC", word): back
-    for back, words in enumerate(_WORDS_BY_DAYS_AGO)
+    for back, words in _WORDS_BY_DAYS_AGO.items()
     for word in words
 }
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -28,24 +33,29 @@ _WEEKDAYS = {
     **{name[:3]: number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{"tues": 1, "thur": 3, "thurs": 3},
 }
-# Spelled out, because calendar.month_name follows the process locale.
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+MIN_PREFIX = 3  # "ma" or "ju" could be two months
+_NUKTA = "\u093c"  # "फ़रवरी" is often typed "फरवरी"
+_LANGUAGES = ("en", "hi", "te")
 
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_WORD = r"(?P<month_word>[a-z]{3,9})\.?"
+
+def _month_key(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold().rstrip(".॰").replace(_NUKTA, "")
+
+
+# English names by prefix ("sept", "decem"); Hindi and Telugu names and their CLDR
+# abbreviations as written (calendar.month_name would follow the process locale).
+_ENGLISH_MONTHS = tuple(name.casefold() for name in get_month_names("wide", locale="en").values())
+_MONTHS_BY_NAME: dict[str, int] = {
+    _month_key(name): int(number)
+    for language in _LANGUAGES
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale=language).items()
+}
+
+Window = tuple[date, date]  # the first and last day a feature accepts
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|న|వ)?"  # Telugu case endings: "3న", "3వ"
+_MONTH_WORD = r"(?P<month_word>[^\s\d/.,-]{2,12})[.॰]?"
 _YEAR = r"(?P<year>\d{4})"
 _SEP = r"\s*[/.-]\s*"
 _ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
@@ -58,9 +68,13 @@ def _normalize(text: str) -> str:
 
 
 def _month_number(word: str) -> int:
-    for number, name in enumerate(_MONTH_NAMES, start=1):
-        if name.startswith(word):
-            return number
+    key = _month_key(word)
+    if key in _MONTHS_BY_NAME:
+        return _MONTHS_BY_NAME[key]
+    if len(key) >= MIN_PREFIX:
+        for number, name in enumerate(_ENGLISH_MONTHS, start=1):
+            if name.startswith(key):
+                return number
     raise InvalidDate("unreadable")
 
 
@@ -71,19 +85,30 @@ def _build(year: int, month: int, day: int) -> date:
         raise InvalidDate("impossible") from e
 
 
-def _recent_year(month: int, day: int, today: date) -> int:
-    """The year that puts day-month on or before today (a session is never ahead)."""
-    return today.year - 1 if (month, day) > (today.month, today.day) else today.year
+def _nearest(month: int, day: int, today: date, allowed: Window | None) -> date:
+    """A day and month without a year: of that day last year, this year and next year, the one
+    nearest today among those `allowed`; when none is allowed, the nearest (which the caller
+    then refuses by name: "has not come yet" rather than "before tracking started")."""
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue  # 29 Feb outside a leap year, or no such day or month at all
+    if not candidates:
+        raise InvalidDate("impossible")
+    inside = [c for c in candidates if allowed and allowed[0] <= c <= allowed[1]]
+    return min(inside or candidates, key=lambda c: abs((c - today).days))
 
 
-def _read(match: re.Match[str], today: date) -> date:
+def _read(match: re.Match[str], today: date, allowed: Window | None) -> date:
     parts = match.groupdict()
     month_word = parts.get("month_word")
     month = _month_number(month_word) if month_word else int(parts["month"])
     day = int(parts["day"])
     year = parts.get("year")
     if year is None:
-        return _build(_recent_year(month, day, today), month, day)
+        return _nearest(month, day, today, allowed)
     return _build(int(year) + 2000 if len(year) == 2 else int(year), month, day)
 
 
@@ -98,8 +123,10 @@ _FORMS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
-def parse_day(text: str, today: date) -> date:
-    """Read a typed day: relative words (English, Hindi, Telugu), weekdays, or day-month forms."""
+def parse_day(text: str, today: date, allowed: Window | None = None) -> date:
+    """Read a typed day: relative words (English, Hindi, Telugu), weekdays, or day-month forms.
+    The one date reader of every feature; `allowed` (first, last) is the span the feature
+    accepts, which picks the year of a day typed without one."""
     words = _normalize(text)
     if words in _DAYS_AGO:
         return today - timedelta(days=_DAYS_AGO[words])
@@ -108,8 +135,24 @@ def parse_day(text: str, today: date) -> date:
     for form in _FORMS:
         match = form.fullmatch(words)
         if match:
-            return _read(match, today)
+            return _read(match, today, allowed)
     raise InvalidDate("unreadable")
+
+
+def parse_day_this_month(text: str, today: date) -> date:
+    """A day of today's month up to today: a bare number ("3") or any form `parse_day` reads."""
+    first = today.replace(day=1)
+    words = _normalize(text)
+    day = (
+        _build(first.year, first.month, int(words))
+        if words.isdecimal() and len(words) <= 2
+        else parse_day(words, today, (first, today))
+    )
+    if day > today:
+        raise InvalidDate("future", today=today)
+    if day < first:
+        raise InvalidDate("before_start", earliest=first)
+    return day
 
 
 def parse_iso_day(text: str) -> date:
@@ -121,7 +164,9 @@ def parse_iso_day(text: str) -> date:
 
 
 def check_loggable(day: date, today: date, earliest: date | None = None) -> None:
-    """Refuse a day in the future or before the tracking started."""
+    """Refuse a day in the future (tomorrow by name) or before the tracking started."""
+    if day == today + timedelta(days=1):
+        raise InvalidDate("tomorrow", today=today)
     if day > today:
         raise InvalidDate("future", today=today)
     if earliest is not None and day < earliest:

@@ -1,4 +1,5 @@
-"""A child's plan for one month: sessions paid, cost per session, carried, used before tracking."""
+"""A child's plan for one month: sessions paid, cost per session, carried, used before tracking,
+and the day the package began."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ class Plan:
     cost_paise: int
     carried: int
     used_before: int
+    starts_on: date | None = None  # None: only a number of sessions used is known (mid-month)
 
     @property
     def total(self) -> int:
         return self.sessions_paid + self.carried
 
 
-COLUMNS = "month, sessions_paid, cost_paise, carried, used_before"
+COLUMNS = "month, sessions_paid, cost_paise, carried, used_before, starts_on"
 
 
 async def select_plan(conn: asyncpg.Connection, child_id: int, month: date) -> Plan | None:
@@ -52,11 +54,12 @@ async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_b
         bool,
         """
         INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, carried, used_before,
-                              set_by)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+                              set_by, starts_on)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (child_id, month) DO UPDATE SET sessions_paid = excluded.sessions_paid,
             cost_paise = excluded.cost_paise, carried = excluded.carried,
-            used_before = excluded.used_before, set_by = excluded.set_by, updated_at = now()
+            used_before = excluded.used_before, set_by = excluded.set_by,
+            starts_on = excluded.starts_on, updated_at = now()
         RETURNING xmax <> 0
         """,
         child_id,
@@ -66,4 +69,5 @@ async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_b
         plan.carried,
         plan.used_before,
         set_by,
+        plan.starts_on,
     )

@@ -22,7 +22,7 @@ async def test_a_telugu_case_ending_joins_the_days_number_not_the_month(direct, 
     await family_speaking(direct, db, "te")
     await direct.say(PHONE, "ఈరోజు జరిగింది")
     (reply,) = await direct.tap(PHONE, "holiday:today")
-    assert reply.text.startswith("మంగళ డిసెంబర్ 1న సెషన్లు ఇప్పటికే నమోదయ్యాయి.")
+    assert reply.text.startswith("మంగళ డిసెంబర్ 1న ఇప్పటికే నమోదు ఉంది.")
 
 
 async def test_one_session_is_singular_in_telugu(direct, db):

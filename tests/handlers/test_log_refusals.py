@@ -57,8 +57,8 @@ async def test_counts_outside_one_to_five_are_refused(tb, typed, reply):
 
 async def test_a_future_day_is_refused(tb):
     await family(tb)
-    assert await tb.say(PHONE, "attended 2026-02-12") == [
-        "Thu 12 Feb has not come yet for Asha (today is Wed 11 Feb), so I cannot log it."
+    assert await tb.say(PHONE, "attended 2026-02-13") == [
+        "Fri 13 Feb has not come yet for Asha (today is Wed 11 Feb), so I cannot log it."
     ]
     assert await sessions(tb) == []
 

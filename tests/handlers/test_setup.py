@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from tests.support.families import add_member, add_user, at, make_family
 
 PHONE = "919000000001"
@@ -34,11 +36,11 @@ async def test_fresh_setup_from_the_button_then_typed_numbers(make_bot):
     await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
     await bot.tap(PHONE, "setup:fresh")
     rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
-    assert [r["id"] for r in rows] == [
-        "setup:preset:8x800",
-        "setup:preset:12x1000",
-        "setup:preset:16x800",
-        "setup:other",
+    assert [r["id"] for r in rows] == [  # each carries the day the package began
+        "setup:preset:8x800:2026-11-01",
+        "setup:preset:12x1000:2026-11-01",
+        "setup:preset:16x800:2026-11-01",
+        "setup:other:2026-11-01",
     ]
     replies = await bot.say(PHONE, "16 sessions at 800, 2 carried")
     assert replies[0].startswith(
@@ -166,3 +168,147 @@ async def test_menu_shows_the_month_snapshot(make_bot):
     assert replies == ["📅 Asha: 3 of 18 sessions used, 15 left.\n\nWhat would you like to do?"]
     buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["cmd:attended", "cmd:missed", "cmd:more"]
+
+
+# Issue 9: when this month's package began, the plan as it stands, and the new current child.
+
+NOV_15 = date(2026, 11, 15)
+
+
+async def asked_start(make_bot):
+    """Asha tracked since 20 Nov with no plan, and setup just asked when the package began."""
+    bot = await make_bot(clock=NOV)
+    await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
+    await bot.say(PHONE, "setup")
+    return bot
+
+
+async def start_and_since(bot):
+    return (
+        await bot.db.fetchval("SELECT starts_on FROM tt.plans"),
+        await bot.db.fetchval("SELECT tracking_since FROM tt.children"),
+    )
+
+
+async def test_setup_asks_when_the_package_began(make_bot):
+    bot = await make_bot(clock=NOV)
+    await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
+    [reply] = await bot.say(PHONE, "setup")
+    assert reply.startswith(
+        "Setting up November 2026 for Asha. When did this month's package begin?"
+    )
+    buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]
+    assert [b["reply"]["id"] for b in buttons] == ["setup:fresh", "setup:today", "setup:mid"]
+
+
+async def test_a_typed_start_day_opens_logging_from_it(make_bot):
+    bot = await asked_start(make_bot)
+    await bot.say(PHONE, "3 nov")
+    [reply] = await bot.say(PHONE, "16 800 0")
+    assert "Package began Tue 3 Nov: type *backfill* to log the sessions since then." in reply
+    row = await bot.db.fetchrow("SELECT starts_on, used_before FROM tt.plans")
+    assert dict(row) == {"starts_on": date(2026, 11, 3), "used_before": 0}
+    assert await bot.db.fetchval("SELECT tracking_since FROM tt.children") == date(2026, 11, 3)
+    replies = await bot.say(PHONE, "attended 3 nov")
+    assert replies[0].startswith("✅"), replies
+    assert await bot.db.fetchval("SELECT day FROM tt.sessions") == date(2026, 11, 3)
+
+
+async def test_a_bare_day_number_and_a_preset_keep_the_start(make_bot):
+    bot = await asked_start(make_bot)
+    await bot.say(PHONE, "15")
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    assert rows[0]["id"] == "setup:preset:8x800:2026-11-15"
+    await bot.tap(PHONE, rows[0]["id"])
+    assert await start_and_since(bot) == (NOV_15, NOV_15)
+
+
+@pytest.mark.parametrize("typed", ["25 nov", "3 oct", "40", "banana"])
+async def test_a_start_day_outside_this_month_until_today_is_asked_again(make_bot, typed):
+    bot = await asked_start(make_bot)
+    assert await bot.say(PHONE, typed) == [
+        "Please type a day from Sun 1 Nov to Fri 20 Nov, for example *3*, *3 Dec* or *3/12*, "
+        "or tap one of the choices."
+    ]
+    assert await plan_row(bot) is None
+
+
+async def test_today_as_the_start(make_bot):
+    bot = await asked_start(make_bot)
+    await bot.tap(PHONE, "setup:today")
+    await bot.say(PHONE, "16 800 0")
+    assert await start_and_since(bot) == (date(2026, 11, 20), date(2026, 11, 20))
+
+
+async def test_backfill_offers_days_from_the_package_start(make_bot):
+    bot = await asked_start(make_bot)
+    await bot.say(PHONE, "2")
+    await bot.say(PHONE, "16 800 0")
+    await bot.say(PHONE, "backfill")
+    await bot.tap(PHONE, "backfill:attended")
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    ids = [r["id"] for r in rows]
+    assert "log:attended:2026-11-12" in ids
+    await bot.tap(PHONE, "log:page:attended:2026-11-04")
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    ids = [r["id"] for r in rows]
+    assert "log:attended:2026-11-02" in ids
+    assert "log:attended:2026-11-01" not in ids
+
+
+async def test_mid_month_keeps_a_number_and_no_start_day(make_bot):
+    bot = await asked_start(make_bot)
+    await bot.tap(PHONE, "setup:mid")
+    await bot.say(PHONE, "16 800 0 6")
+    row = await bot.db.fetchrow("SELECT starts_on, used_before FROM tt.plans")
+    assert dict(row) == {"starts_on": None, "used_before": 6}
+    assert await bot.db.fetchval("SELECT tracking_since FROM tt.children") == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("typed", ["plan", "plan_status", "setup", "cmd:setup"])
+async def test_plan_shows_the_current_plan_first_with_change_and_keep(make_bot, typed):
+    bot = await make_bot(clock=NOV)
+    _, child = await make_family(bot.db, PHONE, plan=(16, 80000, 2, 0), month=date(2026, 11, 1))
+    await bot.db.execute("UPDATE tt.plans SET starts_on = '2026-11-03'")
+    await bot.db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status, count) VALUES "
+        "($1, '2026-11-05', 'attended', 2), ($1, '2026-11-06', 'attended', 1)",
+        child,
+    )
+    status = await bot.say(PHONE, "status")
+    assert await bot.say(PHONE, typed) == [
+        "📋 Asha's plan for November 2026:\n"
+        "• Paid: 16 sessions at ₹800 each (₹12,800)\n"
+        "• Carried from last month: 2\n"
+        "• Package began: Tue 3 Nov\n"
+        "• Used: 3 · Left: 15"
+    ]
+    assert "15" in status[0], "the same left as status"
+    buttons = bot.graph.to(PHONE)[-1]["interactive"]["action"]["buttons"]
+    assert [b["reply"]["id"] for b in buttons] == ["setup:change", "setup:keep"]
+    assert (await bot.tap(PHONE, "setup:keep"))[0].startswith("The plan for Asha stays as it is.")
+    assert (await plan_row(bot))["sessions_paid"] == 16
+    [change] = await bot.tap(PHONE, "setup:change")
+    assert change.startswith("Setting up November 2026 for Asha.")
+
+
+async def test_adding_a_second_child_says_it_is_now_the_current_one(make_bot):
+    bot = await make_bot(clock=NOV)
+    await make_family(bot.db, PHONE, child="Asha")
+    await bot.say(PHONE, "add child")
+    [reply] = await bot.say(PHONE, "Ravi")
+    assert reply.startswith(
+        "👶 Ravi is added, and is now the child you are working on. To go back to Asha, "
+        "type *children*."
+    )
+
+
+async def test_on_the_first_of_the_month_there_is_no_earlier_day_to_ask_about(make_bot):
+    bot = await make_bot(clock=lambda: at("2026-12-01T06:00:00"))
+    await make_family(bot.db, PHONE, plan=None, since=date(2026, 12, 1))
+    assert await bot.say(PHONE, "setup") == [
+        "Pick a package, or type *sessions cost carried*, for example *16 800 0* or "
+        "*16 sessions at 800, 2 carried*."
+    ]
+    await bot.say(PHONE, "16 800 0")
+    assert await start_and_since(bot) == (date(2026, 12, 1), date(2026, 12, 1))

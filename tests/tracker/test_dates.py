@@ -75,8 +75,8 @@ def test_weekdays_are_the_latest_on_or_before_today(text: str, expected: date) -
         ("10/02", date(2026, 2, 10)),
         ("10-02", date(2026, 2, 10)),
         ("1/2", date(2026, 2, 1)),
-        ("12 feb", date(2025, 2, 12)),  # this year's would be tomorrow
-        ("12/02", date(2025, 2, 12)),
+        ("12 feb", date(2026, 2, 12)),  # tomorrow, refused later by name, not last year
+        ("12/02", date(2026, 2, 12)),
         ("25 dec", date(2025, 12, 25)),
         ("12/02/2026", date(2026, 2, 12)),
         ("12-02-2026", date(2026, 2, 12)),
@@ -99,9 +99,15 @@ def test_day_month_forms_read_day_first(text: str, expected: date) -> None:
         ("29 feb", date(2029, 1, 10), date(2028, 2, 29)),  # last year was the leap year
         ("31 dec", date(2026, 1, 1), date(2025, 12, 31)),
         ("1 jan", date(2026, 1, 1), date(2026, 1, 1)),
+        # issue 9: on 1 Dec 2026 these are this December's days, never last year's
+        ("3 dec", date(2026, 12, 1), date(2026, 12, 3)),
+        ("25 dec", date(2026, 12, 1), date(2026, 12, 25)),
+        ("30 nov", date(2026, 12, 1), date(2026, 11, 30)),
+        ("5 dec", date(2026, 6, 1), date(2025, 12, 5)),  # half a year back is nearer
+        ("2 jan", date(2026, 12, 30), date(2027, 1, 2)),
     ],
 )
-def test_year_is_the_latest_that_is_not_ahead(text: str, today: date, expected: date) -> None:
+def test_year_is_the_nearest_to_today(text: str, today: date, expected: date) -> None:
     assert parse_day(text, today) == expected
 
 
@@ -119,7 +125,6 @@ def test_year_is_the_latest_that_is_not_ahead(text: str, today: date, expected: 
         ("", WEDNESDAY, "unreadable"),
         ("hello", WEDNESDAY, "unreadable"),
         ("12 fex", WEDNESDAY, "unreadable"),
-        ("tomorrow", WEDNESDAY, "unreadable"),
         ("12", WEDNESDAY, "unreadable"),
         ("12/02/2026/1", WEDNESDAY, "unreadable"),
     ],
@@ -156,7 +161,8 @@ def test_parse_iso_day_is_strict(text: str, outcome: date | str) -> None:
         (date(2026, 2, 11), None, None),
         (date(2025, 1, 1), None, None),
         (date(2026, 2, 1), date(2026, 2, 1), None),
-        (date(2026, 2, 12), None, "future"),
+        (date(2026, 2, 12), None, "tomorrow"),
+        (date(2026, 2, 13), None, "future"),
         (date(2026, 1, 31), date(2026, 2, 1), "before_start"),
     ],
 )
@@ -228,3 +234,62 @@ def test_month_bounds_refuses_bad_months(month: str, code: str) -> None:
     with pytest.raises(InvalidDate) as caught:
         month_bounds(month)
     assert caught.value.code == code
+
+
+DEC_1 = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "expected"),
+    [
+        # the nearest day the feature accepts wins over a nearer one it refuses
+        ("25 dec", (date(2025, 1, 1), DEC_1), date(2025, 12, 25)),
+        ("25 dec", (date(2026, 11, 1), DEC_1), date(2026, 12, 25)),  # none allowed: nearest
+        ("25 dec", (date(2026, 11, 1), date(2027, 6, 1)), date(2026, 12, 25)),  # holidays
+        ("3 dec", (date(2026, 12, 1), date(2027, 6, 1)), date(2026, 12, 3)),
+    ],
+)
+def test_a_window_picks_the_year(text: str, allowed: tuple[date, date], expected: date) -> None:
+    assert parse_day(text, DEC_1, allowed) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", date(2026, 12, 2)),
+        ("Tomorrow!", date(2026, 12, 2)),
+        ("tmrw", date(2026, 12, 2)),
+        ("రేపు", date(2026, 12, 2)),
+        ("day after tomorrow", date(2026, 12, 3)),
+        ("ఎల్లుండి", date(2026, 12, 3)),
+        ("कल", date(2026, 11, 30)),  # past when logging: Hindi's kal is both
+    ],
+)
+def test_words_ahead_of_today(text: str, expected: date) -> None:
+    assert parse_day(text, DEC_1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 दिसंबर", date(2026, 12, 3)),
+        ("3 दिस॰", date(2026, 12, 3)),
+        ("28 नवंबर", date(2026, 11, 28)),
+        ("5 फरवरी 2026", date(2026, 2, 5)),  # without the nukta, as often typed
+        ("5 फ़रवरी 2026", date(2026, 2, 5)),
+        ("3 డిసెంబర్", date(2026, 12, 3)),
+        ("డిసెంబర్ 3న", date(2026, 12, 3)),
+        ("28 నవం", date(2026, 11, 28)),
+        ("3 DEC", date(2026, 12, 3)),
+        ("dec 3rd", date(2026, 12, 3)),
+    ],
+)
+def test_month_names_in_three_languages(text: str, expected: date) -> None:
+    assert parse_day(text, DEC_1) == expected
+
+
+@pytest.mark.parametrize("text", ["2 sessions", "2 सत्र", "3 ma", "3 ju", "12 fex"])
+def test_words_that_are_not_months(text: str) -> None:
+    with pytest.raises(InvalidDate) as caught:
+        parse_day(text, DEC_1)
+    assert caught.value.code == "unreadable"

@@ -20,6 +20,8 @@ TEXTS = {
         "Sessions are already logged on {days}. Replace them with holidays, or keep them "
         "and mark only the other days?"
     ),
+    "holiday.conflict_all": "Already logged on {days}. Replace with a holiday, or cancel?",
+    "holiday.confirm_replace_again": "Please tap *Replace* or *Cancel*.",
     "holiday.confirm_again": "Please tap *Replace* or *Keep sessions*.",
     "btn.holiday_replace": "Replace",
     "btn.holiday_skip": "Keep sessions",

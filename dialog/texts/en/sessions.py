@@ -48,6 +48,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "one": "🎉 {count} week in a row with therapy for {name}! Keep it up.",
         "other": "🎉 {count} weeks in a row with therapy for {name}! Keep it up.",
     },
+    "log.error.tomorrow": "Tomorrow has not come yet, so I cannot log it for {name}. Log it "
+    "tomorrow after the session, or type *attended today* for today.",
     "log.error.future": "{day} has not come yet for {name} (today is {today}), so I cannot log it.",
     "log.error.before_start": "{day} is before {name}'s tracking started ({earliest}), so I "
     "cannot log it.",

@@ -2,10 +2,33 @@
 
 TEXTS = {
     "btn.setup": "Set up",
-    "btn.setup_fresh": "Start fresh",
     "btn.setup_mid": "Mid-month",
     "btn.setup_same": "Same plan",
     "btn.setup_change": "Change plan",
+    "btn.setup_fresh": "The 1st",
+    "btn.setup_today": "Today",
+    "btn.plan_change": "Change",
+    "btn.plan_keep": "Keep",
+    "child.added_current": "👶 {name} is added, and is now the child you are working on. To go "
+    "back to {previous}, type *children*.",
+    "setup.ask_start": "Setting up {month} for {name}. When did this month's package begin?\n"
+    "• *The 1st*: on {first}.\n"
+    "• *Today*: on {today}.\n"
+    "• Or type the day, for example *3 Dec*: you can log sessions from that day on.\n"
+    "• *Mid-month*: you only know how many sessions were used before tracking.",
+    "setup.bad_start": "Please type a day from {first} to {today}, for example *3*, *3 Dec* or "
+    "*3/12*, or tap one of the choices.",
+    "setup.saved_start": "Package began {day}: type *backfill* to log the sessions since then.",
+    "setup.kept": "The plan for {name} stays as it is.",
+    "plan.view": "📋 {name}'s plan for {month}:",
+    "plan.view_paid": {
+        "one": "• Paid: {count} session at {cost} ({total})",
+        "other": "• Paid: {count} sessions at {cost} each ({total})",
+    },
+    "plan.view_carried": "• Carried from last month: {carried}",
+    "plan.view_start": "• Package began: {day}",
+    "plan.view_used_before": "• Used before tracking: {used}",
+    "plan.view_used": "• Used: {used} · Left: {left}",
     "role.owner": "owner",
     "role.parent": "parent",
     "role.therapist": "therapist",
@@ -19,9 +42,6 @@ TEXTS = {
     "child.add_row": "➕ Add a child",
     "child.switched": "Now working on {name}.",
     "child.unknown": "That child is not in your family. Type *children* to pick again.",
-    "setup.mode": "Setting up {month} for {name}. How do you want to start?\n"
-    "• *Start fresh*: the package starts now.\n"
-    "• *Mid-month*: some sessions were already used before you started tracking.",
     "setup.rollover": {
         "one": "{month} for {name} has no plan yet. Last plan ({previous}): {paid} "
         "at {cost}. {count} paid session is left to carry forward.\nUse the same plan "

@@ -18,6 +18,8 @@ TEXTS = {
     "holiday.conflict": (
         "{days} को सत्र पहले से दर्ज हैं। उन्हें छुट्टी से बदलें, या उन्हें रखकर बाकी दिनों को ही छुट्टी करें?"
     ),
+    "holiday.conflict_all": "{days} को पहले से कुछ दर्ज है। छुट्टी से बदलें, या रद्द करें?",
+    "holiday.confirm_replace_again": "कृपया *बदलें* या *रद्द करें* दबाएँ।",
     "holiday.confirm_again": "कृपया *बदलें* या *सत्र रखें* दबाएँ।",
     "btn.holiday_replace": "बदलें",
     "btn.holiday_skip": "सत्र रखें",

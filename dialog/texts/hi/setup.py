@@ -2,10 +2,33 @@
 
 TEXTS = {
     "btn.setup": "सेटअप",
-    "btn.setup_fresh": "नई शुरुआत",
     "btn.setup_mid": "महीने के बीच से",
     "btn.setup_same": "वही प्लान",
     "btn.setup_change": "प्लान बदलें",
+    "btn.setup_fresh": "1 तारीख से",
+    "btn.setup_today": "आज से",
+    "btn.plan_change": "बदलें",
+    "btn.plan_keep": "ऐसे ही रखें",
+    "child.added_current": "👶 {name} जोड़ दिया गया, और अब आप {name} के लिए काम कर रहे हैं। "
+    "{previous} पर लौटने के लिए *बच्चे* लिखें।",
+    "setup.ask_start": "{name} के लिए {month} का सेटअप। इस महीने का पैकेज कब शुरू हुआ?\n"
+    "• *1 तारीख से*: {first} से।\n"
+    "• *आज से*: {today} से।\n"
+    "• या दिन लिखें, जैसे *3 दिसंबर*: उस दिन से सत्र दर्ज कर सकेंगे।\n"
+    "• *महीने के बीच से*: आपको बस इतना पता है कि ट्रैकिंग से पहले कितने सत्र हुए।",
+    "setup.bad_start": "कृपया {first} से {today} तक का कोई दिन लिखें, जैसे *3*, *3 दिसंबर* या "
+    "*3/12*, या कोई विकल्प दबाएँ।",
+    "setup.saved_start": "पैकेज {day} से शुरू हुआ: तब से के सत्र दर्ज करने के लिए *पुरानी तारीखें* लिखें।",
+    "setup.kept": "{name} का प्लान जैसा था वैसा ही रहेगा।",
+    "plan.view": "📋 {name} का {month} का प्लान:",
+    "plan.view_paid": {
+        "one": "• भुगतान: {count} सत्र, हर एक {cost} ({total})",
+        "other": "• भुगतान: {count} सत्र, हर एक {cost} ({total})",
+    },
+    "plan.view_carried": "• पिछले महीने से: {carried}",
+    "plan.view_start": "• पैकेज शुरू: {day}",
+    "plan.view_used_before": "• ट्रैकिंग से पहले हुए: {used}",
+    "plan.view_used": "• हुए: {used} · बाकी: {left}",
     "role.owner": "मालिक",
     "role.parent": "अभिभावक",
     "role.therapist": "थेरेपिस्ट",
@@ -19,9 +42,6 @@ TEXTS = {
     "child.add_row": "➕ बच्चा जोड़ें",
     "child.switched": "अब {name} के लिए काम हो रहा है।",
     "child.unknown": "यह बच्चा आपके परिवार में नहीं है। फिर से चुनने के लिए *children* लिखें।",
-    "setup.mode": "{name} के लिए {month} का सेटअप। कैसे शुरू करना है?\n"
-    "• *नई शुरुआत*: पैकेज अभी से शुरू।\n"
-    "• *महीने के बीच से*: ट्रैकिंग से पहले कुछ सत्र हो चुके हैं।",
     "setup.rollover": {
         "one": "{name} के लिए {month} का प्लान अभी नहीं है। पिछला प्लान "
         "({previous}): {paid}, {cost} प्रति सत्र। उसका {count} भुगतान किया सत्र बाकी "
