@@ -48,5 +48,5 @@ _DIGITS = {
 
 
 def ascii_digits(text: str) -> str:
-    """"२ सत्र" → "2 सत्र", "౧౨" → "12": the digits of our scripts as 0-9."""
+    """ "२ सत्र" → "2 सत्र", "౧౨" → "12": the digits of our scripts as 0-9."""
     return text.translate(_DIGITS)
