@@ -90,7 +90,7 @@ class Router:
         self.steps: dict[tuple[str, str], StepSpec] = {}
         self.natural: list[Gate] = []
         self.media: Run | None = None
-        self.welcome: Run | None = None
+        self.welcome: Gate | None = None  # True when the welcome answered the message
         self.fallback: Run | None = None
 
     def gate(self, fn: Gate) -> Gate:
@@ -218,8 +218,9 @@ class Router:
         """Run the first handler that claims the message."""
         parse_message(ctx)
         if ctx.user.welcomed_at is None and self.welcome:
-            await self.welcome(ctx)
-            if not self._knows(ctx) or (ctx.command and ctx.command.name in GREETINGS):
+            answered = await self.welcome(ctx)
+            greeted = ctx.command and ctx.command.name in GREETINGS
+            if answered or greeted or not self._knows(ctx):
                 return
         for gate in self.gates:
             if await gate(ctx):
