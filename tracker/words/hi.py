@@ -28,7 +28,7 @@ WORDS: Vocabulary = {
         "digest": ("हफ़्ते का सार",),
         "missed_analytics": ("छूटे सत्र",),
         "streak": ("लगातार", "सिलसिला"),
-        "bulk_help": ("कई तारीखें", "एक साथ"),
+        "bulk_help": ("कई तारीखें",),
         "bulk_attended": ("कई दिन हुआ",),
         "bulk_missed": ("कई दिन छूटा",),
         "backfill": ("पुरानी तारीखें",),

@@ -28,7 +28,7 @@ WORDS: Vocabulary = {
         "digest": ("వారపు సారాంశం",),
         "missed_analytics": ("తప్పిన సెషన్లు",),
         "streak": ("వరుస",),
-        "bulk_help": ("చాలా తేదీలు", "ఒకేసారి"),
+        "bulk_help": ("చాలా తేదీలు",),
         "bulk_attended": ("చాలా రోజులు జరిగింది",),
         "bulk_missed": ("చాలా రోజులు జరగలేదు",),
         "backfill": ("పాత తేదీలు",),
