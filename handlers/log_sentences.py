@@ -19,9 +19,9 @@ from handlers.log_words import find_day
 from tracker.children import select_current_child
 from tracker.counts import parse_count
 from tracker.errors import InvalidDate
-from tracker.kinds import STATUSES, Status
+from tracker.kinds import Status
 from tracker.reasons import categorize
-from tracker.words import find_phrase, whole_phrase
+from tracker.words import all_phrases, whole_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,9 @@ async def said_about_a_session(ctx: Context) -> bool:
     text = ctx.message.text
     if ctx.message.kind != "text" or await select_current_child(ctx.conn, ctx.user.id) is None:
         return False
-    said = find_phrase("sentences", text)
-    status = next((status for status in STATUSES if status == said), None)
+    said = all_phrases("sentences", text)
+    # "went to school, so no session": a word of missing outweighs one of going
+    status = next((status for status in ("missed", "attended") if status in said), None)
     if status is None:
         return False
     family = await current_family(ctx, "log")

@@ -161,3 +161,9 @@ async def test_a_missed_sentence_without_a_reason_asks_for_it_after_yes(tb):
     await tb.say(PHONE, "we didn't go today")
     [reply] = await tb.tap(PHONE, "said:yes")
     assert reply.startswith("Why was Asha's session on Wed 11 Feb missed?")
+
+
+async def test_a_sentence_with_going_and_not_going_is_read_as_missed(tb):
+    await family(tb)
+    [reply] = await tb.say(PHONE, "He went to school today so no session")
+    assert reply.startswith("Log Asha's session on Wed 11 Feb as missed?")

@@ -64,6 +64,17 @@ def find_phrase(kind: Kind, text: str) -> str | None:
     return None
 
 
+def all_phrases(kind: Kind, text: str) -> set[str]:
+    """Every concept of `kind` that some phrase in `text` says."""
+    said = tokens(text)
+    return {
+        concept
+        for start in range(len(said))
+        for phrase, concept in phrases(kind)
+        if phrase and said[start : start + len(phrase)] == phrase
+    }
+
+
 def whole_phrase(kind: Kind, text: str) -> str | None:
     """The concept when all of `text` is one word or phrase of `kind` ("Thanks!" → thanks)."""
     said = tokens(text)
