@@ -2,181 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
-# Each command's words: English, Hindi (Devanagari and Latin), Telugu (script and Latin).
-ALIASES: dict[str, tuple[str, ...]] = {
-    "help": ("help", "commands", "options", "?", "मदद", "सहायता", "madad", "సహాయం", "sahayam"),
-    "menu": ("menu", "main menu", "home", "मेनू", "मेन्यू", "మెనూ", "మెను"),
-    "more": ("more", "more options", "और", "और विकल्प", "మరిన్ని"),
-    "cancel": (
-        "cancel",
-        "back",
-        "exit",
-        "quit",
-        "रद्द",
-        "रद्द करें",
-        "वापस",
-        "radd",
-        "రద్దు",
-        "వెనక్కి",
-        "raddu",
-    ),
-    "language": ("language", "lang", "languages", "भाषा", "bhasha", "భాష", "bhasha"),
-    "opt_out": (
-        "stop",
-        "opt out",
-        "opt_out",
-        "optout",
-        "unsubscribe",
-        "pause",
-        "बंद",
-        "रोकें",
-        "band",
-        "ఆపు",
-        "ఆపండి",
-        "aapu",
-    ),
-    "opt_in": (
-        "start",
-        "opt in",
-        "opt_in",
-        "optin",
-        "subscribe",
-        "resume",
-        "शुरू",
-        "shuru",
-        "ప్రారంభించు",
-        "మొదలు",
-    ),
-    "consent": ("consent", "consent status", "consent_status", "privacy", "सहमति", "సమ్మతి"),
-    "hello": ("hi", "hello", "hey", "hii", "namaste", "नमस्ते", "हाय", "నమస్తే", "హాయ్"),
-    "setup": ("setup", "set up", "plan", "new plan", "new month", "सेटअप", "प्लान", "సెటప్", "ప్లాన్"),
-    "add_child": (
-        "add child",
-        "new child",
-        "add kid",
-        "बच्चा जोड़ें",
-        "नया बच्चा",
-        "పిల్లను జోడించు",
-        "కొత్త పిల్ల",
-    ),
-    "children": (
-        "children",
-        "child",
-        "kids",
-        "switch child",
-        "change child",
-        "बच्चे",
-        "बच्चा बदलें",
-        "పిల్లలు",
-        "పిల్లను మార్చు",
-    ),
-    "attended": (
-        "attended",
-        "attend",
-        "done",
-        "✅",
-        "completed",
-        "present",
-        "went",
-        "हुआ",
-        "हो गया",
-        "हाज़िर",
-        "गए",
-        "జరిగింది",
-        "అయింది",
-        "వెళ్ళాం",
-        "హాజరు",
-    ),
-    "missed": (
-        "missed",
-        "miss",
-        "cancelled",
-        "canceled",
-        "no show",
-        "noshow",
-        "not attended",
-        "absent",
-        "❌",
-        "छूटा",
-        "छूट गया",
-        "नहीं गए",
-        "नहीं हुआ",
-        "मिस",
-        "జరగలేదు",
-        "మిస్",
-        "వెళ్ళలేదు",
-        "గైర్హాజరు",
-    ),
-    "undo": ("undo", "undo last", "oops", "पूर्ववत", "गलती", "తప్పు", "వెనక్కి తీసుకో"),
-    "holiday": ("holiday", "holidays", "leave", "day off", "off", "छुट्टी", "సెలవు"),
-    "status": ("status", "today status", "स्थिति", "आज की स्थिति", "స్థితి", "ఈరోజు స్థితి"),
-    "summary": ("summary", "report", "month", "सारांश", "रिपोर्ट", "సారాంశం", "నివేదిక"),
-    "weekly": (
-        "weekly",
-        "week",
-        "this week",
-        "weekly insights",
-        "साप्ताहिक",
-        "यह हफ़्ता",
-        "ఈ వారం",
-        "వారం",
-    ),
-    "digest": ("digest", "weekly digest", "parent digest", "हफ़्ते का सार", "వారపు సారాంశం"),
-    "missed_analytics": (
-        "missed analytics",
-        "missed report",
-        "miss report",
-        "misses",
-        "छूटे सत्र",
-        "తప్పిన సెషన్లు",
-    ),
-    "streak": ("streak", "journey", "लगातार", "सिलसिला", "వరుస"),
-    "bulk_help": ("bulk", "bulk help", "bulk log help"),
-    "bulk_attended": ("attended dates", "attended range"),
-    "bulk_missed": ("missed dates", "missed range"),
-    "backfill": ("backfill", "older dates", "past dates", "पुरानी तारीखें", "పాత తేదీలు"),
-    "invite": ("invite", "invite member", "add member", "आमंत्रित", "न्योता", "ఆహ్వానించు"),
-    "add_parent": ("add parent", "invite parent", "अभिभावक जोड़ें", "తల్లిదండ్రిని జోడించు"),
-    "add_therapist": ("add therapist", "invite therapist", "थेरेपिस्ट जोड़ें", "థెరపిస్ట్‌ను జోడించు"),
-    "accept": ("accept", "accept invite", "join", "स्वीकार", "स्वीकार करें", "అంగీకరించు"),
-    "reject": ("reject", "reject invite", "decline", "अस्वीकार", "మనసు లేదు", "తిరస్కరించు"),
-    "members": ("members", "team", "family", "सदस्य", "परिवार", "సభ్యులు", "కుటుంబం"),
-    "remove_member": ("remove member", "remove", "सदस्य हटाएँ", "సభ్యుడిని తీసేయి"),
-    "leave": ("leave family", "leave child", "परिवार छोड़ें", "కుటుంబం వదిలేయి"),
-    "transfer": ("transfer ownership", "make owner", "मालिक बनाएँ", "యజమానిగా చేయి"),
-    "role": ("change role", "role", "भूमिका", "పాత్ర"),
-    "admin": ("admin", "clinic admin", "admin dashboard", "एडमिन", "అడ్మిన్"),
-    "note": ("note", "add note", "feedback", "नोट", "నోట్"),
-    "therapist_note": (
-        "therapist note",
-        "structured note",
-        "note template",
-        "session note",
-        "थेरेपिस्ट नोट",
-        "థెరపిస్ట్ నోట్",
-    ),
-    "notes": ("notes", "show notes", "नोट्स", "నోట్స్"),
-    "export": ("export", "export data", "export my data", "my data", "डेटा निर्यात", "మా డేటా"),
-    "delete_data": (
-        "delete my data",
-        "delete data",
-        "erase my data",
-        "erase data",
-        "मेरा डेटा मिटाएँ",
-        "నా డేటా తొలగించు",
-    ),
-    "settings": ("settings", "सेटिंग्स", "సెట్టింగ్‌లు"),
-    "timezone": ("timezone", "time zone", "tz", "समय क्षेत्र", "టైమ్ జోన్"),
-    "reminders": ("reminders", "reminder", "reminder time", "रिमाइंडर", "రిమైండర్"),
-}
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
 
-LANGUAGE_WORDS = {
-    "en": ("en", "english", "अंग्रेज़ी", "अंग्रेजी", "ఇంగ్లీష్"),
-    "hi": ("hi", "hindi", "हिंदी", "हिन्दी", "హిందీ"),
-    "te": ("te", "telugu", "तेलुगु", "తెలుగు"),
-}
+from tracker.text import ascii_digits
+from tracker.words import LANGUAGES, words
+
+ALIASES = words("commands")
+LANGUAGE_WORDS = words("languages")
+# Only words this long are guessed at, and only commands this long are guessed: "dont" is no
+# typo of "done", nor "nope" of "note".
+MIN_GUESS_LENGTH = 4
+MIN_GUESSED_LENGTH = 5
+LONG_WORD = 6  # from here, two edits away is still close enough to ask about
+_TRAILING = "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c))[0] == "P")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +31,27 @@ class Command:
     args_first: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """A command a near miss probably meant (`word` is the nearest of its words); `certain`
+    when only one edit away from it."""
+
+    command: Command
+    word: str
+    certain: bool
+
+
 def normalize(text: str) -> str:
-    return " ".join(text.casefold().replace("_", " ").split())
+    """Casefolded, one space between words, native digits as 0-9, no punctuation at the end
+    ("Attended." → "attended"), unless punctuation is all there is ("?")."""
+    said = ascii_digits(unicodedata.normalize("NFC", text)).casefold().replace("\ufe0f", "")
+    said = " ".join(said.replace("_", " ").split())
+    return without_end_punctuation(said) or said
+
+
+def without_end_punctuation(text: str) -> str:
+    """ "yesterday." → "yesterday", "सारांश।" → "सारांश"."""
+    return text.rstrip(_TRAILING + " ")
 
 
 VERB_LAST = frozenset({"attended", "missed", "holiday"})
@@ -220,6 +82,48 @@ def parse_command(text: str) -> Command | None:
         ):
             return Command(_BY_WORDS[tail], words[: -len(tail)].strip(), args_first=True)
     return None
+
+
+def guess_command(text: str) -> Guess | None:
+    """The one command whose word the first typed word nearly is ("staus" → status)."""
+    words_typed = normalize(text).split(" ")
+    first = words_typed[0]
+    if len(first) < MIN_GUESS_LENGTH or first in _known_words():
+        return None
+    limit = 2 if len(first) >= LONG_WORD else 1
+    found = extract(
+        first, _guessable(), scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+    )
+    nearest: dict[str, tuple[int, str]] = {}
+    for word, distance, _ in found:
+        name = _BY_WORDS[word]
+        nearest[name] = min((distance, word), nearest.get(name, (distance, word)))
+    if not nearest:
+        return None
+    best = min(distance for distance, _ in nearest.values())
+    names = [name for name, (distance, _) in nearest.items() if distance == best]
+    if len(names) > 1:
+        return None
+    rest = " ".join(words_typed[1:])
+    return Guess(Command(names[0], rest), nearest[names[0]][1], certain=best == 1)
+
+
+@cache
+def _guessable() -> tuple[str, ...]:
+    return tuple(w for w in _BY_WORDS if " " not in w and len(w) >= MIN_GUESSED_LENGTH)
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Every single word the bot reads as something else (a mood, a yes, a number, thanks)."""
+    return frozenset(
+        normalize(word)
+        for vocabulary in LANGUAGES.values()
+        for kind, concepts in vocabulary.items()
+        if kind != "commands"
+        for said in concepts.values()
+        for word in said
+    )
 
 
 def language_code(word: str) -> str | None:

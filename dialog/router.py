@@ -1,6 +1,7 @@
 """Dispatch order for one message: welcome, gates, escapes, the active step, ids, commands,
-natural language, media, then the friendly fallback. Handlers get typed inputs: the command,
-the tapped id or the step's answer, and with `needs=` the family the user may act on."""
+natural language, a near miss of a command word, media, then the friendly fallback. Handlers
+get typed inputs: the command, the tapped id or the step's answer, and with `needs=` the family
+the user may act on."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, overload
 
 from dialog import conversation, ids
-from dialog.commands import Command, parse_command
+from dialog.commands import Command, guess_command, parse_command
 from dialog.context import Context, Unexpected
 from dialog.conversation import D, Flow, State
 from dialog.family import Family, current_family
@@ -37,6 +38,8 @@ def _command_word(typed: str) -> str:
 
 AS_ANSWER = ("flow", "answer")  # a command word the user confirmed is their answer
 ids.register(*AS_ANSWER, _command_word)
+GUESS_NO = ("guess", "no")  # "No" to "Did you mean *summary*?"
+ids.register(*GUESS_NO)
 
 
 class RegistrationError(ValueError):
@@ -87,7 +90,7 @@ class Router:
         self.steps: dict[tuple[str, str], StepSpec] = {}
         self.natural: list[Gate] = []
         self.media: Run | None = None
-        self.welcome: Run | None = None
+        self.welcome: Gate | None = None  # True when the welcome answered the message
         self.fallback: Run | None = None
 
     def gate(self, fn: Gate) -> Gate:
@@ -215,8 +218,9 @@ class Router:
         """Run the first handler that claims the message."""
         parse_message(ctx)
         if ctx.user.welcomed_at is None and self.welcome:
-            await self.welcome(ctx)
-            if not self._knows(ctx) or (ctx.command and ctx.command.name in GREETINGS):
+            answered = await self.welcome(ctx)
+            greeted = ctx.command and ctx.command.name in GREETINGS
+            if answered or greeted or not self._knows(ctx):
                 return
         for gate in self.gates:
             if await gate(ctx):
@@ -229,7 +233,7 @@ class Router:
             return
         if await self._run_step(ctx) or await self._run_known(ctx):
             return
-        for understand in self.natural:
+        for understand in (*self.natural, self._run_guess):
             if await understand(ctx):
                 return
         typed = ctx.message.kind in ("text", "interactive", "button")
@@ -251,8 +255,31 @@ class Router:
             return command
         return None
 
+    async def _run_guess(self, ctx: Context) -> bool:
+        """A near miss of one command word: run it when one edit away, else ask first."""
+        if ctx.message.kind != "text" or ctx.command or ctx.choice or ctx.refused_choice:
+            return False
+        guess = guess_command(ctx.message.text)
+        if guess is None or guess.command.name not in self.commands:
+            return False
+        if guess.certain:
+            ctx.command = guess.command
+            await self.commands[guess.command.name](ctx, guess.command)
+            return True
+        ctx.reply(
+            ctx.t("guess.ask", word=guess.word),
+            buttons=(
+                Button(ids.command(guess.command.name), ctx.t("btn.guess_yes")),
+                Button(ids.encode(*GUESS_NO), ctx.t("btn.guess_no")),
+            ),
+        )
+        return True
+
     async def _run_known(self, ctx: Context) -> bool:
         choice, command = ctx.choice, ctx.command
+        if choice and (choice.namespace, choice.action) == GUESS_NO:
+            ctx.reply(ctx.t("guess.declined"))
+            return True
         if choice and (run_choice := self.choices.get((choice.namespace, choice.action))):
             await run_choice(ctx, choice)
             return True

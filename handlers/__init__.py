@@ -7,6 +7,7 @@ from handlers import (
     consent,
     holidays,
     language,
+    log_sentences,
     media,
     members,
     menu,
@@ -17,6 +18,7 @@ from handlers import (
     sessions,
     settings,
     setup,
+    small_talk,
 )
 
 # Gates run in this order too: consent first, then the pending-invite gate of members.
@@ -28,6 +30,8 @@ FEATURES = (
     language,
     setup,
     sessions,
+    log_sentences,
+    small_talk,
     holidays,
     reports,
     notes,

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from dialog.commands import Command
+from dialog.commands import Command, without_end_punctuation
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
+from tracker.text import ascii_digits
+from tracker.words import words as vocabulary
 
 MAX_DAY_WORDS = 3  # "day before yesterday", "12 feb 2026"
 _COMMAND_TOKEN = re.compile(r"[^\s_]+")  # how dialog.commands.normalize splits words
@@ -18,39 +20,8 @@ _WORD = re.compile(r"\S+")
 
 Mood = Literal["great", "good", "okay", "tough"]
 MOODS: tuple[Mood, ...] = ("great", "good", "okay", "tough")
-# Typed answers to the mood question, in every language we speak (like command aliases).
-MOOD_WORDS: dict[Mood, tuple[str, ...]] = {
-    "great": (
-        "great",
-        "excellent",
-        "awesome",
-        "super",
-        "🤩",
-        "बहुत अच्छा",
-        "बहुत बढ़िया",
-        "शानदार",
-        "చాలా బాగుంది",
-        "చాలా బాగా",
-        "అద్భుతం",
-    ),
-    "good": ("good", "fine", "nice", "🙂", "😊", "अच्छा", "अच्छी", "बढ़िया", "బాగుంది", "బాగా"),
-    # not "ok": that is usually just an acknowledgement
-    "okay": ("okay", "so so", "average", "😐", "ठीक", "ठीक-ठाक", "ठीक ठाक", "పర్వాలేదు", "సరే"),
-    "tough": (
-        "tough",
-        "hard",
-        "bad",
-        "difficult",
-        "😣",
-        "😢",
-        "मुश्किल",
-        "कठिन",
-        "खराब",
-        "ख़राब",
-        "కష్టం",
-        "కష్టంగా",
-    ),
-}
+# Typed answers to the mood question, in every language we speak (tracker.words).
+MOOD_WORDS: dict[str, tuple[str, ...]] = vocabulary("moods")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +39,14 @@ def command_tail(text: str, command: Command) -> str:
     if command.args_first:
         return text[: tokens[count - 1].end()] if count <= len(tokens) else ""
     first = len(tokens) - count
-    return text[tokens[first].start() :] if 0 <= first < len(tokens) else ""
+    return (
+        without_end_punctuation(text[tokens[first].start() :]) if 0 <= first < len(tokens) else ""
+    )
 
 
 def find_day(text: str, today: date, *, leading_only: bool = False) -> FoundDay:
     """The first run of 1-3 words that reads as a day; an impossible date is refused."""
+    text = ascii_digits(text)
     words = list(_WORD.finditer(text))
     starts = range(min(1, len(words))) if leading_only else range(len(words))
     for start in starts:
@@ -97,4 +71,4 @@ def _read_day(words: str, today: date) -> date | None:
 def mood_word(text: str) -> Mood | None:
     """The mood a typed answer names, if it names one."""
     said = " ".join(unicodedata.normalize("NFC", text).casefold().strip(" .!").split())
-    return next((mood for mood, words in MOOD_WORDS.items() if said in words), None)
+    return next((mood for mood in MOODS if said in MOOD_WORDS[mood]), None)

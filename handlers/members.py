@@ -18,6 +18,7 @@ from handlers.family_notices import Phrase, notify_family, queue_notice
 from handlers.menu import main_menu
 from tracker.children import Child, select_children
 from tracker.members import (
+    Invite,
     Member,
     delete_member,
     select_family_invites,
@@ -38,15 +39,26 @@ DONE = ("removed", "left")
 @router.gate
 async def pending_invite_gate(ctx: Context) -> bool:
     """Someone only invited (in no family yet) gets their invite back for most messages."""
-    if (ctx.command and ctx.command.name in GATE_COMMANDS) or (
-        ctx.choice and ctx.choice.namespace in GATE_CHOICES
-    ):
+    if passes_invite_gate(ctx):
         return False
+    waiting = await invites_only(ctx)
+    if waiting:
+        invites.remind_invites(ctx, waiting)
+    return bool(waiting)
+
+
+def passes_invite_gate(ctx: Context) -> bool:
+    """Answers to an invite, help, consent and language work before an invite is answered."""
+    return bool(
+        (ctx.command and ctx.command.name in GATE_COMMANDS)
+        or (ctx.choice and ctx.choice.namespace in GATE_CHOICES)
+    )
+
+
+async def invites_only(ctx: Context) -> list[Invite]:
+    """The user's pending invites when they are in no family yet; else none."""
     active, pending = await select_membership_counts(ctx.conn)
-    if active or not pending:
-        return False
-    invites.remind_invites(ctx, await select_invites(ctx.conn))
-    return True
+    return await select_invites(ctx.conn) if pending and not active else []
 
 
 @router.command("members", needs="members_view")

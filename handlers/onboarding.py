@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dialog.context import Context
 from dialog.router import Router
+from handlers import invites
 from handlers.language import language_rows
+from handlers.members import invites_only, passes_invite_gate
 from handlers.menu import main_menu
 from tracker.users import mark_welcomed, update_language
 
@@ -21,19 +23,26 @@ def language_of_script(text: str) -> str | None:
     return None
 
 
-async def welcome(ctx: Context) -> None:
+async def welcome(ctx: Context) -> bool:
     """Greet a new user in the language they wrote in, with the privacy notice, a language
-    picker and the menu; records that they were welcomed."""
+    picker and the menu; records that they were welcomed. Someone invited sees their invite
+    first and no setup menu; True when that answered their message."""
     await mark_welcomed(ctx.conn, ctx.user)
     detected = language_of_script(ctx.message.text)
     if detected:
         await update_language(ctx.conn, ctx.user, detected)
+    waiting = await invites_only(ctx)
+    answered = bool(waiting) and not passes_invite_gate(ctx)
+    if answered:
+        invites.remind_invites(ctx, waiting)
     ctx.reply_rows(
         ctx.t("welcome", privacy_url=ctx.links.privacy_url),
         language_rows(),
         ctx.t("language.button"),
     )
-    await main_menu(ctx)
+    if not waiting:
+        await main_menu(ctx)
+    return answered
 
 
 router.welcome = welcome

@@ -5,29 +5,39 @@ from __future__ import annotations
 import re
 
 from tracker.errors import InvalidCount
+from tracker.text import ascii_digits
+from tracker.words import words
 
 MIN_SESSIONS_PER_DAY = 1
 MAX_SESSIONS_PER_DAY = 5
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_NUMBER = r"(?P<count>\d+|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+_NUMBER_WORDS = {word: int(n) for n, said in words("numbers").items() for word in said}
+
+
+def _any(said: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
+
+
+# A word ends where no letter or combining mark follows (\b misreads Indic vowel signs).
+_WORD_END = r"(?![^\W\d_]|[\u0900-\u097f\u0c00-\u0c7f])"
+_NUMBER = rf"(?P<count>\d+|(?:{_any(list(_NUMBER_WORDS))}){_WORD_END})"
 # A number glued to "/" or "-" is part of a date ("attended 12/02"), not a count.
 _END = r"(?![\d/.:-])"
 _PHRASES = tuple(
     re.compile(phrase)
     for phrase in (
-        rf"(?<![\w/.:-]){_NUMBER}{_END}\s*x?\s*(?:sessions?|classes?|done|times?)\b",
-        rf"\b(?:attended|done|completed|did|had)\s+{_NUMBER}{_END}",
+        rf"(?<![\w/.:-]){_NUMBER}{_END}\s*x?\s*(?:{_any(words('counts')['after'])}){_WORD_END}",
+        rf"(?<!\w)(?:{_any(words('counts')['before'])})\s+{_NUMBER}{_END}",
         rf"^{_NUMBER}$",
     )
 )
 
 
 def parse_count(text: str) -> int | None:
-    """The session count in phrases like "attended 2", "2 sessions today" or "2 done"."""
-    words = " ".join(text.casefold().split())
+    """The session count in phrases like "attended 2", "2 sessions today", "2 सत्र" or "౨"."""
+    said = " ".join(ascii_digits(text).casefold().split())
     for phrase in _PHRASES:
-        match = phrase.search(words)
+        match = phrase.search(said)
         if match:
             count = match["count"]
             return _NUMBER_WORDS.get(count) or int(count)

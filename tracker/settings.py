@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ import asyncpg
 
 from sql.db import fetch_one
 from tracker.users import record_event
+from tracker.words import words
 
 # Offered first in the picker (nine, so "type another" still fits a 10-row list).
 COMMON_ZONES = (
@@ -83,13 +85,25 @@ def _zones_by_key() -> tuple[dict[str, str], dict[str, str | None]]:
     return full, cities
 
 
+@cache
+def _zones_by_name() -> dict[str, str]:
+    """The zone each common name means ("india", "IST", "दुबई"), keyed like typed names."""
+    return {_key(name): zone for zone, names in words("timezones").items() for name in names}
+
+
+def _key(text: str) -> str:
+    said = unicodedata.normalize("NFC", text).strip().rstrip(".!?,;")
+    return "_".join(said.split()).casefold()
+
+
 def resolve_timezone(text: str) -> str | None:
-    """The IANA zone a typed name means ("europe/london", "New York"), or None if unknown."""
-    key = "_".join(text.strip().split()).casefold()
+    """The IANA zone a typed name means ("europe/london", "New York", "IST", "भारत"), or None.
+    A common name comes first: "EST" is New York's clock, not the fixed zone of that name."""
+    key = _key(text)
     if not key:
         return None
     full, cities = _zones_by_key()
-    return full.get(key) or cities.get(key)
+    return _zones_by_name().get(key) or full.get(key) or cities.get(key)
 
 
 def utc_offset(zone: str, now: datetime) -> str:

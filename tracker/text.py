@@ -37,3 +37,16 @@ def clean_person_name(text: str) -> str | None:
     if not any(unicodedata.category(ch)[0] not in "CZ" for ch in name):
         return None
     return name
+
+
+# Devanagari and Telugu digits, one for one, so positions in the text stay where they were.
+_DIGITS = {
+    ord(ch): str(value)
+    for start in (0x0966, 0x0C66)
+    for value, ch in enumerate(map(chr, range(start, start + 10)))
+}
+
+
+def ascii_digits(text: str) -> str:
+    """ "२ सत्र" → "2 सत्र", "౧౨" → "12": the digits of our scripts as 0-9."""
+    return text.translate(_DIGITS)

@@ -464,3 +464,18 @@ async def test_members_lists_roles_and_invite_states(bot):
     assert buttons(bot, OWNER) == ["cmd:invite", "cmd:remove_member", "cmd:role"]
     await bot.say(THERAPIST, "members")
     assert bot.graph.to(THERAPIST)[-1]["type"] == "text"
+
+
+@pytest.mark.parametrize("first", ["hi", "Hello!", "नमस्ते", "attended"])
+async def test_the_first_reply_to_someone_invited_is_their_invite(bot, first):
+    await make_family(bot.db, OWNER)
+    await bot.say(OWNER, "add therapist 9000000002")
+    replies = await bot.say(INVITEE, first)
+    assert "+91 90000 00001" in replies[0]
+    first_body = bot.graph.to(INVITEE)[0]["interactive"]
+    child = await bot.db.fetchval("SELECT id FROM tt.children")
+    assert [b["reply"]["id"] for b in first_body["action"]["buttons"]] == [
+        f"invite:accept:{child}",
+        f"invite:reject:{child}",
+    ]
+    assert not any("setting up your child" in reply for reply in replies)

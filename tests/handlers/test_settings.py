@@ -193,3 +193,13 @@ async def test_hindi_day_names_are_understood(bot):
     replies = await bot.say(PHONE, "सोमवार, बुध")
     assert replies[0].startswith("✅ सेव हो गया।")
     assert (await reminder_row(bot))[2] == [1, 3]
+
+
+async def test_common_zone_names_are_understood(bot):
+    await make_family(bot.db, PHONE)
+    assert (await bot.say(PHONE, "timezone Dubai"))[0].startswith("✅ Timezone set to Asia/Dubai")
+    assert (await bot.say(PHONE, "timezone IST"))[0].startswith("✅ Timezone set to Asia/Kolkata")
+    await bot.say(PHONE, "timezone EST")
+    assert await zones(bot) == "America/New_York America/New_York"
+    await bot.say(PHONE, "timezone india")
+    assert await zones(bot) == "Asia/Kolkata Asia/Kolkata"
