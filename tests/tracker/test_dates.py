@@ -8,6 +8,7 @@ from tracker.dates import (
     month_bounds,
     month_of,
     parse_day,
+    parse_day_this_month,
     parse_iso_day,
     recent_days,
 )
@@ -293,3 +294,31 @@ def test_words_that_are_not_months(text: str) -> None:
     with pytest.raises(InvalidDate) as caught:
         parse_day(text, DEC_1)
     assert caught.value.code == "unreadable"
+
+
+NOV_20 = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("3", date(2026, 11, 3)),
+        ("20", NOV_20),
+        ("3 nov", date(2026, 11, 3)),
+        ("3/11", date(2026, 11, 3)),
+        ("yesterday", date(2026, 11, 19)),
+        ("21", "future"),
+        ("25 nov", "future"),
+        ("31 oct", "before_start"),
+        ("31", "impossible"),  # November has 30 days
+        ("0", "impossible"),
+        ("123", "unreadable"),
+    ],
+)
+def test_a_day_of_this_month_up_to_today(text: str, outcome: date | str) -> None:
+    if isinstance(outcome, date):
+        assert parse_day_this_month(text, NOV_20) == outcome
+        return
+    with pytest.raises(InvalidDate) as caught:
+        parse_day_this_month(text, NOV_20)
+    assert caught.value.code == outcome
