@@ -25,9 +25,42 @@ TITLES = {
     "hi": "Therapy Tracker के साथ एक महीना (हिंदी)",
     "te": "Therapy Tracker తో ఒక నెల (తెలుగు)",
 }
+# The transcript's own headings, so each file reads in one language.
+HEADINGS = {
+    "en": {
+        "setup": "Setting up on the 15th",
+        "backfill": "Filling in the first half of the month",
+        "everyday": "Everyday logging",
+        "replace": "A replace, then undo",
+        "holiday": "A holiday and a look at the month",
+        "invite": "Inviting the co-parent",
+        "family": "The co-parent logs; the parent hears about it",
+        "month_end": "The end of the month",
+    },
+    "hi": {
+        "setup": "15 तारीख़ को सेटअप",
+        "backfill": "महीने के पहले हफ़्ते भरना",
+        "everyday": "रोज़ का दर्ज करना",
+        "replace": "बदलना, फिर पूर्ववत",
+        "holiday": "छुट्टी, और महीने का हाल",
+        "invite": "दूसरे अभिभावक को आमंत्रण",
+        "family": "दूसरे अभिभावक ने दर्ज किया; पहले को ख़बर मिली",
+        "month_end": "महीने का आख़िर",
+    },
+    "te": {
+        "setup": "15వ తేదీన సెటప్",
+        "backfill": "నెల మొదటి రోజులు నింపడం",
+        "everyday": "రోజువారీ నమోదు",
+        "replace": "మార్చడం, తర్వాత వెనక్కి",
+        "holiday": "సెలవు, నెల స్థితి",
+        "invite": "రెండో తల్లిదండ్రికి ఆహ్వానం",
+        "family": "రెండో తల్లిదండ్రి నమోదు చేశారు; మొదటివారికి తెలిసింది",
+        "month_end": "నెల చివర",
+    },
+}
 # What the parents type, in each language: the bot's own words for each language where it
 # reads them, and the Latin-script dates Indian families type on WhatsApp.
-TYPED: dict[str, dict[str, str]] = {
+TYPED: dict[str, dict[str, str | tuple[str, str]]] = {
     "en": {
         "backfill": "backfill",
         "fever": "fever",
@@ -50,16 +83,16 @@ TYPED: dict[str, dict[str, str]] = {
     "hi": {
         "backfill": "पुरानी तारीखें",
         "fever": "बुखार",
-        "attended 10 nov": "हुआ 10 nov",
-        "attended 13 nov": "हुआ 13 nov",
-        "attended today": "हुआ आज",
-        "attended 2 today": "हुआ 2 आज",
-        "missed today": "छूटा आज",
+        "attended 10 nov": "10 nov हुआ",
+        "attended 13 nov": "13 nov हुआ",
+        "attended today": "आज हुआ",
+        "attended 2 today": ("आज 2 सत्र हुए", "हुआ 2 आज"),
+        "missed today": "आज छूट गया",
         "therapist away": "थेरेपिस्ट छुट्टी पर थीं",
         "school": "स्कूल का फंक्शन",
         "undo": "पूर्ववत",
         "holiday": "छुट्टी 25 nov से 26 nov",
-        "holiday days": "25 nov से 26 nov",
+        "holiday days": "25/11 - 26/11",
         "status": "स्थिति",
         "summary": "सारांश",
         "add parent": "अभिभावक जोड़ें",
@@ -69,16 +102,16 @@ TYPED: dict[str, dict[str, str]] = {
     "te": {
         "backfill": "పాత తేదీలు",
         "fever": "జ్వరం",
-        "attended 10 nov": "attended 10 nov",
-        "attended 13 nov": "attended 13 nov",
-        "attended today": "attended ఈరోజు",
-        "attended 2 today": "attended 2 ఈరోజు",
-        "missed today": "missed ఈరోజు",
+        "attended 10 nov": "10 nov జరిగింది",
+        "attended 13 nov": "13 nov జరిగింది",
+        "attended today": "ఈరోజు జరిగింది",
+        "attended 2 today": ("ఈరోజు 2 సెషన్లు జరిగాయి", "జరిగింది 2 ఈరోజు"),
+        "missed today": "ఈరోజు జరగలేదు",
         "therapist away": "థెరపిస్ట్ సెలవులో ఉన్నారు",
         "school": "స్కూల్ ఫంక్షన్",
-        "undo": "undo",
+        "undo": "తప్పు",
         "holiday": "సెలవు 25 nov నుండి 26 nov",
-        "holiday days": "25 nov నుండి 26 nov",
+        "holiday days": "25/11 - 26/11",
         "status": "స్థితి",
         "summary": "సారాంశం",
         "add parent": "తల్లిదండ్రిని జోడించు",
@@ -95,13 +128,17 @@ async def a_month(tr: Transcript) -> None:
     p, r = PARENT, CO_PARENT
 
     async def say(who: Person, key: str) -> None:
-        await tr.say(who, words[key])
+        typed = words[key]
+        if isinstance(typed, tuple):  # a natural sentence, then what the bot surely reads
+            await tr.say_or(who, *typed)
+        else:
+            await tr.say(who, typed)
 
     async def log_day(day: date) -> None:
         await tr.tap(p, tr.day_title(day))
         await tr.tap(p, "log.count", count=1, optional=True)
 
-    tr.heading("Setting up on the 15th")
+    tr.heading(HEADINGS[tr.language]["setup"])
     tr.day("2026-11-15", "19:00")
     await say(p, "hi")
     await tr.tap(p, LANGUAGE_NAMES[tr.language])
@@ -112,7 +149,7 @@ async def a_month(tr: Transcript) -> None:
     # e.g. `await tr.tap(p, "<key of the 1st-of-the-month button>", optional=True)`.
     await tr.say(p, "12 1000 0")
 
-    tr.heading("Filling in the first half of the month")
+    tr.heading(HEADINGS[tr.language]["backfill"])
     await say(p, "backfill")
     await tr.tap(p, "btn.log_attended")
     await log_day(date(2026, 11, 3))
@@ -124,7 +161,7 @@ async def a_month(tr: Transcript) -> None:
     await say(p, "attended 10 nov")
     await say(p, "attended 13 nov")
 
-    tr.heading("Everyday logging")
+    tr.heading(HEADINGS[tr.language]["everyday"])
     tr.day("2026-11-16", "18:00")
     await say(p, "attended today")
     await tr.tap(p, "row.log_mood_great")
@@ -132,7 +169,7 @@ async def a_month(tr: Transcript) -> None:
     await say(p, "missed today")
     await say(p, "therapist away")
 
-    tr.heading("A replace, then undo")
+    tr.heading(HEADINGS[tr.language]["replace"])
     tr.day("2026-11-18", "18:00")
     await say(p, "attended 2 today")
     tr.later(5)
@@ -142,14 +179,14 @@ async def a_month(tr: Transcript) -> None:
     tr.later(2)
     await say(p, "undo")
 
-    tr.heading("A holiday and a look at the month")
+    tr.heading(HEADINGS[tr.language]["holiday"])
     tr.day("2026-11-20", "21:00")
     await say(p, "holiday")
     if await tr.tap(p, "row.holiday.range", optional=True):  # the typed days were not read
         await tr.say(p, words["holiday days"])
     await say(p, "status")
 
-    tr.heading("Inviting the co-parent")
+    tr.heading(HEADINGS[tr.language]["invite"])
     tr.day("2026-11-21", "10:00")
     await say(p, "add parent")
     local = r.phone.removeprefix("91")
@@ -162,7 +199,7 @@ async def a_month(tr: Transcript) -> None:
         await tr.tap(r, "btn.menu.setup")
     await tr.tap(r, "btn.member_accept")
 
-    tr.heading("The co-parent logs; the parent hears about it")
+    tr.heading(HEADINGS[tr.language]["family"])
     tr.day("2026-11-23", "09:00")
     await say(p, "weekly")
     tr.day("2026-11-23", "17:30")
@@ -171,7 +208,7 @@ async def a_month(tr: Transcript) -> None:
     await tr.deliver_family_updates()
     tr.receive(p)
 
-    tr.heading("The end of the month")
+    tr.heading(HEADINGS[tr.language]["month_end"])
     tr.day("2026-11-30", "20:00")
     await say(p, "attended today")
     await say(p, "summary")

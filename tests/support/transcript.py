@@ -66,7 +66,8 @@ class Transcript:
         """Move the clock to `time` on `day` (Kolkata) and start a section for it."""
         self.clock.set_local(day, time)
         local = self.clock().astimezone(KOLKATA)
-        self.lines += [f"### {local:%a} {local.day} {local:%b %Y}, {local:%H:%M}", ""]
+        shown = day_label(self.language, local.date(), with_year=True)
+        self.lines += [f"### {shown}, {local:%H:%M}", ""]
 
     def later(self, minutes: int) -> None:
         self.clock.moment += timedelta(minutes=minutes)
@@ -78,9 +79,15 @@ class Transcript:
     async def say(self, who: Person, text: str) -> None:
         await self._send(who, payloads.text(who.phone, text, **self._stamp()), text)
 
-    async def tap(
-        self, who: Person, key: str, *, optional: bool = False, **values: object
-    ) -> bool:
+    async def say_or(self, who: Person, text: str, fallback: str) -> None:
+        """Type `text`; when the bot says it did not understand, type `fallback` as a parent
+        would (so the transcript shows where the bot's reading falls short)."""
+        await self.say(who, text)
+        answers = self.bot.graph.texts_to(who.phone)[-2:]
+        if any(t(self.language, "fallback") in answer for answer in answers):
+            await self.say(who, fallback)
+
+    async def tap(self, who: Person, key: str, *, optional: bool = False, **values: object) -> bool:
         """Tap the choice titled as catalog `key` reads in this language (or a literal title
         when no such key exists); False when it is not on screen and `optional`."""
         title = self._title(key, **values)
@@ -119,7 +126,7 @@ class Transcript:
     def receive(self, who: Person) -> None:
         """Write what reached `who` without them typing (family updates, invites)."""
         if len(self.bot.graph.to(who.phone)) > self.seen.get(who.phone, 0):
-            self.lines += [f"_{who.name} receives:_", ""]
+            self.lines += [f"_→ {who.name}_", ""]
             self._write_new(who)
 
     def markdown(self, title: str) -> str:
