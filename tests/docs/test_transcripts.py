@@ -227,8 +227,9 @@ async def test_a_month_reads_as_checked_in(
     tr = Transcript(await make_bot(clock=clock), clock, language)
     try:
         await a_month(tr)
-    finally:
-        print(tr.markdown(TITLES[language]))  # shown by pytest when a step fails
+    except AssertionError as e:
+        so_far = "\n".join(tr.markdown(TITLES[language]).splitlines()[-60:])
+        pytest.fail(f"{e}\n\nThe end of the transcript so far:\n{so_far}")
     written = tr.markdown(TITLES[language])
     path = FOLDER / f"month-{language}.md"
     if os.environ.get("UPDATE_TRANSCRIPTS"):
