@@ -144,9 +144,10 @@ async def a_month(tr: Transcript) -> None:
     await tr.tap(p, LANGUAGE_NAMES[tr.language])
     await tr.tap(p, "btn.menu.setup")
     await tr.say(p, CHILD)
-    await tr.tap(p, "btn.setup_fresh")
-    # TODO(coordinator): when setup asks when this month's package began, tap the 1st here,
-    # e.g. `await tr.tap(p, "<key of the 1st-of-the-month button>", optional=True)`.
+    # Setup asks when this month's package began (the 1st), or, before that question
+    # existed, whether to start fresh.
+    if not await tr.tap(p, "btn.setup_first", optional=True):
+        await tr.tap(p, "btn.setup_fresh")
     await tr.say(p, "12 1000 0")
 
     tr.heading(HEADINGS[tr.language]["backfill"])
@@ -216,6 +217,7 @@ async def a_month(tr: Transcript) -> None:
     await say(p, "status")
     if await tr.tap(p, "btn.setup", optional=True):
         await tr.tap(p, "btn.setup_same", optional=True)
+        await tr.tap(p, "btn.setup_first", optional=True)
     await say(p, "status")
 
 

@@ -80,9 +80,11 @@ class Transcript:
         await self._send(who, payloads.text(who.phone, text, **self._stamp()), text)
 
     async def say_or(self, who: Person, text: str, fallback: str) -> None:
-        """Type `text`; when the bot says it did not understand, type `fallback` as a parent
-        would (so the transcript shows where the bot's reading falls short)."""
+        """Type a sentence; confirm it when the bot asks whether to log what it read, or type
+        `fallback` when it did not understand (the transcript shows where reading falls short)."""
         await self.say(who, text)
+        if await self.tap(who, "btn.said_yes", optional=True):
+            return
         answers = self.bot.graph.texts_to(who.phone)[-2:]
         if any(t(self.language, "fallback") in answer for answer in answers):
             await self.say(who, fallback)
