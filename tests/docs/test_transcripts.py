@@ -241,7 +241,11 @@ async def test_a_month_reads_as_checked_in(
     before = path.read_text(encoding="utf-8") if path.exists() else ""
     if written != before:
         diff = difflib.unified_diff(
-            before.splitlines(), written.splitlines(), str(path), "this run", lineterm=""
+            before.splitlines(),
+            written.splitlines(),
+            f"docs/transcripts/{path.name}",
+            "this run",
+            lineterm="",
         )
         pytest.fail(
             "the transcript changed; review the diff, then rerun with UPDATE_TRANSCRIPTS=1:\n"
