@@ -72,7 +72,8 @@ TYPED: dict[str, dict[str, str | tuple[str, str]]] = {
         "therapist away": "therapist on leave",
         "school": "school function",
         "undo": "undo",
-        "holiday": "holiday 25 nov to 26 nov",
+        "holiday": "holiday",
+        "holiday 25-26": "holiday 25 nov to 26 nov",
         "holiday days": "25 nov to 26 nov",
         "status": "status",
         "summary": "summary",
@@ -91,7 +92,8 @@ TYPED: dict[str, dict[str, str | tuple[str, str]]] = {
         "therapist away": "थेरेपिस्ट छुट्टी पर थीं",
         "school": "स्कूल का फंक्शन",
         "undo": "पूर्ववत",
-        "holiday": "छुट्टी 25 nov से 26 nov",
+        "holiday": "छुट्टी",
+        "holiday 25-26": "छुट्टी 25 nov से 26 nov",
         "holiday days": "25/11 - 26/11",
         "status": "स्थिति",
         "summary": "सारांश",
@@ -110,7 +112,8 @@ TYPED: dict[str, dict[str, str | tuple[str, str]]] = {
         "therapist away": "థెరపిస్ట్ సెలవులో ఉన్నారు",
         "school": "స్కూల్ ఫంక్షన్",
         "undo": "తప్పు",
-        "holiday": "సెలవు 25 nov నుండి 26 nov",
+        "holiday": "సెలవు",
+        "holiday 25-26": "సెలవు 25 nov నుండి 26 nov",
         "holiday days": "25/11 - 26/11",
         "status": "స్థితి",
         "summary": "సారాంశం",
@@ -182,9 +185,12 @@ async def a_month(tr: Transcript) -> None:
 
     tr.heading(HEADINGS[tr.language]["holiday"])
     tr.day("2026-11-20", "21:00")
-    await say(p, "holiday")
-    if await tr.tap(p, "row.holiday.range", optional=True):  # the typed days were not read
+    await say(p, "holiday 25-26")
+    # When the typed days are not read, the parent types them as the bot's example shows.
+    if await tr.tap(p, "row.holiday.range", optional=True):
         await tr.say(p, words["holiday days"])
+    elif tr.misread(p, "holiday.bad_range"):
+        await tr.say_or(p, words["holiday days"], f"{words['holiday']} {words['holiday days']}")
     await say(p, "status")
 
     tr.heading(HEADINGS[tr.language]["invite"])

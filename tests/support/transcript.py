@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.graph_client import choices
-from dialog.texts import t
+from dialog.texts import CATALOGS, t
 from dialog.texts.dates import day_label
 from tests.conftest import Bot
 from tests.support import payloads
@@ -82,9 +82,16 @@ class Transcript:
         await self.say(who, text)
         if await self.tap(who, "btn.said_yes", optional=True):
             return
-        answers = self.bot.graph.texts_to(who.phone)[-2:]
-        if any(t(self.language, "fallback") in answer for answer in answers):
+        if self.misread(who):
             await self.say(who, fallback)
+
+    def misread(self, who: Person, key: str = "fallback") -> bool:
+        """The last answer to `who` says the bot could not read it (catalog `key`, compared up
+        to its first placeholder)."""
+        entry = CATALOGS[self.language].get(key) or CATALOGS["en"].get(key) or ""
+        said = (entry if isinstance(entry, str) else entry["other"]).split("{")[0]
+        answers = self.bot.graph.texts_to(who.phone)[-2:]
+        return bool(said) and any(said in answer for answer in answers)
 
     async def tap(self, who: Person, key: str, *, optional: bool = False, **values: object) -> bool:
         """Tap the choice titled as catalog `key` reads in this language (or a literal title
