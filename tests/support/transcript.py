@@ -69,10 +69,6 @@ class Transcript:
     def later(self, minutes: int) -> None:
         self.clock.moment += timedelta(minutes=minutes)
 
-    def note(self, text: str) -> None:
-        """A line for the reader (or the coordinator) between the exchanges."""
-        self.lines += [f"_{text}_", ""]
-
     async def say(self, who: Person, text: str) -> None:
         await self._send(who, payloads.text(who.phone, text, **self._stamp()), text)
 
