@@ -9,6 +9,7 @@ import logging
 import random
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import asyncpg
 
@@ -49,9 +50,12 @@ class Hold:
 class QueueDrainer:
     """Subclasses implement `step()`: handle one queued item, or return False when idle."""
 
-    def __init__(self, db: Database, *, concurrency: int, sweep_seconds: float) -> None:
+    # tasks running `step()` side by side; each holds at most one connection at a time
+    concurrency: ClassVar[int] = 1
+
+    def __init__(self, db: Database, *, sweep_seconds: float) -> None:
         self._db = db
-        self._concurrency, self._sweep = concurrency, sweep_seconds
+        self._sweep = sweep_seconds
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
@@ -66,7 +70,7 @@ class QueueDrainer:
         asyncio.get_running_loop().call_later(seconds, self._wake.set)
 
     def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
+        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self.concurrency)]
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         """Stop claiming, let work in flight finish within `deadline` seconds, then cancel

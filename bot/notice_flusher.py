@@ -73,7 +73,7 @@ class NoticeFlusher(QueueDrainer):
         self._cipher, self._default_number = cipher, default_phone_number_id
         self._batch, self._on_flushed, self._clock = batch_seconds, on_flushed, clock
         self._retry_base = retry_base_seconds
-        super().__init__(db, concurrency=1, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
         """Flush one person's due notices; False when nobody's are due."""

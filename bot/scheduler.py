@@ -78,7 +78,7 @@ RETENTION = (
 
 def start_scheduler(db: Database) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
-    for job in (purge_erased_users, purge_expired):
+    for job in JOBS:
         scheduler.add_job(
             job,
             "interval",
@@ -115,3 +115,7 @@ async def purge_expired(db: Database, batch: int = PURGE_BATCH) -> dict[str, int
     if any(purged.values()):
         log.info("expired rows purged", extra={"purged": purged})
     return purged
+
+
+# each runs one at a time (max_instances=1) and holds one connection at a time
+JOBS = (purge_erased_users, purge_expired)

@@ -67,6 +67,8 @@ def retry_delay(result: SendResult, attempts: int, base: float = 2.0) -> float:
 class Sender(QueueDrainer):
     """Background loops that drain the outbox through a Transport."""
 
+    concurrency = 4
+
     def __init__(
         self,
         db: Database,
@@ -76,14 +78,13 @@ class Sender(QueueDrainer):
         clock: Callable[[], datetime],
         lease_seconds: float = OUTBOX.lease.total_seconds(),
         retry_base_seconds: float = 2.0,
-        concurrency: int = 4,
         sweep_seconds: float = 5.0,
     ) -> None:
         self._cipher, self._transport, self._clock = cipher, transport, clock
         self._queue = dataclasses.replace(OUTBOX, lease=timedelta(seconds=lease_seconds))
         self._call_timeout = lease_seconds * CALL_SHARE_OF_LEASE
         self._retry_base = retry_base_seconds
-        super().__init__(db, concurrency=concurrency, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         await super().stop(deadline)

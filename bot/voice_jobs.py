@@ -124,6 +124,8 @@ def transcribers(settings: Settings, client: httpx.AsyncClient) -> list[Transcri
 class VoiceJob(QueueDrainer):
     """Claims one due voice note at a time (SKIP LOCKED, with a lease) across processes."""
 
+    concurrency = 2
+
     def __init__(
         self,
         db: Database,
@@ -143,7 +145,7 @@ class VoiceJob(QueueDrainer):
         self._default_number, self._retention = default_phone_number_id, retention_days
         self._retry_base, self._on_stop = retry_base_seconds, on_stop
         self._wake_worker, self._wake_sender = wake_worker, wake_sender
-        super().__init__(db, concurrency=2, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         await super().stop(deadline)
