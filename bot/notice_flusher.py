@@ -9,7 +9,7 @@ from datetime import datetime
 
 import asyncpg
 
-from bot.background import DETERMINISTIC, QueueDrainer, backoff
+from bot.background import DATABASE_GONE, DETERMINISTIC, QueueDrainer, backoff
 from bot.graph_messages import MAX_TEXT
 from bot.outbox import enqueue
 from dialog.replies import Outgoing, Reply
@@ -84,6 +84,8 @@ class NoticeFlusher(QueueDrainer):
         async with self.holding(NOTICES, claim):
             try:
                 await self._flush(claim)
+            except DATABASE_GONE:
+                raise  # not the notice's fault: `holding` gives it back once the database is
             except Exception as e:
                 log.exception("family notice failed", extra={"notice_id": claim.id})
                 await self._after_failure(claim, e)

@@ -13,7 +13,13 @@ from typing import Any, TypeVar
 import asyncpg
 import httpx
 
-from bot.background import DETERMINISTIC, STOP_DEADLINE_SECONDS, ClaimLost, QueueDrainer
+from bot.background import (
+    DATABASE_GONE,
+    DETERMINISTIC,
+    STOP_DEADLINE_SECONDS,
+    ClaimLost,
+    QueueDrainer,
+)
 from bot.config import Settings
 from bot.outbox import enqueue
 from bot.transcribe import (
@@ -164,6 +170,8 @@ class VoiceJob(QueueDrainer):
                 await self._work(claim)
             except ClaimLost:
                 log.info("voice note taken over by another job", extra={"voice_note_id": claim.id})
+            except DATABASE_GONE:
+                raise  # not the note's fault: `holding` gives it back once the database is
             except Exception as e:
                 # the error boundary: our own failure is retried like a remote one, then the
                 # person is asked once to type it; what cannot change is not retried

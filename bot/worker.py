@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
-from bot.background import DETERMINISTIC, QueueDrainer
+from bot.background import DATABASE_GONE, DETERMINISTIC, QueueDrainer
 from bot.inbound import from_envelope
 from bot.outbox import enqueue, merge_replies
 from dialog.context import Context, Links
@@ -78,6 +78,8 @@ class Worker(QueueDrainer):
             return
         try:
             await self._handle(claim)
+        except DATABASE_GONE:
+            raise  # not the message's fault: `holding` gives it back once the database is
         except Exception as e:
             log.exception(
                 "handler failed", extra={"inbound_id": claim.id, "attempt": claim.attempts}
