@@ -114,7 +114,8 @@ async def recovered(bot):
 async def app_on(own_pg, probe, make_bot):
     bot = await make_bot(database_url=own_pg.dsn("tt"), worker_retry_base_seconds=0.05)
     bot.db = probe
-    bot.graph.script = [(TRICKLE, 0.3)] * 100  # answers are slow: sends are in flight
+    # answers are slow: when the database goes, replies Meta has accepted are still arriving
+    bot.graph.script = [(TRICKLE, 0.6)] * 100
     return bot
 
 
