@@ -109,19 +109,21 @@ class QueueDrainer:
             yield hold
         except asyncio.CancelledError:
             if not hold.started:
-                await self._release(hold, asyncio.timeout(RELEASE_TIMEOUT_SECONDS))
+                await self._release(hold, asyncio.timeout(RELEASE_TIMEOUT_SECONDS), uncount=True)
             raise
         except DATABASE_GONE:
+            # the attempt stays counted: a row that somehow takes the connection down each
+            # time still reaches its limit
             if not hold.started:
-                await self._release(hold, contextlib.nullcontext())
+                await self._release(hold, contextlib.nullcontext(), uncount=False)
             raise
 
     async def _release(
-        self, hold: Hold, limit: contextlib.AbstractAsyncContextManager[object]
+        self, hold: Hold, limit: contextlib.AbstractAsyncContextManager[object], *, uncount: bool
     ) -> None:
         async def release() -> None:
             async with self._db.transaction(SYSTEM) as conn:
-                await hold.queue.release(conn, hold.claim)
+                await hold.queue.release(conn, hold.claim, uncount=uncount)
 
         try:
             async with limit:
