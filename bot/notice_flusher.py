@@ -85,7 +85,7 @@ class NoticeFlusher(QueueDrainer):
             try:
                 await self._flush(claim)
             except DATABASE_GONE:
-                raise  # not the notice's fault: `holding` gives it back once the database is
+                raise  # not the notice's fault: `holding` gives it back once the database answers
             except Exception as e:
                 log.exception("family notice failed", extra={"notice_id": claim.id})
                 await self._after_failure(claim, e)

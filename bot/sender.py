@@ -103,7 +103,7 @@ class Sender(QueueDrainer):
             except ClaimLost:
                 log.info("outbox row taken over by another sender", extra={"outbox_id": claim.id})
             except DATABASE_GONE:
-                raise  # not this row's fault: `holding` gives it back once the database is
+                raise  # not this row's fault: `holding` gives it back once the database answers
             except Exception as e:
                 log.exception("outbox send failed", extra={"outbox_id": claim.id})
                 await self._after_error(claim, e)

@@ -171,7 +171,7 @@ class VoiceJob(QueueDrainer):
             except ClaimLost:
                 log.info("voice note taken over by another job", extra={"voice_note_id": claim.id})
             except DATABASE_GONE:
-                raise  # not the note's fault: `holding` gives it back once the database is
+                raise  # not the note's fault: `holding` gives it back once the database answers
             except Exception as e:
                 # the error boundary: our own failure is retried like a remote one, then the
                 # person is asked once to type it; what cannot change is not retried

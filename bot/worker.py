@@ -79,7 +79,7 @@ class Worker(QueueDrainer):
         try:
             await self._handle(claim)
         except DATABASE_GONE:
-            raise  # not the message's fault: `holding` gives it back once the database is
+            raise  # not the message's fault: `holding` gives it back once the database answers
         except Exception as e:
             log.exception(
                 "handler failed", extra={"inbound_id": claim.id, "attempt": claim.attempts}
