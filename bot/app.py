@@ -18,9 +18,9 @@ from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
 from bot.notice_flusher import NoticeFlusher
 from bot.runtime import Runtime, Services
-from bot.scheduler import start_scheduler
+from bot.scheduler import JOBS, start_scheduler
 from bot.sender import Sender
-from bot.voice_jobs import voice_job
+from bot.voice_jobs import VoiceJob, voice_job
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
@@ -31,6 +31,10 @@ from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pendin
 log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
+BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher)
+# Readiness checks get connections of their own, so queues waiting on a slow database never
+# make the server look down.
+REQUEST_CONNECTIONS = 2
 # Meta waits for the webhook's answer: when the database hangs it gets a 503 within about
 # five seconds and retries later, instead of waiting a minute or more.
 INGEST_LIMITS = Limits(connect=2.0, acquire=1.0, statement=3.0, transaction=4.0)
@@ -169,7 +173,7 @@ async def _start_services(
     settings = rt.settings
     keep_heap_small()
     dsn = await prepare_database(settings)
-    db = await Database.connect(dsn)
+    db = await Database.connect(dsn, max_size=main_pool_size())
     ingest_db = await Database.connect(
         dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS
     )
@@ -202,6 +206,13 @@ async def _start_services(
     for service in background:
         service.start()
     rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db))
+
+
+def main_pool_size() -> int:
+    """A connection for every background task and scheduled job (each holds one at a time)
+    and the readiness checks; the webhook has its own pool."""
+    tasks = sum(loop.concurrency for loop in BACKGROUND)
+    return tasks + len(JOBS) + REQUEST_CONNECTIONS
 
 
 def links(settings: Settings) -> Links:

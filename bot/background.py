@@ -7,8 +7,9 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import ClassVar, TypeVar
 
 import asyncpg
 
@@ -24,6 +25,21 @@ RELEASE_TIMEOUT_SECONDS = 3.0
 MAX_BACKOFF_FACTOR = 150  # the longest wait is 150 × the base: 5 minutes for 2 s
 # Trying these again gives the same result: a reply over Meta's limits, data no key decrypts.
 DETERMINISTIC: tuple[type[Exception], ...] = (OutboundLimitError, CipherError)
+# The database went away (stopped, restarting, unreachable): no fault of the row's, so it is
+# not counted against the row, and a claim whose work had not started is given back.
+DATABASE_GONE: tuple[type[Exception], ...] = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+)
+# ... or failed in any other way
+DATABASE_FAILED: tuple[type[Exception], ...] = (*DATABASE_GONE, asyncpg.PostgresError, TimeoutError)
+STORE_PAUSE_SECONDS = (0.1, 1.0)  # first and longest wait between tries of a write
+T = TypeVar("T")
 
 
 def backoff(base: float, attempt: int, *, growth: float = 2.0) -> float:
@@ -49,9 +65,12 @@ class Hold:
 class QueueDrainer:
     """Subclasses implement `step()`: handle one queued item, or return False when idle."""
 
-    def __init__(self, db: Database, *, concurrency: int, sweep_seconds: float) -> None:
+    # tasks running `step()` side by side; each holds at most one connection at a time
+    concurrency: ClassVar[int] = 1
+
+    def __init__(self, db: Database, *, sweep_seconds: float) -> None:
         self._db = db
-        self._concurrency, self._sweep = concurrency, sweep_seconds
+        self._sweep = sweep_seconds
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
@@ -66,7 +85,7 @@ class QueueDrainer:
         asyncio.get_running_loop().call_later(seconds, self._wake.set)
 
     def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self._concurrency)]
+        self._tasks = [asyncio.create_task(self._loop()) for _ in range(self.concurrency)]
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         """Stop claiming, let work in flight finish within `deadline` seconds, then cancel
@@ -82,31 +101,58 @@ class QueueDrainer:
 
     @contextlib.asynccontextmanager
     async def holding(self, queue: Queue, claim: Claim) -> AsyncIterator[Hold]:
-        """Work on a claim; if shutdown cancels the work before it started, release the claim."""
+        """Work on a claim; if shutdown cancels the work, or the database goes away, before
+        it started, release the claim (once the database is back), so nobody waits out its
+        lease."""
         hold = Hold(queue, claim)
         try:
             yield hold
         except asyncio.CancelledError:
             if not hold.started:
-                await self._release(hold)
+                await self._release(hold, asyncio.timeout(RELEASE_TIMEOUT_SECONDS), uncount=True)
+            raise
+        except DATABASE_GONE:
+            # the attempt stays counted: a row that somehow takes the connection down each
+            # time still reaches its limit
+            if not hold.started:
+                await self._release(hold, contextlib.nullcontext(), uncount=False)
             raise
 
-    async def _release(self, hold: Hold) -> None:
+    async def _release(
+        self, hold: Hold, limit: contextlib.AbstractAsyncContextManager[object], *, uncount: bool
+    ) -> None:
+        async def release() -> None:
+            async with self._db.transaction(SYSTEM) as conn:
+                await hold.queue.release(conn, hold.claim, uncount=uncount)
+
         try:
-            async with (
-                asyncio.timeout(RELEASE_TIMEOUT_SECONDS),
-                self._db.transaction(SYSTEM) as conn,
-            ):
-                await hold.queue.release(conn, hold.claim)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError):
+            async with limit:
+                await self.until_stored(hold, release)
+        except DATABASE_FAILED:
             log.warning("claim not released; its lease runs out", extra={"row_id": hold.claim.id})
+
+    async def until_stored(self, hold: Hold, write: Callable[[], Awaitable[T]]) -> T:
+        """A write that must not be lost (what Meta already did, a claim given back), tried
+        again while the database is away, for as long as the claim's lease; past it another
+        process may hold the row (and our write, checking the claim token, does nothing)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + hold.queue.lease.total_seconds()
+        pause, longest = STORE_PAUSE_SECONDS
+        while True:
+            try:
+                return await write()
+            except DATABASE_GONE:
+                if loop.time() + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, longest)
 
     async def _loop(self) -> None:
         while not self._stopping:
             try:
                 while not self._stopping and await self.step():
                     pass
-            except (OSError, asyncpg.PostgresError, TimeoutError):
+            except DATABASE_FAILED:
                 log.exception("%s could not reach the database; will retry", type(self).__name__)
             except Exception:
                 # a bug must not stop the loop: the item's lease runs out and it is retried

@@ -158,6 +158,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         sarvam_api_key=env.get("SARVAM_API_KEY", ""),
         sarvam_api_base=(env.get("SARVAM_API_BASE") or "https://api.sarvam.ai").rstrip("/"),
         voice_retention_days=_positive_int(env, "VOICE_RETENTION_DAYS", 7, problems),
+        send_lease_seconds=_positive_int(env, "SEND_LEASE_SECONDS", 30, problems),
         invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
         invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
     )

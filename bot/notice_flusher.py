@@ -9,7 +9,7 @@ from datetime import datetime
 
 import asyncpg
 
-from bot.background import DETERMINISTIC, QueueDrainer, backoff
+from bot.background import DATABASE_GONE, DETERMINISTIC, QueueDrainer, backoff
 from bot.graph_messages import MAX_TEXT
 from bot.outbox import enqueue
 from dialog.replies import Outgoing, Reply
@@ -73,7 +73,7 @@ class NoticeFlusher(QueueDrainer):
         self._cipher, self._default_number = cipher, default_phone_number_id
         self._batch, self._on_flushed, self._clock = batch_seconds, on_flushed, clock
         self._retry_base = retry_base_seconds
-        super().__init__(db, concurrency=1, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
         """Flush one person's due notices; False when nobody's are due."""
@@ -84,6 +84,8 @@ class NoticeFlusher(QueueDrainer):
         async with self.holding(NOTICES, claim):
             try:
                 await self._flush(claim)
+            except DATABASE_GONE:
+                raise  # not the notice's fault: `holding` gives it back once the database answers
             except Exception as e:
                 log.exception("family notice failed", extra={"notice_id": claim.id})
                 await self._after_failure(claim, e)

@@ -27,14 +27,18 @@ class Retention:
     column: str
     keep: timedelta
     key: str = "id"
+    # Skip rows a loop or another sweep holds; a table nobody locks (and that grants no UPDATE,
+    # which FOR UPDATE needs) sets it False.
+    skip_locked: bool = True
 
     def batch_sql(self) -> str:
         """Delete one batch: $1 the age, $2 the batch size; rows another sweep holds are left."""
+        locking = " FOR UPDATE SKIP LOCKED" if self.skip_locked else ""
         return (
             f"DELETE FROM {self.table} WHERE {self.key} = ANY(ARRAY("
             f"SELECT {self.key} FROM {self.table} "
             f"WHERE {self.finished} AND {self.column} < now() - $1::interval "
-            "LIMIT $2 FOR UPDATE SKIP LOCKED))"
+            f"LIMIT $2{locking}))"
         )
 
 
@@ -58,6 +62,15 @@ RETENTION = (
     Retention(
         "notices_dead", "tt.pending_notices", "status = 'dead'", "queued_at", timedelta(days=30)
     ),
+    # Past Meta's 7 days of retries, so a redelivered body is still recognised and not kept twice.
+    Retention(
+        "quarantined",
+        "tt.quarantine",
+        "true",
+        "received_at",
+        timedelta(days=30),
+        skip_locked=False,
+    ),
     # A bucket idle for a day has long refilled to its burst, which is how a new one starts.
     Retention("pacing_idle", "tt.send_pacing", "true", "updated_at", timedelta(days=1), key="key"),
 )
@@ -65,7 +78,7 @@ RETENTION = (
 
 def start_scheduler(db: Database) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
-    for job in (purge_erased_users, purge_expired):
+    for job in JOBS:
         scheduler.add_job(
             job,
             "interval",
@@ -102,3 +115,7 @@ async def purge_expired(db: Database, batch: int = PURGE_BATCH) -> dict[str, int
     if any(purged.values()):
         log.info("expired rows purged", extra={"purged": purged})
     return purged
+
+
+# each runs one at a time (max_instances=1) and holds one connection at a time
+JOBS = (purge_erased_users, purge_expired)

@@ -14,6 +14,7 @@ from typing import Any
 import asyncpg
 
 from bot.background import (
+    DATABASE_GONE,
     DETERMINISTIC,
     STOP_DEADLINE_SECONDS,
     ClaimLost,
@@ -67,6 +68,8 @@ def retry_delay(result: SendResult, attempts: int, base: float = 2.0) -> float:
 class Sender(QueueDrainer):
     """Background loops that drain the outbox through a Transport."""
 
+    concurrency = 4
+
     def __init__(
         self,
         db: Database,
@@ -76,14 +79,13 @@ class Sender(QueueDrainer):
         clock: Callable[[], datetime],
         lease_seconds: float = OUTBOX.lease.total_seconds(),
         retry_base_seconds: float = 2.0,
-        concurrency: int = 4,
         sweep_seconds: float = 5.0,
     ) -> None:
         self._cipher, self._transport, self._clock = cipher, transport, clock
         self._queue = dataclasses.replace(OUTBOX, lease=timedelta(seconds=lease_seconds))
         self._call_timeout = lease_seconds * CALL_SHARE_OF_LEASE
         self._retry_base = retry_base_seconds
-        super().__init__(db, concurrency=concurrency, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         await super().stop(deadline)
@@ -100,6 +102,8 @@ class Sender(QueueDrainer):
                 return await self._deliver(hold)
             except ClaimLost:
                 log.info("outbox row taken over by another sender", extra={"outbox_id": claim.id})
+            except DATABASE_GONE:
+                raise  # not this row's fault: `holding` gives it back once the database answers
             except Exception as e:
                 log.exception("outbox send failed", extra={"outbox_id": claim.id})
                 await self._after_error(claim, e)
@@ -134,10 +138,13 @@ class Sender(QueueDrainer):
         if result.outcome == "window_closed" and fallback:
             await self._renew(claim)
             result = await self._send(hold, fallback)
+        # Meta has acted on the send: what it answered is stored even if the database is away
+        # a while, or the row would be sent again once its lease ran out.
         if result.outcome == "sent":
-            await self._mark_sent(claim, result.wamid, body.get("then"))
+            then = body.get("then")
+            await self.until_stored(hold, lambda: self._mark_sent(claim, result.wamid, then))
         else:
-            await self._finish(claim, result)
+            await self.until_stored(hold, lambda: self._finish(claim, result))
         return True
 
     async def _call(self, call: Awaitable[SendResult]) -> SendResult:
@@ -158,7 +165,8 @@ class Sender(QueueDrainer):
     ) -> None:
         """Record the wamid; a follow-up is queued in the same transaction, so never lost."""
         async with self._db.transaction(SYSTEM) as conn:
-            await self._queue.finish(conn, claim, SENT, wamid)
+            if not await self._queue.finish(conn, claim, SENT, wamid):
+                return  # stored by an earlier try whose answer was lost, or taken over
             if then:
                 await enqueue_followup(
                     conn,

@@ -13,7 +13,13 @@ from typing import Any, TypeVar
 import asyncpg
 import httpx
 
-from bot.background import DETERMINISTIC, STOP_DEADLINE_SECONDS, ClaimLost, QueueDrainer
+from bot.background import (
+    DATABASE_GONE,
+    DETERMINISTIC,
+    STOP_DEADLINE_SECONDS,
+    ClaimLost,
+    QueueDrainer,
+)
 from bot.config import Settings
 from bot.outbox import enqueue
 from bot.transcribe import (
@@ -124,6 +130,8 @@ def transcribers(settings: Settings, client: httpx.AsyncClient) -> list[Transcri
 class VoiceJob(QueueDrainer):
     """Claims one due voice note at a time (SKIP LOCKED, with a lease) across processes."""
 
+    concurrency = 2
+
     def __init__(
         self,
         db: Database,
@@ -143,7 +151,7 @@ class VoiceJob(QueueDrainer):
         self._default_number, self._retention = default_phone_number_id, retention_days
         self._retry_base, self._on_stop = retry_base_seconds, on_stop
         self._wake_worker, self._wake_sender = wake_worker, wake_sender
-        super().__init__(db, concurrency=2, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def stop(self, deadline: float = STOP_DEADLINE_SECONDS) -> None:
         await super().stop(deadline)
@@ -162,6 +170,8 @@ class VoiceJob(QueueDrainer):
                 await self._work(claim)
             except ClaimLost:
                 log.info("voice note taken over by another job", extra={"voice_note_id": claim.id})
+            except DATABASE_GONE:
+                raise  # not the note's fault: `holding` gives it back once the database answers
             except Exception as e:
                 # the error boundary: our own failure is retried like a remote one, then the
                 # person is asked once to type it; what cannot change is not retried

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
-from bot.background import DETERMINISTIC, QueueDrainer
+from bot.background import DATABASE_GONE, DETERMINISTIC, QueueDrainer
 from bot.inbound import from_envelope
 from bot.outbox import enqueue, merge_replies
 from dialog.context import Context, Links
@@ -37,6 +37,8 @@ DONE = "status = 'done', processed_at = now(), last_error = NULL"
 class Worker(QueueDrainer):
     """Background loops that claim and process inbound messages."""
 
+    concurrency = 4
+
     def __init__(
         self,
         db: Database,
@@ -49,14 +51,13 @@ class Worker(QueueDrainer):
         clock: Callable[[], datetime],
         max_attempts: int = 5,
         retry_base_seconds: float = 2.0,
-        concurrency: int = 4,
         sweep_seconds: float = 5.0,
     ) -> None:
         self._cipher, self._router = cipher, router
         self._default_number, self._links = default_phone_number_id, links
         self._on_replies, self._clock = on_replies, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
-        super().__init__(db, concurrency=concurrency, sweep_seconds=sweep_seconds)
+        super().__init__(db, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
         """Claim the next message any user is waiting on and handle it; False when idle."""
@@ -77,6 +78,8 @@ class Worker(QueueDrainer):
             return
         try:
             await self._handle(claim)
+        except DATABASE_GONE:
+            raise  # not the message's fault: `holding` gives it back once the database answers
         except Exception as e:
             log.exception(
                 "handler failed", extra={"inbound_id": claim.id, "attempt": claim.attempts}

@@ -86,9 +86,12 @@ RETURNING q.id, q.attempts, {self.returning}
         )
         return await conn.execute(query, claim.id, claim.token, self.lease) == "UPDATE 1"
 
-    async def release(self, conn: asyncpg.Connection, claim: Claim) -> bool:
-        """Give back a claim whose work did not start, attempt included, so it goes at once."""
-        return await self.finish(conn, claim, "attempts = attempts - 1")
+    async def release(
+        self, conn: asyncpg.Connection, claim: Claim, *, uncount: bool = True
+    ) -> bool:
+        """Give back a claim whose work did not start, so it goes at once; `uncount` gives
+        its attempt back too."""
+        return await self.finish(conn, claim, "attempts = attempts - $3::int", int(uncount))
 
     async def finish(
         self, conn: asyncpg.Connection, claim: Claim, changes: str, *args: object

@@ -150,3 +150,13 @@ def test_cli_migrate_twice_reports_nothing_to_do(database_url):
         check=True,
     )
     assert "up to date" in result.stdout
+
+
+def test_the_reply_lease_defaults_to_30_seconds_and_takes_whole_seconds():
+    assert from_env(PRODUCTION).send_lease_seconds == 30
+    assert from_env(PRODUCTION | {"SEND_LEASE_SECONDS": "6"}).send_lease_seconds == 6
+    with pytest.raises(ConfigError) as error:
+        from_env(PRODUCTION | {"SEND_LEASE_SECONDS": "0.5"})
+    assert error.value.problems == [
+        "SEND_LEASE_SECONDS must be a positive whole number (got '0.5')"
+    ]

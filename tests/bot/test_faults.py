@@ -3,47 +3,20 @@ with two servers on one database; and a server stopped with SIGTERM mid-traffic.
 ends with exactly one reply per message and nothing left pending or claimed."""
 
 import asyncio
-import os
 import signal
-import sys
 import time
 
-import httpx
-
-from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN, wait_until
-from tests.support import payloads
+from tests.conftest import wait_until
+from tests.support.faults import (
+    PEOPLE,
+    assert_each_answered_once,
+    helps,
+    post,
+    server_env,
+    start_server,
+    welcomed,
+)
 from tests.support.graph_stub import HANG, TRICKLE, error_body, free_port, serve
-
-PEOPLE = [f"9190000003{n:02d}" for n in range(8)]
-HELP = "Here is what you can type"
-
-
-async def welcomed(db):
-    """People who have talked to the bot before, so each "help" gets exactly one reply."""
-    await db.execute(
-        "INSERT INTO tt.users (phone, welcomed_at, last_inbound_at) "
-        "SELECT unnest($1::text[]), now(), now()",
-        PEOPLE,
-    )
-
-
-def helps(round_):
-    """One webhook with a "help" from every person."""
-    messages = [payloads.text(p, "help", wamid=f"wamid.R{round_}.{p}") for p in PEOPLE]
-    return payloads.webhook(messages)
-
-
-async def assert_each_answered_once(db, graph, rounds):
-    for phone in PEOPLE:
-        texts = graph.texts_to(phone)
-        assert len(texts) == rounds, (phone, texts)
-        assert all(text.startswith(HELP) for text in texts)
-    stuck = await db.fetchval(
-        "SELECT (SELECT count(*) FROM tt.inbound_messages "
-        "        WHERE status <> 'done' OR claim_token IS NOT NULL) + "
-        "(SELECT count(*) FROM tt.outbox WHERE status <> 'sent' OR claim_token IS NOT NULL)"
-    )
-    assert stuck == 0
 
 
 async def test_an_outage_then_recovery_answers_everyone_once(make_bot):
@@ -84,44 +57,6 @@ async def test_hangs_trickles_and_rate_limits_with_two_servers_answer_everyone_o
     await assert_each_answered_once(bot.db, bot.graph, rounds=2)
 
 
-def server_env(database_url, graph_url):
-    return {
-        "PATH": os.environ["PATH"],
-        "APP_ENV": "test",
-        "DATABASE_URL": database_url,
-        "WHATSAPP_APP_SECRET": APP_SECRET,
-        "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
-        "WHATSAPP_TOKEN": "test-token",
-        "WHATSAPP_PHONE_NUMBER_ID": payloads.BUSINESS_NUMBER_ID,
-        "WHATSAPP_API_BASE": graph_url,
-        "DATA_ENCRYPTION_KEYS": TEST_KEY,
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-async def started(url, process):
-    async with httpx.AsyncClient(base_url=url) as client:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert process.returncode is None, "the server exited while starting"
-            try:
-                if (await client.get("/health/ready")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise AssertionError("the server did not start")
-
-
-async def post(url, payload):
-    body = payloads.encode(payload)
-    async with httpx.AsyncClient(base_url=url) as client:
-        response = await client.post(
-            "/webhooks/whatsapp", content=body, headers=payloads.signed_headers(body, APP_SECRET)
-        )
-    assert response.status_code == 200
-
-
 async def test_sigterm_mid_traffic_strands_nothing_and_the_next_server_goes_on_at_once(
     db, database_url, graph, make_bot, tmp_path
 ):
@@ -129,26 +64,19 @@ async def test_sigterm_mid_traffic_strands_nothing_and_the_next_server_goes_on_a
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     async with serve(graph) as graph_url:
-        with (tmp_path / "server.log").open("w") as log:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                *("-m", "bot", "serve", "--port", str(port)),
-                env=server_env(database_url, graph_url),
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=log,
-            )
-            await started(url, process)
-            graph.script = [(TRICKLE, 0.3)] * 200  # every answer is slow: sends are in flight
-            for round_ in range(3):
-                await post(url, helps(round_))
+        env = server_env(database_url, graph_url)
+        process = await start_server(port, env, tmp_path / "server.log")
+        graph.script = [(TRICKLE, 0.3)] * 200  # every answer is slow: sends are in flight
+        for round_ in range(3):
+            await post(url, helps(round_))
 
-            async def replying():
-                return len(graph.sent) >= 4
+        async def replying():
+            return len(graph.sent) >= 4
 
-            await wait_until(replying)
-            process.send_signal(signal.SIGTERM)
-            stopping = time.monotonic()
-            code = await asyncio.wait_for(process.wait(), 20)
+        await wait_until(replying)
+        process.send_signal(signal.SIGTERM)
+        stopping = time.monotonic()
+        code = await asyncio.wait_for(process.wait(), 20)
     assert code == 0, (tmp_path / "server.log").read_text()
     assert time.monotonic() - stopping < 10
     claimed = await db.fetchval(

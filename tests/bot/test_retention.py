@@ -50,6 +50,13 @@ async def fill(db):
             key,
             age,
         )
+    for n, age in enumerate((OLD, RECENT)):
+        await db.execute(
+            "INSERT INTO tt.quarantine (digest, reasons, body, received_at) "
+            "VALUES ($1, 'bad json', '\\x00', now() - $2::interval)",
+            bytes([n]) * 32,
+            age,
+        )
 
 
 AGE = {
@@ -57,6 +64,7 @@ AGE = {
     "tt.outbox": "created_at",
     "tt.pending_notices": "queued_at",
     "tt.send_pacing": "updated_at",
+    "tt.quarantine": "received_at",
 }
 
 
@@ -80,6 +88,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
         "outbox_failed": 1,
         "notices_dead": 1,
         "pacing_idle": 1,
+        "quarantined": 1,
     }
     recent = True
     assert await left(db, "tt.inbound_messages") == [
@@ -102,6 +111,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
         ("pending", recent),
     ]
     assert await left(db, "tt.send_pacing", "key") == [("user:recent", recent)]
+    assert await left(db, "tt.quarantine", "reasons") == [("bad json", recent)]
 
 
 def test_every_retention_age_is_documented_in_the_readme():

@@ -224,6 +224,14 @@ async def test_a_released_claim_goes_at_once_with_its_attempt_given_back(db, con
     assert (again.row["name"], again.attempts) == ("a1", 1)
 
 
+async def test_a_claim_released_after_the_database_went_away_keeps_its_attempt(db, connect):
+    await add(db, ANN, "a1")
+    interrupted = await JOBS.claim(db)
+    assert await JOBS.release(db, interrupted, uncount=False)
+    again = await JOBS.claim(await connect())
+    assert (again.row["name"], again.attempts) == ("a1", 2)
+
+
 async def test_retry_later_delays_the_row_and_the_persons_later_rows(db):
     await add(db, ANN, "a1", "a2")
     claim = await JOBS.claim(db)

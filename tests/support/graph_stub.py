@@ -51,6 +51,7 @@ class GraphStub:
     refused_uploads: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     down: bool = False
     calls: int = 0
+    hanging: int = 0  # calls waiting on a HANG right now
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def fail_next(self, status: int, code: int, count: int = 1) -> None:
@@ -84,7 +85,11 @@ class GraphStub:
             return httpx.Response(status, json=error)
         action = self.script.pop(0) if self.script else None
         if action == HANG:
-            await asyncio.Event().wait()  # until the client gives up
+            self.hanging += 1
+            try:
+                await asyncio.Event().wait()  # until the client gives up
+            finally:
+                self.hanging -= 1
         if action == RAISE:
             msg = "stub: the transport broke"
             raise RuntimeError(msg)

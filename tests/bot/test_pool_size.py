@@ -1,0 +1,58 @@
+"""The app's pool has a connection for every background task, every scheduled job and the
+readiness check: when every loop waits on the database at once, the server still says whether
+it is ready, and the loops go on once the database does."""
+
+from pathlib import Path
+
+import asyncpg
+
+from bot.app import BACKGROUND, INGEST_POOL_SIZE, REQUEST_CONNECTIONS, main_pool_size
+from bot.scheduler import JOBS
+from tests.conftest import wait_until
+
+
+async def test_readiness_answers_while_every_loop_waits_on_the_database(make_bot, database_url):
+    bot = await make_bot()
+    services = bot.app.extensions["therapy_tracker"].running
+    tasks = sum(loop.concurrency for loop in services.background)
+    locker = await asyncpg.connect(database_url)
+    try:
+        async with locker.transaction():
+            # like a long migration: every claim joins tt.users, so each loop waits holding
+            # one connection of the pool
+            await locker.execute("LOCK TABLE tt.users IN ACCESS EXCLUSIVE MODE")
+
+            async def waiting():
+                return await locker.fetchval(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND application_name = 'therapy-tracker' AND wait_event_type = 'Lock'"
+                )
+
+            async def pool_used_up():
+                return await waiting() >= min(tasks, services.db.pool.get_max_size())
+
+            await wait_until(pool_used_up)
+            ready = await bot.client.get("/health/ready")
+            assert ready.status_code == 200
+            assert await waiting() == tasks
+    finally:
+        await locker.close()
+    await bot.db.execute(
+        "INSERT INTO tt.users (phone, welcomed_at, last_inbound_at) VALUES ($1, now(), now())",
+        "919000000401",
+    )
+    assert (await bot.say("919000000401", "help"))[0].startswith("Here is what you can type")
+
+
+async def test_the_pool_is_sized_by_the_loops_that_run(bot):
+    services = bot.app.extensions["therapy_tracker"].running
+    assert {type(loop) for loop in services.background} == set(BACKGROUND)
+    tasks = sum(loop.concurrency for loop in services.background)
+    assert services.db.pool.get_max_size() == tasks + len(JOBS) + REQUEST_CONNECTIONS
+
+
+def test_the_readme_states_how_many_connections_a_server_opens():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    main = main_pool_size()
+    assert f"at most {main + INGEST_POOL_SIZE} connections to Postgres: {main} for" in readme
+    assert f"and {INGEST_POOL_SIZE} for the webhook" in readme

@@ -1,0 +1,101 @@
+"""What the fault-injection tests share: people who each get one reply per "help", rounds of
+their messages, the check that everyone was answered exactly once with nothing left behind,
+and a real server process (`python -m bot serve`) with Meta's Graph API stubbed at its edge."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN
+from tests.support import payloads
+from tests.support.graph_stub import GraphStub
+
+PEOPLE = [f"9190000003{n:02d}" for n in range(8)]
+HELP = "Here is what you can type"
+STUCK_SQL = """
+SELECT (SELECT count(*) FROM tt.inbound_messages
+        WHERE status <> 'done' OR claim_token IS NOT NULL) +
+       (SELECT count(*) FROM tt.outbox WHERE status <> 'sent' OR claim_token IS NOT NULL)
+"""
+
+
+async def welcomed(db: Any) -> None:
+    """People who have talked to the bot before, so each "help" gets exactly one reply."""
+    await db.execute(
+        "INSERT INTO tt.users (phone, welcomed_at, last_inbound_at) "
+        "SELECT unnest($1::text[]), now(), now()",
+        PEOPLE,
+    )
+
+
+def helps(round_: int) -> dict[str, Any]:
+    """One webhook with a "help" from every person."""
+    messages = [payloads.text(p, "help", wamid=f"wamid.R{round_}.{p}") for p in PEOPLE]
+    return payloads.webhook(messages)
+
+
+async def assert_each_answered_once(db: Any, graph: GraphStub, rounds: int) -> None:
+    for phone in PEOPLE:
+        texts = graph.texts_to(phone)
+        assert len(texts) == rounds, (phone, texts)
+        assert all(text.startswith(HELP) for text in texts)
+    assert await db.fetchval(STUCK_SQL) == 0
+
+
+def server_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:
+    return {
+        "PATH": os.environ["PATH"],
+        "APP_ENV": "test",
+        "DATABASE_URL": database_url,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
+        "WHATSAPP_TOKEN": "test-token",
+        "WHATSAPP_PHONE_NUMBER_ID": payloads.BUSINESS_NUMBER_ID,
+        "WHATSAPP_API_BASE": graph_url,
+        "DATA_ENCRYPTION_KEYS": TEST_KEY,
+        "LOG_LEVEL": "WARNING",
+    } | extra
+
+
+async def start_server(port: int, env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    """`python -m bot serve` on `port`, returned once it says it is ready."""
+    with log.open("a") as stderr:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            *("-m", "bot", "serve", "--port", str(port)),
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    await started(f"http://127.0.0.1:{port}", process)
+    return process
+
+
+async def started(url: str, process: asyncio.subprocess.Process) -> None:
+    async with httpx.AsyncClient(base_url=url) as client:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert process.returncode is None, "the server exited while starting"
+            try:
+                if (await client.get("/health/ready")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError("the server did not start")
+
+
+async def post(url: str, payload: Any, expect: int = 200) -> None:
+    body = payloads.encode(payload)
+    async with httpx.AsyncClient(base_url=url) as client:
+        response = await client.post(
+            "/webhooks/whatsapp", content=body, headers=payloads.signed_headers(body, APP_SECRET)
+        )
+    assert response.status_code == expect
