@@ -24,6 +24,7 @@ from bot.voice_jobs import voice_job
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
+from pdf.fonts import shaping_problem
 from sql.db import Database, Limits
 from sql.embedded import start_embedded
 from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pending, missing
@@ -128,6 +129,12 @@ async def prepare_database(settings: Settings) -> str:
     return dsn
 
 
+def check_pdf_shaping() -> None:
+    """Refuse to start rather than send Hindi and Telugu PDFs with broken letters."""
+    if (problem := shaping_problem()) is not None:
+        raise StartupError(problem)
+
+
 async def migrate(settings: Settings) -> list[Migration]:
     """`python -m bot migrate`: apply every pending migration; what was applied."""
     dsn = await resolve_dsn(settings)
@@ -168,6 +175,7 @@ async def _start_services(
     """Connect (migrating first outside production), then start every background loop."""
     settings = rt.settings
     keep_heap_small()
+    check_pdf_shaping()
     dsn = await prepare_database(settings)
     db = await Database.connect(dsn)
     ingest_db = await Database.connect(

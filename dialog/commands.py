@@ -112,7 +112,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "undo": ("undo", "undo last", "oops", "पूर्ववत", "गलती", "తప్పు", "వెనక్కి తీసుకో"),
     "holiday": ("holiday", "holidays", "leave", "day off", "off", "छुट्टी", "సెలవు"),
     "status": ("status", "today status", "स्थिति", "आज की स्थिति", "స్థితి", "ఈరోజు స్థితి"),
-    "summary": ("summary", "report", "month", "सारांश", "रिपोर्ट", "సారాంశం", "నివేదిక"),
+    "summary": ("summary", "month", "सारांश", "సారాంశం"),
+    "pdf_report": (
+        "report",
+        "pdf",
+        "download report",
+        "pdf report",
+        "रिपोर्ट",
+        "पीडीएफ",
+        "నివేదిక",
+        "రిపోర్ట్",
+    ),
     "weekly": (
         "weekly",
         "week",
