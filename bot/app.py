@@ -108,7 +108,8 @@ async def resolve_dsn(settings: Settings) -> str:
 
 async def prepare_database(settings: Settings) -> str:
     """The DSN to serve from, once the database answers and has every migration (applied
-    here unless this is production without AUTO_MIGRATE)."""
+    here unless this is production without AUTO_MIGRATE); first, that PDFs can be drawn."""
+    check_pdf_shaping()
     dsn = await resolve_dsn(settings)
     await _reach(dsn)
     if settings.auto_migrate:
@@ -175,7 +176,6 @@ async def _start_services(
     """Connect (migrating first outside production), then start every background loop."""
     settings = rt.settings
     keep_heap_small()
-    check_pdf_shaping()
     dsn = await prepare_database(settings)
     db = await Database.connect(dsn)
     ingest_db = await Database.connect(

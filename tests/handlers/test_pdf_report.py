@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 from handlers.pdf_report import report_month
 from tests.conftest import wait_until
-from tests.handlers.test_my_data import uploaded_file
-from tests.handlers.test_reports import WEDNESDAY_18_FEB, family, feb, log
+from tests.handlers.test_my_data import cipher, uploaded_file
+from tests.handlers.test_reports import THERAPIST, WEDNESDAY_18_FEB, family, feb, log
+from tests.support.families import add_member, add_user
 
 PHONE = "919000000201"
 PREPARING = "📄 Making the PDF report for February 2026…"
@@ -48,6 +49,17 @@ async def test_report_sends_this_months_pdf_as_a_document(pdf_bot):
     _, child_id = await family(pdf_bot.db, PHONE)
     await log(pdf_bot.db, child_id, feb(2), "attended", mood="great")
     await log(pdf_bot.db, child_id, feb(3), "missed", category="health")
+    therapist = await add_user(pdf_bot.db, THERAPIST)
+    await add_member(pdf_bot.db, child_id, therapist, "therapist")
+    await pdf_bot.db.execute(
+        "INSERT INTO tt.notes (child_id, author_id, body, created_at) VALUES "
+        "($1, $2, $3, '2026-02-10T06:00:00Z'), ($1, $2, $4, '2026-01-31T20:00:00Z')",
+        child_id,
+        therapist,
+        cipher(pdf_bot).encrypt_text("Speech is improving"),
+        # 1 Feb 01:30 in Kolkata: February's, although it is still January in UTC
+        cipher(pdf_bot).encrypt_text("Naming colours"),
+    )
     assert await ask(pdf_bot, PHONE, "report", SENT) == [PREPARING, "document", SENT]
     document = pdf_bot.graph.to(PHONE)[-2]["document"]
     assert document["filename"] == "Therapy-Asha-2026-02.pdf"
@@ -57,6 +69,10 @@ async def test_report_sends_this_months_pdf_as_a_document(pdf_bot):
     text = reader.pages[0].extract_text()
     assert "Therapy report: Asha" in text
     assert "₹12,800" in text  # 16 paid × ₹800
+    everything = "".join(page.extract_text() for page in reader.pages)
+    assert "therapist" in everything
+    assert "Speech is improving" in everything
+    assert "Naming colours" in everything
 
 
 async def test_telugu_and_hindi_readers_get_their_language(pdf_bot):
