@@ -18,9 +18,10 @@ from sql.cipher import Cipher
 from tracker.dates import month_bounds, month_of
 from tracker.report_store import load_month, select_history, select_notes_between
 
-# Drawing is CPU-bound (~0.5 s for a full month): at most two at once, never on the event
-# loop, and a caller stops waiting after RENDER_SECONDS, well inside the worker's 15 s lease.
-RENDER_THREADS = 2
+# Drawing is CPU-bound (~0.5 s for a full month): one at a time (reportlab keeps shared font
+# state, and the event loop needs the other core), never on the event loop, and a caller
+# stops waiting after RENDER_SECONDS, well inside the worker's 15 s lease.
+RENDER_THREADS = 1
 RENDER_SECONDS = 8.0
 _RENDERERS = ThreadPoolExecutor(max_workers=RENDER_THREADS, thread_name_prefix="pdf")
 
