@@ -24,6 +24,7 @@ from bot.voice_jobs import VoiceJob, voice_job
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
+from pdf.fonts import shaping_problem
 from sql.db import Database, Limits
 from sql.embedded import start_embedded
 from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pending, missing
@@ -111,7 +112,8 @@ async def resolve_dsn(settings: Settings) -> str:
 
 async def prepare_database(settings: Settings) -> str:
     """The DSN to serve from, once the database answers and has every migration (applied
-    here unless this is production without AUTO_MIGRATE)."""
+    here unless this is production without AUTO_MIGRATE); first, that PDFs can be drawn."""
+    check_pdf_shaping()
     dsn = await resolve_dsn(settings)
     await _reach(dsn)
     if settings.auto_migrate:
@@ -130,6 +132,12 @@ async def prepare_database(settings: Settings) -> str:
         )
         raise StartupError(msg)
     return dsn
+
+
+def check_pdf_shaping() -> None:
+    """Refuse to start rather than send Hindi and Telugu PDFs with broken letters."""
+    if (problem := shaping_problem()) is not None:
+        raise StartupError(problem)
 
 
 async def migrate(settings: Settings) -> list[Migration]:

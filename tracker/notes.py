@@ -103,7 +103,7 @@ async def insert_structured_note(
     )
 
 
-def _note(record: asyncpg.Record, cipher: Cipher) -> Note:
+def note_from_record(record: asyncpg.Record, cipher: Cipher) -> Note:
     common = {
         "id": record["id"],
         "kind": record["kind"],
@@ -132,7 +132,7 @@ async def select_notes(
         since,
         limit,
     )
-    return [_note(row, cipher) for row in rows]
+    return [note_from_record(row, cipher) for row in rows]
 
 
 async def count_notes(

@@ -3,6 +3,7 @@ session history, and this week's therapist notes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import asyncpg
@@ -10,10 +11,13 @@ import asyncpg
 from sql.cipher import Cipher
 from tracker.dates import month_bounds, month_of
 from tracker.holiday_store import select_holidays
+from tracker.notes import Note, note_from_record
 from tracker.plan_store import select_plan
 from tracker.report import Logged, MonthLog, WeekNotes, homework_hint
 from tracker.session_store import select_sessions
 
+# The most notes a monthly report reads; the PDF shows the first few and counts the rest.
+MONTH_NOTES = 200
 # The newest notes are where this week's homework is; older ones are not read for it.
 HOMEWORK_NOTES = 20
 
@@ -62,3 +66,28 @@ async def select_week_notes(
         HOMEWORK_NOTES,
     )
     return WeekNotes(count, homework_hint(cipher.decrypt_text(row["body"]) for row in bodies))
+
+
+@dataclass(frozen=True, slots=True)
+class AuthoredNote:
+    """A note with the role its author had when writing it (None for notes from before roles
+    were kept)."""
+
+    note: Note
+    author_role: str | None
+
+
+async def select_notes_between(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, since: datetime, until: datetime
+) -> list[AuthoredNote]:
+    """Notes written in [since, until), oldest first, at most MONTH_NOTES of them."""
+    rows = await conn.fetch(
+        "SELECT id, kind, author_id, author_role, created_at, body, voice_note_id FROM tt.notes "
+        "WHERE child_id = $1 AND created_at >= $2 AND created_at < $3 "
+        "ORDER BY created_at, id LIMIT $4",
+        child_id,
+        since,
+        until,
+        MONTH_NOTES,
+    )
+    return [AuthoredNote(note_from_record(row, cipher), row["author_role"]) for row in rows]

@@ -26,6 +26,7 @@ FEATURES = (
     "privacy",
     "settings",
     "words",
+    "pdf",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))

@@ -121,7 +121,7 @@ async def test_summary_follows_the_month_formulas(reports_bot):
 async def test_summary_counts_sessions_used_before_tracking_as_used(reports_bot):
     _, child_id = await family(reports_bot.db, plan=(16, 80000, 0, 4))
     await log(reports_bot.db, child_id, feb(16), "attended")
-    (reply,) = await reports_bot.say(PHONE, "report")
+    (reply,) = await reports_bot.say(PHONE, "month")
     # attended 1 + 4 used before = 5 → ₹4,000 used; 16 − 5 = 11 left
     assert "✅ Attended: 5 (₹4,000 used)\n    including 4 before tracking started" in reply
     assert "⏳ Left: 11" in reply

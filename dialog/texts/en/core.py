@@ -108,6 +108,7 @@ TEXTS = {
         "*missed 12 feb*; with a count: *attended 2*)\n"
         "• *undo* – remove your last entry; *holiday* – mark days off\n"
         "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
+        "• *report* – the month as a PDF (*report last month*, *report 2026-11*)\n"
         "• *setup* – this month's plan; *children* / *add child*\n"
         "• *note*, *therapist note*, *notes* – notes (voice notes work too)\n"
         "• *members*, *invite*, *add parent 98xxxxxxxx*, *leave family* – the family\n"
