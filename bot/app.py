@@ -16,6 +16,8 @@ from quart import Quart, Response
 from bot import health, privacy_page, webhook
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
+from bot.jobs import http as jobs_http
+from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
 from bot.runtime import Runtime, Services
 from bot.scheduler import start_scheduler
@@ -61,6 +63,7 @@ def create_app(
     app.register_blueprint(health.blueprint)
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(privacy_page.blueprint)
+    app.register_blueprint(jobs_http.blueprint)
 
     @app.before_serving
     async def start() -> None:
@@ -201,7 +204,12 @@ async def _start_services(
     background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
     for service in background:
         service.start()
-    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db))
+
+    async def tick() -> None:
+        await run_named(job_env(settings, db, rt.cipher, now()), TICK)
+        sender.wake()
+
+    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(tick))
 
 
 def links(settings: Settings) -> Links:

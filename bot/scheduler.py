@@ -1,8 +1,10 @@
-"""Periodic system sweeps on apscheduler; each run claims its work in the database."""
+"""The in-process tick on apscheduler, and the retention sweeps; each run claims its work in
+the database."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,7 +15,7 @@ from tracker.my_data import purge_deleted_users
 
 log = logging.getLogger(__name__)
 
-PURGE_MINUTES = 15
+TICK_MINUTES = 5
 PURGE_BATCH = 1000  # rows per transaction, so a sweep never holds many locks for long
 
 
@@ -63,18 +65,19 @@ RETENTION = (
 )
 
 
-def start_scheduler(db: Database) -> AsyncIOScheduler:
+def start_scheduler(tick: Callable[[], Awaitable[object]]) -> AsyncIOScheduler:
+    """Only a tick: every job's sweep decides for itself what is due (bot/jobs/). A tick late
+    by minutes still runs; missed ones coalesce into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
-    for job in (purge_erased_users, purge_expired):
-        scheduler.add_job(
-            job,
-            "interval",
-            minutes=PURGE_MINUTES,
-            args=[db],
-            id=job.__name__,
-            coalesce=True,
-            max_instances=1,
-        )
+    scheduler.add_job(
+        tick,
+        "interval",
+        minutes=TICK_MINUTES,
+        id="tick",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=TICK_MINUTES * 60,
+    )
     scheduler.start()
     return scheduler
 
