@@ -148,6 +148,7 @@ def test_cli_stats_json_shape(database_url, db):
         "outbox": {"pending": 0, "sent": 0, "failed": 0},
         "notices": {"pending": 0, "dead": 0},
         "given_up": {"outbox": {}, "inbound": {}, "notices": {}},
+        "jobs": {},
     }
 
 
