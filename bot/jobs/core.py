@@ -6,28 +6,40 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 import asyncpg
 
-from bot.outbox import encode_body, enqueue
-from dialog.replies import Outgoing
+from bot.outbox import encode_body
+from dialog.replies import Outgoing, Template
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 
 log = logging.getLogger(__name__)
 
-BATCH = 500  # members per transaction, so a sweep never holds many locks for long
+BATCH = 1000  # members per transaction, so a sweep never holds many locks for long
 SENT = "sent"
 
+# The ledger rows, and the outbox rows of those this statement won, in one statement: a
+# decision another run has already written (or is writing) queues nothing here.
 CLAIM = """
-INSERT INTO tt.scheduled_sends (kind, user_id, period_key, decided)
-SELECT $1, t.user_id, t.period_key, t.decided
-FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(user_id, period_key, decided)
-ON CONFLICT DO NOTHING
-RETURNING user_id, period_key
+WITH claimed AS (
+    INSERT INTO tt.scheduled_sends (kind, user_id, period_key, decided)
+    SELECT $1, t.user_id, t.period_key, t.decided
+    FROM unnest($2::bigint[], $3::text[], $4::text[]) AS t(user_id, period_key, decided)
+    ON CONFLICT DO NOTHING
+    RETURNING user_id, period_key
+), queued AS (
+    INSERT INTO tt.outbox (user_id, phone_number_id, body, free_form)
+    SELECT c.user_id, $5, m.body, m.free_form
+    FROM claimed c
+    JOIN unnest($2::bigint[], $3::text[], $6::bytea[], $7::boolean[])
+        AS m(user_id, period_key, body, free_form)
+        ON m.user_id = c.user_id AND m.period_key = c.period_key AND m.body IS NOT NULL
+)
+SELECT user_id, period_key FROM claimed
 """
 
 
@@ -75,40 +87,48 @@ class Decision:
     outcome: str
     message: Outgoing | None = None
     final: bool = True
+    body: bytes | None = None  # `message` as the outbox stores it, encrypted
+
+    def sealed(self, cipher: Cipher) -> Decision:
+        """With the outbox body; raises if Meta's limits refuse the message."""
+        if self.message is None:
+            return self
+        return replace(self, body=cipher.encrypt_json(encode_body(self.message)))
+
+    @property
+    def free_form(self) -> bool:
+        return self.message is None or not isinstance(self.message.reply, Template)
 
 
 Decide = Callable[[asyncpg.Record], Decision]
-Select = Callable[[asyncpg.Connection, tuple[int, int], int], Awaitable[list[asyncpg.Record]]]
+Select = Callable[[asyncpg.Connection, int, int], Awaitable[list[asyncpg.Record]]]
 
 
-async def sweep(env: JobEnv, kind: str, select: Select, decide: Decide) -> Counts:
-    """Page through due rows (ordered by `cursor_a`, `cursor_b`), decide each, and record the
-    decisions batch by batch; one row's bad data is logged and counted, never stops the run."""
+async def sweep(env: JobEnv, kind: str, table: str, select: Select, decide: Decide) -> Counts:
+    """Walk `table`'s ids in ranges of `env.batch`: select the due rows of each range, decide
+    each, and record the decisions, one short transaction per range. One row's bad data is
+    logged and counted, never stops the run. Rows added meanwhile wait for the next run."""
     counts = Counts()
-    cursor = (0, 0)
-    while True:
+    async with env.db.transaction(SYSTEM) as conn:
+        last: int = await conn.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")
+    for after in range(0, last, env.batch):
         async with env.db.transaction(SYSTEM) as conn:
-            rows = await select(conn, cursor, env.batch)
-            if not rows:
-                return counts
-            cursor = (rows[-1]["cursor_a"], rows[-1]["cursor_b"])
+            rows = await select(conn, after, after + env.batch)
             counts.due += len(rows)
-            decisions = _decide_all(kind, rows, decide, counts)
+            decisions = _decide_all(env, kind, rows, decide, counts)
             if not env.dry_run:
                 decisions = await _record(conn, env, kind, decisions, counts)
             _tally(decisions, counts)
+    return counts
 
 
 def _decide_all(
-    kind: str, rows: Sequence[asyncpg.Record], decide: Decide, counts: Counts
+    env: JobEnv, kind: str, rows: Sequence[asyncpg.Record], decide: Decide, counts: Counts
 ) -> list[Decision]:
     decisions = []
     for row in rows:
         try:
-            decision = decide(row)
-            if decision.message is not None:
-                encode_body(decision.message)  # refused by Meta's limits: this member only
-            decisions.append(decision)
+            decisions.append(decide(row).sealed(env.cipher))
         except Exception:
             log.exception("scheduled %s skipped for bad data", kind, extra={"user": row["user_id"]})
             counts.failed += 1
@@ -156,16 +176,16 @@ async def _record(
 async def claim(
     conn: asyncpg.Connection, env: JobEnv, kind: str, decisions: Sequence[Decision]
 ) -> list[Decision]:
-    """Write the ledger rows; queue the messages of those this transaction won."""
+    """Write the ledger rows and queue the messages of those this transaction won."""
     rows = await conn.fetch(
         CLAIM,
         kind,
         [d.user_id for d in decisions],
         [d.period_key for d in decisions],
         [d.outcome for d in decisions],
+        env.phone_number_id,
+        [d.body for d in decisions],
+        [d.free_form for d in decisions],
     )
     won_keys = {(row["user_id"], row["period_key"]) for row in rows}
-    won = [d for d in decisions if (d.user_id, d.period_key) in won_keys]
-    messages = [d.message for d in won if d.message is not None]
-    await enqueue(conn, env.cipher, messages, phone_number_id=env.phone_number_id)
-    return won
+    return [d for d in decisions if (d.user_id, d.period_key) in won_keys]

@@ -20,15 +20,17 @@ from tracker.plan_store import Plan
 
 KIND = "package"
 
-# Per child: its local month ($3 as of, only in zones Postgres knows, $4), and its newest plan
-# of this month or the last. Due: this month's plan at or below the threshold ("low"), or only
-# last month's with sessions left ("carry"). One row per owner or parent not yet told.
+# Per child among ids $1 < id <= $2: its local month ($3 as of, only in zones Postgres knows,
+# $4), and its newest plan of this month or the last. Due: this month's plan at or below the
+# threshold ("low"), or only last month's with sessions left ("carry"). One row per owner or
+# parent not yet told.
 DUE = """
 WITH kid AS (
     SELECT c.id, c.name, c.low_package_at,
            date_trunc('month', CASE WHEN c.timezone = ANY($4::text[])
                                THEN $3::timestamptz AT TIME ZONE c.timezone END)::date AS month
     FROM tt.children c
+    WHERE c.id > $1 AND c.id <= $2
 ), due AS (
     SELECT k.id, k.name, p.month, p.sessions_paid, p.cost_paise, p.carried, p.used_before,
            n.attended, n.missed,
@@ -51,18 +53,15 @@ WITH kid AS (
       AND ((p.month = k.month AND f.left_over <= k.low_package_at)
            OR (p.month < k.month AND f.left_over > 0))
 )
-SELECT m.user_id, d.id AS cursor_a, m.user_id AS cursor_b, u.language, u.last_inbound_at,
+SELECT m.user_id, u.language, u.last_inbound_at,
        d.name AS child_name, d.period_key, d.month, d.sessions_paid, d.cost_paise, d.carried,
        d.used_before, d.attended, d.missed
 FROM due d
 JOIN tt.memberships m ON m.child_id = d.id AND m.role IN ('owner', 'parent')
 JOIN tt.users u ON u.id = m.user_id AND u.consent = 'opted_in' AND u.deleted_at IS NULL
-WHERE (d.id, m.user_id) > ($1, $2)
-  AND NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
+WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
                   WHERE x.user_id = m.user_id AND x.kind = 'package'
                     AND x.period_key = d.period_key)
-ORDER BY d.id, m.user_id
-LIMIT $5
 """
 
 
@@ -70,12 +69,10 @@ async def run(env: JobEnv) -> Counts:
     async with env.db.transaction(SYSTEM) as conn:
         zones = await known_zones(conn)
 
-    async def select(
-        conn: asyncpg.Connection, cursor: tuple[int, int], limit: int
-    ) -> list[asyncpg.Record]:
-        return await conn.fetch(DUE, cursor[0], cursor[1], env.now, zones, limit)
+    async def select(conn: asyncpg.Connection, after: int, upto: int) -> list[asyncpg.Record]:
+        return await conn.fetch(DUE, after, upto, env.now, zones)
 
-    return await sweep(env, KIND, select, partial(decide, env))
+    return await sweep(env, KIND, "tt.children", select, partial(decide, env))
 
 
 def decide(env: JobEnv, row: asyncpg.Record) -> Decision:

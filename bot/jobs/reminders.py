@@ -3,7 +3,8 @@ their day yet: the child's name, the month's numbers and buttons to log it in on
 
 from __future__ import annotations
 
-from functools import partial
+from datetime import date
+from functools import lru_cache, partial
 
 import asyncpg
 
@@ -24,12 +25,13 @@ WANTS_REMINDERS = (
     "AND EXISTS (SELECT 1 FROM tt.memberships m WHERE m.user_id = u.id)"
 )
 
-# One row per member due now: past their hour on one of their days, in their own zone, with
-# a child, and not yet decided for their local day. The local time is computed only for zones
-# Postgres knows ($4), so one bad zone skips its member instead of failing the statement.
+# The members due now among ids $1 < id <= $2: past their hour on one of their days, in their
+# own zone, with a child, and not yet decided for their local day. The local time is computed
+# only for zones Postgres knows ($4), so one bad zone skips its member instead of failing the
+# statement for everyone.
 DUE = f"""
-SELECT u.id AS user_id, u.id AS cursor_a, 0::bigint AS cursor_b, u.language, u.last_inbound_at,
-       l.day AS local_day, c.id AS child_id, c.name AS child_name,
+SELECT u.id AS user_id, u.language, u.last_inbound_at, l.day AS local_day,
+       c.id AS child_id, c.name AS child_name,
        EXISTS (SELECT 1 FROM tt.sessions s WHERE s.child_id = c.id AND s.day = l.day)
          OR EXISTS (SELECT 1 FROM tt.holidays h WHERE h.child_id = c.id AND h.day = l.day)
          AS logged,
@@ -51,14 +53,13 @@ LEFT JOIN LATERAL (
     FROM tt.sessions s
     WHERE s.child_id = c.id AND s.day >= p.month
       AND s.day < (p.month + interval '1 month')::date) n ON p.month IS NOT NULL
-WHERE u.id > $1 AND u.deleted_at IS NULL AND {WANTS_REMINDERS}
+WHERE u.id > $1 AND u.id <= $2
+  AND u.deleted_at IS NULL AND u.reminders_enabled AND u.consent = 'opted_in'
   AND t.at IS NOT NULL
   AND extract(isodow FROM t.at)::smallint = ANY (u.reminder_days)
   AND extract(hour FROM t.at) >= u.reminder_hour
   AND NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
                   WHERE x.user_id = u.id AND x.kind = '{KIND}' AND x.period_key = l.day::text)
-ORDER BY u.id
-LIMIT $2
 """
 
 
@@ -67,12 +68,10 @@ async def run(env: JobEnv) -> Counts:
         zones = await known_zones(conn)
         unknown = await members_in_unknown_zones(conn, zones, WANTS_REMINDERS)
 
-    async def select(
-        conn: asyncpg.Connection, cursor: tuple[int, int], limit: int
-    ) -> list[asyncpg.Record]:
-        return await conn.fetch(DUE, cursor[0], limit, env.now, zones)
+    async def select(conn: asyncpg.Connection, after: int, upto: int) -> list[asyncpg.Record]:
+        return await conn.fetch(DUE, after, upto, env.now, zones)
 
-    counts = await sweep(env, KIND, select, partial(decide, env))
+    counts = await sweep(env, KIND, "tt.users", select, partial(decide, env))
     if unknown:
         counts.due += unknown
         counts.skipped["bad_timezone"] += unknown
@@ -109,12 +108,18 @@ def reminder(row: asyncpg.Record) -> Reply:
             row["used_before"],
         )
         numbers = snapshot_text(text, name, month_figures(plan, row["attended"], row["missed"]))
-    buttons = (
-        Button(ids.encode("log", "attended", day.isoformat()), text("btn.menu.attended")),
-        Button(ids.encode("log", "missed", day.isoformat()), text("btn.menu.missed")),
-        Button(ids.encode("holiday", "today"), text("btn.reminder_holiday")),
+    nudge = text("reminder.nudge", name=name)
+    return Reply(text=f"{nudge}\n\n{numbers}", buttons=log_buttons(row["language"], day))
+
+
+@lru_cache(maxsize=256)  # the same few buttons for every member of a language on a day
+def log_buttons(language: str, day: date) -> tuple[Button, ...]:
+    """Log the day as attended or missed, or as a day off, in one tap."""
+    return (
+        Button(ids.encode("log", "attended", day.isoformat()), t(language, "btn.menu.attended")),
+        Button(ids.encode("log", "missed", day.isoformat()), t(language, "btn.menu.missed")),
+        Button(ids.encode("holiday", "today"), t(language, "btn.reminder_holiday")),
     )
-    return Reply(text=f"{text('reminder.nudge', name=name)}\n\n{numbers}", buttons=buttons)
 
 
 def _template(env: JobEnv, row: asyncpg.Record) -> Template | None:
