@@ -100,7 +100,7 @@ class Decision:
         return self.message is None or not isinstance(self.message.reply, Template)
 
 
-Decide = Callable[[asyncpg.Record], Decision]
+Decide = Callable[[asyncpg.Record], Awaitable[Decision]]
 Select = Callable[[asyncpg.Connection, int, int], Awaitable[list[asyncpg.Record]]]
 
 
@@ -115,20 +115,20 @@ async def sweep(env: JobEnv, kind: str, table: str, select: Select, decide: Deci
         async with env.db.transaction(SYSTEM) as conn:
             rows = await select(conn, after, after + env.batch)
             counts.due += len(rows)
-            decisions = _decide_all(env, kind, rows, decide, counts)
+            decisions = await _decide_all(env, kind, rows, decide, counts)
             if not env.dry_run:
                 decisions = await _record(conn, env, kind, decisions, counts)
             _tally(decisions, counts)
     return counts
 
 
-def _decide_all(
+async def _decide_all(
     env: JobEnv, kind: str, rows: Sequence[asyncpg.Record], decide: Decide, counts: Counts
 ) -> list[Decision]:
     decisions = []
     for row in rows:
         try:
-            decisions.append(decide(row).sealed(env.cipher))
+            decisions.append((await decide(row)).sealed(env.cipher))
         except Exception:
             log.exception("scheduled %s skipped for bad data", kind, extra={"user": row["user_id"]})
             counts.failed += 1

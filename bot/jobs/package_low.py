@@ -75,7 +75,7 @@ async def run(env: JobEnv) -> Counts:
     return await sweep(env, KIND, "tt.children", select, partial(decide, env))
 
 
-def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
+async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
     """A free message only: outside the window it waits (not recorded) for the member to
     write, since no template is approved for it."""
     user_id, period = row["user_id"], row["period_key"]

@@ -78,7 +78,7 @@ async def run(env: JobEnv) -> Counts:
     return counts
 
 
-def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
+async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
     """Skip when the day is logged; else a free message in the window, a template outside it,
     and nothing when no template is configured for the member's language."""
     period = row["local_day"].isoformat()
