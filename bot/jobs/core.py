@@ -12,6 +12,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.jobs.zones import known_zones
 from bot.outbox import encode_body
 from dialog.replies import Outgoing, Template
 from sql.cipher import Cipher
@@ -101,19 +102,20 @@ class Decision:
 
 
 Decide = Callable[[asyncpg.Record], Awaitable[Decision]]
-Select = Callable[[asyncpg.Connection, int, int], Awaitable[list[asyncpg.Record]]]
 
 
-async def sweep(env: JobEnv, kind: str, table: str, select: Select, decide: Decide) -> Counts:
-    """Walk `table`'s ids in ranges of `env.batch`: select the due rows of each range, decide
-    each, and record the decisions, one short transaction per range. One row's bad data is
-    logged and counted, never stops the run. Rows added meanwhile wait for the next run."""
+async def sweep(env: JobEnv, kind: str, table: str, due: str, decide: Decide) -> Counts:
+    """Walk `table`'s ids in ranges of `env.batch`: select the due rows of each range (`due`
+    takes $1 < id <= $2, $3 the moment and $4 the time zones Postgres knows), decide each,
+    and record the decisions, one short transaction per range. One row's bad data is logged
+    and counted, never stops the run. Rows added meanwhile wait for the next run."""
     counts = Counts()
     async with env.db.transaction(SYSTEM) as conn:
         last: int = await conn.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")
+        zones = await known_zones(conn)
     for after in range(0, last, env.batch):
         async with env.db.transaction(SYSTEM) as conn:
-            rows = await select(conn, after, after + env.batch)
+            rows = await conn.fetch(due, after, after + env.batch, env.now, zones)
             counts.due += len(rows)
             decisions = await _decide_all(env, kind, rows, decide, counts)
             if not env.dry_run:

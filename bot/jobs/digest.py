@@ -8,14 +8,13 @@ from functools import partial
 import asyncpg
 
 from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
-from bot.jobs.zones import known_zones
 from dialog.context import Context, Links
 from dialog.family import Family
 from dialog.message import Inbound
 from dialog.replies import Outgoing, Reply
 from dialog.window import window_open
 from handlers.reports import weekly_digest
-from sql.db import SYSTEM, as_user
+from sql.db import as_user
 from tracker.children import select_current_child
 from tracker.dates import local_today
 from tracker.permissions import allowed
@@ -43,13 +42,7 @@ WHERE u.id > $1 AND u.id <= $2
 
 
 async def run(env: JobEnv) -> Counts:
-    async with env.db.transaction(SYSTEM) as conn:
-        zones = await known_zones(conn)
-
-    async def select(conn: asyncpg.Connection, after: int, upto: int) -> list[asyncpg.Record]:
-        return await conn.fetch(DUE, after, upto, env.now, zones)
-
-    return await sweep(env, KIND, "tt.users", select, partial(decide, env))
+    return await sweep(env, KIND, "tt.users", DUE, partial(decide, env))
 
 
 async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:

@@ -9,12 +9,10 @@ from functools import partial
 import asyncpg
 
 from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
-from bot.jobs.zones import known_zones
 from dialog import ids
 from dialog.replies import Button, Outgoing, Reply
 from dialog.texts import t
 from dialog.window import window_open
-from sql.db import SYSTEM
 from tracker.money import month_figures
 from tracker.plan_store import Plan
 
@@ -66,13 +64,7 @@ WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
 
 
 async def run(env: JobEnv) -> Counts:
-    async with env.db.transaction(SYSTEM) as conn:
-        zones = await known_zones(conn)
-
-    async def select(conn: asyncpg.Connection, after: int, upto: int) -> list[asyncpg.Record]:
-        return await conn.fetch(DUE, after, upto, env.now, zones)
-
-    return await sweep(env, KIND, "tt.children", select, partial(decide, env))
+    return await sweep(env, KIND, "tt.children", DUE, partial(decide, env))
 
 
 async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:

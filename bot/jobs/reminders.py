@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 import asyncpg
 
 from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
-from bot.jobs.zones import known_zones, members_in_unknown_zones
+from bot.jobs.zones import members_in_unknown_zones
 from dialog import ids
 from dialog.replies import Button, Outgoing, Reply, Template
 from dialog.texts import t
@@ -65,13 +65,8 @@ WHERE u.id > $1 AND u.id <= $2
 
 async def run(env: JobEnv) -> Counts:
     async with env.db.transaction(SYSTEM) as conn:
-        zones = await known_zones(conn)
-        unknown = await members_in_unknown_zones(conn, zones, WANTS_REMINDERS)
-
-    async def select(conn: asyncpg.Connection, after: int, upto: int) -> list[asyncpg.Record]:
-        return await conn.fetch(DUE, after, upto, env.now, zones)
-
-    counts = await sweep(env, KIND, "tt.users", select, partial(decide, env))
+        unknown = await members_in_unknown_zones(conn, WANTS_REMINDERS)
+    counts = await sweep(env, KIND, "tt.users", DUE, partial(decide, env))
     if unknown:
         counts.due += unknown
         counts.skipped["bad_timezone"] += unknown

@@ -31,13 +31,10 @@ async def known_zones(conn: asyncpg.Connection) -> list[str]:
     return list(row["known"] or [])
 
 
-async def members_in_unknown_zones(
-    conn: asyncpg.Connection, known: list[str], condition: str
-) -> int:
+async def members_in_unknown_zones(conn: asyncpg.Connection, condition: str) -> int:
     """How many members meeting `condition` (SQL on `u`) a sweep skips for their zone."""
     count: int = await conn.fetchval(
         f"SELECT count(*) FROM tt.users u WHERE u.deleted_at IS NULL AND {condition} "
-        "AND u.timezone <> ALL($1::text[])",
-        known,
+        "AND NOT EXISTS (SELECT 1 FROM pg_timezone_names n WHERE n.name = u.timezone)"
     )
     return count
