@@ -62,6 +62,16 @@ RETENTION = (
     ),
     # A bucket idle for a day has long refilled to its burst, which is how a new one starts.
     Retention("pacing_idle", "tt.send_pacing", "true", "updated_at", timedelta(days=1), key="key"),
+    # A decision matters while its period can still come round: a month at most.
+    Retention(
+        "scheduled_decided",
+        "tt.scheduled_sends",
+        "true",
+        "created_at",
+        timedelta(days=60),
+        key="ctid",
+    ),
+    Retention("job_runs", "tt.job_runs", "true", "finished_at", timedelta(days=30)),
 )
 
 

@@ -48,6 +48,9 @@ CREATE POLICY job_runs_system ON tt.job_runs FOR ALL TO tt_system
 REVOKE ALL ON tt.scheduled_sends, tt.job_runs FROM PUBLIC;
 GRANT SELECT, INSERT, DELETE ON tt.scheduled_sends TO tt_system;
 GRANT SELECT, INSERT, DELETE ON tt.job_runs TO tt_system;
+-- only so the retention sweep may lock the rows it deletes (SELECT … FOR UPDATE SKIP LOCKED)
+GRANT UPDATE (created_at) ON tt.scheduled_sends TO tt_system;
+GRANT UPDATE (finished_at) ON tt.job_runs TO tt_system;
 
 DO $$
 DECLARE r text;
