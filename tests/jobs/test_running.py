@@ -75,3 +75,21 @@ async def test_without_a_cron_secret_the_endpoint_refuses_everyone(make_bot):
     bot = await make_bot(cron_secret="")
     response = await bot.client.post("/internal/jobs/tick", headers={"Authorization": "Bearer "})
     assert response.status_code == 401
+
+
+async def test_a_reminder_reaches_whatsapp_and_its_button_logs_the_day(db, make_bot, graph):
+    """Through the running app: the cron endpoint queues it, the sender delivers it, a tap on
+    its first button asks how many sessions were attended that day."""
+    phone = "919000000302"
+    user_id, _ = await member(db, phone, hour=0)
+    await db.execute("UPDATE tt.users SET last_inbound_at = now() WHERE id = $1", user_id)
+    bot = await make_bot(cron_secret=CRON_SECRET)
+    bearer = {"Authorization": f"Bearer {CRON_SECRET}"}
+    response = await bot.client.post("/internal/jobs/reminders", headers=bearer)
+    assert (await response.get_json())["reminders"]["sent"] == 1
+    await bot.settle()
+    [reminder] = graph.to(phone)
+    assert "Nothing is logged for Asha today yet" in reminder["interactive"]["body"]["text"]
+    first = reminder["interactive"]["action"]["buttons"][0]["reply"]["id"]
+    replies = await bot.tap(phone, first)
+    assert replies and "Asha" in replies[-1]
