@@ -19,9 +19,13 @@ log = logging.getLogger(__name__)
 
 Job = Callable[[JobEnv], Awaitable[Counts]]
 TICK = "tick"
-# The tick runs every job listed here. Not yet: monthly-report (TODO: send the PDF of the
-# month just ended on the 1st in the family's zone, once the PDF work of issue 12 provides its
-# render function) and pro-expiry (7 and 1 days before, once payments/ has family Pro state).
+# The tick runs every job listed here. Not yet:
+# - monthly-report (TODO): on the 1st in the child's zone, for the month just ended, period key
+#   that month: render with pdf.monthly.month_pdf(conn, cipher, child_id=, child_name=,
+#   timezone=, month=, today=, language=) read as the member, and queue a Document named
+#   pdf.monthly.pdf_filename(child_name, month) (the PDF branch of issue 12).
+# - pro-expiry: 7 and 1 days before tt.family_pro.expires_at (the payments branch), period key
+#   "<days>:<expiry date>" so a renewal nudges again next cycle.
 JOBS: dict[str, Job] = {
     "reminders": reminders.run,
     "package-low": package_low.run,
