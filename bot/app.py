@@ -16,9 +16,11 @@ from quart import Quart, Response
 from bot import health, privacy_page, webhook
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
+from bot.jobs import http as jobs_http
+from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
 from bot.runtime import Runtime, Services
-from bot.scheduler import JOBS, start_scheduler
+from bot.scheduler import TICK_CONNECTIONS, start_scheduler
 from bot.sender import Sender
 from bot.voice_jobs import VoiceJob, voice_job
 from bot.worker import Worker
@@ -66,6 +68,7 @@ def create_app(
     app.register_blueprint(health.blueprint)
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(privacy_page.blueprint)
+    app.register_blueprint(jobs_http.blueprint)
 
     @app.before_serving
     async def start() -> None:
@@ -213,14 +216,19 @@ async def _start_services(
     background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
     for service in background:
         service.start()
-    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db))
+
+    async def tick() -> None:
+        await run_named(job_env(settings, db, rt.cipher, now()), TICK)
+        sender.wake()
+
+    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(tick))
 
 
 def main_pool_size() -> int:
-    """A connection for every background task and scheduled job (each holds one at a time)
+    """A connection for every background task and the scheduled tick (each holds one at a time)
     and the readiness checks; the webhook has its own pool."""
     tasks = sum(loop.concurrency for loop in BACKGROUND)
-    return tasks + len(JOBS) + REQUEST_CONNECTIONS
+    return tasks + TICK_CONNECTIONS + REQUEST_CONNECTIONS
 
 
 def links(settings: Settings) -> Links:

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot import logs
@@ -44,6 +45,11 @@ SELECT 'notices', last_error, count(*) FROM tt.pending_notices
 WHERE status = 'dead' GROUP BY last_error
 ORDER BY 1, 2
 """
+# The latest run of each scheduled job (dry runs included, marked).
+JOB_RUNS_SQL = """
+SELECT DISTINCT ON (job) job, as_of, finished_at, dry_run, counts FROM tt.job_runs
+ORDER BY job, id DESC
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +82,47 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="queue counts for operators")
     stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
     stats.set_defaults(run=run_stats)
+    jobs = commands.add_parser("jobs", help="scheduled work, run by hand or from a cron")
+    job_commands = jobs.add_subparsers(required=True, metavar="action")
+    run = job_commands.add_parser("run", help="run one job now (tick: every job)")
+    run.add_argument("name", help="reminders, package-low, retention, … or tick")
+    run.add_argument("--now", type=_instant, help="act as of this ISO time (default: now)")
+    run.add_argument("--dry-run", action="store_true", help="count what is due; send nothing")
+    run.set_defaults(run=run_jobs)
     return parser
+
+
+def _instant(text: str) -> datetime:
+    """An ISO time; one without an offset is UTC."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def run_jobs(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import StartupError, prepare_database
+    from bot.jobs.runner import NAMES, job_env, run_named
+    from sql.db import Database
+
+    if args.name not in NAMES:
+        print(f"unknown job {args.name!r}; one of: {', '.join(NAMES)}", file=sys.stderr)
+        return 2
+
+    async def run() -> dict[str, dict[str, object]]:
+        db = await Database.connect(await prepare_database(settings), max_size=2)
+        try:
+            now = args.now or datetime.now(UTC)
+            env = job_env(settings, db, settings.cipher(), now, dry_run=args.dry_run)
+            return await run_named(env, args.name)
+        finally:
+            await db.close()
+
+    try:
+        counts = asyncio.run(run())
+    except StartupError as e:
+        print(f"cannot run: {e}", file=sys.stderr)
+        return 1
+    print(json.dumps(counts, indent=2))
+    return 1 if any("error" in c for c in counts.values()) else 0
 
 
 def run_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -139,6 +185,15 @@ async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
         "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
         "notices": {k: row[f"notices_{k}"] for k in ("pending", "dead")},
         "given_up": given_up,
+        "jobs": {
+            run["job"]: {
+                "as_of": run["as_of"].isoformat(),
+                "finished_at": run["finished_at"].isoformat(),
+                "dry_run": run["dry_run"],
+                **json.loads(run["counts"]),
+            }
+            for run in await conn.fetch(JOB_RUNS_SQL)
+        },
     }
 
 
@@ -159,12 +214,16 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(counts))
         return 0
-    given_up = counts.pop("given_up")
+    given_up, jobs = counts.pop("given_up"), counts.pop("jobs")
     for queue, values in counts.items():
         print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
     for queue, reasons in given_up.items():
         if reasons:
             print(f"given up {queue}: " + "  ".join(f"{k}={v}" for k, v in reasons.items()))
+    for job, last in jobs.items():
+        shown = "  ".join(f"{k}={v}" for k, v in last.items() if k not in {"as_of", "dry_run"})
+        dry = ", dry run" if last["dry_run"] else ""
+        print(f"job {job} (as of {last['as_of']}{dry}): {shown}")
     return 0
 
 

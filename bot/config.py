@@ -15,6 +15,7 @@ from sql.cipher import Cipher
 
 ENVIRONMENTS = ("development", "production", "test")
 LOCAL_SECRETS_FILE = "local-secrets.json"
+LANGUAGES = ("en", "hi", "te")
 MIN_SECRET_CHARS = 16  # Meta's app secrets have 32; a verify token is ours to make long
 DEFAULT_MAX_BODY_KB = 4096  # Meta batches up to 3 MB per POST
 
@@ -58,6 +59,8 @@ class Settings:
     voice_retention_days: int = 7
     invite_template_name: str = ""
     invite_template_lang: str = "en"
+    cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
+    reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
 
     @property
     def is_production(self) -> bool:
@@ -100,18 +103,35 @@ def _positive_int(env: Mapping[str, str], name: str, default: int, problems: lis
 def load_local_secrets(data_dir: Path) -> dict[str, str]:
     """Development only: secrets generated once and kept under DATA_DIR, never committed."""
     path = data_dir / LOCAL_SECRETS_FILE
-    if path.exists():
-        stored: dict[str, str] = json.loads(path.read_text())
+    stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    if "CRON_SECRET" in stored:
         return stored
-    secrets = {
+    secrets = stored or {
         "WHATSAPP_APP_SECRET": base64.urlsafe_b64encode(os.urandom(24)).decode(),
         "WHATSAPP_VERIFY_TOKEN": base64.urlsafe_b64encode(os.urandom(12)).decode(),
         "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
     }
+    secrets["CRON_SECRET"] = _new_cron_secret()  # also added to a file from before the jobs
     data_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(secrets, indent=2))
     path.chmod(0o600)
     return secrets
+
+
+def _new_cron_secret() -> str:
+    return base64.urlsafe_b64encode(os.urandom(24)).decode()
+
+
+def _templates(raw: str, problems: list[str]) -> dict[str, str]:
+    """REMINDER_TEMPLATES as "en=name,hi=name,te=name": one approved template per language."""
+    templates = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        language, _, name = (x.strip() for x in part.partition("="))
+        if language not in LANGUAGES or not name:
+            problems.append(f"REMINDER_TEMPLATES entry {part!r} must be LANGUAGE=NAME (en, hi, te)")
+        else:
+            templates[language] = name
+    return templates
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -161,6 +181,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         send_lease_seconds=_positive_int(env, "SEND_LEASE_SECONDS", 30, problems),
         invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
         invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
+        cron_secret=env.get("CRON_SECRET", ""),
+        reminder_templates=_templates(env.get("REMINDER_TEMPLATES", ""), problems),
     )
     problems += _required_problems(settings)
     if problems:
@@ -189,6 +211,8 @@ def _required_problems(settings: Settings) -> list[str]:
         problems.append("WHATSAPP_TOKEN is required in production")
     if not settings.whatsapp_phone_number_id:
         problems.append("WHATSAPP_PHONE_NUMBER_ID is required in production")
+    if not settings.cron_secret:
+        problems.append("CRON_SECRET is required in production (the bearer of /internal/jobs)")
     if settings.public_base_url and not settings.public_base_url.startswith("https://"):
         problems.append("PUBLIC_BASE_URL must start with https:// in production")
     return problems
@@ -200,6 +224,7 @@ def _weak_secrets(settings: Settings) -> list[str]:
         "WHATSAPP_APP_SECRET": (settings.whatsapp_app_secret, MIN_SECRET_CHARS),
         "WHATSAPP_VERIFY_TOKEN": (settings.whatsapp_verify_token, MIN_SECRET_CHARS),
         "WHATSAPP_TOKEN": (settings.whatsapp_token, 1),
+        "CRON_SECRET": (settings.cron_secret, MIN_SECRET_CHARS),
     }
     problems = []
     for name, (value, least) in secrets.items():

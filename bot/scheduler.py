@@ -1,8 +1,10 @@
-"""Periodic system sweeps on apscheduler; each run claims its work in the database."""
+"""The in-process tick on apscheduler, and the retention sweeps; each run claims its work in
+the database."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,7 +15,9 @@ from tracker.my_data import purge_deleted_users
 
 log = logging.getLogger(__name__)
 
-PURGE_MINUTES = 15
+TICK_MINUTES = 5
+# one tick at a time (max_instances=1) runs its jobs one after another, on one connection
+TICK_CONNECTIONS = 1
 PURGE_BATCH = 1000  # rows per transaction, so a sweep never holds many locks for long
 
 
@@ -73,21 +77,32 @@ RETENTION = (
     ),
     # A bucket idle for a day has long refilled to its burst, which is how a new one starts.
     Retention("pacing_idle", "tt.send_pacing", "true", "updated_at", timedelta(days=1), key="key"),
+    # A decision matters while its period can still come round: a month at most.
+    Retention(
+        "scheduled_decided",
+        "tt.scheduled_sends",
+        "true",
+        "created_at",
+        timedelta(days=60),
+        key="ctid",
+    ),
+    Retention("job_runs", "tt.job_runs", "true", "finished_at", timedelta(days=30)),
 )
 
 
-def start_scheduler(db: Database) -> AsyncIOScheduler:
+def start_scheduler(tick: Callable[[], Awaitable[object]]) -> AsyncIOScheduler:
+    """Only a tick: every job's sweep decides for itself what is due (bot/jobs/). A tick late
+    by minutes still runs; missed ones coalesce into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
-    for job in JOBS:
-        scheduler.add_job(
-            job,
-            "interval",
-            minutes=PURGE_MINUTES,
-            args=[db],
-            id=job.__name__,
-            coalesce=True,
-            max_instances=1,
-        )
+    scheduler.add_job(
+        tick,
+        "interval",
+        minutes=TICK_MINUTES,
+        id="tick",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=TICK_MINUTES * 60,
+    )
     scheduler.start()
     return scheduler
 
@@ -115,7 +130,3 @@ async def purge_expired(db: Database, batch: int = PURGE_BATCH) -> dict[str, int
     if any(purged.values()):
         log.info("expired rows purged", extra={"purged": purged})
     return purged
-
-
-# each runs one at a time (max_instances=1) and holds one connection at a time
-JOBS = (purge_erased_users, purge_expired)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dialog import ids
 from dialog.commands import Command
 from dialog.context import Context
@@ -49,17 +51,17 @@ async def main_menu(ctx: Context, lead: str = "") -> None:
     if figures is None:
         snapshot = ctx.t("menu.no_plan", name=child.name)
     else:
-        snapshot = snapshot_text(ctx, child.name, figures)
+        snapshot = snapshot_text(ctx.t, child.name, figures)
     show_menu(ctx, "\n\n".join(filter(None, [lead, snapshot, ctx.t("menu.body")])))
 
 
-def snapshot_text(ctx: Context, name: str, figures: MonthFigures) -> str:
+def snapshot_text(t: Callable[..., str], name: str, figures: MonthFigures) -> str:
     """Used of the package, and what is left or how far past it the month has gone."""
     if figures.beyond:
         key, rest = "menu.snapshot_beyond", {"beyond": figures.beyond}
     else:
         key, rest = "menu.snapshot", {"left": figures.left}
-    return ctx.t(key, name=name, count=figures.attended, total=figures.total, **rest)
+    return t(key, name=name, count=figures.attended, total=figures.total, **rest)
 
 
 def more_rows(ctx: Context) -> list[Row]:

@@ -59,7 +59,12 @@ async def show_weekly(ctx: Context, family: Family, _: Command) -> None:
 @router.command("digest", needs="view")
 async def show_digest(ctx: Context, family: Family, _: Command) -> None:
     """Reply with the weekly parent digest (adherence, mood, notes, next step); stores nothing."""
-    ctx.reply(digest_text(ctx, family, await _week(ctx, family)))
+    ctx.reply(await weekly_digest(ctx, family))
+
+
+async def weekly_digest(ctx: Context, family: Family) -> str:
+    """The digest of the last 7 days, as `digest` shows it and the weekly-digest job sends it."""
+    return digest_text(ctx, family, await _week(ctx, family))
 
 
 @router.command("missed_analytics", needs="view")

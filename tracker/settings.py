@@ -73,6 +73,13 @@ class ReminderSettings:
     days: tuple[int, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    enabled: bool
+    day: int  # ISO weekday
+    hour: int
+
+
 @cache
 def _zones_by_key() -> tuple[dict[str, str], dict[str, str | None]]:
     """Every IANA name by its folded form, and by its city (None when a city is ambiguous)."""
@@ -179,6 +186,26 @@ async def update_reminder_days(
     chosen = sorted(set(days))
     await conn.execute("UPDATE tt.users SET reminder_days = $2 WHERE id = $1", user_id, chosen)
     await record_event(conn, user_id, "reminder_days", days=chosen)
+
+
+async def select_digest(conn: asyncpg.Connection, user_id: int) -> DigestSettings:
+    row = await fetch_one(
+        conn, "SELECT digest_enabled, digest_day, digest_hour FROM tt.users WHERE id = $1", user_id
+    )
+    return DigestSettings(row["digest_enabled"], row["digest_day"], row["digest_hour"])
+
+
+async def update_digest(
+    conn: asyncpg.Connection, user_id: int, *, enabled: bool, day: int | None = None
+) -> None:
+    await conn.execute(
+        "UPDATE tt.users SET digest_enabled = $2, digest_day = coalesce($3, digest_day) "
+        "WHERE id = $1",
+        user_id,
+        enabled,
+        day,
+    )
+    await record_event(conn, user_id, "digest_on" if enabled else "digest_off", day=day)
 
 
 async def update_user_timezone(conn: asyncpg.Connection, user_id: int, zone: str) -> None:

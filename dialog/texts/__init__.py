@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 
 from babel import Locale
@@ -27,6 +27,7 @@ FEATURES = (
     "settings",
     "words",
     "pdf",
+    "jobs",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))
@@ -40,6 +41,7 @@ def locale(language: str) -> Locale:
     return Locale.parse(LOCALES.get(language, LOCALES["en"]))
 
 
+@lru_cache(maxsize=4096)  # babel evaluates the CLDR rule afresh on every call
 def plural_category(language: str, count: int) -> str:
     """CLDR's plural category of `count` in `language`: "one", "other", …"""
     return str(locale(language).plural_form(count))

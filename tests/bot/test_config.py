@@ -17,6 +17,7 @@ PRODUCTION = {
     "WHATSAPP_TOKEN": "EAAGtokenfromthesystemuser",
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": KEY,
+    "CRON_SECRET": "a-cron-secret-long-enough",
 }
 
 
@@ -33,6 +34,7 @@ def test_complete_production_config_loads_and_does_not_migrate_itself():
         ("WHATSAPP_APP_SECRET", "WHATSAPP_APP_SECRET is required"),
         ("WHATSAPP_TOKEN", "WHATSAPP_TOKEN is required"),
         ("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS is required"),
+        ("CRON_SECRET", "CRON_SECRET is required in production"),
     ],
 )
 def test_production_refuses_missing_pieces(missing, message):
@@ -53,6 +55,7 @@ def test_production_refuses_missing_pieces(missing, message):
         ("WHATSAPP_VERIFY_TOKEN", "\t"),
         ("WHATSAPP_VERIFY_TOKEN", "my verify token is long"),
         ("WHATSAPP_TOKEN", "EAAGtoken "),
+        ("CRON_SECRET", "0f3c9a7b"),
     ],
 )
 def test_production_refuses_secrets_that_cannot_be_real(name, value):
@@ -90,6 +93,22 @@ def test_development_generates_and_keeps_local_secrets(tmp_path):
     assert first.whatsapp_app_secret and first.whatsapp_app_secret == second.whatsapp_app_secret
     assert first.embedded_database and first.console_replies and first.auto_migrate
     assert oct((tmp_path / "local-secrets.json").stat().st_mode)[-3:] == "600"
+    assert len(first.cron_secret) >= 16 and first.cron_secret == second.cron_secret
+
+
+def test_a_local_secrets_file_from_before_the_jobs_gains_a_kept_cron_secret(tmp_path):
+    older = {"WHATSAPP_APP_SECRET": "a", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
+    (tmp_path / "local-secrets.json").write_text(json.dumps(older))
+    first = from_env({"DATA_DIR": str(tmp_path)})
+    assert first.whatsapp_app_secret == "a" and first.cron_secret
+    assert from_env({"DATA_DIR": str(tmp_path)}).cron_secret == first.cron_secret
+
+
+def test_reminder_templates_are_one_per_language(tmp_path):
+    env = {"DATA_DIR": str(tmp_path), "REMINDER_TEMPLATES": "en=tt_reminder, te=tt_reminder_te"}
+    assert from_env(env).reminder_templates == {"en": "tt_reminder", "te": "tt_reminder_te"}
+    with pytest.raises(ConfigError, match="REMINDER_TEMPLATES"):
+        from_env(env | {"REMINDER_TEMPLATES": "fr=x"})
 
 
 def test_cli_refuses_bad_production_config_without_a_traceback(tmp_path):
@@ -129,6 +148,7 @@ def test_cli_stats_json_shape(database_url, db):
         "outbox": {"pending": 0, "sent": 0, "failed": 0},
         "notices": {"pending": 0, "dead": 0},
         "given_up": {"outbox": {}, "inbound": {}, "notices": {}},
+        "jobs": {},
     }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import asyncpg
 
 from bot.app import BACKGROUND, INGEST_POOL_SIZE, REQUEST_CONNECTIONS, main_pool_size
-from bot.scheduler import JOBS
+from bot.scheduler import TICK_CONNECTIONS
 from tests.conftest import wait_until
 
 
@@ -48,7 +48,7 @@ async def test_the_pool_is_sized_by_the_loops_that_run(bot):
     services = bot.app.extensions["therapy_tracker"].running
     assert {type(loop) for loop in services.background} == set(BACKGROUND)
     tasks = sum(loop.concurrency for loop in services.background)
-    assert services.db.pool.get_max_size() == tasks + len(JOBS) + REQUEST_CONNECTIONS
+    assert services.db.pool.get_max_size() == tasks + TICK_CONNECTIONS + REQUEST_CONNECTIONS
 
 
 def test_the_readme_states_how_many_connections_a_server_opens():

@@ -43,6 +43,19 @@ async def fill(db):
                 status,
                 age,
             )
+    for n, age in enumerate((OLD, RECENT)):
+        await db.execute(
+            "INSERT INTO tt.scheduled_sends (kind, user_id, period_key, decided, created_at) "
+            "VALUES ('reminder', $1, $2, 'sent', now() - $3::interval - interval '30 days')",
+            user_id,
+            str(n),
+            age,
+        )
+        await db.execute(
+            "INSERT INTO tt.job_runs (job, as_of, finished_at) VALUES ('tick', now(), "
+            "now() - $1::interval)",
+            age,
+        )
     for key, age in (("user:old", OLD), ("user:recent", RECENT)):
         await db.execute(
             "INSERT INTO tt.send_pacing (key, tokens, updated_at) "
@@ -89,6 +102,8 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
         "notices_dead": 1,
         "pacing_idle": 1,
         "quarantined": 1,
+        "scheduled_decided": 1,
+        "job_runs": 1,
     }
     recent = True
     assert await left(db, "tt.inbound_messages") == [

@@ -21,6 +21,7 @@ PRODUCTION = {
     "WHATSAPP_TOKEN": "EAAGtokenfromthesystemuser",
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
+    "CRON_SECRET": "a-cron-secret-long-enough",
 }
 
 

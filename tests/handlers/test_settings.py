@@ -42,6 +42,7 @@ async def test_settings_lists_each_setting_with_its_value(bot):
         "rem:time",
         "rem:off",
         "rem:days",
+        "digest:days",
         "cmd:language",
         "cmd:consent",
         "cmd:export",
@@ -203,3 +204,21 @@ async def test_common_zone_names_are_understood(bot):
     assert await zones(bot) == "America/New_York America/New_York"
     await bot.say(PHONE, "timezone india")
     assert await zones(bot) == "Asia/Kolkata Asia/Kolkata"
+
+
+async def test_the_weekly_digest_is_turned_on_by_choosing_its_day_and_off_again(bot):
+    await make_family(bot.db, PHONE)
+    await bot.say(PHONE, "settings")
+    assert await bot.tap(PHONE, "digest:days") == [
+        "📰 Which day should the weekly digest come? It arrives from 18:00 your time."
+    ]
+    assert [r["title"] for r in last_rows(bot)][:2] == ["Monday", "Tuesday"]
+    assert await bot.tap(PHONE, "digest:day:7") == [
+        "✅ The weekly digest will come every Sunday from 18:00."
+    ]
+    row = await bot.db.fetchrow("SELECT digest_enabled, digest_day FROM tt.users")
+    assert tuple(row) == (True, 7)
+    await bot.say(PHONE, "settings")
+    assert "digest:off" in [r["id"] for r in last_rows(bot)]
+    assert await bot.tap(PHONE, "digest:off") == ["🔕 The weekly digest is off."]
+    assert not await bot.db.fetchval("SELECT digest_enabled FROM tt.users")
