@@ -13,10 +13,11 @@ import asyncpg
 import httpx
 from quart import Quart, Response
 
-from bot import health, privacy_page, webhook
+from bot import health, privacy_page, razorpay_webhook, webhook
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
 from bot.notice_flusher import NoticeFlusher
+from bot.payments_worker import PaymentsWorker
 from bot.runtime import Runtime, Services
 from bot.scheduler import start_scheduler
 from bot.sender import Sender
@@ -24,6 +25,7 @@ from bot.voice_jobs import voice_job
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
+from payments.razorpay_api import Keys, RazorpayApi
 from sql.db import Database, Limits
 from sql.embedded import start_embedded
 from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pending, missing
@@ -61,6 +63,7 @@ def create_app(
     app.register_blueprint(health.blueprint)
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(privacy_page.blueprint)
+    app.register_blueprint(razorpay_webhook.blueprint)
 
     @app.before_serving
     async def start() -> None:
@@ -198,10 +201,37 @@ async def _start_services(
     voice = voice_job(
         settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
     )
-    background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
+    payments = _payments(rt, db, http_client, on_replies=sender.wake, clock=now)
+    notices = _notices(rt, db, on_flushed=sender.wake, clock=now)
+    background = [sender, worker, voice, notices, payments]
     for service in background:
         service.start()
-    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db))
+    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(db), payments)
+
+
+def _payments(
+    rt: Runtime,
+    db: Database,
+    http_client: httpx.AsyncClient | None,
+    *,
+    on_replies: Callable[[], None],
+    clock: Callable[[], datetime],
+) -> PaymentsWorker:
+    settings = rt.settings
+    api = None
+    if settings.payments_ready:
+        keys = Keys(settings.razorpay_key_id, settings.razorpay_key_secret)
+        api = RazorpayApi(keys, base=settings.razorpay_api_base, client=http_client)
+    return PaymentsWorker(
+        db,
+        rt.cipher,
+        api,
+        default_phone_number_id=settings.whatsapp_phone_number_id,
+        on_replies=on_replies,
+        clock=clock,
+        retry_base_seconds=settings.worker_retry_base_seconds,
+        sweep_seconds=settings.sweep_interval_seconds,
+    )
 
 
 def links(settings: Settings) -> Links:
@@ -211,6 +241,7 @@ def links(settings: Settings) -> Links:
         bot_number=settings.whatsapp_public_number,
         invite_template=settings.invite_template_name,
         invite_template_lang=settings.invite_template_lang,
+        payments=settings.payments_ready,
     )
 
 

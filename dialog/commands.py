@@ -170,6 +170,27 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "settings": ("settings", "सेटिंग्स", "సెట్టింగ్‌లు"),
     "timezone": ("timezone", "time zone", "tz", "समय क्षेत्र", "టైమ్ జోన్"),
     "reminders": ("reminders", "reminder", "reminder time", "रिमाइंडर", "రిమైండర్"),
+    "go_pro": (
+        "go pro",
+        "gopro",
+        "upgrade",
+        "pro",
+        "buy pro",
+        "प्रो",
+        "अपग्रेड",
+        "प्रो लें",
+        "ప్రో",
+        "అప్‌గ్రేడ్",
+        "ప్రో కొను",
+    ),
+    "payment_status": (
+        "payment status",
+        "payments",
+        "भुगतान",
+        "भुगतान स्थिति",
+        "చెల్లింపులు",
+        "చెల్లింపు స్థితి",
+    ),
 }
 
 LANGUAGE_WORDS = {

@@ -13,6 +13,7 @@ from handlers import (
     my_data,
     notes,
     onboarding,
+    payments,
     reports,
     sessions,
     settings,
@@ -33,6 +34,7 @@ FEATURES = (
     notes,
     my_data,
     settings,
+    payments,
     media,
 )
 

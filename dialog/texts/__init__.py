@@ -25,6 +25,7 @@ FEATURES = (
     "notes",
     "privacy",
     "settings",
+    "payments",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))

@@ -1,0 +1,51 @@
+"""en: Pro plans and payments."""
+
+from dialog.texts.merge import Entry
+
+TEXTS: dict[str, Entry] = {
+    "pro.plan.parent_basic_199": "Parent Basic",
+    "pro.plan.pro_plus_499": "Pro Plus",
+    "pro.feature.pdf_report": "the monthly report as a PDF",
+    "pro.feature.monthly_push": "that PDF sent to you when a month ends",
+    "pro.feature.caregiver_edit_links": "edit links on the caregiver page",
+    "pro.feature.extra_children": "more than one child",
+    "pro.title": "🌟 *Pro for {child}'s family*",
+    "pro.state_free": "Now: the free plan. Logging, status and summaries stay free always.",
+    "pro.state_active": "Now: *{plan}* until {date}. Every member of the family has it.",
+    "pro.plan_line": {
+        "one": "*{plan}*: {amount} for {count} day. Gives {features}.",
+        "other": "*{plan}*: {amount} for {count} days. Gives {features}.",
+    },
+    "pro.pick": "Pick a plan to get a payment link. Days add on to any you still have.",
+    "pro.not_set_up": "Payments are not set up yet, so Pro cannot be bought right now.",
+    "pro.therapist": "Only a parent of {child} can buy Pro for the family; "
+    "everything you use as a therapist stays free.",
+    "btn.pro_buy": "{plan} {amount}",
+    "pro.link_coming": "⏳ Making your payment link. It comes in a moment.",
+    "pro.link_ready": {
+        "one": "💳 {plan} for {child}'s family: {amount} for {count} day of Pro. "
+        "Tap the button to pay. The link works for 24 hours.",
+        "other": "💳 {plan} for {child}'s family: {amount} for {count} days of Pro. "
+        "Tap the button to pay. The link works for 24 hours.",
+    },
+    "btn.pro_pay": "Pay {amount}",
+    "pro.link_failed": "Sorry, I could not make a payment link just now. "
+    "Please type *go pro* again in a little while.",
+    "pro.active_until": "🌟 {plan} is on for {child}'s family until {date}. Thank you!",
+    "pro.payment_failed": "Your payment did not go through. You can try again with the same "
+    "link, or type *go pro*.",
+    "pro.taken_back": {
+        "one": "A refund was made, so {count} day of Pro was taken back. "
+        "Pro now runs until {date}.",
+        "other": "A refund was made, so {count} days of Pro were taken back. "
+        "Pro now runs until {date}.",
+    },
+    "pay.status_title": "🧾 *Payments for {child}'s family*",
+    "pay.none": "No payments yet.",
+    "pay.line": "{date}: {amount}, {state}",
+    "pay.state.granted": "Pro added",
+    "pay.state.paid": "received",
+    "pay.state.failed": "did not go through",
+    "pay.state.unmatched": "being checked",
+    "pay.state.amount_mismatch": "being checked",
+}

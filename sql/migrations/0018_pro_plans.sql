@@ -1,0 +1,173 @@
+-- Pro plans through Razorpay (issue 11). Pro belongs to a child's family: every member
+-- benefits. The catalog of plans is code (payments/plans.py); the database holds what was
+-- bought and how it was paid.
+--
+-- * tt.family_pro: the family's Pro expiry; days stack from the later of now and it.
+-- * tt.payment_links: one row per attempt to pay (our reference_id), created by an owner or
+--   parent through tt.request_pro_link and turned into a Razorpay link by a background job.
+-- * tt.payments: one row per Razorpay payment id, whatever event told us first; the days are
+--   granted once per row (granted_at), an amount that does not match is kept and flagged, a
+--   payment that matches no link is kept for reconciliation.
+-- * tt.razorpay_events: signed webhook bodies stored before the 2xx, one per event id, and
+--   applied by the worker.
+
+CREATE TABLE tt.family_pro (
+    child_id    bigint PRIMARY KEY REFERENCES tt.children (id) ON DELETE CASCADE,
+    plan_code   text NOT NULL CHECK (length(plan_code) <= 40),
+    expires_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE tt.payment_links (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    child_id         bigint NOT NULL REFERENCES tt.children (id) ON DELETE CASCADE,
+    user_id          bigint NOT NULL REFERENCES tt.users (id) ON DELETE CASCADE,
+    plan_code        text NOT NULL CHECK (length(plan_code) <= 40),
+    amount_paise     integer NOT NULL CHECK (amount_paise > 0),
+    reference_id     text NOT NULL UNIQUE CHECK (reference_id ~ '^[A-Za-z0-9_-]{8,40}$'),
+    plink_id         text UNIQUE CHECK (length(plink_id) <= 64),
+    short_url        text CHECK (length(short_url) <= 512),
+    status           text NOT NULL DEFAULT 'requesting'
+                     CHECK (status IN ('requesting', 'created', 'paid', 'expired', 'cancelled',
+                                       'failed')),
+    expire_by        timestamptz NOT NULL,
+    phone_number_id  text NOT NULL DEFAULT '' CHECK (length(phone_number_id) <= 64),
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+    attempts         integer NOT NULL DEFAULT 0 CHECK (attempts BETWEEN 0 AND 100),
+    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    claim_token      uuid,
+    claimed_until    timestamptz,
+    last_error       text CHECK (length(last_error) <= 200)
+);
+CREATE INDEX payment_links_requesting_idx ON tt.payment_links (user_id, id)
+    WHERE status = 'requesting';
+CREATE INDEX payment_links_child_idx ON tt.payment_links (child_id, plan_code, status);
+
+CREATE TABLE tt.payments (
+    payment_id       text PRIMARY KEY CHECK (payment_id ~ '^pay_[A-Za-z0-9]{1,60}$'),
+    link_id          bigint REFERENCES tt.payment_links (id) ON DELETE SET NULL,
+    child_id         bigint REFERENCES tt.children (id) ON DELETE SET NULL,
+    user_id          bigint REFERENCES tt.users (id) ON DELETE SET NULL,
+    plan_code        text CHECK (length(plan_code) <= 40),
+    amount_paise     bigint NOT NULL CHECK (amount_paise >= 0),
+    currency         text NOT NULL CHECK (length(currency) <= 8),
+    order_id         text CHECK (length(order_id) <= 64),
+    state            text NOT NULL
+                     CHECK (state IN ('paid', 'granted', 'unmatched', 'amount_mismatch',
+                                      'failed')),
+    days_granted     integer NOT NULL DEFAULT 0 CHECK (days_granted >= 0),
+    granted_at       timestamptz,
+    refunded_paise   bigint NOT NULL DEFAULT 0 CHECK (refunded_paise >= 0),
+    days_taken_back  integer NOT NULL DEFAULT 0 CHECK (days_taken_back >= 0),
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    updated_at       timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX payments_child_idx ON tt.payments (child_id, created_at);
+CREATE INDEX payments_state_idx ON tt.payments (state) WHERE state IN ('unmatched', 'amount_mismatch');
+
+CREATE TABLE tt.razorpay_events (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id         text NOT NULL UNIQUE CHECK (length(event_id) BETWEEN 1 AND 128),
+    event            text NOT NULL CHECK (length(event) <= 64),
+    payload          bytea NOT NULL,
+    received_at      timestamptz NOT NULL DEFAULT now(),
+    status           text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'dead')),
+    attempts         integer NOT NULL DEFAULT 0 CHECK (attempts BETWEEN 0 AND 100),
+    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+    claim_token      uuid,
+    claimed_until    timestamptz,
+    last_error       text CHECK (length(last_error) <= 200),
+    processed_at     timestamptz
+);
+CREATE INDEX razorpay_events_pending_idx ON tt.razorpay_events (id) WHERE status = 'pending';
+
+ALTER TABLE tt.family_pro ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE tt.payment_links ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE tt.payments ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE tt.razorpay_events ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+
+-- Members read their own families' rows; nobody writes them but the system and the function
+-- below.
+CREATE POLICY family_pro_app_read ON tt.family_pro FOR SELECT TO tt_app
+    USING (child_id IN (SELECT tt.my_child_ids()));
+CREATE POLICY payment_links_app_read ON tt.payment_links FOR SELECT TO tt_app
+    USING (child_id IN (SELECT tt.my_child_ids()));
+CREATE POLICY payments_app_read ON tt.payments FOR SELECT TO tt_app
+    USING (child_id IN (SELECT tt.my_child_ids()));
+
+CREATE POLICY family_pro_system ON tt.family_pro FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+CREATE POLICY payment_links_system ON tt.payment_links FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+CREATE POLICY payments_system ON tt.payments FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+CREATE POLICY razorpay_events_system ON tt.razorpay_events FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+
+REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events FROM PUBLIC;
+GRANT SELECT ON tt.family_pro, tt.payments TO tt_app;
+GRANT SELECT (id, child_id, user_id, plan_code, amount_paise, short_url, status, expire_by,
+              created_at) ON tt.payment_links TO tt_app;
+GRANT SELECT, INSERT, UPDATE, DELETE
+    ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events TO tt_system;
+
+-- Ask for a link to pay for `p_plan_code` for the child (owners and parents only). An open
+-- link for the same plan that is still good for a while is returned instead of a new one;
+-- otherwise a new attempt is stored with the caller's fresh reference id, and the link job
+-- creates it at Razorpay. Returns the link row's id and whether it was reused.
+CREATE FUNCTION tt.request_pro_link(p_child_id bigint, p_plan_code text, p_amount_paise integer,
+                                    p_reference_id text, p_expire_by timestamptz,
+                                    p_phone_number_id text)
+    RETURNS TABLE (link_id bigint, reused boolean)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
+DECLARE
+    actor bigint := tt.acting_user_id();
+BEGIN
+    PERFORM tt.lock_family_as(p_child_id, ARRAY['owner', 'parent']);
+    SELECT l.id INTO link_id FROM tt.payment_links l
+    WHERE l.child_id = p_child_id AND l.plan_code = p_plan_code
+      AND l.amount_paise = p_amount_paise AND l.status IN ('requesting', 'created')
+      AND l.expire_by > now() + interval '30 minutes'
+    ORDER BY l.id DESC LIMIT 1;
+    IF FOUND THEN
+        reused := true;
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    INSERT INTO tt.payment_links (child_id, user_id, plan_code, amount_paise, reference_id,
+                                  expire_by, phone_number_id)
+    VALUES (p_child_id, actor, p_plan_code, p_amount_paise, p_reference_id, p_expire_by,
+            p_phone_number_id)
+    RETURNING id INTO link_id;
+    INSERT INTO tt.audit_events (user_id, child_id, kind, details)
+    VALUES (actor, p_child_id, 'payment_link_requested',
+            jsonb_build_object('plan', p_plan_code, 'amount_paise', p_amount_paise,
+                               'link_id', link_id));
+    reused := false;
+    RETURN NEXT;
+END
+$$;
+
+GRANT CREATE ON SCHEMA tt TO tt_system;
+ALTER FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
+    OWNER TO tt_system;
+REVOKE CREATE ON SCHEMA tt FROM tt_system;
+REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
+    TO tt_app;
+
+DO $$
+DECLARE r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['anon', 'authenticated'] LOOP
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, '
+                           'tt.razorpay_events FROM %I', r);
+            EXECUTE format('REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, '
+                           'text, timestamptz, text) FROM %I', r);
+        END IF;
+    END LOOP;
+END
+$$;
