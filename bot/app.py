@@ -186,13 +186,19 @@ async def _start_services(
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
     )
+    payments = _payments(rt, db, http_client, on_replies=sender.wake, clock=now)
+
+    def after_message() -> None:  # a message may have asked for a payment link
+        sender.wake()
+        payments.wake()
+
     worker = Worker(
         db,
         rt.cipher,
         rt.router,
         default_phone_number_id=settings.whatsapp_phone_number_id,
         links=links(settings),
-        on_replies=sender.wake,
+        on_replies=after_message,
         clock=now,
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
@@ -201,7 +207,6 @@ async def _start_services(
     voice = voice_job(
         settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
     )
-    payments = _payments(rt, db, http_client, on_replies=sender.wake, clock=now)
     notices = _notices(rt, db, on_flushed=sender.wake, clock=now)
     background = [sender, worker, voice, notices, payments]
     for service in background:
