@@ -21,6 +21,7 @@ from payments.events import BadEvent, parse_event
 from payments.links import LinkRequest, link_body
 from payments.plans import PLANS
 from payments.razorpay_api import BadRequest, RazorpayApi, RazorpayError, create_or_find_link
+from payments.reconcile import RECHECK_AFTER, reconcile_link
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from sql.queue import Claim, Queue
@@ -45,10 +46,19 @@ LINK_REQUESTS = Queue(
     "q.phone_number_id, u.language",
     given_up="status = 'failed', updated_at = now()",
 )
+RECONCILE = Queue(
+    "tt.payment_links",
+    waiting="status = 'created'",
+    lease=timedelta(seconds=30),
+    returning="q.plink_id",
+    per_person=False,
+)
 EVENT_DONE = "status = 'done', processed_at = now(), last_error = NULL"
 LINK_CREATED = (
-    "plink_id = $3, short_url = $4, status = 'created', updated_at = now(), last_error = NULL"
+    "plink_id = $3, short_url = $4, status = 'created', updated_at = now(), last_error = NULL, "
+    "next_attempt_at = now() + $5::interval"
 )
+RECHECK_LATER = "next_attempt_at = now() + $3::interval, attempts = 0, last_error = NULL"
 CALL_SECONDS = 20.0  # within the 30 s lease
 
 
@@ -72,7 +82,7 @@ class PaymentsWorker(QueueDrainer):
         super().__init__(db, concurrency=2, sweep_seconds=sweep_seconds)
 
     async def step(self) -> bool:
-        return await self._next_event() or await self._next_link()
+        return await self._next_event() or await self._next_link() or await self._next_recheck()
 
     async def stop(self, deadline: float = 15.0) -> None:
         await super().stop(deadline)
@@ -182,7 +192,12 @@ class PaymentsWorker(QueueDrainer):
             return
         async with self._db.transaction(SYSTEM) as conn:
             if not await LINK_REQUESTS.finish(
-                conn, claim, LINK_CREATED, str(entity["id"])[:64], str(entity["short_url"])[:512]
+                conn,
+                claim,
+                LINK_CREATED,
+                str(entity["id"])[:64],
+                str(entity["short_url"])[:512],
+                RECHECK_AFTER,
             ):
                 return
             await self._send_link(conn, claim, entity["short_url"])
@@ -206,6 +221,32 @@ class PaymentsWorker(QueueDrainer):
         await enqueue(
             conn, self._cipher, [message], phone_number_id=row["phone_number_id"] or self._number
         )
+
+    # reconciliation
+
+    async def _next_recheck(self) -> bool:
+        """Ask Razorpay about one link still open past its recheck time; apply what it says."""
+        if self._api is None:
+            return False
+        async with self._db.transaction(SYSTEM) as conn:
+            claim = await RECONCILE.claim(conn)
+        if claim is None:
+            return False
+        async with self.holding(RECONCILE, claim):
+            try:
+                async with asyncio.timeout(CALL_SECONDS):
+                    link = await self._api.fetch_link(claim.row["plink_id"])
+            except (RazorpayError, TimeoutError) as e:
+                log.warning("link not rechecked", extra={"link_row": claim.id, "error": str(e)})
+                link = None
+            async with self._db.transaction(SYSTEM) as conn:
+                if not await RECONCILE.holds(conn, claim):
+                    return True
+                outcomes = await reconcile_link(conn, link, self._clock()) if link else []
+                await self._tell(conn, outcomes)
+                await RECONCILE.finish(conn, claim, RECHECK_LATER, RECHECK_AFTER)
+        self._on_replies()
+        return True
 
     # failures
 

@@ -183,6 +183,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "అప్‌గ్రేడ్",
         "ప్రో కొను",
     ),
+    "reconcile_payment": (
+        "reconcile payment",
+        "reconcile",
+        "check payment",
+        "भुगतान जाँचें",
+        "చెల్లింపు తనిఖీ",
+    ),
     "payment_status": (
         "payment status",
         "payments",

@@ -13,9 +13,11 @@ from dialog.family import Family, current_family
 from dialog.ids import ChoiceId
 from dialog.replies import Button, LinkButton
 from dialog.router import Router
+from payments.events import PAYMENT_ID
 from payments.links import request_link
 from payments.plans import PLANS, Plan
 from payments.pro import select_pro
+from payments.status import ask_recheck, payment_state, recent_payments
 from tracker.money import format_inr
 
 router = Router()
@@ -117,21 +119,41 @@ async def payment_status(ctx: Context, _: Command) -> None:
     family = await current_family(ctx, "view")
     if family is None:
         return
-    rows = await ctx.conn.fetch(
-        "SELECT amount_paise, state, created_at FROM tt.payments WHERE child_id = $1 "
-        "ORDER BY created_at DESC LIMIT $2",
-        family.child.id,
-        RECENT_PAYMENTS,
-    )
+    payments = await recent_payments(ctx.conn, family.child.id, RECENT_PAYMENTS)
     lines = [ctx.t("pay.status_title", child=family.child.name), await _state_line(ctx, family)]
     lines.append("")
     lines += [
         ctx.t(
             "pay.line",
-            date=_local_day(ctx, family, row["created_at"]),
-            amount=format_inr(row["amount_paise"]),
-            state=ctx.t(f"pay.state.{row['state']}"),
+            date=_local_day(ctx, family, payment.created_at),
+            amount=format_inr(payment.amount_paise),
+            state=ctx.t(f"pay.state.{payment.state}"),
         )
-        for row in rows
+        for payment in payments
     ] or [ctx.t("pay.none")]
     ctx.reply("\n".join(lines))
+
+
+@router.command("reconcile_payment")
+async def reconcile_payment(ctx: Context, _: Command) -> None:
+    """Look up one of the family's own payments by id, and ask the reconciliation job to
+    check the family's open links now; another family's payment is never looked at."""
+    family = await current_family(ctx, "view")
+    if family is None:
+        return
+    if family.child.role not in BUYERS:
+        ctx.reply(ctx.t("pro.therapist", child=family.child.name))
+        return
+    typed = ctx.message.text.split()[-1] if ctx.message.text.split() else ""
+    if not PAYMENT_ID.fullmatch(typed):  # Razorpay's ids are case-sensitive: read as typed
+        ctx.reply(ctx.t("pay.reconcile_usage"))
+        return
+    if not await ask_recheck(ctx.conn, family.child.id):
+        ctx.reply(ctx.t("pay.reconcile_limited"))
+        return
+    state = await payment_state(ctx.conn, family.child.id, typed)
+    if state is None:
+        ctx.reply(ctx.t("pay.reconcile_checking", child=family.child.name))
+        return
+    found = ctx.t("pay.reconcile_found", state=ctx.t(f"pay.state.{state}"))
+    ctx.reply(f"{found}\n{await _state_line(ctx, family)}")

@@ -43,6 +43,7 @@ CREATE TABLE tt.payment_links (
 CREATE INDEX payment_links_requesting_idx ON tt.payment_links (user_id, id)
     WHERE status = 'requesting';
 CREATE INDEX payment_links_child_idx ON tt.payment_links (child_id, plan_code, status);
+CREATE INDEX payment_links_open_idx ON tt.payment_links (next_attempt_at) WHERE status = 'created';
 
 CREATE TABLE tt.payments (
     payment_id       text PRIMARY KEY CHECK (payment_id ~ '^pay_[A-Za-z0-9]{1,60}$'),
@@ -149,14 +150,35 @@ BEGIN
 END
 $$;
 
+-- Ask the reconciliation job to look at the family's open links now (reconcile_payment):
+-- owners and parents, at most 5 times an hour each. Returns 'queued' or 'limited'.
+CREATE FUNCTION tt.recheck_family_links(p_child_id bigint) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
+DECLARE
+    actor bigint := tt.acting_user_id();
+BEGIN
+    PERFORM tt.lock_family_as(p_child_id, ARRAY['owner', 'parent']);
+    IF (SELECT count(*) FROM tt.audit_events e
+        WHERE e.user_id = actor AND e.kind = 'payments_recheck'
+          AND e.created_at > now() - interval '1 hour') >= 5 THEN
+        RETURN 'limited';
+    END IF;
+    UPDATE tt.payment_links l SET next_attempt_at = now()
+    WHERE l.child_id = p_child_id AND l.status = 'created';
+    INSERT INTO tt.audit_events (user_id, child_id, kind) VALUES (actor, p_child_id, 'payments_recheck');
+    RETURN 'queued';
+END
+$$;
+
 GRANT CREATE ON SCHEMA tt TO tt_system;
 ALTER FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
     OWNER TO tt_system;
+ALTER FUNCTION tt.recheck_family_links(bigint) OWNER TO tt_system;
 REVOKE CREATE ON SCHEMA tt FROM tt_system;
-REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
-    FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
-    TO tt_app;
+REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text),
+    tt.recheck_family_links(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text),
+    tt.recheck_family_links(bigint) TO tt_app;
 
 DO $$
 DECLARE r text;
@@ -166,7 +188,7 @@ BEGIN
             EXECUTE format('REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, '
                            'tt.razorpay_events FROM %I', r);
             EXECUTE format('REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, '
-                           'text, timestamptz, text) FROM %I', r);
+                           'text, timestamptz, text), tt.recheck_family_links(bigint) FROM %I', r);
         END IF;
     END LOOP;
 END

@@ -74,6 +74,12 @@ class RazorpayStub:
         self.links[plink_id] = link
         return httpx.Response(200, json=link)
 
+    def pay(self, plink_id: str, payment_id: str) -> None:
+        """The link is paid on Razorpay's side (whether or not a webhook tells us)."""
+        link = self.links[plink_id]
+        captured = {"payment_id": payment_id, "amount": link["amount"], "status": "captured"}
+        link.update(status="paid", amount_paid=link["amount"], payments=[captured])
+
     def only_link(self) -> dict[str, Any]:
         assert len(self.links) == 1, self.links
         return next(iter(self.links.values()))

@@ -48,4 +48,12 @@ TEXTS: dict[str, Entry] = {
     "pay.state.failed": "did not go through",
     "pay.state.unmatched": "being checked",
     "pay.state.amount_mismatch": "being checked",
+    "pay.reconcile_usage": "Type *reconcile payment* and the payment id from your receipt, "
+    "for example *reconcile payment pay_ABC123*.",
+    "pay.reconcile_limited": "You have asked several times in the last hour. "
+    "Please try again a little later.",
+    "pay.reconcile_found": "This payment is on record: {state}.",
+    "pay.reconcile_checking": "I could not find that payment for {child}'s family yet. I am "
+    "asking Razorpay about your open payment links now; if one was paid, you will hear within "
+    "a few minutes.",
 }
