@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats`."""
+"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot import logs
+from bot import logs, payments_cli
 from bot.config import ConfigError, Settings, from_env
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="queue counts for operators")
     stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
     stats.set_defaults(run=run_stats)
+    payments_cli.add_commands(commands)
     return parser
 
 

@@ -190,6 +190,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "भुगतान जाँचें",
         "చెల్లింపు తనిఖీ",
     ),
+    "apply_coupon": ("apply coupon", "coupon", "कूपन", "कूपन लगाएँ", "కూపన్", "కూపన్ వాడు"),
     "payment_status": (
         "payment status",
         "payments",

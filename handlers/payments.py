@@ -3,6 +3,7 @@ for an owner or parent, and the family's recent payments."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from dialog.family import Family, current_family
 from dialog.ids import ChoiceId
 from dialog.replies import Button, LinkButton
 from dialog.router import Router
+from payments.coupons import clean_code, coupon_discount, discounted
 from payments.events import PAYMENT_ID
 from payments.links import request_link
 from payments.plans import PLANS, Plan
@@ -25,11 +27,23 @@ BUYERS = ("owner", "parent")
 RECENT_PAYMENTS = 5
 
 
-def _plan_arg(code: str) -> Plan:
-    plan = PLANS.get(code)
-    if plan is None:
-        raise ValueError(code)
-    return plan
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """What a buy button carries: the plan, and a coupon the member applied."""
+
+    plan: Plan
+    coupon: str | None = None
+
+    def arg(self) -> str:
+        return self.plan.code + (f"~{self.coupon}" if self.coupon else "")
+
+
+def _purchase_arg(arg: str) -> Purchase:
+    code, _, typed_coupon = arg.partition("~")
+    plan, coupon = PLANS.get(code), clean_code(typed_coupon) if typed_coupon else None
+    if plan is None or (typed_coupon and coupon is None):
+        raise ValueError(arg)
+    return Purchase(plan, coupon)
 
 
 @router.command("go_pro")
@@ -48,7 +62,7 @@ async def show_plans(ctx: Context, _: Command) -> None:
         lines += ["", ctx.t("pro.therapist", child=family.child.name)]
     else:
         lines += ["", ctx.t("pro.pick")]
-        buttons = tuple(_buy_button(ctx, plan) for plan in PLANS.values())
+        buttons = _buy_buttons(ctx)
     ctx.reply("\n".join(lines), buttons=buttons)
 
 
@@ -63,13 +77,14 @@ def _plan_line(ctx: Context, plan: Plan) -> str:
     )
 
 
-def _buy_button(ctx: Context, plan: Plan) -> Button:
-    title = ctx.t("btn.pro_buy", plan=ctx.t(f"pro.plan.{plan.code}"), amount=_amount(plan))
-    return Button(ids.encode("pro", "buy", plan.code), title)
-
-
-def _amount(plan: Plan) -> str:
-    return format_inr(plan.amount_paise)
+def _buy_buttons(ctx: Context, coupon: str | None = None, percent: int = 0) -> tuple[Button, ...]:
+    """One button per plan, priced after the coupon if there is one."""
+    buttons = []
+    for plan in PLANS.values():
+        amount = format_inr(discounted(plan.amount_paise, percent))
+        title = ctx.t("btn.pro_buy", plan=ctx.t(f"pro.plan.{plan.code}"), amount=amount)
+        buttons.append(Button(ids.encode("pro", "buy", Purchase(plan, coupon).arg()), title))
+    return tuple(buttons)
 
 
 async def _state_line(ctx: Context, family: Family) -> str:
@@ -84,33 +99,66 @@ def _local_day(ctx: Context, family: Family, moment: datetime) -> str:
     return ctx.day_label(moment.astimezone(ZoneInfo(family.child.timezone)).date())
 
 
-@router.choice("pro", "buy", _plan_arg)
+@router.choice("pro", "buy", _purchase_arg)
 async def buy(ctx: Context, choice: ChoiceId) -> None:
     """A link for this plan: an open one is sent again, otherwise the link job makes one."""
-    plan: Plan = choice.value
-    family = await current_family(ctx, "view")
+    purchase: Purchase = choice.value
+    plan = purchase.plan
+    family = await _buyer_family(ctx)
     if family is None:
         return
-    if not ctx.links.payments:
-        ctx.reply(ctx.t("pro.not_set_up"))
-        return
-    if family.child.role not in BUYERS:
-        ctx.reply(ctx.t("pro.therapist", child=family.child.name))
-        return
     link, _ = await request_link(
-        ctx.conn, family.child.id, plan, ctx.now, ctx.message.phone_number_id
+        ctx.conn, family.child.id, plan, purchase.coupon, ctx.now, ctx.message.phone_number_id
     )
+    if link is None:  # the coupon ran out or expired since it was applied
+        ctx.reply(ctx.t("coupon.gone", code=purchase.coupon), buttons=_buy_buttons(ctx))
+        return
     if link.short_url is None:
         ctx.reply(ctx.t("pro.link_coming"))
         return
+    amount = format_inr(link.amount_paise)
     text = ctx.t(
         "pro.link_ready",
         count=plan.days,
         plan=ctx.t(f"pro.plan.{plan.code}"),
-        amount=_amount(plan),
+        amount=amount,
         child=family.child.name,
     )
-    ctx.reply_link(text, LinkButton(ctx.t("btn.pro_pay", amount=_amount(plan)), link.short_url))
+    ctx.reply_link(text, LinkButton(ctx.t("btn.pro_pay", amount=amount), link.short_url))
+
+
+async def _buyer_family(ctx: Context) -> Family | None:
+    """The family, when payments are set up and the member may pay for it; else say why."""
+    family = await current_family(ctx, "view")
+    if family is None:
+        return None
+    if not ctx.links.payments:
+        ctx.reply(ctx.t("pro.not_set_up"))
+        return None
+    if family.child.role not in BUYERS:
+        ctx.reply(ctx.t("pro.therapist", child=family.child.name))
+        return None
+    return family
+
+
+@router.command("apply_coupon")
+async def apply_coupon(ctx: Context, command: Command) -> None:
+    """Check a coupon and offer the plans at its price; it is reserved only with a link."""
+    family = await _buyer_family(ctx)
+    if family is None:
+        return
+    code = clean_code(command.args)  # codes are upper case, so the casefolded words do
+    if code is None:
+        ctx.reply(ctx.t("coupon.usage"))
+        return
+    percent = await coupon_discount(ctx.conn, code)
+    if percent is None:
+        ctx.reply(ctx.t("coupon.invalid", code=code))
+        return
+    ctx.reply(
+        ctx.t("coupon.applied", code=code, percent=percent),
+        buttons=_buy_buttons(ctx, code, percent),
+    )
 
 
 @router.command("payment_status")
@@ -135,7 +183,7 @@ async def payment_status(ctx: Context, _: Command) -> None:
 
 
 @router.command("reconcile_payment")
-async def reconcile_payment(ctx: Context, _: Command) -> None:
+async def reconcile_payment(ctx: Context, command: Command) -> None:
     """Look up one of the family's own payments by id, and ask the reconciliation job to
     check the family's open links now; another family's payment is never looked at."""
     family = await current_family(ctx, "view")
@@ -144,7 +192,7 @@ async def reconcile_payment(ctx: Context, _: Command) -> None:
     if family.child.role not in BUYERS:
         ctx.reply(ctx.t("pro.therapist", child=family.child.name))
         return
-    typed = ctx.message.text.split()[-1] if ctx.message.text.split() else ""
+    typed = ctx.message.text.split()[-1] if command.args else ""
     if not PAYMENT_ID.fullmatch(typed):  # Razorpay's ids are case-sensitive: read as typed
         ctx.reply(ctx.t("pay.reconcile_usage"))
         return

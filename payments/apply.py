@@ -10,6 +10,7 @@ from datetime import datetime
 
 import asyncpg
 
+from payments.coupons import release_coupon
 from payments.events import Event, LinkFacts, PaymentFacts
 from payments.plans import plan_for
 from payments.pro import extend_pro, shorten_pro
@@ -151,7 +152,9 @@ async def grant_once(conn: asyncpg.Connection, payment_id: str, now: datetime) -
         plan.days,
     )
     await conn.execute(
-        "UPDATE tt.payment_links SET status = 'paid', updated_at = now() WHERE id = $1",
+        "UPDATE tt.payment_links SET status = 'paid', updated_at = now(), "
+        "coupon_state = CASE WHEN coupon_state IS NULL THEN NULL ELSE 'redeemed' END "
+        "WHERE id = $1",
         row["link_id"],
     )
     await conn.execute(
@@ -213,13 +216,18 @@ async def record_refund(
 
 
 async def close_link(conn: asyncpg.Connection, link: LinkFacts, status: str) -> None:
-    """An expired or cancelled link is closed unless it was paid meanwhile."""
-    await conn.execute(
-        "UPDATE tt.payment_links SET status = $2, updated_at = now() "
-        "WHERE plink_id = $1 AND status IN ('requesting', 'created')",
+    """An expired or cancelled link is closed unless it was paid meanwhile; the coupon it
+    reserved is given back, once."""
+    coupon = await conn.fetchval(
+        "UPDATE tt.payment_links SET status = $2, updated_at = now(), "
+        "coupon_state = CASE WHEN coupon_state = 'reserved' THEN 'released' ELSE coupon_state END "
+        "WHERE plink_id = $1 AND status IN ('requesting', 'created') "
+        "RETURNING CASE WHEN coupon_state = 'released' THEN coupon_code END",
         link.plink_id,
         status,
     )
+    if coupon is not None:
+        await release_coupon(conn, coupon)
 
 
 async def _audit(

@@ -32,6 +32,7 @@ class OpenLink:
     id: int
     status: str
     short_url: str | None
+    amount_paise: int  # after any coupon
 
 
 def new_reference_id(child_id: int) -> str:
@@ -40,24 +41,35 @@ def new_reference_id(child_id: int) -> str:
 
 
 async def request_link(
-    conn: asyncpg.Connection, child_id: int, plan: Plan, now: datetime, phone_number_id: str
-) -> tuple[OpenLink, bool]:
-    """As the member: an open link for this plan, or a new request; and whether it was reused.
+    conn: asyncpg.Connection,
+    child_id: int,
+    plan: Plan,
+    coupon: str | None,
+    now: datetime,
+    phone_number_id: str,
+) -> tuple[OpenLink | None, str]:
+    """As the member: an open link for this plan and coupon, or a new request priced with the
+    coupon reserved; and the outcome ('new', 'reused', or 'coupon_unavailable' with no link).
     The database refuses anyone but an owner or parent of the child."""
     row = await fetch_one(
         conn,
-        "SELECT link_id, reused FROM tt.request_pro_link($1, $2, $3, $4, $5, $6)",
+        "SELECT link_id, outcome FROM tt.request_pro_link($1, $2, $3, $4, $5, $6, $7)",
         child_id,
         plan.code,
         plan.amount_paise,
+        coupon,
         new_reference_id(child_id),
         now + LINK_LIFETIME,
         phone_number_id,
     )
+    if row["link_id"] is None:
+        return None, row["outcome"]
     link = await fetch_one(
-        conn, "SELECT id, status, short_url FROM tt.payment_links WHERE id = $1", row["link_id"]
+        conn,
+        "SELECT id, status, short_url, amount_paise FROM tt.payment_links WHERE id = $1",
+        row["link_id"],
     )
-    return OpenLink(link["id"], link["status"], link["short_url"]), row["reused"]
+    return OpenLink(**dict(link)), row["outcome"]
 
 
 def link_body(request: LinkRequest, description: str) -> dict[str, Any]:

@@ -41,3 +41,21 @@ async def ask_recheck(conn: asyncpg.Connection, child_id: int) -> bool:
     """Have the family's open links checked at Razorpay now; False when asked too often."""
     outcome = await fetch_value(conn, str, "SELECT tt.recheck_family_links($1)", child_id)
     return outcome == "queued"
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedPayment:
+    payment_id: str
+    amount_paise: int
+    state: str
+    link_id: int | None
+    created_at: datetime
+
+
+async def flagged_payments(conn: asyncpg.Connection) -> list[FlaggedPayment]:
+    """For operators (system work): payments kept but never applied, oldest first."""
+    rows = await conn.fetch(
+        "SELECT payment_id, amount_paise, state, link_id, created_at FROM tt.payments "
+        "WHERE state IN ('unmatched', 'amount_mismatch') ORDER BY created_at"
+    )
+    return [FlaggedPayment(**dict(row)) for row in rows]

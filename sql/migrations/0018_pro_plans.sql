@@ -18,6 +18,20 @@ CREATE TABLE tt.family_pro (
     updated_at  timestamptz NOT NULL DEFAULT now()
 );
 
+-- Our own coupons, priced server-side into the link's amount. `uses` counts reserved and
+-- redeemed uses together: a link reserves one (in the same statement that checks the limit),
+-- a payment redeems it, an expired or cancelled link gives it back.
+CREATE TABLE tt.coupons (
+    code             text PRIMARY KEY CHECK (code ~ '^[A-Z0-9_-]{3,32}$'),
+    discount_percent integer NOT NULL CHECK (discount_percent BETWEEN 1 AND 90),
+    max_redemptions  integer NOT NULL CHECK (max_redemptions > 0),
+    uses             integer NOT NULL DEFAULT 0 CHECK (uses >= 0),
+    expires_at       timestamptz,
+    active           boolean NOT NULL DEFAULT true,
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    CHECK (uses <= max_redemptions)
+);
+
 CREATE TABLE tt.payment_links (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     child_id         bigint NOT NULL REFERENCES tt.children (id) ON DELETE CASCADE,
@@ -31,6 +45,8 @@ CREATE TABLE tt.payment_links (
                      CHECK (status IN ('requesting', 'created', 'paid', 'expired', 'cancelled',
                                        'failed')),
     expire_by        timestamptz NOT NULL,
+    coupon_code      text REFERENCES tt.coupons (code),
+    coupon_state     text CHECK (coupon_state IN ('reserved', 'redeemed', 'released')),
     phone_number_id  text NOT NULL DEFAULT '' CHECK (length(phone_number_id) <= 64),
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
@@ -87,6 +103,7 @@ ALTER TABLE tt.family_pro ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE tt.payment_links ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE tt.payments ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE tt.razorpay_events ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE tt.coupons ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- Members read their own families' rows; nobody writes them but the system and the function
 -- below.
@@ -105,50 +122,78 @@ CREATE POLICY payments_system ON tt.payments FOR ALL TO tt_system
     USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
 CREATE POLICY razorpay_events_system ON tt.razorpay_events FOR ALL TO tt_system
     USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+CREATE POLICY coupons_system ON tt.coupons FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
 
-REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events FROM PUBLIC;
+REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events, tt.coupons
+    FROM PUBLIC;
 GRANT SELECT ON tt.family_pro, tt.payments TO tt_app;
 GRANT SELECT (id, child_id, user_id, plan_code, amount_paise, short_url, status, expire_by,
-              created_at) ON tt.payment_links TO tt_app;
+              coupon_code, created_at) ON tt.payment_links TO tt_app;
 GRANT SELECT, INSERT, UPDATE, DELETE
-    ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events TO tt_system;
+    ON tt.family_pro, tt.payment_links, tt.payments, tt.razorpay_events, tt.coupons TO tt_system;
 
--- Ask for a link to pay for `p_plan_code` for the child (owners and parents only). An open
--- link for the same plan that is still good for a while is returned instead of a new one;
--- otherwise a new attempt is stored with the caller's fresh reference id, and the link job
--- creates it at Razorpay. Returns the link row's id and whether it was reused.
+-- Ask for a link to pay for `p_plan_code` (listed at `p_amount_paise`) for the child, with an
+-- optional coupon (owners and parents only). An open link for the same plan and coupon that is
+-- still good for a while is returned instead of a new one. Otherwise the coupon is checked and
+-- reserved in one statement (active, not expired, under its limit), the price is worked out
+-- here, and a new attempt is stored with the caller's fresh reference id for the link job.
+-- outcome: 'new', 'reused' or 'coupon_unavailable' (then link_id is NULL).
 CREATE FUNCTION tt.request_pro_link(p_child_id bigint, p_plan_code text, p_amount_paise integer,
-                                    p_reference_id text, p_expire_by timestamptz,
+                                    p_coupon text, p_reference_id text, p_expire_by timestamptz,
                                     p_phone_number_id text)
-    RETURNS TABLE (link_id bigint, reused boolean)
+    RETURNS TABLE (link_id bigint, outcome text)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
 DECLARE
     actor bigint := tt.acting_user_id();
+    percent integer;
+    amount integer := p_amount_paise;
 BEGIN
     PERFORM tt.lock_family_as(p_child_id, ARRAY['owner', 'parent']);
     SELECT l.id INTO link_id FROM tt.payment_links l
     WHERE l.child_id = p_child_id AND l.plan_code = p_plan_code
-      AND l.amount_paise = p_amount_paise AND l.status IN ('requesting', 'created')
+      AND l.coupon_code IS NOT DISTINCT FROM p_coupon AND l.status IN ('requesting', 'created')
       AND l.expire_by > now() + interval '30 minutes'
     ORDER BY l.id DESC LIMIT 1;
     IF FOUND THEN
-        reused := true;
+        outcome := 'reused';
         RETURN NEXT;
         RETURN;
     END IF;
+    IF p_coupon IS NOT NULL THEN
+        UPDATE tt.coupons c SET uses = c.uses + 1
+        WHERE c.code = p_coupon AND c.active AND (c.expires_at IS NULL OR c.expires_at > now())
+          AND c.uses < c.max_redemptions
+        RETURNING c.discount_percent INTO percent;
+        IF NOT FOUND THEN
+            outcome := 'coupon_unavailable';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        amount := p_amount_paise - p_amount_paise * percent / 10000 * 100;  -- whole rupees off
+    END IF;
     INSERT INTO tt.payment_links (child_id, user_id, plan_code, amount_paise, reference_id,
-                                  expire_by, phone_number_id)
-    VALUES (p_child_id, actor, p_plan_code, p_amount_paise, p_reference_id, p_expire_by,
-            p_phone_number_id)
+                                  expire_by, phone_number_id, coupon_code, coupon_state)
+    VALUES (p_child_id, actor, p_plan_code, amount, p_reference_id, p_expire_by,
+            p_phone_number_id, p_coupon, CASE WHEN p_coupon IS NULL THEN NULL ELSE 'reserved' END)
     RETURNING id INTO link_id;
     INSERT INTO tt.audit_events (user_id, child_id, kind, details)
     VALUES (actor, p_child_id, 'payment_link_requested',
-            jsonb_build_object('plan', p_plan_code, 'amount_paise', p_amount_paise,
-                               'link_id', link_id));
-    reused := false;
+            jsonb_build_object('plan', p_plan_code, 'amount_paise', amount, 'link_id', link_id,
+                               'coupon', p_coupon));
+    outcome := 'new';
     RETURN NEXT;
 END
 $$;
+
+-- What a coupon takes off, if it can be used now (NULL otherwise); reserving happens only
+-- with a link.
+CREATE FUNCTION tt.coupon_discount(p_code text) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
+        SELECT c.discount_percent FROM tt.coupons c
+        WHERE c.code = p_code AND c.active AND (c.expires_at IS NULL OR c.expires_at > now())
+          AND c.uses < c.max_redemptions
+    $$;
 
 -- Ask the reconciliation job to look at the family's open links now (reconcile_payment):
 -- owners and parents, at most 5 times an hour each. Returns 'queued' or 'limited'.
@@ -171,14 +216,15 @@ END
 $$;
 
 GRANT CREATE ON SCHEMA tt TO tt_system;
-ALTER FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text)
+ALTER FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text)
     OWNER TO tt_system;
 ALTER FUNCTION tt.recheck_family_links(bigint) OWNER TO tt_system;
+ALTER FUNCTION tt.coupon_discount(text) OWNER TO tt_system;
 REVOKE CREATE ON SCHEMA tt FROM tt_system;
-REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text),
-    tt.recheck_family_links(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, timestamptz, text),
-    tt.recheck_family_links(bigint) TO tt_app;
+REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text),
+    tt.recheck_family_links(bigint), tt.coupon_discount(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text),
+    tt.recheck_family_links(bigint), tt.coupon_discount(text) TO tt_app;
 
 DO $$
 DECLARE r text;
@@ -186,9 +232,10 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['anon', 'authenticated'] LOOP
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, '
-                           'tt.razorpay_events FROM %I', r);
+                           'tt.razorpay_events, tt.coupons FROM %I', r);
             EXECUTE format('REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, '
-                           'text, timestamptz, text), tt.recheck_family_links(bigint) FROM %I', r);
+                           'text, text, timestamptz, text), tt.recheck_family_links(bigint), '
+                           'tt.coupon_discount(text) FROM %I', r);
         END IF;
     END LOOP;
 END

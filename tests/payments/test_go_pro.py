@@ -88,7 +88,7 @@ async def test_a_therapist_is_refused_kindly_and_by_the_database(
             await conn.execute(f"SELECT set_config('tt.user_id', '{therapist}', true)")
             with pytest.raises(asyncpg.InsufficientPrivilegeError):
                 await conn.fetch(
-                    "SELECT * FROM tt.request_pro_link($1, 'parent_basic_199', 19900, "
+                    "SELECT * FROM tt.request_pro_link($1, 'parent_basic_199', 19900, NULL, "
                     "'ttref-12345678', now() + interval '1 day', '')",
                     child_id,
                 )
@@ -116,4 +116,4 @@ async def test_native_words(pay_bot: PayBot, word: str, expected: str) -> None:
     await pay_bot.db.execute("UPDATE tt.users SET language = $2 WHERE id = $1", user_id, language)
     [text] = await pay_bot.say(OWNER, word)
     assert expected in text and "₹199" in text
-    assert ids.decode(BUY_BASIC).value.amount_paise == 19900
+    assert ids.decode(BUY_BASIC).value.plan.amount_paise == 19900

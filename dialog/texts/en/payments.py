@@ -56,4 +56,9 @@ TEXTS: dict[str, Entry] = {
     "pay.reconcile_checking": "I could not find that payment for {child}'s family yet. I am "
     "asking Razorpay about your open payment links now; if one was paid, you will hear within "
     "a few minutes.",
+    "coupon.usage": "Type *apply coupon* and the code, for example *apply coupon DIWALI20*.",
+    "coupon.invalid": "The coupon {code} cannot be used: it may be mistyped, expired or used up.",
+    "coupon.applied": "🎟️ Coupon {code}: {percent}% off your next payment link. Pick a plan:",
+    "coupon.gone": "Sorry, the coupon {code} has just run out or expired. "
+    "Here are the plans at their usual price:",
 }
