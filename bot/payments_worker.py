@@ -22,6 +22,7 @@ from payments.links import LinkRequest, link_body
 from payments.plans import PLANS
 from payments.razorpay_api import BadRequest, RazorpayApi, RazorpayError, create_or_find_link
 from payments.reconcile import RECHECK_AFTER, reconcile_link
+from payments.referrals import ReferralReward
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from sql.queue import Claim, Queue
@@ -128,7 +129,9 @@ class PaymentsWorker(QueueDrainer):
             else:
                 await self._tell_family(conn, outcome)
 
-    async def _tell_family(self, conn: asyncpg.Connection, outcome: Granted | TakenBack) -> None:
+    async def _tell_family(
+        self, conn: asyncpg.Connection, outcome: Granted | TakenBack | ReferralReward
+    ) -> None:
         """Every member of the family, once, in their own language."""
         members = await conn.fetch(
             "SELECT u.id, u.language, c.name, c.timezone FROM tt.memberships m "
@@ -147,6 +150,8 @@ class PaymentsWorker(QueueDrainer):
             if isinstance(outcome, Granted):
                 plan = t(language, f"pro.plan.{outcome.plan_code}")
                 text = t(language, "pro.active_until", child=member["name"], plan=plan, date=until)
+            elif isinstance(outcome, ReferralReward):
+                text = t(language, "ref.rewarded", count=outcome.days, date=until)
             else:
                 text = t(language, "pro.taken_back", count=outcome.days, date=until)
             replies.append(Outgoing(user_id=member["id"], reply=Reply(text=text)))

@@ -191,6 +191,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "చెల్లింపు తనిఖీ",
     ),
     "apply_coupon": ("apply coupon", "coupon", "कूपन", "कूपन लगाएँ", "కూపన్", "కూపన్ వాడు"),
+    "my_referral": (
+        "my referral",
+        "referral",
+        "refer",
+        "invite code",
+        "मेरा रेफ़रल",
+        "रेफ़रल",
+        "రెఫరల్",
+        "నా రెఫరల్",
+    ),
+    "redeem": ("redeem", "रिडीम", "కోడ్ వాడు", "రిడీమ్"),
     "payment_status": (
         "payment status",
         "payments",

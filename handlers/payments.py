@@ -19,6 +19,8 @@ from payments.events import PAYMENT_ID
 from payments.links import request_link
 from payments.plans import PLANS, Plan
 from payments.pro import select_pro
+from payments.referrals import REWARD_DAYS, family_code, redeem
+from payments.referrals import clean_code as clean_code_typed
 from payments.status import ask_recheck, payment_state, recent_payments
 from tracker.money import format_inr
 
@@ -127,12 +129,13 @@ async def buy(ctx: Context, choice: ChoiceId) -> None:
     ctx.reply_link(text, LinkButton(ctx.t("btn.pro_pay", amount=amount), link.short_url))
 
 
-async def _buyer_family(ctx: Context) -> Family | None:
-    """The family, when payments are set up and the member may pay for it; else say why."""
+async def _buyer_family(ctx: Context, *, paying: bool = True) -> Family | None:
+    """The family, when the member may act on its payments (and, when `paying`, payments
+    are set up); otherwise say why, kindly."""
     family = await current_family(ctx, "view")
     if family is None:
         return None
-    if not ctx.links.payments:
+    if paying and not ctx.links.payments:
         ctx.reply(ctx.t("pro.not_set_up"))
         return None
     if family.child.role not in BUYERS:
@@ -186,11 +189,8 @@ async def payment_status(ctx: Context, _: Command) -> None:
 async def reconcile_payment(ctx: Context, command: Command) -> None:
     """Look up one of the family's own payments by id, and ask the reconciliation job to
     check the family's open links now; another family's payment is never looked at."""
-    family = await current_family(ctx, "view")
+    family = await _buyer_family(ctx, paying=False)
     if family is None:
-        return
-    if family.child.role not in BUYERS:
-        ctx.reply(ctx.t("pro.therapist", child=family.child.name))
         return
     typed = ctx.message.text.split()[-1] if command.args else ""
     if not PAYMENT_ID.fullmatch(typed):  # Razorpay's ids are case-sensitive: read as typed
@@ -205,3 +205,35 @@ async def reconcile_payment(ctx: Context, command: Command) -> None:
         return
     found = ctx.t("pay.reconcile_found", state=ctx.t(f"pay.state.{state}"))
     ctx.reply(f"{found}\n{await _state_line(ctx, family)}")
+
+
+@router.command("my_referral")
+async def my_referral(ctx: Context, _: Command) -> None:
+    """The family's invite code and a link that opens this chat with it typed."""
+    family = await current_family(ctx, "view")
+    if family is None:
+        return
+    code = await family_code(ctx.conn, family.child.id)
+    lines = [ctx.t("ref.code", code=code, count=REWARD_DAYS)]
+    if ctx.links.bot_number:
+        lines.append(f"https://wa.me/{ctx.links.bot_number}?text=redeem%20{code}")
+    ctx.reply("\n\n".join(lines))
+
+
+@router.command("redeem")
+async def redeem_code(ctx: Context, command: Command) -> None:
+    """Another family's code: days for this family at once, if it is new and the rules hold."""
+    family = await _buyer_family(ctx, paying=False)
+    if family is None:
+        return
+    code = clean_code_typed(command.args)
+    if code is None:
+        ctx.reply(ctx.t("ref.usage"))
+        return
+    outcome = await redeem(ctx.conn, family.child.id, code)
+    if outcome != "redeemed":
+        ctx.reply(ctx.t(f"ref.{outcome}"))
+        return
+    state = await select_pro(ctx.conn, family.child.id)
+    until = _local_day(ctx, family, state.expires_at or ctx.now)
+    ctx.reply(ctx.t("ref.redeemed", child=family.child.name, count=REWARD_DAYS, date=until))

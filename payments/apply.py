@@ -14,6 +14,7 @@ from payments.coupons import release_coupon
 from payments.events import Event, LinkFacts, PaymentFacts
 from payments.plans import plan_for
 from payments.pro import extend_pro, shorten_pro
+from payments.referrals import ReferralReward, reward_referrer
 from sql.db import fetch_one
 
 PAID_EVENTS = frozenset({"payment_link.paid", "payment.captured", "order.paid"})
@@ -41,7 +42,7 @@ class TakenBack:
     expires_at: datetime
 
 
-Outcome = Granted | PaymentFailed | TakenBack
+Outcome = Granted | PaymentFailed | TakenBack | ReferralReward
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +79,7 @@ async def apply_event(conn: asyncpg.Connection, event: Event, now: datetime) -> 
     if payment is None:
         return []  # acknowledged and kept, nothing to apply
     if event.name in PAID_EVENTS and payment.captured:
-        granted = await record_captured(conn, payment, now)
-        return [granted] if granted else []
+        return await record_captured(conn, payment, now)
     if event.name == "payment.failed":
         failed = await record_failed(conn, payment)
         return [failed] if failed else []
@@ -118,7 +118,7 @@ async def _upsert(
 
 async def record_captured(
     conn: asyncpg.Connection, payment: PaymentFacts, now: datetime
-) -> Granted | None:
+) -> list[Outcome]:
     """Store the captured payment; grant its plan's days if this is the first time and the
     amount is the link's. Unmatched or wrong amounts are kept, flagged, never applied."""
     link = await find_link(conn, payment)
@@ -132,9 +132,9 @@ async def record_captured(
     return await grant_once(conn, payment.payment_id, now)
 
 
-async def grant_once(conn: asyncpg.Connection, payment_id: str, now: datetime) -> Granted | None:
-    """Grant a paid payment's days if nobody has yet; the row lock makes a concurrent
-    delivery wait and then find it granted."""
+async def grant_once(conn: asyncpg.Connection, payment_id: str, now: datetime) -> list[Outcome]:
+    """Grant a paid payment's days if nobody has yet (the row lock makes a concurrent
+    delivery wait and then find it granted), and a referrer's reward on a first payment."""
     row = await conn.fetchrow(
         "SELECT link_id, child_id, user_id, plan_code FROM tt.payments "
         "WHERE payment_id = $1 AND state = 'paid' FOR UPDATE",
@@ -142,7 +142,7 @@ async def grant_once(conn: asyncpg.Connection, payment_id: str, now: datetime) -
     )
     plan = plan_for(row["plan_code"]) if row else None
     if row is None or plan is None or row["child_id"] is None:
-        return None
+        return []
     expires_at = await extend_pro(conn, row["child_id"], plan.code, plan.days, now)
     await conn.execute(
         "UPDATE tt.payments SET state = 'granted', granted_at = $2, days_granted = $3, "
@@ -164,7 +164,9 @@ async def grant_once(conn: asyncpg.Connection, payment_id: str, now: datetime) -
         row["child_id"],
         json.dumps({"payment_id": payment_id, "plan": plan.code, "days": plan.days}),
     )
-    return Granted(row["child_id"], row["user_id"], plan.code, expires_at)
+    granted = Granted(row["child_id"], row["user_id"], plan.code, expires_at)
+    reward = await reward_referrer(conn, row["child_id"], now)
+    return [granted, reward] if reward else [granted]
 
 
 async def record_failed(conn: asyncpg.Connection, payment: PaymentFacts) -> PaymentFailed | None:
@@ -185,8 +187,7 @@ async def record_refund(
     (Razorpay's auto-refund of a late authorisation) it is only recorded."""
     outcomes: list[Outcome] = []
     if payment.captured:
-        granted = await record_captured(conn, payment, now)
-        outcomes += [granted] if granted else []
+        outcomes += await record_captured(conn, payment, now)
     else:
         await _upsert(conn, payment, await find_link(conn, payment), "failed")
     row = await fetch_one(

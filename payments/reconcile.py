@@ -46,8 +46,7 @@ async def reconcile_link(
     """Apply a fetched link (system work): its captured payments, or its closing."""
     outcomes: list[Outcome] = []
     for payment in captured_payments(link):
-        granted = await record_captured(conn, payment, now)
-        outcomes += [granted] if granted else []
+        outcomes += await record_captured(conn, payment, now)
     status = str(link.get("status") or "")
     if status in CLOSED:
         await close_link(conn, LinkFacts(str(link["id"]), link.get("reference_id"), status), status)

@@ -215,16 +215,116 @@ BEGIN
 END
 $$;
 
+-- Referrals: each family has one unguessable code (made with `secrets` in Python). A family
+-- redeems one code, once, only while new (created in the last 14 days, never paid); never its
+-- own, never one of a family that redeemed its code, and a referrer is rewarded at most 10
+-- times. The new family gets its days at once; the referrer's land after the new family's
+-- first captured payment (payments/apply.py).
+CREATE TABLE tt.referral_codes (
+    child_id    bigint PRIMARY KEY REFERENCES tt.children (id) ON DELETE CASCADE,
+    code        text NOT NULL UNIQUE CHECK (code ~ '^[A-Z2-9]{10,16}$'),
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE tt.referrals (
+    referee_child_id     bigint PRIMARY KEY REFERENCES tt.children (id) ON DELETE CASCADE,
+    referrer_child_id    bigint REFERENCES tt.children (id) ON DELETE SET NULL,
+    redeemed_by          bigint REFERENCES tt.users (id) ON DELETE SET NULL,
+    referrer_rewarded_at timestamptz,
+    created_at           timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX referrals_referrer_idx ON tt.referrals (referrer_child_id);
+
+ALTER TABLE tt.referral_codes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE tt.referrals ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY referral_codes_app_read ON tt.referral_codes FOR SELECT TO tt_app
+    USING (child_id IN (SELECT tt.my_child_ids()));
+CREATE POLICY referral_codes_system ON tt.referral_codes FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+CREATE POLICY referrals_system ON tt.referrals FOR ALL TO tt_system
+    USING (current_user = 'tt_system') WITH CHECK (current_user = 'tt_system');
+REVOKE ALL ON tt.referral_codes, tt.referrals FROM PUBLIC;
+GRANT SELECT ON tt.referral_codes TO tt_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON tt.referral_codes, tt.referrals TO tt_system;
+
+-- The family's code: the stored one, or `p_candidate` stored now (any member may share it).
+CREATE FUNCTION tt.family_referral_code(p_child_id bigint, p_candidate text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
+DECLARE found_code text;
+BEGIN
+    PERFORM tt.lock_family(p_child_id);
+    SELECT r.code INTO found_code FROM tt.referral_codes r WHERE r.child_id = p_child_id;
+    IF FOUND THEN
+        RETURN found_code;
+    END IF;
+    INSERT INTO tt.referral_codes (child_id, code) VALUES (p_child_id, p_candidate);
+    RETURN p_candidate;
+END
+$$;
+
+-- Redeem a code for the family (owners and parents). Outcomes: redeemed, not_found, self,
+-- already, not_new, mutual, cap. On 'redeemed' the family has p_days of Pro more.
+CREATE FUNCTION tt.redeem_referral(p_child_id bigint, p_code text, p_plan_code text,
+                                   p_days integer)
+    RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, tt AS $$
+DECLARE
+    actor bigint := tt.acting_user_id();
+    referrer bigint;
+BEGIN
+    PERFORM tt.lock_family_as(p_child_id, ARRAY['owner', 'parent']);
+    SELECT r.child_id INTO referrer FROM tt.referral_codes r WHERE r.code = p_code;
+    IF NOT FOUND THEN
+        RETURN 'not_found';
+    END IF;
+    PERFORM 1 FROM tt.children c WHERE c.id = referrer FOR UPDATE;  -- two families at once
+    IF referrer = p_child_id OR EXISTS (
+        SELECT 1 FROM tt.memberships m WHERE m.child_id = referrer AND m.user_id = actor) THEN
+        RETURN 'self';
+    END IF;
+    IF EXISTS (SELECT 1 FROM tt.referrals f WHERE f.referee_child_id = p_child_id) THEN
+        RETURN 'already';
+    END IF;
+    IF (SELECT c.created_at FROM tt.children c WHERE c.id = p_child_id) < now() - interval '14 days'
+       OR EXISTS (SELECT 1 FROM tt.payments p WHERE p.child_id = p_child_id
+                  AND p.state IN ('paid', 'granted'))
+       OR EXISTS (SELECT 1 FROM tt.family_pro f WHERE f.child_id = p_child_id) THEN
+        RETURN 'not_new';
+    END IF;
+    IF EXISTS (SELECT 1 FROM tt.referrals f
+               WHERE f.referee_child_id = referrer AND f.referrer_child_id = p_child_id) THEN
+        RETURN 'mutual';
+    END IF;
+    IF (SELECT count(*) FROM tt.referrals f WHERE f.referrer_child_id = referrer) >= 10 THEN
+        RETURN 'cap';
+    END IF;
+    INSERT INTO tt.referrals (referee_child_id, referrer_child_id, redeemed_by)
+    VALUES (p_child_id, referrer, actor);
+    INSERT INTO tt.family_pro (child_id, plan_code, expires_at)
+    VALUES (p_child_id, p_plan_code, now() + make_interval(days => p_days));
+    INSERT INTO tt.audit_events (user_id, child_id, kind, details)
+    VALUES (actor, p_child_id, 'referral_redeemed',
+            jsonb_build_object('referrer_child', referrer, 'days', p_days));
+    RETURN 'redeemed';
+END
+$$;
+
 GRANT CREATE ON SCHEMA tt TO tt_system;
 ALTER FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text)
     OWNER TO tt_system;
 ALTER FUNCTION tt.recheck_family_links(bigint) OWNER TO tt_system;
 ALTER FUNCTION tt.coupon_discount(text) OWNER TO tt_system;
+ALTER FUNCTION tt.family_referral_code(bigint, text) OWNER TO tt_system;
+ALTER FUNCTION tt.redeem_referral(bigint, text, text, integer) OWNER TO tt_system;
 REVOKE CREATE ON SCHEMA tt FROM tt_system;
 REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text),
-    tt.recheck_family_links(bigint), tt.coupon_discount(text) FROM PUBLIC;
+    tt.recheck_family_links(bigint), tt.coupon_discount(text),
+    tt.family_referral_code(bigint, text), tt.redeem_referral(bigint, text, text, integer)
+    FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tt.request_pro_link(bigint, text, integer, text, text, timestamptz, text),
-    tt.recheck_family_links(bigint), tt.coupon_discount(text) TO tt_app;
+    tt.recheck_family_links(bigint), tt.coupon_discount(text),
+    tt.family_referral_code(bigint, text), tt.redeem_referral(bigint, text, text, integer)
+    TO tt_app;
 
 DO $$
 DECLARE r text;
@@ -232,10 +332,12 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['anon', 'authenticated'] LOOP
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('REVOKE ALL ON tt.family_pro, tt.payment_links, tt.payments, '
-                           'tt.razorpay_events, tt.coupons FROM %I', r);
+                           'tt.razorpay_events, tt.coupons, tt.referral_codes, tt.referrals '
+                           'FROM %I', r);
             EXECUTE format('REVOKE ALL ON FUNCTION tt.request_pro_link(bigint, text, integer, '
                            'text, text, timestamptz, text), tt.recheck_family_links(bigint), '
-                           'tt.coupon_discount(text) FROM %I', r);
+                           'tt.coupon_discount(text), tt.family_referral_code(bigint, text), '
+                           'tt.redeem_referral(bigint, text, text, integer) FROM %I', r);
         END IF;
     END LOOP;
 END

@@ -61,4 +61,30 @@ TEXTS: dict[str, Entry] = {
     "coupon.applied": "🎟️ Coupon {code}: {percent}% off your next payment link. Pick a plan:",
     "coupon.gone": "Sorry, the coupon {code} has just run out or expired. "
     "Here are the plans at their usual price:",
+    "ref.code": {
+        "one": "🎁 Your family's invite code is *{code}*. Share it with another family: when "
+        "they type *redeem {code}* they get {count} day of Pro at once, and your family gets "
+        "{count} day when they first pay.",
+        "other": "🎁 Your family's invite code is *{code}*. Share it with another family: when "
+        "they type *redeem {code}* they get {count} days of Pro at once, and your family gets "
+        "{count} days when they first pay.",
+    },
+    "ref.usage": "Type *redeem* and the code another family gave you, for example "
+    "*redeem ABCD2345EF*.",
+    "ref.redeemed": {
+        "one": "🎉 Code accepted: {child}'s family has {count} day of Pro, until {date}.",
+        "other": "🎉 Code accepted: {child}'s family has {count} days of Pro, until {date}.",
+    },
+    "ref.not_found": "I do not know that code. Please check it and try again.",
+    "ref.self": "That is your own family's code; share it with another family instead.",
+    "ref.already": "Your family has already used an invite code.",
+    "ref.not_new": "Invite codes are for families who are new here and have not had Pro yet.",
+    "ref.mutual": "That family joined with your code, so they cannot invite you back.",
+    "ref.cap": "That code has been used as often as it can be.",
+    "ref.rewarded": {
+        "one": "🎁 A family you invited has joined Pro, so you get {count} more day. "
+        "Pro now runs until {date}.",
+        "other": "🎁 A family you invited has joined Pro, so you get {count} more days. "
+        "Pro now runs until {date}.",
+    },
 }
