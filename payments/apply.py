@@ -219,16 +219,26 @@ async def record_refund(
 async def close_link(conn: asyncpg.Connection, link: LinkFacts, status: str) -> None:
     """An expired or cancelled link is closed unless it was paid meanwhile; the coupon it
     reserved is given back, once."""
-    coupon = await conn.fetchval(
+    closed = await conn.fetchrow(
         "UPDATE tt.payment_links SET status = $2, updated_at = now(), "
         "coupon_state = CASE WHEN coupon_state = 'reserved' THEN 'released' ELSE coupon_state END "
         "WHERE plink_id = $1 AND status IN ('requesting', 'created') "
-        "RETURNING CASE WHEN coupon_state = 'released' THEN coupon_code END",
+        "RETURNING id, user_id, child_id, CASE WHEN coupon_state = 'released' THEN coupon_code END "
+        "AS released",
         link.plink_id,
         status,
     )
-    if coupon is not None:
-        await release_coupon(conn, coupon)
+    if closed is None:
+        return
+    if closed["released"] is not None:
+        await release_coupon(conn, closed["released"])
+    await conn.execute(
+        "INSERT INTO tt.audit_events (user_id, child_id, kind, details) VALUES ($1, $2, $3, $4)",
+        closed["user_id"],
+        closed["child_id"],
+        f"payment_link_{status}",
+        json.dumps({"link_id": closed["id"], "coupon_released": closed["released"]}),
+    )
 
 
 async def _audit(

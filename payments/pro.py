@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
+from payments.features import Feature, unlocked
 from payments.plans import FREE_RANK, better, plan_for
 from sql.db import fetch_one
 
@@ -73,3 +74,8 @@ async def shorten_pro(conn: asyncpg.Connection, child_id: int, days: int) -> dat
         days,
     )
     return expires_at
+
+
+async def allows(conn: asyncpg.Connection, child_id: int, feature: Feature, now: datetime) -> bool:
+    """Whether the family may use a gated feature now: what other features ask."""
+    return unlocked(feature, (await select_pro(conn, child_id)).rank(now))
