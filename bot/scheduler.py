@@ -58,6 +58,14 @@ RETENTION = (
     Retention(
         "notices_dead", "tt.pending_notices", "status = 'dead'", "queued_at", timedelta(days=30)
     ),
+    # Razorpay retries an event for 24 hours; its facts live on in tt.payments.
+    Retention(
+        "razorpay_done",
+        "tt.razorpay_events",
+        "status = 'done'",
+        "received_at",
+        timedelta(days=30),
+    ),
     # A bucket idle for a day has long refilled to its burst, which is how a new one starts.
     Retention("pacing_idle", "tt.send_pacing", "true", "updated_at", timedelta(days=1), key="key"),
 )
