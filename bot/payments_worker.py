@@ -17,7 +17,7 @@ from dialog.replies import LinkButton, Outgoing, Reply
 from dialog.texts import t
 from dialog.texts.dates import day_label
 from payments.apply import Granted, Outcome, PaymentFailed, TakenBack, apply_event
-from payments.events import BadEvent, parse_event
+from payments.events import BadEvent, parse_body
 from payments.links import LinkRequest, link_body
 from payments.plans import PLANS
 from payments.razorpay_api import BadRequest, RazorpayApi, RazorpayError, create_or_find_link
@@ -111,7 +111,7 @@ class PaymentsWorker(QueueDrainer):
         async with self._db.transaction(SYSTEM) as conn:
             if not await EVENTS.holds(conn, claim):
                 return
-            event = parse_event(self._cipher.decrypt_json(claim.row["payload"]))
+            event = parse_body(self._cipher.decrypt(claim.row["payload"]))
             outcomes = await apply_event(conn, event, self._clock())
             await self._tell(conn, outcomes)
             await EVENTS.finish(conn, claim, EVENT_DONE)

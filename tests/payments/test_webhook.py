@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.conftest import wait_until
 from tests.payments.conftest import PayBot
 from tests.support import razorpay_payloads as rp
 from tests.support.families import add_member, add_user, make_family
@@ -183,3 +184,19 @@ async def test_payment_status_shows_the_family_state_to_both_phones(pay_bot: Pay
     for phone in (OWNER, PARENT):
         [text] = await pay_bot.say(phone, "payment status")
         assert "*Parent Basic* until" in text and "₹199, Pro added" in text
+
+
+async def test_a_signed_body_we_cannot_read_is_kept_dead_not_retried(pay_bot: PayBot) -> None:
+    raw = b"not json at all"
+    response = await pay_bot.client.post(
+        "/webhooks/razorpay", data=raw, headers=rp.headers(raw, "stub-webhook-secret-1")
+    )
+    assert response.status_code == 200
+
+    async def dead() -> bool:
+        row = await pay_bot.db.fetchrow("SELECT status, attempts FROM tt.razorpay_events")
+        return row is not None and row["status"] == "dead"
+
+    await wait_until(dead)
+    row = await pay_bot.db.fetchrow("SELECT attempts, last_error, event FROM tt.razorpay_events")
+    assert (row["attempts"], row["last_error"], row["event"]) == (1, "not JSON", "unreadable")
