@@ -1,5 +1,6 @@
-"""The payments loop: applies stored Razorpay events, and turns link requests into Razorpay
-payment links sent to the member as a button. Both queues use the one claim helper."""
+"""The payments loop: applies stored Razorpay events, turns link requests into Razorpay
+payment links sent to the member as a button, and rechecks links still open. All three
+queues use the one claim helper."""
 
 from __future__ import annotations
 
@@ -7,26 +8,21 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import asyncpg
 
 from bot.background import QueueDrainer, backoff
 from bot.outbox import enqueue
-from dialog.replies import LinkButton, Outgoing, Reply
-from dialog.texts import t
-from dialog.texts.dates import day_label
-from payments.apply import Granted, Outcome, PaymentFailed, TakenBack, apply_event
+from bot.payment_messages import link_failed, link_message, outcome_messages
+from dialog.replies import Outgoing
+from payments.apply import Outcome, apply_event
 from payments.events import BadEvent, parse_body
-from payments.links import LinkRequest, link_body
-from payments.plans import PLANS
+from payments.links import LinkRequest, link_body, release_link_coupon
 from payments.razorpay_api import BadRequest, RazorpayApi, RazorpayError, create_or_find_link
 from payments.reconcile import RECHECK_AFTER, reconcile_link
-from payments.referrals import ReferralReward
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from sql.queue import Claim, Queue
-from tracker.money import format_inr
 
 log = logging.getLogger(__name__)
 
@@ -119,43 +115,7 @@ class PaymentsWorker(QueueDrainer):
             self._on_replies()
 
     async def _tell(self, conn: asyncpg.Connection, outcomes: list[Outcome]) -> None:
-        for outcome in outcomes:
-            if isinstance(outcome, PaymentFailed):
-                language = await conn.fetchval(
-                    "SELECT language FROM tt.users WHERE id = $1", outcome.buyer_id
-                )
-                text = t(language or "en", "pro.payment_failed")
-                await self._send(conn, [Outgoing(user_id=outcome.buyer_id, reply=Reply(text=text))])
-            else:
-                await self._tell_family(conn, outcome)
-
-    async def _tell_family(
-        self, conn: asyncpg.Connection, outcome: Granted | TakenBack | ReferralReward
-    ) -> None:
-        """Every member of the family, once, in their own language."""
-        members = await conn.fetch(
-            "SELECT u.id, u.language, c.name, c.timezone FROM tt.memberships m "
-            "JOIN tt.users u ON u.id = m.user_id JOIN tt.children c ON c.id = m.child_id "
-            "WHERE m.child_id = $1 AND m.status = 'active' ORDER BY u.id",
-            outcome.child_id,
-        )
-        replies = []
-        for member in members:
-            language = member["language"]
-            until = day_label(
-                language,
-                outcome.expires_at.astimezone(ZoneInfo(member["timezone"])).date(),
-                with_year=True,
-            )
-            if isinstance(outcome, Granted):
-                plan = t(language, f"pro.plan.{outcome.plan_code}")
-                text = t(language, "pro.active_until", child=member["name"], plan=plan, date=until)
-            elif isinstance(outcome, ReferralReward):
-                text = t(language, "ref.rewarded", count=outcome.days, date=until)
-            else:
-                text = t(language, "pro.taken_back", count=outcome.days, date=until)
-            replies.append(Outgoing(user_id=member["id"], reply=Reply(text=text)))
-        await self._send(conn, replies)
+        await self._send(conn, await outcome_messages(conn, outcomes))
 
     async def _send(self, conn: asyncpg.Connection, replies: list[Outgoing]) -> None:
         await enqueue(conn, self._cipher, replies, phone_number_id=self._number)
@@ -205,27 +165,10 @@ class PaymentsWorker(QueueDrainer):
                 RECHECK_AFTER,
             ):
                 return
-            await self._send_link(conn, claim, entity["short_url"])
+            message = await link_message(conn, claim.row, entity["short_url"])
+            number = claim.row["phone_number_id"] or self._number
+            await enqueue(conn, self._cipher, [message], phone_number_id=number)
         self._on_replies()
-
-    async def _send_link(self, conn: asyncpg.Connection, claim: Claim, url: str) -> None:
-        row, language = claim.row, claim.row["language"]
-        plan = PLANS[row["plan_code"]]
-        child = await conn.fetchval("SELECT name FROM tt.children WHERE id = $1", row["child_id"])
-        amount = format_inr(row["amount_paise"])
-        text = t(
-            language,
-            "pro.link_ready",
-            count=plan.days,
-            plan=t(language, f"pro.plan.{plan.code}"),
-            amount=amount,
-            child=child,
-        )
-        button = LinkButton(t(language, "btn.pro_pay", amount=amount), url)
-        message = Outgoing(user_id=row["user_id"], reply=Reply(text=text, link=button))
-        await enqueue(
-            conn, self._cipher, [message], phone_number_id=row["phone_number_id"] or self._number
-        )
 
     # reconciliation
 
@@ -267,8 +210,7 @@ class PaymentsWorker(QueueDrainer):
             if not await queue.give_up(conn, claim, error[:200]):
                 return
             if queue is LINK_REQUESTS:
-                user_id, language = claim.row["user_id"], claim.row["language"]
-                text = t(language, "pro.link_failed")
-                await self._send(conn, [Outgoing(user_id=user_id, reply=Reply(text=text))])
+                await release_link_coupon(conn, claim.id)
+                await self._send(conn, [link_failed(claim.row["user_id"], claim.row["language"])])
         log.error("payments row given up", extra={"table": queue.table, "reason": error[:200]})
         self._on_replies()

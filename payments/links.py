@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncpg
 
+from payments.coupons import release_coupon
 from payments.plans import Plan
 from sql.db import fetch_one
 
@@ -105,3 +106,14 @@ async def store_created(conn: asyncpg.Connection, link_id: int, entity: dict[str
         str(entity["short_url"])[:512],
         status,
     )
+
+
+async def release_link_coupon(conn: asyncpg.Connection, link_id: int) -> None:
+    """A request given up gives back the coupon it reserved, once (system work)."""
+    code = await conn.fetchval(
+        "UPDATE tt.payment_links SET coupon_state = 'released' "
+        "WHERE id = $1 AND coupon_state = 'reserved' RETURNING coupon_code",
+        link_id,
+    )
+    if code is not None:
+        await release_coupon(conn, code)

@@ -67,11 +67,19 @@ async def test_three_paid_events_redelivered_concurrently_grant_once(pay_bot: Pa
     deliveries = []
     for body in events:
         same_id = f"evt_{uuid.uuid4().hex[:12]}"
-        deliveries += [pay_bot.deliver(body, event_id=same_id) for _ in range(10)]
-        deliveries += [pay_bot.deliver(body) for _ in range(10)]  # new ids, same payment
+        deliveries += [(body, same_id) for _ in range(10)]
+        deliveries += [(body, f"evt_{uuid.uuid4().hex[:12]}") for _ in range(10)]  # same payment
     before = datetime.now(UTC)
-    responses = await asyncio.gather(*deliveries)
-    assert {r.status_code for r in responses} == {200}
+    for _ in range(20):  # like Razorpay, deliver again what was not acknowledged (a 503 when
+        # the webhook's small pool is busy on a loaded machine)
+        responses = await asyncio.gather(
+            *(pay_bot.deliver(body, event_id=event_id) for body, event_id in deliveries)
+        )
+        deliveries = [d for d, r in zip(deliveries, responses, strict=True) if r.status_code != 200]
+        assert {r.status_code for r in responses} <= {200, 503}
+        if not deliveries:
+            break
+    assert not deliveries
     await pay_bot.settle_payments()
     assert await pay_bot.db.fetchval("SELECT count(*) FROM tt.razorpay_events") == 33
     until = await expiry(pay_bot, child_id)
