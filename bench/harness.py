@@ -98,8 +98,8 @@ class Lane:
     # not httpx: its pooled client spent 2-6 ms of CPU per request here and became the
     # ceiling it was meant to measure; this costs about 0.1 ms
 
-    def __init__(self, url: str) -> None:
-        self._target = urlsplit(url)
+    def __init__(self, url: str, path: str = WEBHOOK) -> None:
+        self._target, self._path = urlsplit(url), path
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
 
@@ -110,7 +110,7 @@ class Lane:
                 self._reader, self._writer = await asyncio.open_connection(
                     self._target.hostname, self._target.port
                 )
-            self._writer.write(_request(self._target.netloc, body, headers))
+            self._writer.write(_request(self._target.netloc, body, headers, self._path))
             head = await self._reader.readuntil(b"\r\n\r\n")
             await self._reader.readexactly(_content_length(head))
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as e:
@@ -126,9 +126,9 @@ class Lane:
         self._reader = self._writer = None
 
 
-def _request(host: str, body: bytes, headers: dict[str, str]) -> bytes:
+def _request(host: str, body: bytes, headers: dict[str, str], path: str) -> bytes:
     lines = [
-        f"POST {WEBHOOK} HTTP/1.1",
+        f"POST {path} HTTP/1.1",
         f"Host: {host}",
         f"Content-Length: {len(body)}",
         *(f"{name}: {value}" for name, value in headers.items()),
@@ -137,7 +137,10 @@ def _request(host: str, body: bytes, headers: dict[str, str]) -> bytes:
 
 
 async def blast(
-    url: str, requests: Iterable[tuple[bytes, dict[str, str]]], concurrency: int
+    url: str,
+    requests: Iterable[tuple[bytes, dict[str, str]]],
+    concurrency: int,
+    path: str = WEBHOOK,
 ) -> Run:
     """POST every request over `concurrency` connections; time each one."""
     latencies: list[float] = []
@@ -145,7 +148,7 @@ async def blast(
     pending = iter(requests)
 
     async def run_lane() -> None:
-        lane = Lane(url)
+        lane = Lane(url, path)
         for body, headers in pending:
             start = time.perf_counter()
             statuses[await lane.post(body, headers)] += 1

@@ -13,12 +13,13 @@ import asyncpg
 import httpx
 from quart import Quart, Response
 
-from bot import health, privacy_page, webhook
+from bot import health, privacy_page, razorpay_webhook, webhook
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
 from bot.jobs import http as jobs_http
 from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
+from bot.payments_worker import PaymentsWorker
 from bot.runtime import Runtime, Services
 from bot.scheduler import TICK_CONNECTIONS, start_scheduler
 from bot.sender import Sender
@@ -26,6 +27,7 @@ from bot.voice_jobs import VoiceJob, voice_job
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
+from payments.razorpay_api import Keys, RazorpayApi
 from pdf.fonts import shaping_problem
 from sql.db import Database, Limits
 from sql.embedded import start_embedded
@@ -34,7 +36,7 @@ from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pendin
 log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
-BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher)
+BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher, PaymentsWorker)
 # Readiness checks get connections of their own, so queues waiting on a slow database never
 # make the server look down.
 REQUEST_CONNECTIONS = 2
@@ -69,6 +71,7 @@ def create_app(
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(privacy_page.blueprint)
     app.register_blueprint(jobs_http.blueprint)
+    app.register_blueprint(razorpay_webhook.blueprint)
 
     @app.before_serving
     async def start() -> None:
@@ -198,13 +201,19 @@ async def _start_services(
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
     )
+    payments = _payments(rt, db, http_client, on_replies=sender.wake, clock=now)
+
+    def after_message() -> None:  # a message may have asked for a payment link
+        sender.wake()
+        payments.wake()
+
     worker = Worker(
         db,
         rt.cipher,
         rt.router,
         default_phone_number_id=settings.whatsapp_phone_number_id,
         links=links(settings),
-        on_replies=sender.wake,
+        on_replies=after_message,
         clock=now,
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,
@@ -213,7 +222,8 @@ async def _start_services(
     voice = voice_job(
         settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
     )
-    background = [sender, worker, voice, _notices(rt, db, on_flushed=sender.wake, clock=now)]
+    notices = _notices(rt, db, on_flushed=sender.wake, clock=now)
+    background = [sender, worker, voice, notices, payments]
     for service in background:
         service.start()
 
@@ -221,7 +231,9 @@ async def _start_services(
         await run_named(job_env(settings, db, rt.cipher, now()), TICK)
         sender.wake()
 
-    rt.services = Services(db, ingest_db, worker, sender, background, start_scheduler(tick))
+    rt.services = Services(
+        db, ingest_db, worker, sender, background, start_scheduler(tick), payments
+    )
 
 
 def main_pool_size() -> int:
@@ -231,6 +243,31 @@ def main_pool_size() -> int:
     return tasks + TICK_CONNECTIONS + REQUEST_CONNECTIONS
 
 
+def _payments(
+    rt: Runtime,
+    db: Database,
+    http_client: httpx.AsyncClient | None,
+    *,
+    on_replies: Callable[[], None],
+    clock: Callable[[], datetime],
+) -> PaymentsWorker:
+    settings = rt.settings
+    api = None
+    if settings.payments_ready:
+        keys = Keys(settings.razorpay_key_id, settings.razorpay_key_secret)
+        api = RazorpayApi(keys, base=settings.razorpay_api_base, client=http_client)
+    return PaymentsWorker(
+        db,
+        rt.cipher,
+        api,
+        default_phone_number_id=settings.whatsapp_phone_number_id,
+        on_replies=on_replies,
+        clock=clock,
+        retry_base_seconds=settings.worker_retry_base_seconds,
+        sweep_seconds=settings.sweep_interval_seconds,
+    )
+
+
 def links(settings: Settings) -> Links:
     """The few settings handlers need, handed to every Context by the worker."""
     return Links(
@@ -238,6 +275,7 @@ def links(settings: Settings) -> Links:
         bot_number=settings.whatsapp_public_number,
         invite_template=settings.invite_template_name,
         invite_template_lang=settings.invite_template_lang,
+        payments=settings.payments_ready,
     )
 
 

@@ -114,7 +114,7 @@ class Screen:
             self.say(f"bot> {self._numbered(message)}")
 
     def _numbered(self, message: Message) -> str:
-        if message.get("type") != "interactive":
+        if message.get("type") != "interactive" or message["interactive"]["type"] == "cta_url":
             return render(message)
         kind = "button_reply" if message["interactive"]["type"] == "button" else "list_reply"
         lines = [message["interactive"]["body"]["text"]]

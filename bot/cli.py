@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats`."""
+"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bot import logs
+from bot import logs, payments_cli
 from bot.config import ConfigError, Settings, from_env
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--now", type=_instant, help="act as of this ISO time (default: now)")
     run.add_argument("--dry-run", action="store_true", help="count what is due; send nothing")
     run.set_defaults(run=run_jobs)
+    payments_cli.add_commands(commands)
     return parser
 
 

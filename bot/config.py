@@ -45,6 +45,9 @@ class Settings:
     auto_migrate: bool = True
     public_base_url: str = ""
     razorpay_key_id: str = ""
+    razorpay_key_secret: str = field(default="", repr=False)
+    razorpay_webhook_secrets: tuple[str, ...] = field(default=(), repr=False)  # new, old
+    razorpay_api_base: str = "https://api.razorpay.com"
     max_body_bytes: int = DEFAULT_MAX_BODY_KB * 1024
     worker_max_attempts: int = 5
     worker_retry_base_seconds: float = 2.0
@@ -74,6 +77,11 @@ class Settings:
     def console_replies(self) -> bool:
         """With no WhatsApp token, replies are printed and recorded instead of sent."""
         return not self.whatsapp_token
+
+    @property
+    def payments_ready(self) -> bool:
+        """Pro can be bought: both API keys are set (the webhook secret checks what comes back)."""
+        return bool(self.razorpay_key_id and self.razorpay_key_secret)
 
     def cipher(self) -> Cipher:
         return Cipher(list(self.data_encryption_keys))
@@ -170,7 +178,12 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         data_encryption_keys=keys,
         auto_migrate=app_env != "production" or _flag(env.get("AUTO_MIGRATE")),
         public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),
-        razorpay_key_id=env.get("RAZORPAY_KEY_ID", ""),
+        razorpay_key_id=env.get("RAZORPAY_KEY_ID", "").strip(),
+        razorpay_key_secret=env.get("RAZORPAY_KEY_SECRET", "").strip(),
+        razorpay_webhook_secrets=tuple(
+            s.strip() for s in env.get("RAZORPAY_WEBHOOK_SECRET", "").split(",") if s.strip()
+        ),
+        razorpay_api_base=(env.get("RAZORPAY_API_BASE") or "https://api.razorpay.com").rstrip("/"),
         max_body_bytes=_positive_int(env, "MAX_BODY_KB", DEFAULT_MAX_BODY_KB, problems) * 1024,
         log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
         groq_api_key=env.get("GROQ_API_KEY", ""),
@@ -184,7 +197,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         cron_secret=env.get("CRON_SECRET", ""),
         reminder_templates=_templates(env.get("REMINDER_TEMPLATES", ""), problems),
     )
-    problems += _required_problems(settings)
+    problems += _required_problems(settings) + _razorpay_problems(settings)
     if problems:
         raise ConfigError(problems)
     return settings
@@ -236,3 +249,20 @@ def _weak_secrets(settings: Settings) -> list[str]:
                 f"least {least}"
             )
     return problems
+
+
+def _razorpay_problems(settings: Settings) -> list[str]:
+    """Live keys only where money is safe: production, a durable database, a webhook secret;
+    and never test keys in production."""
+    key = settings.razorpay_key_id
+    if key.startswith("rzp_live_") and not settings.is_production:
+        return ["RAZORPAY_KEY_ID is a live key; live keys are accepted only in production"]
+    if key.startswith("rzp_live_") and settings.embedded_database:
+        return ["RAZORPAY_KEY_ID is a live key; it needs DATABASE_URL, not the embedded one"]
+    if key.startswith("rzp_live_") and not settings.razorpay_webhook_secrets:
+        return ["RAZORPAY_KEY_ID is a live key; set RAZORPAY_WEBHOOK_SECRET too"]
+    if key.startswith("rzp_test_") and settings.is_production:
+        return ["RAZORPAY_KEY_ID is a test key; production needs a live key (rzp_live_...)"]
+    if bool(key) != bool(settings.razorpay_key_secret):
+        return ["RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET are set together or not at all"]
+    return []

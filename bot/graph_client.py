@@ -140,6 +140,9 @@ def render(body: dict[str, Any]) -> str:
         return json.dumps(body, ensure_ascii=False)
     interactive = body["interactive"]
     lines = [interactive["body"]["text"]]
+    if interactive.get("type") == "cta_url":
+        link = interactive["action"]["parameters"]
+        lines.append(f"  🔗 {link['display_text']}: {link['url']}")
     for number, (_, title) in enumerate(choices(body), start=1):
         lines.append(f"  {number}. {title}")
     return "\n".join(lines)

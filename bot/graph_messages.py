@@ -19,6 +19,7 @@ MAX_ROW_DESCRIPTION = 72
 MAX_SECTION_TITLE = 24
 MAX_HEADER_FOOTER = 60
 MAX_CAPTION = 1024
+MAX_URL = 2000
 DOCUMENT_TYPES = frozenset({"application/pdf", "text/plain"})
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 
@@ -38,6 +39,8 @@ def to_graph(reply: Reply | Template | Document) -> dict[str, Any]:
         return _template(reply)
     if isinstance(reply, Document):
         return _document(reply)
+    if reply.link:
+        return _link(reply)
     if reply.buttons:
         return _buttons(reply)
     if reply.sections:
@@ -73,6 +76,24 @@ def _buttons(reply: Reply) -> dict[str, Any]:
     return {
         "type": "interactive",
         "interactive": {"type": "button", **_frame(reply), "action": {"buttons": buttons}},
+    }
+
+
+def _link(reply: Reply) -> dict[str, Any]:
+    """One button that opens `reply.link.url` (an https page), nothing else."""
+    link = reply.link
+    assert link is not None
+    _check(not reply.buttons and not reply.sections, "a link button stands alone")
+    _check(0 < len(link.title) <= MAX_BUTTON_TITLE, f"button title {link.title!r} too long")
+    _check(link.url.startswith("https://") and len(link.url) <= MAX_URL, "link must be https")
+    parameters = {"display_text": link.title, "url": link.url}
+    return {
+        "type": "interactive",
+        "interactive": {
+            "type": "cta_url",
+            **_frame(reply),
+            "action": {"name": "cta_url", "parameters": parameters},
+        },
     }
 
 

@@ -59,7 +59,7 @@ def _joined(first: Outgoing, then: Outgoing) -> Outgoing | None:
     if then.fallback or then.about:
         return None
     text = f"{head.text}\n\n{tail.text}"
-    limit = MAX_INTERACTIVE_BODY if tail.buttons or tail.sections else MAX_TEXT
+    limit = MAX_INTERACTIVE_BODY if tail.buttons or tail.sections or tail.link else MAX_TEXT
     return replace(then, reply=replace(tail, text=text)) if len(text) <= limit else None
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from bot.background import QueueDrainer
     from bot.config import Settings
+    from bot.payments_worker import PaymentsWorker
     from bot.sender import Sender
     from bot.worker import Worker
     from dialog.router import Router
@@ -29,6 +30,7 @@ class Services:
     sender: Sender
     background: list[QueueDrainer]
     scheduler: AsyncIOScheduler
+    payments: PaymentsWorker | None = None
 
 
 @dataclass(slots=True)

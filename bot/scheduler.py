@@ -75,6 +75,14 @@ RETENTION = (
         timedelta(days=30),
         skip_locked=False,
     ),
+    # Razorpay retries an event for 24 hours; its facts live on in tt.payments.
+    Retention(
+        "razorpay_done",
+        "tt.razorpay_events",
+        "status = 'done'",
+        "received_at",
+        timedelta(days=30),
+    ),
     # A bucket idle for a day has long refilled to its burst, which is how a new one starts.
     Retention("pacing_idle", "tt.send_pacing", "true", "updated_at", timedelta(days=1), key="key"),
     # A decision matters while its period can still come round: a month at most.

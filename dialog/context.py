@@ -12,7 +12,7 @@ from dialog.commands import Command
 from dialog.conversation import D, Flow, State
 from dialog.ids import ChoiceId
 from dialog.message import Inbound
-from dialog.replies import Button, Outgoing, Reply, Row, Section, Template
+from dialog.replies import Button, LinkButton, Outgoing, Reply, Row, Section, Template
 from dialog.texts import t
 from dialog.texts.dates import day_label, month_label, weekday_name
 from dialog.window import window_open
@@ -32,6 +32,7 @@ class Links:
     bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links
     invite_template: str = ""  # approved template for invites outside the 24-hour window
     invite_template_lang: str = "en"
+    payments: bool = False  # Razorpay keys are set: Pro can be bought
 
 
 @dataclass(slots=True)
@@ -77,6 +78,10 @@ class Context:
     ) -> None:
         reply = Reply(text=text, buttons=buttons, sections=sections, list_button=list_button)
         self.outgoing.append(Outgoing(user_id=self.user.id, reply=reply))
+
+    def reply_link(self, text: str, link: LinkButton) -> None:
+        """A text with one button that opens a web page, such as a payment link."""
+        self.outgoing.append(Outgoing(user_id=self.user.id, reply=Reply(text=text, link=link)))
 
     def reply_rows(self, text: str, rows: list[Row], list_button: str) -> None:
         self.reply(text, sections=(Section("", tuple(rows)),), list_button=list_button)

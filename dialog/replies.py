@@ -24,14 +24,24 @@ class Section:
     rows: tuple[Row, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class LinkButton:
+    """A button that opens a web page (WhatsApp's call-to-action URL button)."""
+
+    title: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reply:
-    """A text, a text with up to 3 buttons, or a text with a list behind one button."""
+    """A text, a text with up to 3 buttons, with a list behind one button, or with one
+    button that opens a web page (`link`)."""
 
     text: str
     buttons: tuple[Button, ...] = ()
     sections: tuple[Section, ...] = ()
     list_button: str = ""
+    link: LinkButton | None = None
     header: str = ""
     footer: str = ""
 

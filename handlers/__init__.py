@@ -14,6 +14,7 @@ from handlers import (
     my_data,
     notes,
     onboarding,
+    payments,
     pdf_report,
     reports,
     sessions,
@@ -39,6 +40,7 @@ FEATURES = (
     notes,
     my_data,
     settings,
+    payments,
     media,
 )
 

@@ -41,6 +41,7 @@ class Queue:
     given_up: str | None = None
     per_person: bool = True
     order_by: str = "q.id"
+    person: bool = True  # False: the table has no user_id (work for the system, not a person)
 
     def claim_sql(self) -> str:
         """The claim statement: $1 the token, $2 the lease."""
@@ -50,6 +51,7 @@ class Queue:
             if self.per_person
             else ""
         )
+        people, joined = (", tt.users u", "AND u.id = q.user_id") if self.person else ("", "")
         return f"""
 WITH candidate AS (
     SELECT q.id FROM {self.table} q
@@ -62,8 +64,8 @@ WITH candidate AS (
 )
 UPDATE {self.table} q
 SET attempts = q.attempts + 1, claim_token = $1, claimed_until = now() + $2::interval
-FROM candidate, tt.users u
-WHERE q.id = candidate.id AND u.id = q.user_id
+FROM candidate{people}
+WHERE q.id = candidate.id {joined}
 RETURNING q.id, q.attempts, {self.returning}
 """
 

@@ -202,7 +202,11 @@ async def _make_bot(
     """Start the real app (worker and sender included) with optional setting overrides."""
     running: list[Any] = []
 
-    async def start(clock: Callable[[], datetime] | None = None, **overrides: Any) -> Bot:
+    async def start(
+        clock: Callable[[], datetime] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        **overrides: Any,
+    ) -> Bot:
         settings = make_settings(**({"database_url": database_url} | overrides))
         client = httpx.AsyncClient(transport=httpx.MockTransport(graph.handler))
         transport = GraphTransport(
@@ -211,7 +215,7 @@ async def _make_bot(
             settings.whatsapp_token,
             client=client,
         )
-        app = create_app(settings, transport=transport, clock=clock)
+        app = create_app(settings, transport=transport, clock=clock, http_client=http_client)
         test_app = app.test_app()
         await test_app.__aenter__()
         running.append(test_app)

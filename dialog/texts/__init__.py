@@ -28,6 +28,7 @@ FEATURES = (
     "words",
     "pdf",
     "jobs",
+    "payments",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))

@@ -56,6 +56,14 @@ async def fill(db):
             "now() - $1::interval)",
             age,
         )
+    for n, (status, age) in enumerate([("done", OLD), ("done", RECENT), ("pending", OLD)]):
+        await db.execute(
+            "INSERT INTO tt.razorpay_events (event_id, event, payload, status, received_at) "
+            "VALUES ($1, 'payment.captured', '\\x00', $2, now() - $3::interval)",
+            f"evt_{n}",
+            status,
+            age,
+        )
     for key, age in (("user:old", OLD), ("user:recent", RECENT)):
         await db.execute(
             "INSERT INTO tt.send_pacing (key, tokens, updated_at) "
@@ -78,6 +86,7 @@ AGE = {
     "tt.pending_notices": "queued_at",
     "tt.send_pacing": "updated_at",
     "tt.quarantine": "received_at",
+    "tt.razorpay_events": "received_at",
 }
 
 
@@ -100,6 +109,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
         "outbox_sent": 3,
         "outbox_failed": 1,
         "notices_dead": 1,
+        "razorpay_done": 1,
         "pacing_idle": 1,
         "quarantined": 1,
         "scheduled_decided": 1,
@@ -127,6 +137,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
     ]
     assert await left(db, "tt.send_pacing", "key") == [("user:recent", recent)]
     assert await left(db, "tt.quarantine", "reasons") == [("bad json", recent)]
+    assert await left(db, "tt.razorpay_events") == [("done", recent), ("pending", False)]
 
 
 def test_every_retention_age_is_documented_in_the_readme():

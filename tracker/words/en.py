@@ -62,6 +62,12 @@ WORDS: Vocabulary = {
         "settings": ("settings",),
         "timezone": ("timezone", "time zone", "tz"),
         "reminders": ("reminders", "reminder", "reminder time"),
+        "go_pro": ("go pro", "gopro", "upgrade", "pro", "buy pro"),
+        "reconcile_payment": ("reconcile payment", "reconcile", "check payment"),
+        "apply_coupon": ("apply coupon", "coupon"),
+        "my_referral": ("my referral", "referral", "refer", "invite code"),
+        "redeem": ("redeem",),
+        "payment_status": ("payment status", "payments"),
     },
     "counts": {
         "after": ("session", "sessions", "class", "classes", "done", "time", "times"),
