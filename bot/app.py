@@ -14,6 +14,7 @@ import httpx
 from quart import Quart, Response
 
 from bot import health, privacy_page, razorpay_webhook, webhook
+from bot.background import DATABASE_GONE
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
 from bot.jobs import http as jobs_http
@@ -43,15 +44,7 @@ REQUEST_CONNECTIONS = 2
 # Meta waits for the webhook's answer: when the database hangs it gets a 503 within about
 # five seconds and retries later, instead of waiting a minute or more.
 INGEST_LIMITS = Limits(connect=2.0, acquire=1.0, statement=3.0, transaction=4.0)
-DATABASE_DOWN = (
-    OSError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.AdminShutdownError,
-    asyncpg.CannotConnectNowError,
-    asyncpg.TooManyConnectionsError,
-    asyncpg.InterfaceError,
-    asyncio.TimeoutError,
-)
+DATABASE_DOWN = (*DATABASE_GONE, asyncio.TimeoutError)
 
 
 def create_app(

@@ -35,6 +35,8 @@ DATABASE_GONE: tuple[type[Exception], ...] = (
     asyncpg.AdminShutdownError,
     asyncpg.CrashShutdownError,
     asyncpg.TooManyConnectionsError,
+    # a pooled connection that read the server's goodbye but has not seen the socket close
+    asyncpg.InternalClientError,
 )
 # ... or failed in any other way
 DATABASE_FAILED: tuple[type[Exception], ...] = (*DATABASE_GONE, asyncpg.PostgresError, TimeoutError)

@@ -31,7 +31,7 @@ async def test_readiness_answers_while_every_loop_waits_on_the_database(make_bot
             async def pool_used_up():
                 return await waiting() >= min(tasks, services.db.pool.get_max_size())
 
-            await wait_until(pool_used_up)
+            await wait_until(pool_used_up, timeout=20)
             ready = await bot.client.get("/health/ready")
             assert ready.status_code == 200
             assert await waiting() == tasks
