@@ -52,8 +52,9 @@ async def family_with(bot, *members):
 # Inviting and delivery
 
 SAVED = (
-    "📨 Invite saved: {phone} can join Asha's family as {role}. Ask them to send *accept* to "
-    "this WhatsApp number. If they are already in one of your families, I have told them too."
+    "📨 Invite saved: {phone} can join Asha's family as {role}. Ask them to send any "
+    "message (like *hi*) to this WhatsApp number: I will show them the invite, with *Accept* "
+    "and *Reject*."
 )
 
 

@@ -16,13 +16,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.category.other": "other",
     "log.category.unspecified": "not given",
     "log.pick_attended": "Which day did {name} attend? Pick a day, or type one "
-    "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *{example}*).",
     "log.pick_missed": "Which day was {name}'s session missed? Pick a day, or type one "
-    "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *{example}*).",
     "btn.log_pick_day": "Pick a day",
     "row.log_newer": "⏩ Newer dates",
     "row.log_older": "⏪ Older dates",
-    "log.newer_desc": "Back up to {day}",
+    "log.newer_desc": "Later days, up to {day}",
     "log.older_desc": "{day} and before",
     "log.ask_count": "How many sessions did {name} have on {day}? Pick one, or type a number "
     "from 1 to 5.",
@@ -43,7 +43,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.stale": "That question has closed. Type *attended* or *missed* to log again.",
     "log.replaced": "🔁 Replaced what was logged on {day} (type *undo* to bring it back).",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
-    "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
+    "log.missed_saved": "❌ Missed logged for {name}: {day}, {sessions}\n"
+    "Reason: {reason} ({category})",
     "log.milestone": {
         "one": "🎉 {count} week in a row with therapy for {name}! Keep it up.",
         "other": "🎉 {count} weeks in a row with therapy for {name}! Keep it up.",
@@ -56,7 +57,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.error.impossible": "That date does not exist (29 Feb comes only in leap years). "
     "Please check it.",
     "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
-    "*12 feb* or *2026-02-12*, or pick one from the list.",
+    "*{example}* or *{numeric}*, or pick one from the list.",
     "log.error.too_few": "The number of sessions must be at least {low}. Type a "
     "number from {low} to {high}.",
     "log.error.too_many": "The number of sessions can be at most {high} for one "
@@ -69,7 +70,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "row.log_mood_tough": "😣 Tough",
     "mood.saved": "Mood saved for {name}'s session on {day}: {mood}",
     "mood.gone": "I could not find that session any more; it may have been undone.",
-    "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
+    "undo.done": "↩️ Removed for {name}: {status}, {day}, {sessions}.",
     "undo.nothing": "There is nothing you logged for {name} to undo.",
     "undo.days_off": {
         "one": "↩️ {count} day off removed for {name}: {days}.",

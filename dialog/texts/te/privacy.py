@@ -30,7 +30,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     },
     "export.h_sessions": "సెషన్లు:",
     "export.session_attended": "• {day}: జరిగింది ×{count}",
-    "export.session_missed": "• {day}: జరగలేదు ×{count}",
+    "export.session_missed": "• {day}: మిస్ అయింది ×{count}",
     "export.reason": "కారణం: {reason}",
     "export.mood": "మూడ్: {mood}",
     "export.by": "నమోదు చేసినవారు: {who}",

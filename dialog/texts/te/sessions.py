@@ -16,13 +16,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.category.other": "ఇతరం",
     "log.category.unspecified": "చెప్పలేదు",
     "log.pick_attended": "{name} ఏ రోజు సెషన్‌కు వెళ్ళారు? రోజు ఎంచుకోండి, లేదా టైప్ చేయండి "
-    "(ఉదా *నిన్న*, *monday*, *12 feb*).",
+    "(ఉదా *నిన్న*, *సోమవారం*, *{example}*).",
     "log.pick_missed": "{name} సెషన్ ఏ రోజు మిస్ అయింది? రోజు ఎంచుకోండి, లేదా టైప్ చేయండి "
-    "(ఉదా *నిన్న*, *monday*, *12 feb*).",
+    "(ఉదా *నిన్న*, *సోమవారం*, *{example}*).",
     "btn.log_pick_day": "రోజు ఎంచుకోండి",
     "row.log_newer": "⏩ కొత్త తేదీలు",
     "row.log_older": "⏪ పాత తేదీలు",
-    "log.newer_desc": "{day} వరకు వెనక్కి",
+    "log.newer_desc": "తర్వాతి రోజులు, {day} వరకు",
     "log.older_desc": "{day}, అంతకు ముందు",
     "log.ask_count": "{day}న {name}కి ఎన్ని సెషన్లు జరిగాయి? ఎంచుకోండి, లేదా 1 నుండి 5 లోపు సంఖ్య టైప్ చేయండి.",
     "btn.log_count": "సెషన్లు",
@@ -41,7 +41,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.stale": "ఆ ప్రశ్న ముగిసింది. మళ్ళీ నమోదు చేయడానికి *attended* లేదా *missed* అని టైప్ చేయండి.",
     "log.replaced": "🔁 {day} నాటి నమోదును మార్చాం (మళ్ళీ తీసుకురావడానికి *undo* అని టైప్ చేయండి).",
     "log.attended_saved": "✅ {name} హాజరు నమోదైంది: {day}, {sessions}",
-    "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}\nకారణం: {reason} ({category})",
+    "log.missed_saved": "❌ {name} మిస్ అయిన సెషన్ నమోదైంది: {day}, {sessions}\n"
+    "కారణం: {reason} ({category})",
     "log.milestone": {
         "one": "🎉 {name} వరుసగా {count} వారంగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
         "other": "🎉 {name} వరుసగా {count} వారాలుగా థెరపీకి వెళ్తున్నారు! ఇలాగే కొనసాగించండి.",
@@ -52,8 +53,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.error.before_start": "{day} {name} ట్రాకింగ్ మొదలైన రోజు ({earliest}) కంటే ముందుది, "
     "కాబట్టి నమోదు చేయలేను.",
     "log.error.impossible": "ఆ తేదీ క్యాలెండర్‌లో లేదు (ఫిబ్రవరి 29 లీప్ సంవత్సరంలోనే వస్తుంది). దయచేసి సరిచూడండి.",
-    "log.error.unreadable": "ఆ తేదీ నాకు అర్థం కాలేదు. *నిన్న*, *monday*, *12 feb* లేదా "
-    "*2026-02-12* లాగా టైప్ చేయండి, లేదా జాబితా నుండి ఎంచుకోండి.",
+    "log.error.unreadable": "ఆ తేదీ నాకు అర్థం కాలేదు. *నిన్న*, *సోమవారం*, *{example}* లేదా "
+    "*{numeric}* లాగా టైప్ చేయండి, లేదా జాబితా నుండి ఎంచుకోండి.",
     "log.error.too_few": "సెషన్ల సంఖ్య కనీసం {low} ఉండాలి. {low} నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
     "log.error.too_many": "ఒక రోజుకు సెషన్ల సంఖ్య గరిష్ఠంగా {high} ఉండవచ్చు. {low} "
     "నుండి {high} లోపు సంఖ్య టైప్ చేయండి.",
@@ -65,7 +66,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "row.log_mood_tough": "😣 కష్టంగా",
     "mood.saved": "{day}న {name} సెషన్ మూడ్ సేవ్ అయింది: {mood}",
     "mood.gone": "ఆ సెషన్ ఇప్పుడు కనిపించడం లేదు; బహుశా తీసేసి ఉంటారు.",
-    "undo.done": "↩️ {name} నుండి తీసేశాం: {status}, {day}, {sessions}.",
+    "undo.done": "↩️ {name} కోసం నమోదు తీసేశాం: {status}, {day}, {sessions}.",
     "undo.nothing": "{name} కోసం మీరు నమోదు చేసినవేవీ తీసేయడానికి లేవు.",
     "undo.days_off": {
         "one": "↩️ {name} కోసం {count} సెలవు రోజును తీసేశాం: {days}.",
