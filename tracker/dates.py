@@ -154,10 +154,11 @@ def parse_day(text: str, today: date, allowed: Window | None = None) -> date:
     raise InvalidDate("unreadable")
 
 
-def split_range(text: str) -> list[str]:
+def split_range(text: str, *, most: int = 0) -> list[str]:
     """The days of a typed range: "24/12 - 28/12", "2 dec to 4 dec", "25 nov से 26 nov तक",
-    "25 nov నుండి 26 nov వరకు" (or one day)."""
-    return [part for part in _RANGE_SPLIT.split(text.strip()) if part]
+    "25 nov నుండి 26 nov వరకు" (or one day); split `most` times when given, so that a reason
+    after the last day keeps its own "to"."""
+    return [part for part in _RANGE_SPLIT.split(text.strip(), maxsplit=most) if part]
 
 
 def parse_day_this_month(text: str, today: date) -> date:

@@ -271,7 +271,9 @@ async def test_mid_month_keeps_a_number_and_no_start_day(make_bot):
     assert await bot.db.fetchval("SELECT tracking_since FROM tt.children") == date(2026, 11, 20)
 
 
-@pytest.mark.parametrize("typed", ["plan", "plan_status", "setup", "cmd:setup"])
+@pytest.mark.parametrize(
+    "typed", ["plan", "plan_status", "my_plan", "My plan", "मेरा प्लान", "setup", "cmd:setup"]
+)
 async def test_plan_shows_the_current_plan_first_with_change_and_keep(make_bot, typed):
     bot = await make_bot(clock=NOV)
     _, child = await make_family(bot.db, PHONE, plan=(16, 80000, 2, 0), month=date(2026, 11, 1))

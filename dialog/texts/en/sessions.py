@@ -100,12 +100,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "backfill.ask": "Fill in older days for {name}: were they attended or missed?",
     "bulk.help": (
         "📋 Log many days at once:\n"
-        "• *attended_dates 2026-02-02, 2026-02-04*\n"
-        "• *attended_range 2026-02-02..2026-02-06*\n"
-        "• *missed_dates 2026-02-03, 2026-02-05 fever*\n"
-        "• *missed_range 2026-02-09..2026-02-13 travelling*\n"
-        "Dates are written YYYY-MM-DD; a range covers at most 62 days. Each day counts as "
-        "1 session, and days already logged are skipped."
+        "• *attended dates {first}, {second}*\n"
+        "• *attended range {first} - {last}*\n"
+        "• *missed dates {first}, {second} fever*\n"
+        "• *missed range {first} - {last} travelling*\n"
+        "Type days as you like (*{first}*, *{example}*); a range covers at most 62 days. "
+        "Each day counts as 1 session, and days already logged are skipped."
     ),
     "bulk.done_attended": "✅ Attended days logged for {name}:",
     "bulk.done_missed": "❌ Missed days logged for {name}:",
@@ -118,10 +118,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "bulk.error.trailing_text": '⚠️ Attended days take no reason, but I found "{text}" '
     "after the dates.",
     "bulk.error.missing_dates": "⚠️ Please list the dates after the command.",
-    "bulk.error.bad_range": "⚠️ Write a range as two dates with .. between them, for example "
-    "2026-02-02..2026-02-06.",
+    "bulk.error.bad_range": "⚠️ Write a range as two days with *-* or *to* between them.",
     "bulk.error.range_reversed": "⚠️ The range starts ({start}) after it ends ({end}).",
     "bulk.error.range_too_long": "⚠️ That range covers {days} days; the most is {limit}.",
-    "bulk.error.bad_date": '⚠️ "{item}" is not a date written as YYYY-MM-DD.',
+    "bulk.error.bad_date": '⚠️ I could not read "{item}" as a day.',
     "bulk.error.impossible_date": "⚠️ {item} does not exist in the calendar.",
 }

@@ -38,8 +38,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.log_replace": "बदल दें",
     "btn.log_keep": "जैसा है रहने दें",
     "log.kept": "ठीक है, {day} जैसा था वैसा ही है। कुछ नहीं बदला।",
-    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* लिखें।",
-    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई (वापस लाने के लिए *undo* लिखें)।",
+    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *हुआ* या *छूटा* लिखें।",
+    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई (वापस लाने के लिए *पूर्ववत* लिखें)।",
     "log.attended_saved": "✅ {name} की हाज़िरी दर्ज: {day}, {sessions}",
     "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}, {sessions}\nवजह: {reason} ({category})",
     "log.milestone": {
@@ -98,11 +98,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "backfill.ask": "{name} के पुराने दिन भरें: वे सत्र हुए थे या छूटे थे?",
     "bulk.help": (
         "📋 एक साथ कई दिन दर्ज करें:\n"
-        "• *attended_dates 2026-02-02, 2026-02-04*\n"
-        "• *attended_range 2026-02-02..2026-02-06*\n"
-        "• *missed_dates 2026-02-03, 2026-02-05 बुखार*\n"
-        "• *missed_range 2026-02-09..2026-02-13 सफ़र*\n"
-        "तारीख़ें YYYY-MM-DD में लिखें; एक रेंज में ज़्यादा से ज़्यादा 62 दिन। हर दिन 1 सत्र "
+        "• *कई दिन हुआ {first}, {second}*\n"
+        "• *कई दिन हुआ {first} से {last}*\n"
+        "• *कई दिन छूटा {first}, {second} बुखार*\n"
+        "• *कई दिन छूटा {first} से {last} सफ़र*\n"
+        "दिन किसी भी तरह लिखें (*{first}*, *{example}*); एक रेंज में ज़्यादा से ज़्यादा 62 दिन। हर दिन 1 सत्र "
         "गिना जाता है, और पहले से दर्ज दिन छोड़ दिए जाते हैं।"
     ),
     "bulk.done_attended": "✅ {name} के हाज़िरी वाले दिन दर्ज:",
@@ -116,9 +116,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "bulk.error.trailing_text": "⚠️ हाज़िरी वाले दिनों के साथ वजह नहीं लिखी जाती, पर तारीख़ों "
     'के बाद "{text}" मिला।',
     "bulk.error.missing_dates": "⚠️ कृपया कमांड के बाद तारीख़ें लिखें।",
-    "bulk.error.bad_range": "⚠️ रेंज दो तारीख़ों के बीच .. लगाकर लिखें, जैसे 2026-02-02..2026-02-06।",
+    "bulk.error.bad_range": "⚠️ रेंज के दो दिनों के बीच *-* या *से* लिखें।",
     "bulk.error.range_reversed": "⚠️ रेंज की शुरुआत ({start}) उसके अंत ({end}) के बाद है।",
     "bulk.error.range_too_long": "⚠️ इस रेंज में {days} दिन हैं; ज़्यादा से ज़्यादा {limit} हो सकते हैं।",
-    "bulk.error.bad_date": '⚠️ "{item}" YYYY-MM-DD वाली तारीख़ नहीं है।',
+    "bulk.error.bad_date": '⚠️ "{item}" मुझे तारीख़ के रूप में समझ नहीं आया।',
     "bulk.error.impossible_date": "⚠️ {item} कैलेंडर में है ही नहीं।",
 }

@@ -24,7 +24,7 @@ TEXTS = {
     "btn.holiday_replace": "మార్చు",
     "btn.holiday_skip": "సెషన్లు ఉంచు",
     "btn.holiday_cancel": "రద్దు",
-    "holiday.expired": "ఆ ప్రశ్న ముగిసింది. మళ్ళీ మొదలుపెట్టడానికి *holiday* అని పంపండి.",
+    "holiday.expired": "ఆ ప్రశ్న ముగిసింది. మళ్ళీ మొదలుపెట్టడానికి *సెలవు* అని పంపండి.",
     "holiday.nothing": "సెలవుగా పెట్టడానికి రోజులు మిగల్లేదు.",
     "holiday.span": "{first} నుండి {last}",
     "holiday.marked": {
