@@ -109,10 +109,6 @@ class Transcript:
         await self._send(who, message, f"[{shown_title}]")
         return True
 
-    def offered(self, who: Person, key: str) -> bool:
-        title = self._title(key)
-        return any(_same(c[1], title) for c in self.shown.get(who.phone, []))
-
     def day_title(self, day: date) -> str:
         """How a day row is titled in this language (this year's days show no year)."""
         return day_label(self.language, day, with_year=day.year != self.clock().year)
