@@ -41,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "weekly.title": "📅 *{name}* · पिछले 7 दिन ({range})",
     "weekly.day": "{day}  {mark}",
     "weekly.legend": "✅ हुआ · ❌ छूटा · 🏖 छुट्टी · ▫️ कुछ दर्ज नहीं",
-    "weekly.counts": "हुए: {attended} · छूटे: {missed}",
+    "weekly.counts": "सत्र हुए: {attended} · छूटे: {missed}",
     "weekly.consistency": "नियमितता: {percent}%",
     "weekly.consistency_none": "नियमितता: अभी कुछ दर्ज नहीं",
     "weekly.top_reason": "छूटने का मुख्य कारण: {reason}",

@@ -41,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "weekly.title": "📅 *{name}* · గత 7 రోజులు ({range})",
     "weekly.day": "{day}  {mark}",
     "weekly.legend": "✅ హాజరు · ❌ మిస్ అయింది · 🏖 సెలవు · ▫️ నమోదు లేదు",
-    "weekly.counts": "హాజరు: {attended} · మిస్ అయినవి: {missed}",
+    "weekly.counts": "సెషన్లు హాజరైనవి: {attended} · మిస్ అయినవి: {missed}",
     "weekly.consistency": "క్రమబద్ధత: {percent}%",
     "weekly.consistency_none": "క్రమబద్ధత: ఇంకా ఏమీ నమోదు కాలేదు",
     "weekly.top_reason": "మిస్ అవ్వడానికి ముఖ్య కారణం: {reason}",
