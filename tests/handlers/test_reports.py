@@ -249,7 +249,10 @@ async def test_weekly_timeline_and_a_tip_that_reads_the_weeks_notes(reports_bot)
 async def test_weekly_with_nothing_logged(reports_bot):
     await family(reports_bot.db)
     (reply,) = await reports_bot.say(PHONE, "weekly")
-    assert "Sessions attended: 0 · missed: 0\nConsistency: nothing logged yet\n💡 Ask the therapist" in reply
+    assert (
+        "Sessions attended: 0 · missed: 0\nConsistency: nothing logged yet\n💡 Ask the therapist"
+        in reply
+    )
 
 
 async def test_digest(reports_bot):
