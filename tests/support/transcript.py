@@ -63,7 +63,8 @@ class Transcript:
         """Move the clock to `time` on `day` (Kolkata) and start a section for it."""
         self.clock.set_local(day, time)
         local = self.clock().astimezone(KOLKATA)
-        shown = day_label(self.language, local.date(), with_year=True)
+        # The day as replies show it (with a full month name), then the year
+        shown = f"{day_label(self.language, local.date())} {local.year}"
         self.lines += [f"### {shown}, {local:%H:%M}", ""]
 
     def later(self, minutes: int) -> None:

@@ -88,7 +88,7 @@ TEXTS = {
     "row.setup": "నెలవారీ ప్లాన్",
     "row.setup.desc": "చెల్లించిన సెషన్లు, ధర, గత నెల నుండి",
     "date.day": "EEE MMMM d",  # a CLDR date pattern (Babel), not a text
-    "date.day_year": "EEE MMMM d, y",
+    "date.day_year": "EEE MMM d, y",  # MMM: a list row title holds 24 characters
     "date.day_month": "MMMM d",
     "row.note": "నోట్ జోడించు",
     "row.note.desc": "ఒక నోట్, లేదా నాలుగు భాగాల *థెరపిస్ట్ నోట్*",
