@@ -14,9 +14,10 @@ from dialog.ids import ChoiceId
 from dialog.message import Inbound
 from dialog.replies import Button, LinkButton, Outgoing, Reply, Row, Section, Template
 from dialog.texts import t
-from dialog.texts.dates import day_label, month_label, weekday_name
+from dialog.texts.dates import day_label, day_month, month_label, weekday_name
 from dialog.window import window_open
 from sql.cipher import Cipher
+from tracker.dates import example_day
 from tracker.users import User
 
 
@@ -59,6 +60,16 @@ class Context:
         """A short day such as "Mon 12 Feb" in the user's language, with its year when that
         is not this year's."""
         return day_label(self.user.language, day, with_year=day.year != self.now.year)
+
+    def date_examples(self, today: date) -> dict[str, str]:
+        """How to type an earlier day of this month, for a reply's examples: `example` "3 Nov",
+        `numeric` "3/11" and `day_number` "3", all read back by the date reader."""
+        day = example_day(today)
+        return {
+            "example": day_month(self.user.language, day),
+            "numeric": f"{day.day}/{day.month}",
+            "day_number": str(day.day),
+        }
 
     def month_label(self, month: date) -> str:
         """A month and its year, such as "December 2026", in the user's language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from dialog.commands import Command
 from dialog.context import Context
@@ -11,27 +11,45 @@ from dialog.router import Router
 from handlers.log_views import clip, show_day
 from handlers.reports import beyond_package
 from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
+from tracker.dates import local_today
 from tracker.errors import InvalidBulk
 from tracker.kinds import Status
 from tracker.reasons import categorize
 from tracker.session_store import insert_session, select_sessions
 
 router = Router()
+HELP_DAYS = (2, 4, 6)  # the days of a month the help's examples name
+HELP_LAST_DAY = HELP_DAYS[-1]
 
 
 @router.command("bulk_help")
 async def bulk_help(ctx: Context, _: Command) -> None:
     """Explain the four bulk forms with examples; stores nothing."""
-    ctx.reply(ctx.t("bulk.help"))
+    ctx.reply(help_text(ctx, local_today(ctx.now, ctx.user.timezone)))
+
+
+def help_text(ctx: Context, today: date) -> str:
+    """The bulk forms, with days of this month already past (of last month early on)."""
+    month = today.replace(day=1)
+    if today.day <= HELP_LAST_DAY:
+        month = (month - timedelta(days=1)).replace(day=1)
+    first, second, last = (month.replace(day=day) for day in HELP_DAYS)
+    return ctx.t(
+        "bulk.help",
+        first=f"{first.day}/{first.month}",
+        second=f"{second.day}/{second.month}",
+        last=f"{last.day}/{last.month}",
+        example=ctx.date_examples(today)["example"],
+    )
 
 
 @router.command("bulk_attended", "bulk_missed", needs="log")
 async def bulk_log(ctx: Context, family: Family, _: Command) -> None:
     """Log each new listed day; skip repeats, the other status, future and pre-start days."""
     try:
-        request = parse_bulk(ctx.message.text)
+        request = parse_bulk(ctx.message.text, family.today)
     except InvalidBulk as e:
-        ctx.reply(f"{_problem(ctx, e)}\n\n{ctx.t('bulk.help')}")
+        ctx.reply(f"{_problem(ctx, e)}\n\n{help_text(ctx, family.today)}")
         return
     since = family.child.tracking_since
     before_start = [day for day in request.days if day < since]

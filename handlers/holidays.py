@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,7 +15,7 @@ from dialog.replies import Button, Row
 from dialog.router import Answer, Router
 from handlers.menu import show_menu
 from handlers.session_notices import notify_holiday_replaced
-from tracker.dates import parse_day
+from tracker.dates import parse_day, split_range
 from tracker.errors import InvalidDate
 from tracker.holiday_store import insert_holidays
 from tracker.session_store import select_sessions, supersede_sessions_on
@@ -34,9 +33,6 @@ HOLIDAY = Flow("holiday", ("range", "confirm"), HolidayData)
 SPANS = {"today": 1, "next3": 3, "next7": 7}
 CONFLICT_ANSWERS = ("replace", "skip")
 MAX_DAYS = 62
-RANGE_SPLIT = re.compile(
-    r"\s*(?:\.\.|–|—|\bto\b|\btill\b|\bse\b|\bतक\b|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*"
-)
 # Days off may be planned up to half a year ahead.
 LOOKAHEAD = timedelta(days=185)
 
@@ -81,10 +77,13 @@ async def got_range(ctx: Context, family: Family, answer: Answer[HolidayData]) -
 
 
 async def mark_typed(ctx: Context, family: Family, text: str) -> None:
-    """Days typed after the command: marked like a typed range, or one line saying why not."""
+    """Days typed after the command: marked like a typed range, or one line saying why not
+    and the range question left open for the days typed again."""
     try:
         days = typed_days(ctx, family, text)
     except Unexpected as e:
+        # The reply shows how to type the days: what is typed next, as shown, is read.
+        await ctx.enter_step(HOLIDAY, "range", HolidayData(days=[]))
         ctx.reply(str(e))
         return
     await mark_or_confirm(ctx, family, days)
@@ -100,7 +99,7 @@ def typed_days(ctx: Context, family: Family, text: str) -> list[date]:
 
 
 def read_range(ctx: Context, text: str, family: Family) -> tuple[date, date]:
-    parts = [p for p in RANGE_SPLIT.split(text.strip()) if p]
+    parts = split_range(text)
     if not 1 <= len(parts) <= 2:
         raise Unexpected(ctx.t("holiday.bad_range"))
     allowed = (family.child.tracking_since, family.today + LOOKAHEAD)

@@ -185,20 +185,24 @@ def answer_buttons(language: str, child_id: int) -> tuple[Button, ...]:
     )
 
 
-def remind_invites(ctx: Context, invites: list[Invite]) -> None:
-    """One invite: its text with buttons. Several: a list to choose the one to accept."""
+def remind_invites(ctx: Context, invites: list[Invite], lead: str = "") -> None:
+    """One invite: its text with buttons. Several: a list to choose the one to accept.
+    `lead` is a line to say first, in the same message."""
     if len(invites) == 1:
         only = invites[0]
+        text = ctx.t(
+            "invite.reminder",
+            name=only.child_name,
+            by=display_phone(only.inviter_phone),
+            role=ctx.t(f"role.{only.role}"),
+        )
         ctx.reply(
-            ctx.t(
-                "invite.reminder",
-                name=only.child_name,
-                by=display_phone(only.inviter_phone),
-                role=ctx.t(f"role.{only.role}"),
-            ),
+            "\n\n".join(filter(None, [lead, text])),
             buttons=answer_buttons(ctx.user.language, only.child_id),
         )
         return
+    if lead:
+        ctx.reply(lead)
     pick_invite(ctx, invites, "accept")
 
 

@@ -9,6 +9,8 @@ from dialog.ids import ChoiceId
 from dialog.replies import Row
 from dialog.router import Router
 from dialog.texts import LANGUAGE_NAMES, LANGUAGES
+from handlers.invites import remind_invites
+from handlers.members import invites_only
 from handlers.menu import main_menu
 from tracker.users import update_language
 
@@ -45,5 +47,10 @@ async def chose_language(ctx: Context, choice: ChoiceId) -> None:
 
 
 async def _save(ctx: Context, code: str) -> None:
+    """Save, then what comes next in the new language: a waiting invite, or the menu."""
     await update_language(ctx.conn, ctx.user, code)
+    waiting = await invites_only(ctx)
+    if waiting:
+        remind_invites(ctx, waiting, ctx.t("language.saved"))
+        return
     await main_menu(ctx, ctx.t("language.saved"))

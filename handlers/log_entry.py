@@ -167,13 +167,17 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
 
 def saved_text(ctx: Context, family: Family, entry: Entry) -> str:
     day, name = show_day(ctx, entry.day), family.child.name
+    sessions = sessions_text(ctx, entry.count)
     if entry.status == "attended":
-        return ctx.t(
-            "log.attended_saved", name=name, day=day, sessions=sessions_text(ctx, entry.count)
-        )
+        return ctx.t("log.attended_saved", name=name, day=day, sessions=sessions)
     category = ctx.t(f"log.category.{categorize(entry.reason)}")
     return ctx.t(
-        "log.missed_saved", name=name, day=day, reason=clip(entry.reason), category=category
+        "log.missed_saved",
+        name=name,
+        day=day,
+        sessions=sessions,
+        reason=clip(entry.reason),
+        category=category,
     )
 
 

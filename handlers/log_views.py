@@ -44,12 +44,14 @@ def refusal(ctx: Context, family: Family, error: TrackerError, day: date | None 
         earliest=show_day(ctx, family.child.tracking_since),
         low=MIN_SESSIONS_PER_DAY,
         high=MAX_SESSIONS_PER_DAY,
+        **ctx.date_examples(family.today),
     )
 
 
 def send_day_picker(ctx: Context, family: Family, status: Status, start: date) -> None:
     """A list of up to 8 days from `start` back, with rows to page newer and older."""
-    text = ctx.t(f"log.pick_{status}", name=family.child.name)
+    examples = ctx.date_examples(family.today)
+    text = ctx.t(f"log.pick_{status}", name=family.child.name, **examples)
     ctx.reply_rows(text, day_rows(ctx, family, status, start), ctx.t("btn.log_pick_day"))
 
 

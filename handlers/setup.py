@@ -160,6 +160,7 @@ async def prompt_start(ctx: Context, _: SetupData) -> None:
             name=family.child.name,
             first=ctx.day_label(first),
             today=ctx.day_label(family.today),
+            **ctx.date_examples(family.today),
         ),
         buttons=tuple(
             Button(ids.encode("setup", action), ctx.t(f"btn.setup_{action}"))
@@ -176,7 +177,13 @@ async def got_start(ctx: Context, family: Family, answer: Answer[SetupData]) -> 
         day = parse_day_this_month(answer.text, today)
     except InvalidDate as e:
         first = ctx.day_label(today.replace(day=1))
-        raise Unexpected(ctx.t("setup.bad_start", first=first, today=ctx.day_label(today))) from e
+        text = ctx.t(
+            "setup.bad_start",
+            first=first,
+            today=ctx.day_label(today),
+            **ctx.date_examples(today),
+        )
+        raise Unexpected(text) from e
     await ask_package(ctx, SetupData(mode="fresh", start=day.isoformat()))
 
 
@@ -254,8 +261,7 @@ async def prompt_plan(ctx: Context, data: SetupData) -> None:
             p.label,
             ctx.t(
                 "setup.preset_desc",
-                count=p.plan.sessions_paid,
-                cost=format_inr(p.plan.cost_paise),
+                total=format_inr(p.plan.sessions_paid * p.plan.cost_paise),
             ),
         )
         for p in PRESETS

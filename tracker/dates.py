@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from tracker.errors import InvalidDate
 
@@ -32,7 +32,15 @@ _WEEKDAYS = {
     **{name: number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{name[:3]: number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{"tues": 1, "thur": 3, "thurs": 3},
+    # Hindi and Telugu weekdays as CLDR writes them: "सोमवार", "सोम", "సోమవారం", "సోమ"
+    **{
+        unicodedata.normalize("NFC", str(name)).casefold(): number
+        for language in ("hi", "te")
+        for width in ("wide", "abbreviated")
+        for number, name in get_day_names(width, locale=language).items()
+    },
 }
+EXAMPLE_DAY = 3
 MIN_PREFIX = 3  # "ma" or "ju" could be two months
 _NUKTA = "\u093c"  # "फ़रवरी" is often typed "फरवरी"
 _LANGUAGES = ("en", "hi", "te")
@@ -60,6 +68,13 @@ _YEAR = r"(?P<year>\d{4})"
 _SEP = r"\s*[/.-]\s*"
 _ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+# Between the first and last day of a range; "तक" and "వరకు" end one ("... 26 nov तक").
+_RANGE_WORDS = ("to", "till", "until", "se", "से", "तक", "నుండి", "నుంచి", "వరకు")
+_RANGE_SPLIT = re.compile(
+    r"\s*(?:\.\.|–|—|\s-\s|(?<=\d)-(?=\d{1,2}/)|(?<!\S)(?:"
+    + "|".join(_RANGE_WORDS)
+    + r")(?!\S))\s*"
+)
 
 
 def _normalize(text: str) -> str:
@@ -139,6 +154,13 @@ def parse_day(text: str, today: date, allowed: Window | None = None) -> date:
     raise InvalidDate("unreadable")
 
 
+def split_range(text: str, *, most: int = 0) -> list[str]:
+    """The days of a typed range: "24/12 - 28/12", "2 dec to 4 dec", "25 nov से 26 nov तक",
+    "25 nov నుండి 26 nov వరకు" (or one day); split `most` times when given, so that a reason
+    after the last day keeps its own "to"."""
+    return [part for part in _RANGE_SPLIT.split(text.strip(), maxsplit=most) if part]
+
+
 def parse_day_this_month(text: str, today: date) -> date:
     """A day of today's month up to today: a bare number ("3") or any form `parse_day` reads."""
     first = today.replace(day=1)
@@ -161,6 +183,12 @@ def parse_iso_day(text: str) -> date:
     if match is None:
         raise InvalidDate("unreadable")
     return _build(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+def example_day(today: date) -> date:
+    """An earlier day of today's month to show in examples: the 3rd, or the 1st early in the
+    month (today itself on the 1st)."""
+    return today.replace(day=max(1, min(EXAMPLE_DAY, today.day - 1)))
 
 
 def check_loggable(day: date, today: date, earliest: date | None = None) -> None:

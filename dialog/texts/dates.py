@@ -20,6 +20,15 @@ def day_label(language: str, day: date, *, with_year: bool = False) -> str:
     return format_date(day, pattern, locale=locale(language))
 
 
+def day_month(language: str, day: date) -> str:
+    """A day and its month without the weekday, such as "3 Nov", as the date reader reads it."""
+    pattern = CATALOGS.get(language, CATALOGS["en"])["date.day_month"]
+    if not isinstance(pattern, str):
+        msg = "date.day_month must be a date pattern"
+        raise TypeError(msg)
+    return format_date(day, pattern, locale=locale(language))
+
+
 def month_label(language: str, month: date) -> str:
     """A month and its year, such as "December 2026"."""
     return format_skeleton("yMMMM", month, locale=locale(language))
@@ -37,8 +46,11 @@ def weekday_day(language: str, day: date) -> str:
 
 
 def day_range(language: str, first: date, last: date) -> str:
-    """Two days of the same stretch, such as "28 Nov – 4 Dec" or "1 – 7 Dec"."""
-    return format_interval(first, last, "MMMd", locale=locale(language))
+    """Two days of the same stretch, such as "28 Nov – 4 Dec" or "1 – 7 Dec", with the month
+    written as the language's `day_label` writes it (a full "नवंबर", not "नव॰")."""
+    pattern = str(CATALOGS.get(language, CATALOGS["en"])["date.day"])
+    skeleton = "MMMMd" if "MMMM" in pattern else "MMMd"
+    return format_interval(first, last, skeleton, locale=locale(language))
 
 
 def weekday_name(language: str, weekday: int, *, wide: bool = False) -> str:

@@ -58,4 +58,5 @@ def test_weekday_names_start_on_monday():
 def test_a_range_names_a_shared_month_once():
     assert day_range("en", date(2026, 11, 28), date(2026, 12, 4)) == "28 Nov\u2009–\u20094 Dec"
     assert day_range("en", date(2026, 12, 1), date(2026, 12, 7)) == "1\u2009–\u20097 Dec"
-    assert day_range("hi", date(2026, 11, 28), date(2026, 12, 4)) == "28 नव॰ – 4 दिस॰"
+    assert day_range("hi", date(2026, 11, 28), date(2026, 12, 4)) == "28 नवंबर\u2009–\u20094 दिसंबर"
+    assert day_range("te", date(2026, 11, 17), date(2026, 11, 23)) == "నవంబర్ 17–23"

@@ -41,9 +41,19 @@ async def test_bulk_errors_and_help(tb):
     await family(tb)
     replies = await tb.say(PHONE, "attended_range 2026-02-07..2026-02-05")
     assert replies[0].startswith("⚠️ The range starts (Sat 7 Feb) after it ends (Thu 5 Feb).")
-    assert "attended_dates 2026-02-02, 2026-02-04" in replies[0]
+    assert "*attended dates 2/2, 4/2*" in replies[0]  # days of this month, already past
     assert (await tb.say(PHONE, "missed_dates 2025-02-29 fever"))[0].startswith(
         "⚠️ 2025-02-29 does not exist"
     )
     assert (await tb.say(PHONE, "bulk help"))[0].startswith("📋 Log many days at once")
     assert await sessions(tb) == []
+
+
+async def test_bulk_in_hindi_with_days_as_the_date_reader_reads_them(tb):
+    await family(tb)
+    replies = await tb.say(PHONE, "कई दिन छूटा 2/2 से 3 feb बुखार")
+    assert replies[0].startswith("❌ Missed days logged for Asha:\n• Logged: 2")
+    assert [(r["day"].day, r["status"], r["reason"]) for r in await sessions(tb)] == [
+        (2, "missed", "बुखार"),
+        (3, "missed", "बुखार"),
+    ]

@@ -111,3 +111,22 @@ async def test_marking_again_says_how_many_were_already_marked(make_bot):
     await bot.tap(PHONE, "holiday:today")
     replies = await bot.tap(PHONE, "holiday:next3")
     assert "(1 of them was already marked.)" in replies[0]
+
+
+async def test_hindi_and_telugu_ranges_read_their_own_word_for_from(make_bot):
+    bot = await make_bot(clock=CLOCK)
+    await make_family(bot.db, PHONE, month=date(2026, 11, 1))
+    await bot.say(PHONE, "छुट्टी 25 nov से 26 nov तक")
+    assert await holidays(bot) == [date(2026, 11, 25), date(2026, 11, 26)]
+    await bot.say(PHONE, "సెలవు 27 nov నుండి 28 nov వరకు")
+    assert (await holidays(bot))[2:] == [date(2026, 11, 27), date(2026, 11, 28)]
+
+
+async def test_after_unread_days_the_range_typed_as_shown_is_read(make_bot):
+    bot = await make_bot(clock=CLOCK)
+    await make_family(bot.db, PHONE, month=date(2026, 11, 1))
+    replies = await bot.say(PHONE, "holiday 25 nov and 26 nov")
+    assert replies[0].startswith("I could not read those dates. Type like *24/12 - 28/12*")
+    replies = await bot.say(PHONE, "25/11 - 26/11")
+    assert "Wed 25 Nov to Thu 26 Nov" in replies[0]
+    assert await holidays(bot) == [date(2026, 11, 25), date(2026, 11, 26)]

@@ -36,7 +36,7 @@ async def test_attended_with_a_typed_count(tb):
 async def test_attended_through_the_picker_and_the_count_list(tb):
     await family(tb)
     assert await tb.say(PHONE, "attended") == [
-        "Which day did Asha attend? Pick a day, or type one (e.g. *yesterday*, *monday*, *12 feb*)."
+        "Which day did Asha attend? Pick a day, or type one (e.g. *yesterday*, *monday*, *3 Feb*)."
     ]
     rows = last_rows(tb)
     assert [r["id"] for r in rows] == [

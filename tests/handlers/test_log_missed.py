@@ -15,7 +15,9 @@ async def test_missed_with_a_reason_kept_exactly_and_categorised(tb):
         "(e.g. *fever*, *travelling*, *therapist on leave*)."
     ]
     replies = await tb.say(PHONE, "Fever 🤒")
-    assert replies == ["❌ Missed logged for Asha: Tue 10 Feb\nReason: Fever 🤒 (health)"]
+    assert replies == [
+        "❌ Missed logged for Asha: Tue 10 Feb, 1 session\nReason: Fever 🤒 (health)"
+    ]
     [row] = await sessions(tb)
     assert (row["status"], row["reason"], row["reason_category"]) == (
         "missed",
@@ -30,7 +32,8 @@ async def test_missed_with_day_and_reason_in_one_message(tb):
     await family(tb)
     replies = await tb.say(PHONE, "missed monday Therapist on LEAVE")
     assert replies == [
-        "❌ Missed logged for Asha: Mon 9 Feb\nReason: Therapist on LEAVE (therapist unavailable)"
+        "❌ Missed logged for Asha: Mon 9 Feb, 1 session\n"
+        "Reason: Therapist on LEAVE (therapist unavailable)"
     ]
     [row] = await sessions(tb)
     assert (row["day"], row["reason"], row["reason_category"]) == (
@@ -44,7 +47,9 @@ async def test_a_very_long_reason_is_stored_whole_and_echoed_short(tb):
     await family(tb)
     reason = "High fever " + "and more " * 440
     replies = await tb.say(PHONE, f"missed today {reason}")
-    assert replies[0].startswith("❌ Missed logged for Asha: Wed 11 Feb\nReason: High fever")
+    assert replies[0].startswith(
+        "❌ Missed logged for Asha: Wed 11 Feb, 1 session\nReason: High fever"
+    )
     assert len(replies[0]) < 400
     [row] = await sessions(tb)
     assert (row["reason"], row["reason_category"]) == (reason.strip(), "health")
@@ -54,7 +59,7 @@ async def test_a_reason_in_hindi_is_categorised_and_answered_in_hindi(tb):
     user_id, _ = await family(tb)
     await tb.db.execute("UPDATE tt.users SET language = 'hi' WHERE id = $1", user_id)
     replies = await tb.say(PHONE, "छूट गया कल बुखार था")
-    assert replies == ["❌ Asha का छूटा सत्र दर्ज: मंगल 10 फ़रवरी\nवजह: बुखार था (सेहत)"]
+    assert replies == ["❌ Asha का छूटा सत्र दर्ज: मंगल 10 फ़रवरी, 1 सत्र\nवजह: बुखार था (सेहत)"]
     [row] = await sessions(tb)
     assert (row["reason"], row["reason_category"]) == ("बुखार था", "health")
 

@@ -29,7 +29,7 @@ async def test_replace_an_attended_day_with_missed(tb):
     assert replies == [
         "🔁 Replaced what was logged on Tue 10 Feb (type *undo* to bring it back).\n"
         "❌ Missed logged for Asha: "
-        "Tue 10 Feb\nReason: Fever (health)"
+        "Tue 10 Feb, 1 session\nReason: Fever (health)"
     ]
     assert [(r["status"], r["reason"]) for r in await sessions(tb)] == [("missed", "Fever")]
 
@@ -66,7 +66,7 @@ async def test_undo_removes_only_my_last_entry_and_says_what(tb):
     await tb.say(PHONE, "attended 9 feb")
     await tb.say(PHONE, "attended yesterday 2")
     await tb.say(CO_PARENT, "attended today")
-    assert await tb.say(PHONE, "undo") == ["↩️ Removed from Asha: Attended, Tue 10 Feb, 2 sessions."]
+    assert await tb.say(PHONE, "undo") == ["↩️ Removed for Asha: Attended, Tue 10 Feb, 2 sessions."]
     assert [(r["day"], r["logged_by"]) for r in await sessions(tb)] == [
         (date(2026, 2, 9), await tb.db.fetchval("SELECT id FROM tt.users WHERE phone = $1", PHONE)),
         (date(2026, 2, 11), parent_id),
@@ -113,7 +113,7 @@ async def test_undo_after_replacing_both_parents_entries_brings_all_three_back(t
     (status,) = await tb.say(PHONE, "status")
     assert "✅ Attended: 1 of 16\n" in status
     assert await tb.say(PHONE, "undo") == [
-        "↩️ Removed from Asha: Attended, Tue 10 Feb, 1 session.\n"
+        "↩️ Removed for Asha: Attended, Tue 10 Feb, 1 session.\n"
         "🔁 Back as it was on Tue 10 Feb: Attended (3 sessions)."
     ]
     assert await sessions(tb) == before
@@ -132,11 +132,11 @@ async def test_undo_after_replacing_attended_with_missed_brings_the_attended_bac
     await tb.tap(PHONE, "log:replace")
     assert [r["status"] for r in await sessions(tb)] == ["missed"]
     assert await tb.say(PHONE, "undo") == [
-        "↩️ Removed from Asha: Missed, Tue 10 Feb, 1 session.\n"
+        "↩️ Removed for Asha: Missed, Tue 10 Feb, 1 session.\n"
         "🔁 Back as it was on Tue 10 Feb: Attended (1 session)."
     ]
     assert await sessions(tb) == before
-    assert await tb.say(PHONE, "undo") == ["↩️ Removed from Asha: Attended, Tue 10 Feb, 1 session."]
+    assert await tb.say(PHONE, "undo") == ["↩️ Removed for Asha: Attended, Tue 10 Feb, 1 session."]
     assert await tb.say(PHONE, "undo") == ["There is nothing you logged for Asha to undo."]
     assert await tb.db.fetchval("SELECT count(*) FROM tt.sessions") == 0
 
@@ -264,7 +264,7 @@ async def test_undo_after_days_off_over_sessions_removes_them_and_brings_the_ses
         " undid their change on Wed 11 Feb for Asha: your 2 sessions are back."
     )
     # The next undo is the entry before the days off.
-    assert await bot.say(PHONE, "undo") == ["↩️ Removed from Asha: Attended, Tue 10 Feb, 1 session."]
+    assert await bot.say(PHONE, "undo") == ["↩️ Removed for Asha: Attended, Tue 10 Feb, 1 session."]
 
 
 async def test_erasure_takes_the_name_off_replaced_entries_too(tb):

@@ -52,8 +52,9 @@ async def family_with(bot, *members):
 # Inviting and delivery
 
 SAVED = (
-    "📨 Invite saved: {phone} can join Asha's family as {role}. Ask them to send *accept* to "
-    "this WhatsApp number. If they are already in one of your families, I have told them too."
+    "📨 Invite saved: {phone} can join Asha's family as {role}. Ask them to send any "
+    "message (like *hi*) to this WhatsApp number: I will show them the invite, with *Accept* "
+    "and *Reject*."
 )
 
 
@@ -479,3 +480,14 @@ async def test_the_first_reply_to_someone_invited_is_their_invite(bot, first):
         f"invite:reject:{child}",
     ]
     assert not any("setting up your child" in reply for reply in replies)
+
+
+async def test_an_invitee_who_picks_a_language_sees_the_invite_again_in_it(bot):
+    await make_family(bot.db, OWNER)
+    await bot.say(OWNER, "add parent 9000000002")
+    await bot.say(INVITEE, "hi")
+    replies = await bot.tap(INVITEE, "lang:set:hi")
+    assert replies[0].startswith("हो गया। अब मैं आपसे हिंदी में बात करूँगा।\n\n+91 90000 00001 ने")
+    assert not any("सेटअप" in reply for reply in replies)
+    child = await bot.db.fetchval("SELECT id FROM tt.children")
+    assert buttons(bot, INVITEE) == [f"invite:accept:{child}", f"invite:reject:{child}"]

@@ -218,7 +218,7 @@ Tue 17  ✅
 Wed 18  ▫️
 ✅ attended · ❌ missed · 🏖 day off · ▫️ nothing logged
 
-Attended: 3 · Missed: 1
+Sessions attended: 3 · missed: 1
 Consistency: 75%
 Top miss reason: Travel
 💡 """
@@ -249,7 +249,10 @@ async def test_weekly_timeline_and_a_tip_that_reads_the_weeks_notes(reports_bot)
 async def test_weekly_with_nothing_logged(reports_bot):
     await family(reports_bot.db)
     (reply,) = await reports_bot.say(PHONE, "weekly")
-    assert "Attended: 0 · Missed: 0\nConsistency: nothing logged yet\n💡 Ask the therapist" in reply
+    assert (
+        "Sessions attended: 0 · missed: 0\nConsistency: nothing logged yet\n💡 Ask the therapist"
+        in reply
+    )
 
 
 async def test_digest(reports_bot):

@@ -42,6 +42,12 @@ async def test_fresh_setup_from_the_button_then_typed_numbers(make_bot):
         "setup:preset:16x800:2026-11-01",
         "setup:other:2026-11-01",
     ]
+    # Each package row adds what its title does not say: the month's total.
+    assert [(r["title"], r.get("description")) for r in rows[:3]] == [
+        ("8 × ₹800", "₹6,400 for the month"),
+        ("12 × ₹1,000", "₹12,000 for the month"),
+        ("16 × ₹800", "₹12,800 for the month"),
+    ]
     replies = await bot.say(PHONE, "16 sessions at 800, 2 carried")
     assert replies[0].startswith(
         "✅ Plan saved for Asha, November 2026:\n16 paid + 2 carried = 18 sessions at ₹800 each."
@@ -227,7 +233,7 @@ async def test_a_bare_day_number_and_a_preset_keep_the_start(make_bot):
 async def test_a_start_day_outside_this_month_until_today_is_asked_again(make_bot, typed):
     bot = await asked_start(make_bot)
     assert await bot.say(PHONE, typed) == [
-        "Please type a day from Sun 1 Nov to Fri 20 Nov, for example *3*, *3 Dec* or *3/12*, "
+        "Please type a day from Sun 1 Nov to Fri 20 Nov, for example *3*, *3 Nov* or *3/11*, "
         "or tap one of the choices."
     ]
     assert await plan_row(bot) is None
@@ -265,7 +271,9 @@ async def test_mid_month_keeps_a_number_and_no_start_day(make_bot):
     assert await bot.db.fetchval("SELECT tracking_since FROM tt.children") == date(2026, 11, 20)
 
 
-@pytest.mark.parametrize("typed", ["plan", "plan_status", "setup", "cmd:setup"])
+@pytest.mark.parametrize(
+    "typed", ["plan", "plan_status", "my_plan", "My plan", "मेरा प्लान", "setup", "cmd:setup"]
+)
 async def test_plan_shows_the_current_plan_first_with_change_and_keep(make_bot, typed):
     bot = await make_bot(clock=NOV)
     _, child = await make_family(bot.db, PHONE, plan=(16, 80000, 2, 0), month=date(2026, 11, 1))

@@ -63,7 +63,8 @@ class Transcript:
         """Move the clock to `time` on `day` (Kolkata) and start a section for it."""
         self.clock.set_local(day, time)
         local = self.clock().astimezone(KOLKATA)
-        shown = day_label(self.language, local.date(), with_year=True)
+        # The day as replies show it (with a full month name), then the year
+        shown = f"{day_label(self.language, local.date())} {local.year}"
         self.lines += [f"### {shown}, {local:%H:%M}", ""]
 
     def later(self, minutes: int) -> None:
@@ -108,10 +109,6 @@ class Transcript:
         message = build(who.phone, reply_id, shown_title, **self._stamp())
         await self._send(who, message, f"[{shown_title}]")
         return True
-
-    def offered(self, who: Person, key: str) -> bool:
-        title = self._title(key)
-        return any(_same(c[1], title) for c in self.shown.get(who.phone, []))
 
     def day_title(self, day: date) -> str:
         """How a day row is titled in this language (this year's days show no year)."""

@@ -7,6 +7,7 @@ from tracker.bulk import BulkPlan, BulkRequest, parse_bulk, plan_bulk
 from tracker.errors import InvalidBulk
 
 FEB_2, FEB_4 = date(2026, 2, 2), date(2026, 2, 4)
+TODAY = date(2026, 2, 11)
 
 
 def feb(*days: int) -> tuple[date, ...]:
@@ -41,14 +42,26 @@ def feb(*days: int) -> tuple[date, ...]:
             BulkRequest("missed", feb(1, 2), "बुखार"),
         ),
         ("missed_dates 2026-02-02 2 kids sick", BulkRequest("missed", feb(2), "2 kids sick")),
+        # Any day the one date reader reads: day/month, a month's name, another year's form
+        ("attended_dates 2026-2-4, 02/02/2026", BulkRequest("attended", feb(4, 2))),
+        ("attended_dates 2/2, 4 feb", BulkRequest("attended", feb(2, 4))),
+        ("attended_range 2 feb to 4 feb", BulkRequest("attended", feb(2, 3, 4))),
+        (
+            "missed_range 2/2 - 3/2 went to village",
+            BulkRequest("missed", feb(2, 3), "went to village"),
+        ),
+        # The Hindi and Telugu words, whose days show a list or a range
+        ("कई दिन हुआ 2/2, 4/2", BulkRequest("attended", feb(2, 4))),
+        ("कई दिन छूटा 2 feb से 3 feb बुखार", BulkRequest("missed", feb(2, 3), "बुखार")),
+        ("చాలా రోజులు జరగలేదు 2/2, 4/2 జ్వరం", BulkRequest("missed", feb(2, 4), "జ్వరం")),
     ],
 )
 def test_parse_bulk(text: str, expected: BulkRequest) -> None:
-    assert parse_bulk(text) == expected
+    assert parse_bulk(text, TODAY) == expected
 
 
 def test_range_of_62_days_is_the_limit() -> None:
-    request = parse_bulk("attended_range 2026-01-01..2026-03-03")
+    request = parse_bulk("attended_range 2026-01-01..2026-03-03", TODAY)
     assert len(request.days) == 62
     assert request.days[0] == date(2026, 1, 1)
     assert request.days[-1] == date(2026, 3, 3)
@@ -63,8 +76,8 @@ def test_range_of_62_days_is_the_limit() -> None:
         ("missed_dates fever", "missing_dates", {}),
         ("attended_dates 2026-02-31", "impossible_date", {"item": "2026-02-31"}),
         ("attended_dates 2027-02-29", "impossible_date", {"item": "2027-02-29"}),
-        ("attended_dates 2026-02-02, 2026-2-4", "bad_date", {"item": "2026-2-4"}),
-        ("attended_dates 02/02/2026", "bad_date", {"item": "02/02/2026"}),
+        ("attended_dates 2026-02-02, 2026-2-4x", "bad_date", {"item": "2026-2-4x"}),
+        ("attended_dates 31 feb", "impossible_date", {"item": "31 feb"}),
         ("missed_dates 2026-02-02, 2026-02-3x sick", "bad_date", {"item": "2026-02-3x"}),
         ("attended_dates 2026-02-02 yay", "trailing_text", {"text": "yay"}),
         ("attended_range 2026-02-01", "bad_range", {}),
@@ -80,7 +93,7 @@ def test_range_of_62_days_is_the_limit() -> None:
 )
 def test_refused_bulk_commands(text: str, code: str, details: dict[str, object]) -> None:
     with pytest.raises(InvalidBulk) as caught:
-        parse_bulk(text)
+        parse_bulk(text, TODAY)
     assert caught.value.code == code
     assert caught.value.details == details
 

@@ -4,6 +4,7 @@ import pytest
 
 from tracker.dates import (
     check_loggable,
+    example_day,
     local_today,
     month_bounds,
     month_of,
@@ -11,6 +12,7 @@ from tracker.dates import (
     parse_day_this_month,
     parse_iso_day,
     recent_days,
+    split_range,
 )
 from tracker.errors import InvalidDate
 
@@ -322,3 +324,37 @@ def test_a_day_of_this_month_up_to_today(text: str, outcome: date | str) -> None
     with pytest.raises(InvalidDate) as caught:
         parse_day_this_month(text, NOV_20)
     assert caught.value.code == outcome
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("सोमवार", date(2026, 11, 9)), ("शुक्र", date(2026, 11, 13)), ("సోమవారం", date(2026, 11, 9))],
+)
+def test_hindi_and_telugu_weekdays_are_the_last_such_day(typed, day):
+    assert parse_day(typed, date(2026, 11, 15)) == day
+
+
+@pytest.mark.parametrize(
+    ("today", "example"),
+    [
+        (date(2026, 11, 15), date(2026, 11, 3)),
+        (date(2026, 11, 3), date(2026, 11, 2)),
+        (date(2026, 11, 1), date(2026, 11, 1)),
+    ],
+)
+def test_the_example_day_is_an_earlier_day_of_this_month(today, example):
+    assert example_day(today) == example
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        ("24/12 - 28/12", ["24/12", "28/12"]),
+        ("2 dec to 4 dec", ["2 dec", "4 dec"]),
+        ("25 nov से 26 nov तक", ["25 nov", "26 nov"]),
+        ("25 nov నుండి 26 nov వరకు", ["25 nov", "26 nov"]),
+        ("2026-12-24..2026-12-28", ["2026-12-24", "2026-12-28"]),
+    ],
+)
+def test_a_range_splits_at_its_word_for_to_in_each_language(typed, parts):
+    assert split_range(typed) == parts

@@ -15,7 +15,7 @@ WORDS: Vocabulary = {
         "opt_in": ("start", "opt in", "opt_in", "optin", "subscribe", "resume"),
         "consent": ("consent", "consent status", "consent_status", "privacy"),
         "hello": ("hi", "hello", "hey", "hii"),
-        "setup": ("setup", "set up", "plan", "new plan", "new month"),
+        "setup": ("setup", "set up", "plan", "my plan", "plan status", "new plan", "new month"),
         "add_child": ("add child", "new child", "add kid"),
         "children": ("children", "child", "kids", "switch child", "change child"),
         "attended": ("attended", "attend", "done", "✅", "completed", "present", "went"),

@@ -96,6 +96,7 @@ TEXTS = {
     "row.setup.desc": "Sessions paid, cost, carried",
     "date.day": "EEE d MMM",  # a CLDR date pattern (Babel), not a text
     "date.day_year": "EEE d MMM y",
+    "date.day_month": "d MMM",
     "row.note": "Add a note",
     "row.note.desc": "A note, or *therapist note* for the four parts",
     "row.members": "Family & therapists",
@@ -105,7 +106,7 @@ TEXTS = {
     "help": (
         "Here is what you can type:\n"
         "• *attended* / *missed* – log a session (with a day: *attended yesterday*, "
-        "*missed 12 feb*; with a count: *attended 2*)\n"
+        "*missed monday*; with a count: *attended 2*)\n"
         "• *undo* – remove your last entry; *holiday* – mark days off\n"
         "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
         "• *report* – the month as a PDF (*report last month*, *report 2026-11*)\n"

@@ -26,11 +26,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "invite.full": "{name}'s family already has 12 people. Remove someone with *remove member* "
     "before inviting more.",
     "invite.sent": "📨 Invite saved: {phone} can join {name}'s family as {role}. Ask them to "
-    "send *accept* to this WhatsApp number. If they are already in one of your families, I "
-    "have told them too.",
+    "send any message (like *hi*) to this WhatsApp number: I will show them the invite, with "
+    "*Accept* and *Reject*.",
     "invite.sent_url": "📨 Invite saved: {phone} can join {name}'s family as {role}. Forward "
-    "them this link: when they send the message it opens, they join. If they are already in "
-    "one of your families, I have told them too.\n{link}",
+    "them this link: when they send the message it opens, they join.\n{link}",
     "invite.limited": "You have sent many invites today. Please try again tomorrow.",
     "invite.cancel_confirm": "Cancel the invite for {phone} ({role}) to {name}'s family?",
     "invite.cancelled": "Done. The invite for {phone} to {name}'s family is cancelled.",

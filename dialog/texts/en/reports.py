@@ -41,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "weekly.title": "📅 *{name}* · the last 7 days ({range})",
     "weekly.day": "{day}  {mark}",
     "weekly.legend": "✅ attended · ❌ missed · 🏖 day off · ▫️ nothing logged",
-    "weekly.counts": "Attended: {attended} · Missed: {missed}",
+    "weekly.counts": "Sessions attended: {attended} · missed: {missed}",
     "weekly.consistency": "Consistency: {percent}%",
     "weekly.consistency_none": "Consistency: nothing logged yet",
     "weekly.top_reason": "Top miss reason: {reason}",

@@ -16,13 +16,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.category.other": "other",
     "log.category.unspecified": "not given",
     "log.pick_attended": "Which day did {name} attend? Pick a day, or type one "
-    "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *{example}*).",
     "log.pick_missed": "Which day was {name}'s session missed? Pick a day, or type one "
-    "(e.g. *yesterday*, *monday*, *12 feb*).",
+    "(e.g. *yesterday*, *monday*, *{example}*).",
     "btn.log_pick_day": "Pick a day",
     "row.log_newer": "⏩ Newer dates",
     "row.log_older": "⏪ Older dates",
-    "log.newer_desc": "Back up to {day}",
+    "log.newer_desc": "Later days, up to {day}",
     "log.older_desc": "{day} and before",
     "log.ask_count": "How many sessions did {name} have on {day}? Pick one, or type a number "
     "from 1 to 5.",
@@ -43,7 +43,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.stale": "That question has closed. Type *attended* or *missed* to log again.",
     "log.replaced": "🔁 Replaced what was logged on {day} (type *undo* to bring it back).",
     "log.attended_saved": "✅ Attended logged for {name}: {day}, {sessions}",
-    "log.missed_saved": "❌ Missed logged for {name}: {day}\nReason: {reason} ({category})",
+    "log.missed_saved": "❌ Missed logged for {name}: {day}, {sessions}\n"
+    "Reason: {reason} ({category})",
     "log.milestone": {
         "one": "🎉 {count} week in a row with therapy for {name}! Keep it up.",
         "other": "🎉 {count} weeks in a row with therapy for {name}! Keep it up.",
@@ -56,7 +57,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.error.impossible": "That date does not exist (29 Feb comes only in leap years). "
     "Please check it.",
     "log.error.unreadable": "I could not read that date. Type e.g. *yesterday*, *monday*, "
-    "*12 feb* or *2026-02-12*, or pick one from the list.",
+    "*{example}* or *{numeric}*, or pick one from the list.",
     "log.error.too_few": "The number of sessions must be at least {low}. Type a "
     "number from {low} to {high}.",
     "log.error.too_many": "The number of sessions can be at most {high} for one "
@@ -69,7 +70,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "row.log_mood_tough": "😣 Tough",
     "mood.saved": "Mood saved for {name}'s session on {day}: {mood}",
     "mood.gone": "I could not find that session any more; it may have been undone.",
-    "undo.done": "↩️ Removed from {name}: {status}, {day}, {sessions}.",
+    "undo.done": "↩️ Removed for {name}: {status}, {day}, {sessions}.",
     "undo.nothing": "There is nothing you logged for {name} to undo.",
     "undo.days_off": {
         "one": "↩️ {count} day off removed for {name}: {days}.",
@@ -99,12 +100,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "backfill.ask": "Fill in older days for {name}: were they attended or missed?",
     "bulk.help": (
         "📋 Log many days at once:\n"
-        "• *attended_dates 2026-02-02, 2026-02-04*\n"
-        "• *attended_range 2026-02-02..2026-02-06*\n"
-        "• *missed_dates 2026-02-03, 2026-02-05 fever*\n"
-        "• *missed_range 2026-02-09..2026-02-13 travelling*\n"
-        "Dates are written YYYY-MM-DD; a range covers at most 62 days. Each day counts as "
-        "1 session, and days already logged are skipped."
+        "• *attended dates {first}, {second}*\n"
+        "• *attended range {first} - {last}*\n"
+        "• *missed dates {first}, {second} fever*\n"
+        "• *missed range {first} - {last} travelling*\n"
+        "Type days as you like (*{first}*, *{example}*); a range covers at most 62 days. "
+        "Each day counts as 1 session, and days already logged are skipped."
     ),
     "bulk.done_attended": "✅ Attended days logged for {name}:",
     "bulk.done_missed": "❌ Missed days logged for {name}:",
@@ -117,10 +118,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "bulk.error.trailing_text": '⚠️ Attended days take no reason, but I found "{text}" '
     "after the dates.",
     "bulk.error.missing_dates": "⚠️ Please list the dates after the command.",
-    "bulk.error.bad_range": "⚠️ Write a range as two dates with .. between them, for example "
-    "2026-02-02..2026-02-06.",
+    "bulk.error.bad_range": "⚠️ Write a range as two days with *-* or *to* between them.",
     "bulk.error.range_reversed": "⚠️ The range starts ({start}) after it ends ({end}).",
     "bulk.error.range_too_long": "⚠️ That range covers {days} days; the most is {limit}.",
-    "bulk.error.bad_date": '⚠️ "{item}" is not a date written as YYYY-MM-DD.',
+    "bulk.error.bad_date": '⚠️ I could not read "{item}" as a day.',
     "bulk.error.impossible_date": "⚠️ {item} does not exist in the calendar.",
 }

@@ -14,10 +14,10 @@ TEXTS = {
     "setup.ask_start": "Setting up {month} for {name}. When did this month's package begin?\n"
     "• *The 1st*: on {first}.\n"
     "• *Today*: on {today}.\n"
-    "• Or type the day, for example *3 Dec*: you can log sessions from that day on.\n"
+    "• Or type the day, for example *{example}*: you can log sessions from that day on.\n"
     "• *Mid-month*: you only know how many sessions were used before tracking.",
-    "setup.bad_start": "Please type a day from {first} to {today}, for example *3*, *3 Dec* or "
-    "*3/12*, or tap one of the choices.",
+    "setup.bad_start": "Please type a day from {first} to {today}, for example "
+    "*{day_number}*, *{example}* or *{numeric}*, or tap one of the choices.",
     "setup.saved_start": "Package began {day}: type *backfill* to log the sessions since then.",
     "setup.kept": "The plan for {name} stays as it is.",
     "plan.view": "📋 {name}'s plan for {month}:",
@@ -58,10 +58,7 @@ TEXTS = {
     "setup.presets_button": "Packages",
     "setup.other_row": "Other amount",
     "setup.other_desc": "Type your own numbers",
-    "setup.preset_desc": {
-        "one": "{count} session × {cost}",
-        "other": "{count} sessions × {cost}",
-    },
+    "setup.preset_desc": "{total} for the month",
     "setup.saved": {
         "one": "✅ Plan saved for {name}, {month}:\n{paid} paid + {carried} carried "
         "= {count} session at {cost}.",

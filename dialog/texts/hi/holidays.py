@@ -24,7 +24,7 @@ TEXTS = {
     "btn.holiday_replace": "बदलें",
     "btn.holiday_skip": "सत्र रखें",
     "btn.holiday_cancel": "रद्द करें",
-    "holiday.expired": "वह सवाल बंद हो चुका है। फिर से शुरू करने के लिए *holiday* लिखें।",
+    "holiday.expired": "वह सवाल बंद हो चुका है। फिर से शुरू करने के लिए *छुट्टी* लिखें।",
     "holiday.nothing": "छुट्टी के लिए कोई दिन नहीं बचा।",
     "holiday.span": "{first} से {last}",
     "holiday.marked": {

@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, str | dict[str, str]] = {
     "report.no_plan": "{name} के लिए {month} का प्लान अभी नहीं बना है, इसलिए महीने का हिसाब "
-    "नहीं दिखा सकता। प्लान जोड़ने के लिए *setup* लिखें; मैं पिछले महीने का "
+    "नहीं दिखा सकता। प्लान जोड़ने के लिए *सेटअप* लिखें; मैं पिछले महीने का "
     "प्लान बचे हुए सत्रों के साथ आगे ला सकता हूँ।",
     "report.reason_count": "{reason} ({count})",
     "status.body": "📊 *{name}* · {date}\n"
@@ -41,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "weekly.title": "📅 *{name}* · पिछले 7 दिन ({range})",
     "weekly.day": "{day}  {mark}",
     "weekly.legend": "✅ हुआ · ❌ छूटा · 🏖 छुट्टी · ▫️ कुछ दर्ज नहीं",
-    "weekly.counts": "हुए: {attended} · छूटे: {missed}",
+    "weekly.counts": "सत्र हुए: {attended} · छूटे: {missed}",
     "weekly.consistency": "नियमितता: {percent}%",
     "weekly.consistency_none": "नियमितता: अभी कुछ दर्ज नहीं",
     "weekly.top_reason": "छूटने का मुख्य कारण: {reason}",

@@ -15,12 +15,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.category.transport": "आने-जाने या मौसम की दिक़्क़त",
     "log.category.other": "अन्य",
     "log.category.unspecified": "नहीं बताया",
-    "log.pick_attended": "{name} किस दिन सत्र में गए? दिन चुनें, या लिखें (जैसे *कल*, *monday*, *12 feb*)।",
-    "log.pick_missed": "{name} का सत्र किस दिन छूटा? दिन चुनें, या लिखें (जैसे *कल*, *monday*, *12 feb*)।",
+    "log.pick_attended": "{name} किस दिन सत्र में गए? दिन चुनें, या लिखें "
+    "(जैसे *कल*, *सोमवार*, *{example}*)।",
+    "log.pick_missed": "{name} का सत्र किस दिन छूटा? दिन चुनें, या लिखें "
+    "(जैसे *कल*, *सोमवार*, *{example}*)।",
     "btn.log_pick_day": "दिन चुनें",
     "row.log_newer": "⏩ नई तारीखें",
     "row.log_older": "⏪ पुरानी तारीखें",
-    "log.newer_desc": "{day} तक वापस",
+    "log.newer_desc": "बाद के दिन, {day} तक",
     "log.older_desc": "{day} और उससे पहले",
     "log.ask_count": "{day} को {name} के कितने सत्र हुए? चुनें, या 1 से 5 तक कोई संख्या लिखें।",
     "btn.log_count": "सत्र",
@@ -36,10 +38,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.log_replace": "बदल दें",
     "btn.log_keep": "जैसा है रहने दें",
     "log.kept": "ठीक है, {day} जैसा था वैसा ही है। कुछ नहीं बदला।",
-    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *attended* या *missed* लिखें।",
-    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई (वापस लाने के लिए *undo* लिखें)।",
+    "log.stale": "वह सवाल अब बंद हो चुका है। फिर से दर्ज करने के लिए *हुआ* या *छूटा* लिखें।",
+    "log.replaced": "🔁 {day} की पुरानी एंट्री बदल दी गई (वापस लाने के लिए *पूर्ववत* लिखें)।",
     "log.attended_saved": "✅ {name} की हाज़िरी दर्ज: {day}, {sessions}",
-    "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}\nवजह: {reason} ({category})",
+    "log.missed_saved": "❌ {name} का छूटा सत्र दर्ज: {day}, {sessions}\nवजह: {reason} ({category})",
     "log.milestone": {
         "one": "🎉 {name} लगातार {count} हफ़्ते से थेरेपी में जा रहे हैं! ऐसे ही जारी रखें।",
         "other": "🎉 {name} लगातार {count} हफ़्तों से थेरेपी में जा रहे हैं! ऐसे ही जारी रखें।",
@@ -50,8 +52,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.error.before_start": "{day} {name} की ट्रैकिंग शुरू होने ({earliest}) से पहले का दिन "
     "है, इसलिए इसे दर्ज नहीं कर सकते।",
     "log.error.impossible": "यह तारीख़ कैलेंडर में है ही नहीं (29 फ़रवरी सिर्फ़ लीप वर्ष में आती है)। कृपया जाँच लें।",
-    "log.error.unreadable": "मैं यह तारीख़ नहीं समझ पाया। *कल*, *monday*, *12 feb* या "
-    "*2026-02-12* जैसा लिखें, या सूची से चुनें।",
+    "log.error.unreadable": "मैं यह तारीख़ नहीं समझ पाया। *कल*, *सोमवार*, *{example}* या "
+    "*{numeric}* जैसा लिखें, या सूची से चुनें।",
     "log.error.too_few": "सत्रों की संख्या कम से कम {low} होनी चाहिए। {low} से {high} तक कोई संख्या लिखें।",
     "log.error.too_many": "एक दिन के सत्रों की संख्या ज़्यादा से ज़्यादा {high} हो "
     "सकती है। {low} से {high} तक कोई संख्या लिखें।",
@@ -63,7 +65,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "row.log_mood_tough": "😣 मुश्किल",
     "mood.saved": "{day} के {name} के सत्र का मूड सहेजा गया: {mood}",
     "mood.gone": "वह सत्र अब नहीं मिला; शायद उसे हटा दिया गया है।",
-    "undo.done": "↩️ {name} से हटाया गया: {status}, {day}, {sessions}।",
+    "undo.done": "↩️ {name} के लिए हटाया गया: {status}, {day}, {sessions}।",
     "undo.nothing": "{name} के लिए आपकी दर्ज की हुई कोई एंट्री हटाने को नहीं है।",
     "undo.days_off": {
         "one": "↩️ {name} की {count} दिन की छुट्टी हटा दी गई: {days}।",
@@ -96,11 +98,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "backfill.ask": "{name} के पुराने दिन भरें: वे सत्र हुए थे या छूटे थे?",
     "bulk.help": (
         "📋 एक साथ कई दिन दर्ज करें:\n"
-        "• *attended_dates 2026-02-02, 2026-02-04*\n"
-        "• *attended_range 2026-02-02..2026-02-06*\n"
-        "• *missed_dates 2026-02-03, 2026-02-05 बुखार*\n"
-        "• *missed_range 2026-02-09..2026-02-13 सफ़र*\n"
-        "तारीख़ें YYYY-MM-DD में लिखें; एक रेंज में ज़्यादा से ज़्यादा 62 दिन। हर दिन 1 सत्र "
+        "• *कई दिन हुआ {first}, {second}*\n"
+        "• *कई दिन हुआ {first} से {last}*\n"
+        "• *कई दिन छूटा {first}, {second} बुखार*\n"
+        "• *कई दिन छूटा {first} से {last} सफ़र*\n"
+        "दिन किसी भी तरह लिखें (*{first}*, *{example}*); एक रेंज में ज़्यादा से ज़्यादा 62 दिन। हर दिन 1 सत्र "
         "गिना जाता है, और पहले से दर्ज दिन छोड़ दिए जाते हैं।"
     ),
     "bulk.done_attended": "✅ {name} के हाज़िरी वाले दिन दर्ज:",
@@ -114,9 +116,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "bulk.error.trailing_text": "⚠️ हाज़िरी वाले दिनों के साथ वजह नहीं लिखी जाती, पर तारीख़ों "
     'के बाद "{text}" मिला।',
     "bulk.error.missing_dates": "⚠️ कृपया कमांड के बाद तारीख़ें लिखें।",
-    "bulk.error.bad_range": "⚠️ रेंज दो तारीख़ों के बीच .. लगाकर लिखें, जैसे 2026-02-02..2026-02-06।",
+    "bulk.error.bad_range": "⚠️ रेंज के दो दिनों के बीच *-* या *से* लिखें।",
     "bulk.error.range_reversed": "⚠️ रेंज की शुरुआत ({start}) उसके अंत ({end}) के बाद है।",
     "bulk.error.range_too_long": "⚠️ इस रेंज में {days} दिन हैं; ज़्यादा से ज़्यादा {limit} हो सकते हैं।",
-    "bulk.error.bad_date": '⚠️ "{item}" YYYY-MM-DD वाली तारीख़ नहीं है।',
+    "bulk.error.bad_date": '⚠️ "{item}" मुझे तारीख़ के रूप में समझ नहीं आया।',
     "bulk.error.impossible_date": "⚠️ {item} कैलेंडर में है ही नहीं।",
 }

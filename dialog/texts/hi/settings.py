@@ -28,8 +28,8 @@ TEXTS: dict[str, str] = {
     "tz.saved_child": "✅ समय क्षेत्र {zone} ({offset}) कर दिया गया, आपके लिए और {name} के लिए।",
     "reminder.summary_on": "⏰ रिमाइंडर चालू हैं: {time} बजे, {days}।",
     "reminder.summary_off": "🔕 रिमाइंडर बंद हैं। चालू होने पर वे {time} बजे, {days} आएँगे।",
-    "reminder.typed_hint": "आप यह भी लिख सकते हैं: *reminders 7pm*, *reminders off* या "
-    "*reminders mon,wed,fri*।",
+    "reminder.typed_hint": "आप यह भी लिख सकते हैं: *रिमाइंडर 7pm*, *रिमाइंडर off* या "
+    "*रिमाइंडर mon,wed,fri*।",
     "reminder.not_understood": "रिमाइंडर की यह सेटिंग मुझे समझ नहीं आई।",
     "reminder.saved": "✅ सेव हो गया।",
     "btn.settings_time": "समय बदलें",

@@ -2,14 +2,14 @@
 
 TEXTS: dict[str, str | dict[str, str]] = {
     "report.no_plan": "{name} కోసం {month} ప్లాన్ ఇంకా లేదు, కాబట్టి నెల లెక్క చూపలేను. "
-    "జోడించడానికి *setup* అని టైప్ చేయండి; గత నెల ప్లాన్‌ను వాడని సెషన్లతో "
+    "జోడించడానికి *సెటప్* అని టైప్ చేయండి; గత నెల ప్లాన్‌ను వాడని సెషన్లతో "
     "సహా ముందుకు తీసుకురాగలను.",
     "report.reason_count": "{reason} ({count})",
     "status.body": "📊 *{name}* · {date}\n"
     "{today}\n\n"
     "*{month}*\n"
     "✅ హాజరైనవి: {total}లో {attended}\n"
-    "❌ తప్పినవి: {missed}\n"
+    "❌ మిస్ అయినవి: {missed}\n"
     "⏳ మిగిలినవి: {remaining}\n"
     "💰 ఒక్కో సెషన్ ధర: {cost}",
     "status.today_attended": {
@@ -17,8 +17,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "ఈరోజు: ✅ {count} సెషన్లు జరిగాయి",
     },
     "status.today_missed": {
-        "one": "ఈరోజు: ❌ {count} సెషన్ తప్పింది",
-        "other": "ఈరోజు: ❌ {count} సెషన్లు తప్పాయి",
+        "one": "ఈరోజు: ❌ {count} సెషన్ మిస్ అయింది",
+        "other": "ఈరోజు: ❌ {count} సెషన్లు మిస్ అయ్యాయి",
     },
     "status.today_holiday": "ఈరోజు: 🏖 సెలవు",
     "status.today_nothing": "ఈరోజు: ఇంకా ఏమీ నమోదు కాలేదు. *హాజరు* లేదా *మిస్* అని టైప్ చేయండి.",
@@ -27,7 +27,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "summary.carried": "↪️ గత నెల నుండి: {count} (మొత్తం {total})",
     "summary.attended": "✅ హాజరైనవి: {count} ({money} వాడారు)",
     "summary.used_before": "    వీటిలో {count} ట్రాకింగ్ మొదలవక ముందువి",
-    "summary.missed": "❌ తప్పినవి: {count} (వాడినట్టు లెక్కించలేదు)",
+    "summary.missed": "❌ మిస్ అయినవి: {count} (వాడినట్టు లెక్కించలేదు)",
     "summary.holidays": "🏖 సెలవులు: {count} (లెక్కలోకి రావు)",
     "summary.remaining": "⏳ మిగిలినవి: {count}",
     "summary.carry": {
@@ -35,38 +35,39 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "➡️ వాడకపోతే వచ్చే నెలకు వెళ్తాయి: {count}",
     },
     "report.beyond": "⚠️ ప్యాకేజీ దాటినవి: {count} ({money} అదనంగా చెల్లించాల్సి రావచ్చు)",
-    "summary.reasons": "తప్పడానికి ముఖ్య కారణాలు: {reasons}",
-    "summary.no_misses": "ఈ నెల ఒక్క సెషన్ కూడా తప్పలేదు 🎉",
+    "summary.reasons": "మిస్ అవ్వడానికి ముఖ్య కారణాలు: {reasons}",
+    "summary.no_misses": "ఈ నెల ఒక్క సెషన్ కూడా మిస్ అవ్వలేదు 🎉",
     "summary.risk": "థెరపీ ఆగిపోయే ప్రమాదం (గత 14 రోజులు): {risk}",
     "weekly.title": "📅 *{name}* · గత 7 రోజులు ({range})",
     "weekly.day": "{day}  {mark}",
-    "weekly.legend": "✅ హాజరు · ❌ తప్పింది · 🏖 సెలవు · ▫️ నమోదు లేదు",
-    "weekly.counts": "హాజరు: {attended} · తప్పినవి: {missed}",
+    "weekly.legend": "✅ హాజరు · ❌ మిస్ అయింది · 🏖 సెలవు · ▫️ నమోదు లేదు",
+    "weekly.counts": "సెషన్లు హాజరైనవి: {attended} · మిస్ అయినవి: {missed}",
     "weekly.consistency": "క్రమబద్ధత: {percent}%",
     "weekly.consistency_none": "క్రమబద్ధత: ఇంకా ఏమీ నమోదు కాలేదు",
-    "weekly.top_reason": "తప్పడానికి ముఖ్య కారణం: {reason}",
+    "weekly.top_reason": "మిస్ అవ్వడానికి ముఖ్య కారణం: {reason}",
     "weekly.tip": "💡 {tip}",
     "digest.title": "📰 *{name} వారపు సారాంశం* · {range}",
-    "digest.counts": "✅ హాజరైనవి: {attended}\n❌ తప్పినవి: {missed}",
+    "digest.counts": "✅ హాజరైనవి: {attended}\n❌ మిస్ అయినవి: {missed}",
     "digest.adherence": "📈 హాజరు శాతం: {percent}%",
     "digest.adherence_none": "📈 హాజరు శాతం: ఈ వారం ఏమీ నమోదు కాలేదు",
     "digest.mood": "🙂 సెషన్ తర్వాత మూడ్: {mood}",
     "digest.no_mood": "🙂 సెషన్ తర్వాత మూడ్: నమోదు కాలేదు",
-    "digest.reasons": "తప్పడానికి ముఖ్య కారణాలు: {reasons}",
-    "digest.no_reasons": "ఈ వారం ఒక్క సెషన్ కూడా తప్పలేదు 🎉",
+    "digest.reasons": "మిస్ అవ్వడానికి ముఖ్య కారణాలు: {reasons}",
+    "digest.no_reasons": "ఈ వారం ఒక్క సెషన్ కూడా మిస్ అవ్వలేదు 🎉",
     "digest.notes": "📝 ఈ వారం థెరపిస్ట్ నోట్స్: {count}",
     "digest.homework": "📚 హోంవర్క్: {homework}",
     "digest.tip": "👉 తదుపరి అడుగు: {tip}",
-    "analytics.title": "📉 *తప్పిన సెషన్లు* · {name} · {month}",
-    "analytics.total": "ఈ నెల తప్పినవి: {count}",
+    "analytics.title": "📉 *మిస్ అయిన సెషన్లు* · {name} · {month}",
+    "analytics.total": "ఈ నెల మిస్ అయినవి: {count}",
     "analytics.reason": "• {reason}: {count} ({percent}%)",
-    "analytics.weekday": "📅 ఎక్కువ సెషన్లు {weekday} నాడు తప్పుతున్నాయి.",
-    "analytics.tip": "💡 {weekday} కోసం థెరపిస్ట్‌తో ఒక బ్యాకప్ స్లాట్ పెట్టుకోండి, తప్పిన సెషన్‌ను అదే వారంలో పూర్తి చేయవచ్చు.",
-    "analytics.none": "🎉 {month}లో {name} ఒక్క సెషన్ కూడా తప్పలేదు. ఇలాగే కొనసాగించండి!",
+    "analytics.weekday": "📅 ఎక్కువ సెషన్లు {weekday} నాడు మిస్ అవుతున్నాయి.",
+    "analytics.tip": "💡 {weekday} కోసం థెరపిస్ట్‌తో ఒక బ్యాకప్ స్లాట్ పెట్టుకోండి, మిస్ అయిన "
+    "సెషన్‌ను అదే వారంలో పూర్తి చేయవచ్చు.",
+    "analytics.none": "🎉 {month}లో {name} ఒక్క సెషన్ కూడా మిస్ అవ్వలేదు. ఇలాగే కొనసాగించండి!",
     "streak.title": "🔥 *{name} థెరపీ వరుస*",
     "streak.weeks": "సెషన్ జరిగిన వరుస వారాలు: {count}",
     "streak.best": "ఇప్పటివరకు అత్యధిక వారాల వరుస: {count}",
-    "streak.run": "ఒక్కటీ తప్పకుండా వరుసగా జరిగిన సెషన్లు: {count}",
+    "streak.run": "ఒక్కటీ మిస్ అవ్వకుండా వరుసగా జరిగిన సెషన్లు: {count}",
     "streak.next": {
         "one": "🎯 తదుపరి మైలురాయి: {weeks} వారాలు (ఇంకా {count} వారం)",
         "other": "🎯 తదుపరి మైలురాయి: {weeks} వారాలు (ఇంకా {count} వారాలు)",
@@ -75,10 +76,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "streak.keep_going": "వారానికి ఒక సెషన్ ఉంటే వరుస కొనసాగుతుంది.",
     "streak.all_done": "🏆 అన్ని మైలురాళ్లూ దాటారు. అద్భుతమైన క్రమబద్ధత!",
     "tip.homework": "ఈ వారం హోంవర్క్ చేయించండి: {homework}",
-    "tip.lock_slot": "చాలా సెషన్లు తప్పాయి. థెరపిస్ట్‌తో ఒక స్థిరమైన సమయం, ఒక బ్యాకప్ స్లాట్ పెట్టుకోండి.",
-    "tip.prebook": "హాజరైన వాటికంటే తప్పినవే ఎక్కువ. రిమైండర్లు ఆన్‌లో ఉంచి, వచ్చే వారం సెషన్లు ముందే బుక్ చేయండి.",
+    "tip.lock_slot": "చాలా సెషన్లు మిస్ అయ్యాయి. థెరపిస్ట్‌తో ఒక స్థిరమైన సమయం, ఒక బ్యాకప్ స్లాట్ పెట్టుకోండి.",
+    "tip.prebook": "హాజరైన వాటికంటే మిస్ అయినవే ఎక్కువ. రిమైండర్లు ఆన్‌లో ఉంచి, వచ్చే వారం సెషన్లు ముందే బుక్ చేయండి.",
     "tip.ask_note": "ఇంట్లో సాధన చేయించడానికి, సెషన్ తర్వాత థెరపిస్ట్‌ను చిన్న నోట్ (లక్ష్యం, చేసిన కార్యకలాపం, హోంవర్క్) అడగండి.",
-    "tip.plan_around": "తప్పడానికి ముఖ్య కారణం: {reason}. దాన్ని దృష్టిలో ఉంచుకుని ప్లాన్ "
+    "tip.plan_around": "మిస్ అవ్వడానికి ముఖ్య కారణం: {reason}. దాన్ని దృష్టిలో ఉంచుకుని ప్లాన్ "
     "చేయండి, ఉదాహరణకు ఒక బ్యాకప్ స్లాట్.",
     "tip.keep_going": "మంచి క్రమబద్ధత! ఇదే దినచర్య కొనసాగించండి 🌟",
     "category.health": "ఆరోగ్యం",

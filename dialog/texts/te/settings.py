@@ -27,8 +27,7 @@ TEXTS: dict[str, str] = {
     "tz.saved_child": "✅ టైమ్ జోన్ {zone} ({offset})గా మార్చాం, మీకూ {name}కీ.",
     "reminder.summary_on": "⏰ రిమైండర్లు ఆన్‌లో ఉన్నాయి: {time}కి, {days}.",
     "reminder.summary_off": "🔕 రిమైండర్లు ఆఫ్‌లో ఉన్నాయి. ఆన్ చేస్తే {time}కి, {days} వస్తాయి.",
-    "reminder.typed_hint": "ఇలా కూడా రాయవచ్చు: *reminders 7pm*, *reminders off* లేదా "
-    "*reminders mon,wed,fri*.",
+    "reminder.typed_hint": "ఇలా కూడా రాయవచ్చు: *రిమైండర్ 7pm*, *రిమైండర్ off* లేదా *రిమైండర్ mon,wed,fri*.",
     "reminder.not_understood": "ఆ రిమైండర్ సెట్టింగ్ నాకు అర్థం కాలేదు.",
     "reminder.saved": "✅ సేవ్ అయింది.",
     "btn.settings_time": "సమయం మార్చు",
