@@ -44,6 +44,18 @@ SELECT user_id, period_key FROM claimed
 """
 
 
+def parents_not_told(kind: str) -> str:
+    """A statement's tail: the owners and parents (m, u) of the due children `d` (with `id`
+    and `period_key`) who are opted in and have no ledger row of `kind` for that period."""
+    return f"""
+JOIN tt.memberships m ON m.child_id = d.id AND m.role IN ('owner', 'parent')
+JOIN tt.users u ON u.id = m.user_id AND u.consent = 'opted_in' AND u.deleted_at IS NULL
+WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
+                  WHERE x.user_id = m.user_id AND x.kind = '{kind}'
+                    AND x.period_key = d.period_key)
+"""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobEnv:
     """One run's inputs: `now` is the moment the run acts as of (a cron's or --now's)."""

@@ -8,7 +8,7 @@ from functools import partial
 
 import asyncpg
 
-from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
+from bot.jobs.core import SENT, Counts, Decision, JobEnv, parents_not_told, sweep
 from dialog import ids
 from dialog.replies import Button, Outgoing, Reply
 from dialog.texts import t
@@ -55,12 +55,7 @@ SELECT m.user_id, u.language, u.last_inbound_at,
        d.name AS child_name, d.period_key, d.month, d.sessions_paid, d.cost_paise, d.carried,
        d.used_before, d.attended, d.missed
 FROM due d
-JOIN tt.memberships m ON m.child_id = d.id AND m.role IN ('owner', 'parent')
-JOIN tt.users u ON u.id = m.user_id AND u.consent = 'opted_in' AND u.deleted_at IS NULL
-WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
-                  WHERE x.user_id = m.user_id AND x.kind = 'package'
-                    AND x.period_key = d.period_key)
-"""
+""" + parents_not_told(KIND)
 
 
 async def run(env: JobEnv) -> Counts:
