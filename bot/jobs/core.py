@@ -14,7 +14,8 @@ import asyncpg
 
 from bot.jobs.zones import known_zones
 from bot.outbox import encode_body
-from dialog.replies import Outgoing, Template
+from dialog.replies import Outgoing, Reply, Template
+from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 
@@ -114,6 +115,19 @@ class Decision:
 
 
 Decide = Callable[[asyncpg.Record], Awaitable[Decision]]
+
+
+def in_window_only(env: JobEnv, message: Callable[[asyncpg.Record], Reply]) -> Decide:
+    """Decide a free message with no approved template: outside the 24-hour window it waits
+    (not recorded) for the member to write; inside, `message(row)` is sent."""
+
+    async def decide(row: asyncpg.Record) -> Decision:
+        user_id, period = row["user_id"], row["period_key"]
+        if not window_open(row["last_inbound_at"], env.now):
+            return Decision(user_id, period, "window_closed", final=False)
+        return Decision(user_id, period, SENT, Outgoing(user_id=user_id, reply=message(row)))
+
+    return decide
 
 
 async def sweep(env: JobEnv, kind: str, table: str, due: str, decide: Decide) -> Counts:

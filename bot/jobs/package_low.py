@@ -8,11 +8,10 @@ from functools import partial
 
 import asyncpg
 
-from bot.jobs.core import SENT, Counts, Decision, JobEnv, parents_not_told, sweep
+from bot.jobs.core import Counts, JobEnv, in_window_only, parents_not_told, sweep
 from dialog import ids
-from dialog.replies import Button, Outgoing, Reply
+from dialog.replies import Button, Reply
 from dialog.texts import t
-from dialog.window import window_open
 from tracker.money import month_figures
 from tracker.plan_store import Plan
 
@@ -59,16 +58,7 @@ FROM due d
 
 
 async def run(env: JobEnv) -> Counts:
-    return await sweep(env, KIND, "tt.children", DUE, partial(decide, env))
-
-
-async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
-    """A free message only: outside the window it waits (not recorded) for the member to
-    write, since no template is approved for it."""
-    user_id, period = row["user_id"], row["period_key"]
-    if not window_open(row["last_inbound_at"], env.now):
-        return Decision(user_id, period, "window_closed", final=False)
-    return Decision(user_id, period, SENT, Outgoing(user_id=user_id, reply=nudge(row)))
+    return await sweep(env, KIND, "tt.children", DUE, in_window_only(env, nudge))
 
 
 def nudge(row: asyncpg.Record) -> Reply:

@@ -10,7 +10,7 @@ from datetime import datetime
 import asyncpg
 
 from bot.config import Settings
-from bot.jobs import digest, monthly_report, package_low, reminders, retention
+from bot.jobs import digest, monthly_report, package_low, pro_expiry, reminders, retention
 from bot.jobs.core import Counts, JobEnv
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
@@ -19,14 +19,13 @@ log = logging.getLogger(__name__)
 
 Job = Callable[[JobEnv], Awaitable[Counts]]
 TICK = "tick"
-# The tick runs every job listed here. Not yet:
-# - pro-expiry: 7 and 1 days before tt.family_pro.expires_at (the payments branch), period key
-#   "<days>:<expiry date>" so a renewal nudges again next cycle.
+# The tick runs every job listed here.
 JOBS: dict[str, Job] = {
     "reminders": reminders.run,
     "package-low": package_low.run,
     "weekly-digest": digest.run,
     "monthly-report": monthly_report.run,
+    "pro-expiry": pro_expiry.run,
     "retention": retention.run,
 }
 NAMES = (*JOBS, TICK)

@@ -48,6 +48,7 @@ async def test_cli_runs_a_job_as_of_a_given_time_dry_or_for_real(db, database_ur
         "package-low",
         "weekly-digest",
         "monthly-report",
+        "pro-expiry",
         "retention",
     }
     assert counts["reminders"]["sent"] == 1 and len(await queued(db)) == 1
