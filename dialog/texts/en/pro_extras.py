@@ -20,4 +20,10 @@ TEXTS: dict[str, Entry] = {
         "other": "🌟 {plan} for {name}'s family ends in {count} days, on {date}. Type *go pro* "
         "to add more days; they add on to the days left.",
     },
+    "export.pro_never": "Pro: never bought",
+    "export.pro_until": "Pro: {plan} until {when}",
+    "export.pro_ended": "Pro: {plan}, ended {when}",
+    "export.h_payments": "Payments:",
+    "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
+    "export.refunded": "refunded {amount}",
 }

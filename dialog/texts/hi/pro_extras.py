@@ -19,4 +19,10 @@ TEXTS: dict[str, Entry] = {
         "other": "🌟 {name} के परिवार का {plan} {count} दिनों में, {date} को ख़त्म होगा। और दिन "
         "जोड़ने के लिए *go pro* लिखें; वे बचे हुए दिनों में जुड़ जाएँगे।",
     },
+    "export.pro_never": "प्रो: कभी नहीं लिया",
+    "export.pro_until": "प्रो: {plan}, {when} तक",
+    "export.pro_ended": "प्रो: {plan}, {when} को ख़त्म हुआ",
+    "export.h_payments": "भुगतान:",
+    "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
+    "export.refunded": "{amount} वापस किए गए",
 }

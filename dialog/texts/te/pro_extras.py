@@ -19,4 +19,10 @@ TEXTS: dict[str, Entry] = {
         "other": "🌟 {name} కుటుంబానికి {plan} {count} రోజుల్లో, {date}న ముగుస్తుంది. మరిన్ని "
         "రోజులు జోడించడానికి *go pro* అని టైప్ చేయండి; అవి మిగిలిన రోజులకు కలుస్తాయి.",
     },
+    "export.pro_never": "ప్రో: ఎప్పుడూ తీసుకోలేదు",
+    "export.pro_until": "ప్రో: {plan}, {when} వరకు",
+    "export.pro_ended": "ప్రో: {plan}, {when}న ముగిసింది",
+    "export.h_payments": "చెల్లింపులు:",
+    "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
+    "export.refunded": "{amount} తిరిగి ఇచ్చారు",
 }
