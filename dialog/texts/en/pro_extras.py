@@ -26,4 +26,6 @@ TEXTS: dict[str, Entry] = {
     "export.h_payments": "Payments:",
     "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
     "export.refunded": "refunded {amount}",
+    "row.go_pro": "🌟 Go Pro",
+    "row.go_pro.desc": "PDF reports, more children; logging stays free",
 }

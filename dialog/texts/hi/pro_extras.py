@@ -25,4 +25,6 @@ TEXTS: dict[str, Entry] = {
     "export.h_payments": "भुगतान:",
     "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
     "export.refunded": "{amount} वापस किए गए",
+    "row.go_pro": "🌟 प्रो लें",
+    "row.go_pro.desc": "PDF रिपोर्ट, ज़्यादा बच्चे; सत्र दर्ज करना मुफ़्त ही रहेगा",
 }

@@ -25,4 +25,6 @@ TEXTS: dict[str, Entry] = {
     "export.h_payments": "చెల్లింపులు:",
     "export.payment": "• {when}: {amount}, {state} (Razorpay {payment_id})",
     "export.refunded": "{amount} తిరిగి ఇచ్చారు",
+    "row.go_pro": "🌟 ప్రో తీసుకోండి",
+    "row.go_pro.desc": "PDF నివేదికలు, ఎక్కువ మంది పిల్లలు; నమోదు ఉచితమే",
 }
