@@ -3,8 +3,8 @@
 from dialog.texts.merge import Entry
 
 TEXTS: dict[str, Entry] = {
-    "pro.gate.refused": "🌟 {feature} के लिए *{plan}* चाहिए। सत्र दर्ज करना, स्थिति और सारांश "
-    "मुफ़्त ही रहते हैं। प्लान देखने और लेने के लिए *go pro* लिखें।",
+    "pro.gate.refused": "🌟 यह *{plan}* में मिलता है: {feature}। सत्र दर्ज करना, स्थिति और "
+    "सारांश मुफ़्त ही रहते हैं। प्लान देखने और लेने के लिए *go pro* लिखें।",
     "monthly.sent": "📄 {month} पूरा हुआ, यह रही {name} की उस महीने की रिपोर्ट। हर महीने की "
     "रिपोर्ट बंद करनी हो तो *settings* खोलें।",
     "row.settings_monthly_on": "महीने की PDF: चालू करें",
