@@ -8,6 +8,7 @@ from dialog.context import Context
 from dialog.ids import ChoiceId
 from dialog.replies import Row
 from dialog.router import Router
+from handlers.setting_rows import switch_row
 from tracker.settings import ALL_DAYS, select_digest, update_digest
 
 router = Router()
@@ -22,12 +23,7 @@ def _day_arg(arg: str) -> int:
 
 def digest_row(ctx: Context, enabled: bool) -> Row:
     """The settings row that turns the digest on (by choosing a day) or off."""
-    action = "off" if enabled else "days"
-    return Row(
-        ids.encode("digest", action),
-        ctx.t(f"row.settings_digest_{action}"),
-        ctx.t(f"row.settings_digest_{action}.desc"),
-    )
+    return switch_row(ctx, "digest", "off" if enabled else "days")
 
 
 @router.choice("digest", "days")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dialog.context import Context
 from dialog.texts import LANGUAGE_NAMES
 from handlers.settings import days_label
+from payments.export import FamilyPayments, PaymentRecord
 from tracker.money import format_inr
 from tracker.my_data import Account, ChildRecords, Event, Export, Member, Membership
 from tracker.notes import STRUCTURED_FIELDS, Note
@@ -44,7 +46,7 @@ def export_filename(ctx: Context) -> str:
     return f"therapy-tracker-data-{_local(ctx, ctx.now):%Y-%m-%d}.txt"
 
 
-def render_export(ctx: Context, export: Export) -> bytes:
+def render_export(ctx: Context, export: Export, payments: Mapping[int, FamilyPayments]) -> bytes:
     """The whole report; a byte-order mark so phone and desktop viewers pick UTF-8."""
     lines = [
         ctx.t("export.title"),
@@ -55,6 +57,8 @@ def render_export(ctx: Context, export: Export) -> bytes:
     lines += [_membership(ctx, m) for m in export.memberships] or [ctx.t("export.none")]
     for child in export.children:
         lines += _child(ctx, child)
+        if child.id in payments:
+            lines += _payments(ctx, payments[child.id])
     names = {m.child_id: m.child_name for m in export.memberships}
     lines += _heading(ctx.t("export.h_events"))
     lines += [_event(ctx, e, names) for e in export.events] or [ctx.t("export.none")]
@@ -133,6 +137,33 @@ def _child(ctx: Context, child: ChildRecords) -> list[str]:
     for note in child.notes:
         lines += _note(ctx, note, members)
     return lines if child.notes else [*lines, ctx.t("export.none")]
+
+
+def _payments(ctx: Context, family: FamilyPayments) -> list[str]:
+    """The family's Pro and every payment, with Razorpay's payment id to quote."""
+    pro = family.pro
+    if pro.expires_at is None:
+        lines = ["", ctx.t("export.pro_never")]
+    else:
+        plan = ctx.t(f"pro.plan.{pro.plan_code}")
+        state = "export.pro_until" if pro.active(ctx.now) else "export.pro_ended"
+        lines = ["", ctx.t(state, plan=plan, when=_when(ctx, pro.expires_at))]
+    lines += ["", ctx.t("export.h_payments")]
+    lines += [_payment(ctx, p) for p in family.payments] or [ctx.t("export.none")]
+    return lines
+
+
+def _payment(ctx: Context, payment: PaymentRecord) -> str:
+    line = ctx.t(
+        "export.payment",
+        when=_when(ctx, payment.created_at),
+        amount=format_inr(payment.amount_paise),
+        state=ctx.t(f"pay.state.{payment.state}"),
+        payment_id=payment.payment_id,
+    )
+    if payment.refunded_paise:
+        line += " – " + ctx.t("export.refunded", amount=format_inr(payment.refunded_paise))
+    return line
 
 
 def _number(ctx: Context, member: Member) -> str:

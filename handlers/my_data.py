@@ -12,6 +12,7 @@ from dialog.conversation import Flow, NoData
 from dialog.replies import Button, Document, Outgoing, Reply
 from dialog.router import Answer, Router
 from handlers.export_text import export_filename, render_export
+from payments.export import family_payments
 from tracker.my_data import FamilyOutcome, delete_my_data, gather_export, select_deletion_plan
 
 router = Router()
@@ -25,10 +26,11 @@ async def export_data(ctx: Context, _: Command) -> None:
     """Send everything held about the user as a UTF-8 text file; confirms only once Meta has
     accepted the file."""
     export = await gather_export(ctx.conn, ctx.cipher, ctx.user.id)
+    payments = {c.id: await family_payments(ctx.conn, c.id) for c in export.children}
     document = Document(
         filename=export_filename(ctx),
         mime_type="text/plain",
-        content=render_export(ctx, export),
+        content=render_export(ctx, export, payments),
         caption=ctx.t("export.caption"),
     )
     ctx.reply(ctx.t("export.preparing"))

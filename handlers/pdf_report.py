@@ -14,6 +14,7 @@ from dialog.family import Family
 from dialog.replies import Document, Outgoing, Reply
 from dialog.router import Router
 from dialog.texts import locale
+from handlers.pro_gate import pro_allows
 from pdf.monthly import month_pdf, pdf_filename
 
 router = Router()
@@ -70,9 +71,8 @@ async def send_report(ctx: Context, family: Family, command: Command) -> None:
 
 
 async def report_allowed(ctx: Context, family: Family) -> bool:
-    """Whether this family may download the PDF. Everything is free until the payments plan
-    table lands; its Pro check goes here (and replies why when it says no)."""
-    return True
+    """Whether this family may download the PDF (a Pro feature); replies why when not."""
+    return await pro_allows(ctx, [family.child.id], "pdf_report")
 
 
 def report_month(args: str, language: str, today: date) -> date | None:

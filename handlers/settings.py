@@ -10,8 +10,9 @@ from dialog.conversation import Flow, NoData
 from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Answer, Router
-from handlers import digest_settings
+from handlers import digest_settings, monthly_settings
 from handlers.digest_settings import digest_row
+from handlers.monthly_settings import monthly_row
 from tracker.children import select_current_child
 from tracker.permissions import allowed
 from tracker.settings import (
@@ -23,6 +24,7 @@ from tracker.settings import (
     parse_weekdays,
     resolve_timezone,
     select_digest,
+    select_monthly_report,
     select_reminder_settings,
     update_child_timezone,
     update_reminder_days,
@@ -34,6 +36,7 @@ from tracker.settings import (
 
 router = Router()
 router.include(digest_settings.router)
+router.include(monthly_settings.router)
 SETTINGS = Flow("settings", ("timezone", "days"), NoData)
 WEEKDAYS = (1, 2, 3, 4, 5)
 
@@ -61,6 +64,7 @@ async def show_settings(ctx: Context, _: Command) -> None:
         ),
         Row(ids.encode("rem", "days"), ctx.t("row.settings_days"), days_label(ctx, rem.days)),
         digest_row(ctx, (await select_digest(ctx.conn, ctx.user.id)).enabled),
+        monthly_row(ctx, await select_monthly_report(ctx.conn, ctx.user.id)),
         Row(ids.command("language"), ctx.t("row.language"), ctx.t("row.language.desc")),
         Row(ids.command("consent"), ctx.t("row.consent"), ctx.t("row.consent.desc")),
         Row(ids.command("export"), ctx.t("row.settings_export"), ctx.t("row.settings_export.desc")),

@@ -16,6 +16,7 @@ from dialog.replies import Button, Row
 from dialog.router import Answer, Router
 from handlers.menu import show_menu
 from handlers.plan_view import show_plan
+from handlers.pro_gate import pro_allows
 from handlers.reports import beyond_lines
 from tracker.children import (
     clean_name,
@@ -111,6 +112,8 @@ async def add_child_tapped(ctx: Context, _: ChoiceId) -> None:
 
 
 async def ask_child_name(ctx: Context) -> None:
+    if not await may_add_child(ctx):
+        return
     await ctx.enter_step(SETUP, "child_name", SetupData())
     await prompt_child_name(ctx, SetupData())
 
@@ -119,12 +122,22 @@ async def prompt_child_name(ctx: Context, _: SetupData) -> None:
     ctx.reply(ctx.t("child.ask_name"))
 
 
+async def may_add_child(ctx: Context) -> bool:
+    """A parent's first child is free; another needs Pro in a family they already keep
+    (a therapist's clients do not count)."""
+    own = [c.id for c in await select_children(ctx.conn) if c.role in ("owner", "parent")]
+    return not own or await pro_allows(ctx, own, "extra_children")
+
+
 @router.step(SETUP, "child_name", ask=prompt_child_name, free_text=True)
 async def got_child_name(ctx: Context, answer: Answer[SetupData]) -> None:
     """Create the child with this user as owner, then offer the plan modes."""
     name = clean_name(answer.text)
     if name is None:
         raise Unexpected(ctx.t("child.bad_name"))
+    if not await may_add_child(ctx):
+        await ctx.end_flow()
+        return
     before = await select_current_child(ctx.conn, ctx.user.id)
     today = local_today(ctx.now, ctx.user.timezone)
     child_id = await insert_child(ctx.conn, name, ctx.user.timezone, today)

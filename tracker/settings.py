@@ -215,3 +215,14 @@ async def update_user_timezone(conn: asyncpg.Connection, user_id: int, zone: str
 
 async def update_child_timezone(conn: asyncpg.Connection, child_id: int, zone: str) -> None:
     await conn.execute("UPDATE tt.children SET timezone = $2 WHERE id = $1", child_id, zone)
+
+
+async def select_monthly_report(conn: asyncpg.Connection, user_id: int) -> bool:
+    """Whether the member keeps the monthly PDF push on (the monthly-report job reads it)."""
+    on: bool = await conn.fetchval("SELECT monthly_report FROM tt.users WHERE id = $1", user_id)
+    return on
+
+
+async def update_monthly_report(conn: asyncpg.Connection, user_id: int, *, on: bool) -> None:
+    await conn.execute("UPDATE tt.users SET monthly_report = $2 WHERE id = $1", user_id, on)
+    await record_event(conn, user_id, "monthly_report_on" if on else "monthly_report_off")

@@ -14,7 +14,8 @@ import asyncpg
 
 from bot.jobs.zones import known_zones
 from bot.outbox import encode_body
-from dialog.replies import Outgoing, Template
+from dialog.replies import Outgoing, Reply, Template
+from dialog.window import window_open
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 
@@ -41,6 +42,18 @@ WITH claimed AS (
         ON m.user_id = c.user_id AND m.period_key = c.period_key AND m.body IS NOT NULL
 )
 SELECT user_id, period_key FROM claimed
+"""
+
+
+def parents_not_told(kind: str) -> str:
+    """A statement's tail: the owners and parents (m, u) of the due children `d` (with `id`
+    and `period_key`) who are opted in and have no ledger row of `kind` for that period."""
+    return f"""
+JOIN tt.memberships m ON m.child_id = d.id AND m.role IN ('owner', 'parent')
+JOIN tt.users u ON u.id = m.user_id AND u.consent = 'opted_in' AND u.deleted_at IS NULL
+WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
+                  WHERE x.user_id = m.user_id AND x.kind = '{kind}'
+                    AND x.period_key = d.period_key)
 """
 
 
@@ -102,6 +115,19 @@ class Decision:
 
 
 Decide = Callable[[asyncpg.Record], Awaitable[Decision]]
+
+
+def in_window_only(env: JobEnv, message: Callable[[asyncpg.Record], Reply]) -> Decide:
+    """Decide a free message with no approved template: outside the 24-hour window it waits
+    (not recorded) for the member to write; inside, `message(row)` is sent."""
+
+    async def decide(row: asyncpg.Record) -> Decision:
+        user_id, period = row["user_id"], row["period_key"]
+        if not window_open(row["last_inbound_at"], env.now):
+            return Decision(user_id, period, "window_closed", final=False)
+        return Decision(user_id, period, SENT, Outgoing(user_id=user_id, reply=message(row)))
+
+    return decide
 
 
 async def sweep(env: JobEnv, kind: str, table: str, due: str, decide: Decide) -> Counts:

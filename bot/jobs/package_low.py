@@ -8,11 +8,10 @@ from functools import partial
 
 import asyncpg
 
-from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
+from bot.jobs.core import Counts, JobEnv, in_window_only, parents_not_told, sweep
 from dialog import ids
-from dialog.replies import Button, Outgoing, Reply
+from dialog.replies import Button, Reply
 from dialog.texts import t
-from dialog.window import window_open
 from tracker.money import month_figures
 from tracker.plan_store import Plan
 
@@ -55,25 +54,11 @@ SELECT m.user_id, u.language, u.last_inbound_at,
        d.name AS child_name, d.period_key, d.month, d.sessions_paid, d.cost_paise, d.carried,
        d.used_before, d.attended, d.missed
 FROM due d
-JOIN tt.memberships m ON m.child_id = d.id AND m.role IN ('owner', 'parent')
-JOIN tt.users u ON u.id = m.user_id AND u.consent = 'opted_in' AND u.deleted_at IS NULL
-WHERE NOT EXISTS (SELECT 1 FROM tt.scheduled_sends x
-                  WHERE x.user_id = m.user_id AND x.kind = 'package'
-                    AND x.period_key = d.period_key)
-"""
+""" + parents_not_told(KIND)
 
 
 async def run(env: JobEnv) -> Counts:
-    return await sweep(env, KIND, "tt.children", DUE, partial(decide, env))
-
-
-async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
-    """A free message only: outside the window it waits (not recorded) for the member to
-    write, since no template is approved for it."""
-    user_id, period = row["user_id"], row["period_key"]
-    if not window_open(row["last_inbound_at"], env.now):
-        return Decision(user_id, period, "window_closed", final=False)
-    return Decision(user_id, period, SENT, Outgoing(user_id=user_id, reply=nudge(row)))
+    return await sweep(env, KIND, "tt.children", DUE, in_window_only(env, nudge))
 
 
 def nudge(row: asyncpg.Record) -> Reply:

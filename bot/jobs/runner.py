@@ -10,7 +10,7 @@ from datetime import datetime
 import asyncpg
 
 from bot.config import Settings
-from bot.jobs import digest, package_low, reminders, retention
+from bot.jobs import digest, monthly_report, package_low, pro_expiry, reminders, retention
 from bot.jobs.core import Counts, JobEnv
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
@@ -19,17 +19,13 @@ log = logging.getLogger(__name__)
 
 Job = Callable[[JobEnv], Awaitable[Counts]]
 TICK = "tick"
-# The tick runs every job listed here. Not yet:
-# - monthly-report (TODO): on the 1st in the child's zone, for the month just ended, period key
-#   that month: render with pdf.monthly.month_pdf(conn, cipher, child_id=, child_name=,
-#   timezone=, month=, today=, language=) read as the member, and queue a Document named
-#   pdf.monthly.pdf_filename(child_name, month) (the PDF branch of issue 12).
-# - pro-expiry: 7 and 1 days before tt.family_pro.expires_at (the payments branch), period key
-#   "<days>:<expiry date>" so a renewal nudges again next cycle.
+# The tick runs every job listed here.
 JOBS: dict[str, Job] = {
     "reminders": reminders.run,
     "package-low": package_low.run,
     "weekly-digest": digest.run,
+    "monthly-report": monthly_report.run,
+    "pro-expiry": pro_expiry.run,
     "retention": retention.run,
 }
 NAMES = (*JOBS, TICK)

@@ -29,6 +29,7 @@ FEATURES = (
     "pdf",
     "jobs",
     "payments",
+    "pro_extras",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))

@@ -149,3 +149,18 @@ async def test_hindi_user_gets_hindi_help(bot):
     replies = await bot.say(PHONE, "मदद")
     assert replies[0].startswith("आप ये लिख सकते हैं")
     assert "छुट्टी" in replies[0]
+
+
+async def test_more_offers_pro(bot):
+    await welcomed(bot)
+    await bot.tap(PHONE, "cmd:more")
+    rows = bot.graph.to(PHONE)[-1]["interactive"]["action"]["sections"][0]["rows"]
+    pro = next(r for r in rows if r["id"] == "cmd:go_pro")
+    assert (pro["title"], pro["description"]) == (
+        "🌟 Go Pro",
+        "PDF reports, more children; logging stays free",
+    )
+    # the go_pro command itself answers (Pro is bought for a child, so it asks for one first)
+    assert await bot.tap(PHONE, "cmd:go_pro") == [
+        "First, let us set up your child. Tap *Set up* or type *setup*."
+    ]

@@ -9,6 +9,7 @@ from bot.sender import USER_BURST
 from dialog.replies import Button, Document, Outgoing, Reply, Row, Section, Template
 from tests.support.families import make_family
 from tests.support.logging_steps import FEB, NOON, PHONE, SINCE, family
+from tests.support.pro import grant_pro
 
 ME, OTHER = 1, 2
 BUTTONS = (Button("cmd:status", "Status"),)
@@ -83,7 +84,8 @@ ACTIONS = [
 
 
 async def test_each_everyday_action_is_one_message(direct, db):
-    user_id, _ = await make_family(db, PHONE, month=FEB, since=SINCE)
+    user_id, child_id = await make_family(db, PHONE, month=FEB, since=SINCE)
+    await grant_pro(db, child_id)  # "add child" adds a second one
     direct.clock = lambda: NOON
     counted = []
     for typed, _, _ in ACTIONS:

@@ -13,6 +13,7 @@ from tests.conftest import wait_until
 from tests.handlers.test_my_data import cipher, uploaded_file
 from tests.handlers.test_reports import THERAPIST, WEDNESDAY_18_FEB, family, feb, log
 from tests.support.families import add_member, add_user
+from tests.support.pro import grant_pro
 
 PHONE = "919000000201"
 PREPARING = "📄 Making the PDF report for February 2026…"
@@ -47,6 +48,7 @@ def uploaded_pdf(bot) -> PdfReader:
 
 async def test_report_sends_this_months_pdf_as_a_document(pdf_bot):
     _, child_id = await family(pdf_bot.db, PHONE)
+    await grant_pro(pdf_bot.db, child_id, "parent_basic_199")  # the lowest plan that has it
     await log(pdf_bot.db, child_id, feb(2), "attended", mood="great")
     await log(pdf_bot.db, child_id, feb(3), "missed", category="health")
     therapist = await add_user(pdf_bot.db, THERAPIST)
@@ -77,6 +79,7 @@ async def test_report_sends_this_months_pdf_as_a_document(pdf_bot):
 
 async def test_telugu_and_hindi_readers_get_their_language(pdf_bot):
     _, child_id = await family(pdf_bot.db, PHONE)
+    await grant_pro(pdf_bot.db, child_id)
     await log(pdf_bot.db, child_id, feb(2), "attended")
     for language, word in (("te", "నివేదిక"), ("hi", "रिपोर्ट")):
         await pdf_bot.db.execute(
@@ -95,7 +98,8 @@ async def test_telugu_and_hindi_readers_get_their_language(pdf_bot):
 
 
 async def test_a_month_with_nothing_logged_and_no_plan_has_no_report(pdf_bot):
-    await family(pdf_bot.db, PHONE)
+    _, child_id = await family(pdf_bot.db, PHONE)
+    await grant_pro(pdf_bot.db, child_id)
     assert await pdf_bot.say(PHONE, "report last month") == [
         "Nothing was logged for Asha in January 2026, so there is no report to make."
     ]
@@ -104,6 +108,31 @@ async def test_a_month_with_nothing_logged_and_no_plan_has_no_report(pdf_bot):
     ]
     (unknown,) = await pdf_bot.say(PHONE, "download_report someday")
     assert unknown.startswith("I could not tell which month you mean.")
+    assert pdf_bot.graph.uploads == []
+
+
+async def test_a_free_family_hears_what_pro_unlocks_and_gets_no_pdf(pdf_bot):
+    _, child_id = await family(pdf_bot.db, PHONE)
+    await log(pdf_bot.db, child_id, feb(2), "attended")
+    assert await pdf_bot.say(PHONE, "report") == [
+        "🌟 The monthly report as a PDF comes with *Parent Basic*. Logging, status and "
+        "summaries stay free. Type *go pro* to see the plans and get it."
+    ]
+    await pdf_bot.db.execute("UPDATE tt.users SET language = 'te' WHERE phone = $1", PHONE)
+    (telugu,) = await pdf_bot.say(PHONE, "నివేదిక")
+    assert "*go pro*" in telugu
+    assert "ప్లాన్‌లు" in telugu
+    status = await pdf_bot.say(PHONE, "status")
+    assert status and "go pro" not in status[0], "status stays free"
+    assert pdf_bot.graph.uploads == []
+
+
+async def test_an_expired_plan_no_longer_gives_the_pdf(pdf_bot):
+    _, child_id = await family(pdf_bot.db, PHONE)
+    await log(pdf_bot.db, child_id, feb(2), "attended")
+    await grant_pro(pdf_bot.db, child_id, "pro_plus_499", days=30)  # ended 31 Jan
+    (refused,) = await pdf_bot.say(PHONE, "report")
+    assert refused.startswith("🌟 The monthly report as a PDF comes with")
     assert pdf_bot.graph.uploads == []
 
 

@@ -43,6 +43,7 @@ async def test_settings_lists_each_setting_with_its_value(bot):
         "rem:off",
         "rem:days",
         "digest:days",
+        "monthly:off",
         "cmd:language",
         "cmd:consent",
         "cmd:export",

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from tests.support.families import add_member, add_user, at, make_family
+from tests.support.pro import grant_pro
 
 PHONE = "919000000001"
 NOV = lambda: at("2026-11-20T06:00:00")  # noqa: E731 - a fixed clock, 11:30 in Kolkata
@@ -142,6 +143,7 @@ async def test_therapist_cannot_change_the_plan(make_bot):
 async def test_two_children_switch_and_add(make_bot):
     bot = await make_bot(clock=NOV)
     _, first = await make_family(bot.db, PHONE, child="Asha")
+    await grant_pro(bot.db, first)
     await bot.say(PHONE, "add child")
     await bot.say(PHONE, "Ravi")
     second = await bot.db.fetchval("SELECT id FROM tt.children WHERE name = 'Ravi'")
@@ -302,7 +304,8 @@ async def test_plan_shows_the_current_plan_first_with_change_and_keep(make_bot, 
 
 async def test_adding_a_second_child_says_it_is_now_the_current_one(make_bot):
     bot = await make_bot(clock=NOV)
-    await make_family(bot.db, PHONE, child="Asha")
+    _, first = await make_family(bot.db, PHONE, child="Asha")
+    await grant_pro(bot.db, first)
     await bot.say(PHONE, "add child")
     [reply] = await bot.say(PHONE, "Ravi")
     assert reply.startswith(
@@ -320,3 +323,30 @@ async def test_on_the_first_of_the_month_there_is_no_earlier_day_to_ask_about(ma
     ]
     await bot.say(PHONE, "16 800 0")
     assert await start_and_since(bot) == (date(2026, 12, 1), date(2026, 12, 1))
+
+
+async def test_a_second_child_needs_pro_plus(make_bot):
+    bot = await make_bot(clock=NOV)
+    _, first = await make_family(bot.db, PHONE, child="Asha")
+    refusal = (
+        "🌟 More than one child comes with *Pro Plus*. Logging, status and summaries stay "
+        "free. Type *go pro* to see the plans and get it."
+    )
+    assert await bot.say(PHONE, "add child") == [refusal]
+    await grant_pro(bot.db, first, "parent_basic_199")
+    assert await bot.tap(PHONE, "child:add") == [refusal]
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.children") == 1
+    await grant_pro(bot.db, first, "pro_plus_499")
+    await bot.say(PHONE, "add child")
+    await bot.say(PHONE, "Ravi")
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.children") == 2
+
+
+async def test_a_therapist_adds_their_own_first_child_for_free(make_bot):
+    bot = await make_bot(clock=NOV)
+    _, client = await make_family(bot.db, "919000000009", child="Bala")
+    therapist = await add_user(bot.db, PHONE)
+    await add_member(bot.db, client, therapist, "therapist")
+    await bot.say(PHONE, "add child")
+    [reply] = await bot.say(PHONE, "Ravi")
+    assert reply.startswith("👶 Ravi is added")

@@ -43,7 +43,14 @@ async def test_cli_runs_a_job_as_of_a_given_time_dry_or_for_real(db, database_ur
     real = cli(database_url, "tick", "--now", "2026-03-10T19:30+05:30")
     assert real.returncode == 0, real.stderr
     counts = json.loads(real.stdout)
-    assert set(counts) == {"reminders", "package-low", "weekly-digest", "retention"}
+    assert set(counts) == {
+        "reminders",
+        "package-low",
+        "weekly-digest",
+        "monthly-report",
+        "pro-expiry",
+        "retention",
+    }
     assert counts["reminders"]["sent"] == 1 and len(await queued(db)) == 1
     stats = await collect_stats(db)
     assert stats["jobs"]["reminders"]["sent"] == 1 and not stats["jobs"]["reminders"]["dry_run"]
