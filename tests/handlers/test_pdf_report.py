@@ -120,7 +120,7 @@ async def test_a_free_family_hears_what_pro_unlocks_and_gets_no_pdf(pdf_bot):
     ]
     await pdf_bot.db.execute("UPDATE tt.users SET language = 'te' WHERE phone = $1", PHONE)
     (telugu,) = await pdf_bot.say(PHONE, "నివేదిక")
-    assert "*go pro*" in telugu
+    assert "*ప్రో*" in telugu
     assert "ప్లాన్‌లు" in telugu
     status = await pdf_bot.say(PHONE, "status")
     assert status and "go pro" not in status[0], "status stays free"

@@ -64,7 +64,7 @@ async def test_a_renewal_moves_the_date_and_nudges_again(db, run_job):
     renewed = await run_at(db, run_job, "2026-04-23T04:00")  # 7 days before 30 April
     assert (renewed["due"], renewed["sent"]) == (1, 1)
     [first, second] = texts(await queued(db))
-    assert "7 दिनों में" in first and "*go pro*" in second
+    assert "7 दिनों में" in first and "*प्रो*" in second
 
 
 async def test_outside_the_window_it_waits_for_the_member_to_write(db, run_job):
