@@ -9,11 +9,10 @@ from dialog import ids
 from dialog.context import Context
 from dialog.family import Family
 from dialog.replies import Button, Row
-from handlers.log_words import MOODS, Mood
 from tracker.counts import MAX_SESSIONS_PER_DAY, MIN_SESSIONS_PER_DAY
 from tracker.dates import parse_iso_day
 from tracker.errors import TrackerError
-from tracker.kinds import STATUSES, Status
+from tracker.kinds import MOODS, STATUSES, Mood, Status
 from tracker.session_store import SessionRow
 
 PAGE_DAYS = 8  # 8 days + "Newer" + "Older" = 10 rows, WhatsApp's most

@@ -6,11 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from dialog.commands import Command, without_end_punctuation
 from tracker.dates import parse_day
 from tracker.errors import InvalidDate
+from tracker.kinds import MOODS, Mood
 from tracker.text import ascii_digits
 from tracker.words import words as vocabulary
 
@@ -18,8 +18,6 @@ MAX_DAY_WORDS = 3  # "day before yesterday", "12 feb 2026"
 _COMMAND_TOKEN = re.compile(r"[^\s_]+")  # how dialog.commands.normalize splits words
 _WORD = re.compile(r"\S+")
 
-Mood = Literal["great", "good", "okay", "tough"]
-MOODS: tuple[Mood, ...] = ("great", "good", "okay", "tough")
 # Typed answers to the mood question, in every language we speak (tracker.words).
 MOOD_WORDS: dict[str, tuple[str, ...]] = vocabulary("moods")
 

@@ -26,13 +26,13 @@ from handlers.log_views import (
     sessions_text,
     show_day,
 )
-from handlers.log_words import FoundDay, Mood, command_tail, find_day, mood_word
+from handlers.log_words import FoundDay, command_tail, find_day, mood_word
 from handlers.session_notices import notify_undone
 from tracker.children import select_current_child
 from tracker.counts import parse_count
 from tracker.dates import local_today, parse_iso_day
 from tracker.errors import InvalidDate
-from tracker.kinds import STATUSES
+from tracker.kinds import STATUSES, Mood
 from tracker.session_store import select_last_logged_by, update_session_mood
 from tracker.undo_store import Undone, undo_last_change
 

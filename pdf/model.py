@@ -12,13 +12,13 @@ from datetime import date, timedelta
 
 from tracker.dates import month_bounds, month_of
 from tracker.insights import missed_breakdown
+from tracker.kinds import MOODS
 from tracker.money import MonthFigures
 from tracker.notes import Note, shorten
 from tracker.reasons import categorize
 from tracker.report import Logged, MonthLog, Reasons, StreakReport, entries, streak_report
 from tracker.report_store import AuthoredNote
 
-MOODS = ("great", "good", "okay", "tough")
 NOTE_HIGHLIGHTS = 6  # the newest notes of the month; the rest are counted
 NOTE_CHARS = 280
 

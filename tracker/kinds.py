@@ -6,3 +6,5 @@ from typing import Literal
 
 Status = Literal["attended", "missed"]
 STATUSES: tuple[Status, ...] = ("attended", "missed")
+Mood = Literal["great", "good", "okay", "tough"]
+MOODS: tuple[Mood, ...] = ("great", "good", "okay", "tough")
