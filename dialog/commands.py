@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from tracker.text import ascii_digits
@@ -91,9 +91,7 @@ def guess_command(text: str) -> Guess | None:
     if len(first) < MIN_GUESS_LENGTH or first in _known_words():
         return None
     limit = 2 if len(first) >= LONG_WORD else 1
-    found = extract(
-        first, _guessable(), scorer=Levenshtein.distance, score_cutoff=limit, limit=None
-    )
+    found = extract(first, _guessable(), scorer=OSA.distance, score_cutoff=limit, limit=None)
     nearest: dict[str, tuple[int, str]] = {}
     for word, distance, _ in found:
         name = _BY_WORDS[word]

@@ -40,6 +40,7 @@ async def test_trailing_punctuation_and_case_never_matter(tb, typed, expected):
         ("misssed", "Which day was Asha's session missed?"),
         ("staus", "📊 *Asha*"),
         ("sumary", "Asha"),
+        ("stauts", "📊 *Asha*"),  # two letters swapped is one slip of the thumb
     ],
 )
 async def test_a_typo_of_exactly_one_command_is_read_as_it(tb, typed, expected):
@@ -84,8 +85,13 @@ async def test_words_near_no_single_command_are_not_guessed(tb, typed):
         ("en", "ok", "👍"),
         ("en", "Thanks!", "You're welcome"),
         ("en", "👍", "👍"),
+        ("en", "thnaks", "You're welcome"),
+        ("en", "Thnak you!", "You're welcome"),
+        ("en", "okya", "👍"),
         ("hi", "धन्यवाद", "आपका स्वागत है"),
         ("hi", "ठीक है", "👍"),
+        ("hi", "हाँ", "👍"),  # a yes with no question waiting, say after the mood question
+        ("en", "yes", "👍"),
         ("te", "ధన్యవాదాలు", "సంతోషం"),
         ("te", "సరే", "👍"),
     ],

@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from tracker.words import en, hi, te
 from tracker.words.kinds import Kind, Vocabulary
 
@@ -16,6 +18,8 @@ LANGUAGES: dict[str, Vocabulary] = {"en": en.WORDS, "hi": hi.WORDS, "te": te.WOR
 # skin tones change how an emoji looks, not what it says.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\ufe0e\ufe0f"))
 _INVISIBLE |= dict.fromkeys(range(0x1F3FB, 0x1F400))
+# Shorter words are too easily one slip from another word ("ok" → "on").
+MIN_NEAR_LENGTH = 4
 
 
 @cache
@@ -79,3 +83,17 @@ def whole_phrase(kind: Kind, text: str) -> str | None:
     """The concept when all of `text` is one word or phrase of `kind` ("Thanks!" → thanks)."""
     said = tokens(text)
     return next((concept for phrase, concept in phrases(kind) if phrase == said and said), None)
+
+
+def near_phrase(kind: Kind, text: str) -> str | None:
+    """The concept when all of `text` is one slip (a letter added, lost, changed or two
+    swapped) from words of that concept only: "thnaks" → thanks."""
+    said = " ".join(tokens(text))
+    if len(said) < MIN_NEAR_LENGTH:
+        return None
+    near = {
+        concept
+        for phrase, concept in phrases(kind)
+        if OSA.distance(said, " ".join(phrase), score_cutoff=1) <= 1
+    }
+    return near.pop() if len(near) == 1 else None
