@@ -214,7 +214,7 @@ async def test_replace_and_undo_notices_in_hindi_with_plural_forms(make_bot):
     await bot.tap(PHONE, "log:replace")
     await bot.flush_notices()
     assert bot.graph.texts_to(CO_PARENT)[-1].endswith(
-        " ने मंगल 10 फ़रवरी को Asha के लिए आपका दर्ज किया 1 सत्र बदल दिया; अब दर्ज है: हाज़िर (3 सत्र)।"
+        " ने मंगल 10 फ़रवरी को Asha के लिए आपका दर्ज किया 1 सत्र बदल दिया; अब दर्ज है: हुआ (3 सत्र)।"
     )
     await bot.say(PHONE, "undo")
     await bot.flush_notices()

@@ -4,7 +4,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "आज",
     "log.yesterday_desc": "कल",
     "log.count": {"one": "{count} सत्र", "other": "{count} सत्र"},
-    "log.status.attended": "हाज़िर",
+    "log.status.attended": "हुआ",
     "log.status.missed": "छूटा",
     "log.entry": "{status} ({sessions})",
     "log.category.health": "सेहत",

@@ -4,7 +4,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "log.today_desc": "ఈరోజు",
     "log.yesterday_desc": "నిన్న",
     "log.count": {"one": "{count} సెషన్", "other": "{count} సెషన్లు"},
-    "log.status.attended": "హాజరు",
+    "log.status.attended": "జరిగింది",
     "log.status.missed": "మిస్ అయింది",
     "log.entry": "{status} ({sessions})",
     "log.category.health": "ఆరోగ్యం",
