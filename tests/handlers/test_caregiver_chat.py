@@ -198,9 +198,7 @@ async def test_reset_month_asks_for_the_month_name_then_sets_everything_aside(ma
         for text in bot.graph.texts_to(PARENT)
     )
 
-    assert await bot.say(OWNER, "undo") == [
-        "↩️ November 2026 is back for Asha: 3 entries restored."
-    ]
+    assert await bot.say(OWNER, "undo") == ["↩️ November 2026 is back for Asha: 3 entries restored."]
     assert await live_entries(bot.db, child) == 3
     await bot.flush_notices()
     assert any(
@@ -236,8 +234,10 @@ async def test_an_empty_month_has_nothing_to_reset(direct, db):
     await db.execute("DELETE FROM tt.sessions; DELETE FROM tt.holidays")
     direct.clock = CLOCK
     [reply] = await direct.say(OWNER, "reset month")
-    assert reply.text == "Nothing is logged for Asha in November 2026, so there is nothing to reset."
-    assert await db.fetchval("SELECT count(*) FROM tt.month_resets WHERE child_id = $1", child) == 0
+    assert reply.text == (
+        "Nothing is logged for Asha in November 2026, so there is nothing to reset."
+    )
+    assert not await db.fetchval("SELECT count(*) FROM tt.month_resets WHERE child_id = $1", child)
 
 
 @pytest.mark.parametrize("typed", ["reset month", "revoke links"])
