@@ -69,7 +69,7 @@ def snapshot_text(t: Callable[..., str], name: str, figures: MonthFigures) -> st
 def more_rows(ctx: Context) -> list[Row]:
     """With the web pages set up, `calendar` takes `help`'s row (help stays a typed word and
     every "did not understand" names it)."""
-    names = MORE_ROWS
+    names: tuple[str, ...] = MORE_ROWS
     if ctx.links.calendar_url is not None:
         names = tuple("calendar" if name == "help" else name for name in MORE_ROWS)
     return [
