@@ -22,6 +22,8 @@ PRODUCTION = {
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
     "CRON_SECRET": "a-cron-secret-long-enough",
+    "PUBLIC_BASE_URL": "https://bot.example.org",
+    "LINK_SIGNING_KEYS": "a-link-signing-key-long-enough",
 }
 
 
