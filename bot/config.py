@@ -162,15 +162,17 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         name="LINK_SIGNING_KEYS",
         need="production",
+        shown="generated in development",
         secret=True,
-        description="comma-separated keys for caregiver page links; the first signs, all "
-        "verify (add the new key first to rotate)",
+        description="comma-separated keys for caregiver page links, each at least 16 "
+        "characters in production; the first signs, all verify (add the new key first to rotate)",
     ),
     Variable(
         name="METRICS_TOKEN",
         need="optional",
         secret=True,
-        description="bearer for `GET /metrics`; without it `/metrics` refuses every request",
+        description="bearer for `GET /metrics`, at least 16 characters in production; unset, "
+        "`/metrics` answers 404",
     ),
     Variable(
         name="CRON_SECRET",
