@@ -164,6 +164,7 @@ VARIABLES: tuple[Variable, ...] = (
         need="production",
         shown="generated in development",
         secret=True,
+        setting="link_signing_keys",
         description="comma-separated keys for caregiver page links, each at least 16 "
         "characters in production; the first signs, all verify (add the new key first to rotate)",
     ),
@@ -171,6 +172,7 @@ VARIABLES: tuple[Variable, ...] = (
         name="METRICS_TOKEN",
         need="optional",
         secret=True,
+        setting="metrics_token",
         description="bearer for `GET /metrics`, at least 16 characters in production; unset, "
         "`/metrics` answers 404",
     ),

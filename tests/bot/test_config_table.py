@@ -37,7 +37,7 @@ def test_every_variable_in_the_table_is_read():
 
 
 def test_every_setting_comes_from_a_variable_or_is_a_constant():
-    from_table = {v.setting for v in VARIABLES if v.setting}
+    from_table = {v.setting for v in VARIABLES if v.setting and v.name not in NOT_YET_READ}
     assert {f.name for f in fields(Settings)} == from_table | CONSTANT_SETTINGS
     assert not from_table & CONSTANT_SETTINGS
 
