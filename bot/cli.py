@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
+"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|rekey`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bot import config_advice, logs, payments_cli
+from bot import config_advice, logs, payments_cli, rekey
 from bot.config import VARIABLE, ConfigError, Settings, from_env
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dry-run", action="store_true", help="count what is due; send nothing")
     run.set_defaults(run=run_jobs)
     payments_cli.add_commands(commands)
+    rekey.add_command(commands)
     return parser
 
 

@@ -1,16 +1,14 @@
 """The original bot's variable names and Supabase URLs of the wrong kind get one line each
 saying what to set instead."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from bot.config import VARIABLES, ConfigError, from_env
 from bot.config_advice import LEGACY_VARIABLES, warnings
 from tests.bot.test_config import PRODUCTION
+from tests.support.cli import run_bot
 
 POOLER = "postgresql://postgres.abcd:pw@aws-0-ap-south-1.pooler.supabase.com"
 
@@ -56,20 +54,12 @@ def test_the_direct_connection_is_warned_about_but_allowed():
 
 def test_the_cli_prints_the_line_before_refusing(tmp_path):
     env = {
-        "PATH": os.environ["PATH"],
         "APP_ENV": "production",
         "DATA_DIR": str(tmp_path),
         "SUPABASE_URL": "https://abcd.supabase.co",
         "SUPABASE_SERVICE_ROLE": "eyJhbGciOi-not-a-real-key",
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "migrate"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bot("migrate", env=env)
     assert result.returncode == 2
     assert "config warning: SUPABASE_URL is the original bot's variable" in result.stderr
     assert "config warning: SUPABASE_SERVICE_ROLE is the original bot's" in result.stderr
