@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
+"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|rekey`."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bot import logs, payments_cli
-from bot.config import ConfigError, Settings, from_env
+from bot import config_advice, logs, payments_cli, rekey
+from bot.config import VARIABLE, ConfigError, Settings, from_env
 
 if TYPE_CHECKING:
     import asyncpg
 
 Command = Callable[[Settings, argparse.Namespace], int]
 CHAT_LOG = "chat.log"
+# Requests in flight may finish; the background loops then get STOP_DEADLINE_SECONDS, and both
+# together stay under Render's maxShutdownDelaySeconds (render.yaml; a test keeps them in step).
+GRACEFUL_TIMEOUT_SECONDS = 10
 
 STATS_SQL = """
 SELECT
@@ -54,6 +57,8 @@ ORDER BY job, id DESC
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for warning in config_advice.warnings(os.environ):
+        print(f"config warning: {warning}", file=sys.stderr)
     try:
         settings = from_env()
     except ConfigError as e:
@@ -70,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="command")
     serve = commands.add_parser("serve", help="run the web server, worker and sender")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    serve.add_argument(
+        "--port", type=int, default=int(os.environ.get("PORT") or VARIABLE["PORT"].default)
+    )
     serve.set_defaults(run=run_serve)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=run_migrate)
@@ -90,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dry-run", action="store_true", help="count what is due; send nothing")
     run.set_defaults(run=run_jobs)
     payments_cli.add_commands(commands)
+    rekey.add_command(commands)
     return parser
 
 
@@ -140,7 +148,7 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     config = Config()
     config.bind = [f"{args.host}:{args.port}"]
     config.accesslog = None
-    config.graceful_timeout = 10
+    config.graceful_timeout = GRACEFUL_TIMEOUT_SECONDS
     stop = asyncio.Event()
 
     async def run() -> None:

@@ -1,4 +1,7 @@
-"""Settings from environment variables, checked once at start with one message per problem."""
+"""Settings from environment variables, checked once at start with one message per problem.
+
+`VARIABLES` below is the one list of what the environment may set: from_env reads through it,
+the README's table is generated from it, and render.yaml is checked against it."""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
+from bot.config_advice import database_url_problems
 from sql.cipher import Cipher
 
 ENVIRONMENTS = ("development", "production", "test")
@@ -18,6 +23,312 @@ LOCAL_SECRETS_FILE = "local-secrets.json"
 LANGUAGES = ("en", "hi", "te")
 MIN_SECRET_CHARS = 16  # Meta's app secrets have 32; a verify token is ours to make long
 DEFAULT_MAX_BODY_KB = 4096  # Meta batches up to 3 MB per POST
+
+# always: every environment (development generates it); production: refused without it there;
+# optional: set it to use a feature; local: development and tests only, unset in production.
+Need = Literal["always", "production", "optional", "local"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Variable:
+    """One environment variable: what it does, its default, and what production needs."""
+
+    name: str
+    description: str
+    need: Need
+    default: str = ""  # the value used when unset
+    shown: str = ""  # how the README shows the default when it is not a plain value
+    secret: bool = False  # never in the repository or the logs; `sync: false` on Render
+    setting: str | None = None  # the Settings field it fills, if any
+
+    @property
+    def required_in_production(self) -> bool:
+        return self.need in {"always", "production"}
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable(
+        name="APP_ENV",
+        need="production",
+        default="development",
+        setting="app_env",
+        description="`development`, `production` or `test`",
+    ),
+    Variable(
+        name="DATABASE_URL",
+        need="production",
+        shown="embedded Postgres",
+        secret=True,
+        setting="database_url",
+        description="Postgres URL; on Supabase the session pooler URI (port 5432), for the app "
+        "and `migrate` alike (not the transaction pooler, 6543)",
+    ),
+    Variable(
+        name="DATA_DIR",
+        need="local",
+        default=".data",
+        setting="data_dir",
+        description="embedded database and, in development only, generated local secrets",
+    ),
+    Variable(
+        name="PORT",
+        need="optional",
+        default="8000",
+        description="HTTP port of `serve` (`--port` overrides it); `render.yaml` sets 8000, "
+        "since Render's default, 10000, takes no private-network traffic (the cron's)",
+    ),
+    Variable(
+        name="WHATSAPP_APP_SECRET",
+        need="always",
+        shown="generated in development",
+        secret=True,
+        setting="whatsapp_app_secret",
+        description="Meta app secret, the webhook signature key; in production at least 16 "
+        "characters, no spaces",
+    ),
+    Variable(
+        name="WHATSAPP_VERIFY_TOKEN",
+        need="always",
+        shown="generated in development",
+        secret=True,
+        setting="whatsapp_verify_token",
+        description="Meta's verification handshake; in production at least 16 characters, "
+        "no spaces",
+    ),
+    Variable(
+        name="WHATSAPP_TOKEN",
+        need="production",
+        shown="empty: replies are printed",
+        secret=True,
+        setting="whatsapp_token",
+        description="system-user access token for the Graph API",
+    ),
+    Variable(
+        name="WHATSAPP_PHONE_NUMBER_ID",
+        need="production",
+        setting="whatsapp_phone_number_id",
+        description="default sender; replies leave from the number that was written to",
+    ),
+    Variable(
+        name="WHATSAPP_API_BASE",
+        need="local",
+        default="https://graph.facebook.com",
+        setting="whatsapp_api_base",
+        description="Graph API host (a stub in tests)",
+    ),
+    Variable(
+        name="WHATSAPP_API_VERSION",
+        need="optional",
+        default="v25.0",
+        setting="whatsapp_api_version",
+        description="Graph API version",
+    ),
+    Variable(
+        name="WHATSAPP_PUBLIC_NUMBER",
+        need="optional",
+        setting="whatsapp_public_number",
+        description="the bot's number, for wa.me invite links",
+    ),
+    Variable(
+        name="WHATSAPP_SKIP_SIGNATURE_CHECK",
+        need="local",
+        shown="off",
+        setting="skip_signature_check",
+        description="development only; production refuses to start with it",
+    ),
+    Variable(
+        name="DATA_ENCRYPTION_KEYS",
+        need="always",
+        shown="generated in development",
+        secret=True,
+        setting="data_encryption_keys",
+        description="comma-separated Fernet keys; the first encrypts, all decrypt",
+    ),
+    Variable(
+        name="AUTO_MIGRATE",
+        need="local",
+        shown="on outside production",
+        setting="auto_migrate",
+        description="in production only `migrate` changes the schema unless set to `1`",
+    ),
+    Variable(
+        name="PUBLIC_BASE_URL",
+        need="production",
+        shown="`http://localhost:8000`",
+        setting="public_base_url",
+        description="the public https address of the web service, for links such as the "
+        "privacy page and the caregiver pages",
+    ),
+    Variable(
+        name="LINK_SIGNING_KEYS",
+        need="production",
+        shown="generated in development",
+        secret=True,
+        setting="link_signing_keys",
+        description="comma-separated keys for caregiver page links, each at least 16 "
+        "characters in production; the first signs, all verify (add the new key first to rotate)",
+    ),
+    Variable(
+        name="METRICS_TOKEN",
+        need="optional",
+        secret=True,
+        setting="metrics_token",
+        description="bearer for `GET /metrics`, at least 16 characters in production; unset, "
+        "`/metrics` answers 404",
+    ),
+    Variable(
+        name="CRON_SECRET",
+        need="production",
+        shown="generated in development",
+        secret=True,
+        setting="cron_secret",
+        description="bearer for `POST /internal/jobs/NAME`; at least 16 characters",
+    ),
+    Variable(
+        name="MAX_BODY_KB",
+        need="optional",
+        default=str(DEFAULT_MAX_BODY_KB),
+        setting="max_body_bytes",
+        description="webhook body limit",
+    ),
+    Variable(
+        name="SEND_LEASE_SECONDS",
+        need="optional",
+        default="30",
+        setting="send_lease_seconds",
+        description="how long a reply being sent is held; one call to Meta is cut off at two "
+        "thirds of it, and a crashed process's replies wait this long",
+    ),
+    Variable(
+        name="INVITE_TEMPLATE_NAME",
+        need="optional",
+        setting="invite_template_name",
+        description="approved template for invites outside the 24-hour window (two "
+        "parameters: the child's name, the inviter)",
+    ),
+    Variable(
+        name="INVITE_TEMPLATE_LANG",
+        need="optional",
+        default="en",
+        setting="invite_template_lang",
+        description="the language code the invite template was approved in",
+    ),
+    Variable(
+        name="REMINDER_TEMPLATES",
+        need="optional",
+        setting="reminder_templates",
+        description="approved reminder templates per language, `en=NAME,hi=NAME,te=NAME` (one "
+        "parameter: the child's name); without one, a member outside the 24-hour window gets "
+        "no reminder",
+    ),
+    Variable(
+        name="GROQ_API_KEY",
+        need="optional",
+        secret=True,
+        setting="groq_api_key",
+        description="speech-to-text for voice notes (tried first); without a key voice notes "
+        "are kept and the user is asked to type",
+    ),
+    Variable(
+        name="GROQ_API_BASE",
+        need="local",
+        default="https://api.groq.com/openai/v1",
+        setting="groq_api_base",
+        description="Groq API address (a stub in tests)",
+    ),
+    Variable(
+        name="SARVAM_API_KEY",
+        need="optional",
+        secret=True,
+        setting="sarvam_api_key",
+        description="speech-to-text for voice notes (after Groq, or alone)",
+    ),
+    Variable(
+        name="SARVAM_API_BASE",
+        need="local",
+        default="https://api.sarvam.ai",
+        setting="sarvam_api_base",
+        description="Sarvam API address (a stub in tests)",
+    ),
+    Variable(
+        name="VOICE_RETENTION_DAYS",
+        need="optional",
+        default="7",
+        setting="voice_retention_days",
+        description="days a voice note's audio is kept",
+    ),
+    Variable(
+        name="RAZORPAY_KEY_ID",
+        need="optional",
+        setting="razorpay_key_id",
+        description="API key id; without it `go pro` says payments are not set up yet. "
+        "`rzp_live_` keys only with `APP_ENV=production`, `DATABASE_URL` and a webhook secret; "
+        "`rzp_test_` keys never in production",
+    ),
+    Variable(
+        name="RAZORPAY_KEY_SECRET",
+        need="optional",
+        secret=True,
+        setting="razorpay_key_secret",
+        description="API key secret; set together with the key id",
+    ),
+    Variable(
+        name="RAZORPAY_WEBHOOK_SECRET",
+        need="optional",
+        secret=True,
+        setting="razorpay_webhook_secrets",
+        description="checks `POST /webhooks/razorpay`; comma-separated during a rotation "
+        "(new, old)",
+    ),
+    Variable(
+        name="RAZORPAY_API_BASE",
+        need="local",
+        default="https://api.razorpay.com",
+        setting="razorpay_api_base",
+        description="where payment links are made (a stub in tests)",
+    ),
+    Variable(
+        name="LOG_LEVEL",
+        need="optional",
+        default="INFO",
+        setting="log_level",
+        description="logs are JSON lines on stderr (the chat writes them to "
+        "`DATA_DIR/chat.log`), phone numbers masked",
+    ),
+)
+VARIABLE = {variable.name: variable for variable in VARIABLES}
+_PRODUCTION_CELL = {
+    "always": "required",
+    "production": "required",
+    "optional": "optional",
+    "local": "leave unset",
+}
+
+
+def markdown_table() -> str:
+    """The README's table of variables, generated from VARIABLES."""
+    lines = [
+        "| variable | default | production | secret | notes |",
+        "|---|---|---|---|---|",
+    ]
+    for v in VARIABLES:
+        default = v.shown or (f"`{v.default}`" if v.default else "")
+        secret = "secret" if v.secret else ""
+        lines.append(
+            f"| `{v.name}` | {default} | {_PRODUCTION_CELL[v.need]} | {secret} | {v.description} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+# Settings fields that are tuning constants, not read from the environment.
+CONSTANT_SETTINGS = frozenset(
+    {
+        "worker_max_attempts",
+        "worker_retry_base_seconds",
+        "sweep_interval_seconds",
+        "notice_batch_seconds",
+    }
+)
 
 
 class ConfigError(Exception):
@@ -98,14 +409,12 @@ def _fernet_key_ok(key: str) -> bool:
         return False
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
+def _positive_int(env: Mapping[str, str], name: str, problems: list[str]) -> int:
+    raw = _get(env, name)
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
     problems.append(f"{name} must be a positive whole number (got {raw!r})")
-    return default
+    return int(VARIABLE[name].default)
 
 
 def load_local_secrets(data_dir: Path) -> dict[str, str]:
@@ -142,68 +451,81 @@ def _templates(raw: str, problems: list[str]) -> dict[str, str]:
     return templates
 
 
+def _get(env: Mapping[str, str], name: str) -> str:
+    """The variable's value, or its default from VARIABLES when unset or empty."""
+    return env.get(name) or VARIABLE[name].default
+
+
+def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in _get(env, name).split(",") if part.strip())
+
+
+def _base_url(env: Mapping[str, str], name: str) -> str:
+    return _get(env, name).rstrip("/")
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the environment or raise ConfigError listing every problem."""
     env = dict(os.environ if env is None else env)
     problems: list[str] = []
-    app_env = env.get("APP_ENV", "development").strip().lower() or "development"
+    app_env = _get(env, "APP_ENV").strip().lower() or "development"
     if app_env not in ENVIRONMENTS:
         problems.append(f"APP_ENV must be one of {', '.join(ENVIRONMENTS)} (got {app_env!r})")
-    data_dir = Path(env.get("DATA_DIR") or ".data")
+    data_dir = Path(_get(env, "DATA_DIR"))
     if app_env == "development":
         env = {**load_local_secrets(data_dir), **{k: v for k, v in env.items() if v}}
-    keys = tuple(k.strip() for k in env.get("DATA_ENCRYPTION_KEYS", "").split(",") if k.strip())
+    keys = _list(env, "DATA_ENCRYPTION_KEYS")
     problems += [
         f"DATA_ENCRYPTION_KEYS entry {i + 1} is not a valid Fernet key (44 url-safe base64 chars)"
         for i, key in enumerate(keys)
         if not _fernet_key_ok(key)
     ]
-    api_base = env.get("WHATSAPP_API_BASE") or "https://graph.facebook.com"
+    api_base = _base_url(env, "WHATSAPP_API_BASE")
     if urlparse(api_base).scheme not in {"http", "https"} or not urlparse(api_base).netloc:
         problems.append(f"WHATSAPP_API_BASE must be an http(s) URL (got {api_base!r})")
+    database_url = _get(env, "DATABASE_URL") or None
+    problems += database_url_problems(database_url)
     settings = Settings(
         app_env=app_env,
-        database_url=env.get("DATABASE_URL") or None,
+        database_url=database_url,
         data_dir=data_dir,
-        whatsapp_app_secret=env.get("WHATSAPP_APP_SECRET", ""),
-        whatsapp_verify_token=env.get("WHATSAPP_VERIFY_TOKEN", ""),
-        whatsapp_token=env.get("WHATSAPP_TOKEN", ""),
-        whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
-        whatsapp_api_base=api_base.rstrip("/"),
-        whatsapp_api_version=env.get("WHATSAPP_API_VERSION") or "v25.0",
+        whatsapp_app_secret=_get(env, "WHATSAPP_APP_SECRET"),
+        whatsapp_verify_token=_get(env, "WHATSAPP_VERIFY_TOKEN"),
+        whatsapp_token=_get(env, "WHATSAPP_TOKEN"),
+        whatsapp_phone_number_id=_get(env, "WHATSAPP_PHONE_NUMBER_ID"),
+        whatsapp_api_base=api_base,
+        whatsapp_api_version=_get(env, "WHATSAPP_API_VERSION"),
         whatsapp_public_number="".join(
-            ch for ch in env.get("WHATSAPP_PUBLIC_NUMBER", "") if ch.isdigit()
+            ch for ch in _get(env, "WHATSAPP_PUBLIC_NUMBER") if ch.isdigit()
         ),
-        skip_signature_check=_flag(env.get("WHATSAPP_SKIP_SIGNATURE_CHECK")),
+        skip_signature_check=_flag(_get(env, "WHATSAPP_SKIP_SIGNATURE_CHECK")),
         data_encryption_keys=keys,
-        auto_migrate=app_env != "production" or _flag(env.get("AUTO_MIGRATE")),
-        public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),
-        razorpay_key_id=env.get("RAZORPAY_KEY_ID", "").strip(),
-        razorpay_key_secret=env.get("RAZORPAY_KEY_SECRET", "").strip(),
-        razorpay_webhook_secrets=tuple(
-            s.strip() for s in env.get("RAZORPAY_WEBHOOK_SECRET", "").split(",") if s.strip()
-        ),
-        razorpay_api_base=(env.get("RAZORPAY_API_BASE") or "https://api.razorpay.com").rstrip("/"),
-        max_body_bytes=_positive_int(env, "MAX_BODY_KB", DEFAULT_MAX_BODY_KB, problems) * 1024,
-        log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
-        groq_api_key=env.get("GROQ_API_KEY", ""),
-        groq_api_base=(env.get("GROQ_API_BASE") or "https://api.groq.com/openai/v1").rstrip("/"),
-        sarvam_api_key=env.get("SARVAM_API_KEY", ""),
-        sarvam_api_base=(env.get("SARVAM_API_BASE") or "https://api.sarvam.ai").rstrip("/"),
-        voice_retention_days=_positive_int(env, "VOICE_RETENTION_DAYS", 7, problems),
-        send_lease_seconds=_positive_int(env, "SEND_LEASE_SECONDS", 30, problems),
-        invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
-        invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
-        cron_secret=env.get("CRON_SECRET", ""),
-        reminder_templates=_templates(env.get("REMINDER_TEMPLATES", ""), problems),
+        auto_migrate=app_env != "production" or _flag(_get(env, "AUTO_MIGRATE")),
+        public_base_url=_base_url(env, "PUBLIC_BASE_URL"),
+        razorpay_key_id=_get(env, "RAZORPAY_KEY_ID").strip(),
+        razorpay_key_secret=_get(env, "RAZORPAY_KEY_SECRET").strip(),
+        razorpay_webhook_secrets=_list(env, "RAZORPAY_WEBHOOK_SECRET"),
+        razorpay_api_base=_base_url(env, "RAZORPAY_API_BASE"),
+        max_body_bytes=_positive_int(env, "MAX_BODY_KB", problems) * 1024,
+        log_level=_get(env, "LOG_LEVEL").upper(),
+        groq_api_key=_get(env, "GROQ_API_KEY"),
+        groq_api_base=_base_url(env, "GROQ_API_BASE"),
+        sarvam_api_key=_get(env, "SARVAM_API_KEY"),
+        sarvam_api_base=_base_url(env, "SARVAM_API_BASE"),
+        voice_retention_days=_positive_int(env, "VOICE_RETENTION_DAYS", problems),
+        send_lease_seconds=_positive_int(env, "SEND_LEASE_SECONDS", problems),
+        invite_template_name=_get(env, "INVITE_TEMPLATE_NAME"),
+        invite_template_lang=_get(env, "INVITE_TEMPLATE_LANG"),
+        cron_secret=_get(env, "CRON_SECRET"),
+        reminder_templates=_templates(_get(env, "REMINDER_TEMPLATES"), problems),
     )
-    problems += _required_problems(settings) + _razorpay_problems(settings)
+    problems += _required_problems(settings, env) + _razorpay_problems(settings)
     if problems:
         raise ConfigError(problems)
     return settings
 
 
-def _required_problems(settings: Settings) -> list[str]:
+def _required_problems(settings: Settings, env: Mapping[str, str]) -> list[str]:
     problems = []
     if not settings.whatsapp_app_secret and not settings.skip_signature_check:
         problems.append("WHATSAPP_APP_SECRET is required to check webhook signatures")
@@ -213,19 +535,14 @@ def _required_problems(settings: Settings) -> list[str]:
         problems.append("DATA_ENCRYPTION_KEYS is required (comma-separated Fernet keys)")
     if not settings.is_production:
         return problems
-    if not settings.database_url:
-        problems.append(
-            "DATABASE_URL is required in production (the embedded database is for development only)"
-        )
+    problems += [
+        f"{variable.name} is required in production: {variable.description}"
+        for variable in VARIABLES
+        if variable.need == "production" and not env.get(variable.name)
+    ]
     if settings.skip_signature_check:
         problems.append("WHATSAPP_SKIP_SIGNATURE_CHECK cannot be used in production")
     problems += _weak_secrets(settings)
-    if not settings.whatsapp_token:
-        problems.append("WHATSAPP_TOKEN is required in production")
-    if not settings.whatsapp_phone_number_id:
-        problems.append("WHATSAPP_PHONE_NUMBER_ID is required in production")
-    if not settings.cron_secret:
-        problems.append("CRON_SECRET is required in production (the bearer of /internal/jobs)")
     if settings.public_base_url and not settings.public_base_url.startswith("https://"):
         problems.append("PUBLIC_BASE_URL must start with https:// in production")
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -19,7 +20,9 @@ class Cipher:
         if not keys:
             msg = "at least one encryption key is required"
             raise ValueError(msg)
-        self._fernet = MultiFernet([Fernet(key.encode()) for key in keys])
+        fernets = [Fernet(key.encode()) for key in keys]
+        self._current = fernets[0]
+        self._fernet = MultiFernet(fernets)
 
     @staticmethod
     def new_key() -> str:
@@ -29,11 +32,7 @@ class Cipher:
         return self._fernet.encrypt(plain)
 
     def decrypt(self, token: bytes) -> bytes:
-        try:
-            return self._fernet.decrypt(bytes(token))
-        except InvalidToken as e:
-            msg = "stored data does not decrypt with any configured key"
-            raise CipherError(msg) from e
+        return _with_some_key(self._fernet.decrypt, token)
 
     def encrypt_text(self, text: str) -> bytes:
         return self.encrypt(text.encode())
@@ -49,4 +48,20 @@ class Cipher:
 
     def rotate(self, token: bytes) -> bytes:
         """Re-encrypt an old token under the first (current) key."""
-        return self._fernet.rotate(bytes(token))
+        return _with_some_key(self._fernet.rotate, token)
+
+    def is_current(self, token: bytes) -> bool:
+        """Encrypted under the first key, so a rotation can leave it as it is."""
+        try:
+            self._current.decrypt(bytes(token))
+        except InvalidToken:
+            return False
+        return True
+
+
+def _with_some_key(work: Callable[[bytes], bytes], token: bytes) -> bytes:
+    try:
+        return work(bytes(token))
+    except InvalidToken as e:
+        msg = "stored data does not decrypt with any configured key"
+        raise CipherError(msg) from e

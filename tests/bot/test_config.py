@@ -18,6 +18,8 @@ PRODUCTION = {
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": KEY,
     "CRON_SECRET": "a-cron-secret-long-enough",
+    "PUBLIC_BASE_URL": "https://bot.example.org",
+    "LINK_SIGNING_KEYS": "a-link-signing-key-long-enough",
 }
 
 
@@ -35,6 +37,8 @@ def test_complete_production_config_loads_and_does_not_migrate_itself():
         ("WHATSAPP_TOKEN", "WHATSAPP_TOKEN is required"),
         ("DATA_ENCRYPTION_KEYS", "DATA_ENCRYPTION_KEYS is required"),
         ("CRON_SECRET", "CRON_SECRET is required in production"),
+        ("PUBLIC_BASE_URL", "PUBLIC_BASE_URL is required in production"),
+        ("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS is required in production"),
     ],
 )
 def test_production_refuses_missing_pieces(missing, message):

@@ -1,6 +1,5 @@
 """Start-up refusals are one line that says what to do, never a traceback."""
 
-import os
 import platform
 import shutil
 import socket
@@ -13,6 +12,7 @@ from bot.app import StartupError, prepare_database
 from sql.cipher import Cipher
 from sql.migrate import MIGRATIONS_DIR, apply_pending
 from tests.conftest import _create_database, make_settings
+from tests.support.cli import run_bot
 
 PRODUCTION = {
     "APP_ENV": "production",
@@ -22,6 +22,8 @@ PRODUCTION = {
     "WHATSAPP_PHONE_NUMBER_ID": "123",
     "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
     "CRON_SECRET": "a-cron-secret-long-enough",
+    "PUBLIC_BASE_URL": "https://bot.example.org",
+    "LINK_SIGNING_KEYS": "a-link-signing-key-long-enough",
 }
 
 
@@ -43,17 +45,6 @@ async def _behind_dsn(admin_dsn, tmp_path):
     await drop()
 
 
-def _run(*args, env):
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        env={"PATH": os.environ["PATH"], **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def _one_line(stderr: str) -> str:
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr
@@ -64,15 +55,17 @@ def _one_line(stderr: str) -> str:
 @pytest.mark.parametrize("command", ["serve", "migrate"])
 def test_an_unreachable_database_is_one_line(command, closed_port, tmp_path):
     url = f"postgresql://tt:hunter2secret@127.0.0.1:{closed_port}/tracker"
-    result = _run(command, env={"DATABASE_URL": url, "DATA_DIR": str(tmp_path)})
+    result = run_bot(command, env={"DATABASE_URL": url, "DATA_DIR": str(tmp_path)})
     assert result.returncode == 1
     line = _one_line(result.stderr)
     assert f"cannot reach the database at 127.0.0.1:{closed_port}/tracker" in line
     assert "hunter2secret" not in line
 
 
-def test_an_unmigrated_production_database_says_what_to_run(behind_dsn, tmp_path):
-    result = _run("serve", env=PRODUCTION | {"DATABASE_URL": behind_dsn, "DATA_DIR": str(tmp_path)})
+def test_an_unmigrated_production_database_says_what_torun_bot(behind_dsn, tmp_path):
+    result = run_bot(
+        "serve", env=PRODUCTION | {"DATABASE_URL": behind_dsn, "DATA_DIR": str(tmp_path)}
+    )
     assert result.returncode == 1
     line = _one_line(result.stderr)
     assert "run `python -m bot migrate`" in line
