@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
+"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|import-legacy`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import logs, payments_cli
 from bot.config import ConfigError, Settings, from_env
+from bot.legacy_import import cli as legacy_cli
 
 if TYPE_CHECKING:
     import asyncpg
@@ -90,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dry-run", action="store_true", help="count what is due; send nothing")
     run.set_defaults(run=run_jobs)
     payments_cli.add_commands(commands)
+    legacy_cli.add_command(commands)
     return parser
 
 

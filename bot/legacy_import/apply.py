@@ -1,0 +1,212 @@
+"""Writing the plan: people first, then each family under its own savepoint (one that fails
+is rolled back and reported, the rest go on), then referrals; every row checked against the
+ledger first, and each family's numbers compared after it is written."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import asyncpg
+
+from bot.legacy_import import writes
+from bot.legacy_import.figures import original_numbers, our_numbers
+from bot.legacy_import.ledger import Key, load_ledger, record
+from bot.legacy_import.plan import Family, ImportPlan, LegacyMonth, Person
+from bot.legacy_import.report import Report, masked
+from sql.cipher import Cipher
+
+
+class Applier:
+    def __init__(
+        self, conn: asyncpg.Connection, cipher: Cipher, report: Report, now: datetime
+    ) -> None:
+        self.conn, self.cipher, self.report, self.now = conn, cipher, report, now
+        self.ledger: dict[Key, str] = {}
+        self.users: dict[str, int] = {}  # phone → our user, for people imported or found
+        self.children: dict[tuple[str, int], int] = {}
+
+    async def apply(self, plan: ImportPlan) -> None:
+        self.ledger = await load_ledger(self.conn)
+        for person in plan.people.values():
+            await self._person(person)
+        for family in plan.families.values():
+            await self._family_guarded(family)
+        for referral in plan.referrals:
+            referee = self.children.get(referral.referee)
+            referrer = self.children.get(referral.referrer)
+            if referee is None or referrer is None:
+                self.report.skip("referral", referral.legacy_id, "family_not_imported")
+                continue
+            written = await writes.insert_referral(
+                self.conn,
+                referee,
+                referrer,
+                self.users.get(referral.redeemed_by),
+                referral.created_at,
+            )
+            self._count("referral", written)
+
+    def _count(self, kind: str, written: bool) -> None:
+        (self.report.written if written else self.report.already)[kind] += 1
+
+    async def _alive(self, table: str, target: str) -> bool:
+        """Whether the row the ledger names is still ours (not erased since)."""
+        if table == "users":
+            query = "SELECT deleted_at IS NULL FROM tt.users WHERE id = $1"
+        else:
+            query = "SELECT true FROM tt.children WHERE id = $1"
+        return bool(await self.conn.fetchval(query, int(target)))
+
+    async def _person(self, person: Person) -> None:
+        known = next(
+            (self.ledger[k] for k in (("user", i) for i in person.legacy_ids) if k in self.ledger),
+            None,
+        )
+        if known is not None:
+            if await self._alive("users", known):
+                self.users[person.phone] = int(known)
+            self._count("user", False)
+        else:
+            user_id = await self._new_person(person)
+            if user_id is None:
+                return
+            self.users[person.phone] = user_id
+        await self._consent_events(person)
+
+    async def _new_person(self, person: Person) -> int | None:
+        user_id = await writes.insert_user(self.conn, person)
+        if user_id is None:
+            row = await self.conn.fetchrow(
+                "SELECT id, deleted_at FROM tt.users WHERE phone = $1", person.phone
+            )
+            assert row is not None
+            user_id = row["id"]
+            if row["deleted_at"] is not None:
+                await record(self.conn, self.ledger, "user", person.legacy_ids, str(user_id))
+                self.report.skip("user", person.legacy_ids[0], "erased_here", masked(person.phone))
+                return None
+            self.report.note(
+                "user", person.legacy_ids[0], "joined_existing_user", masked(person.phone)
+            )
+            if person.consent == "opted_out":
+                await writes.opt_out_if_newer(self.conn, user_id, person)
+        await record(self.conn, self.ledger, "user", person.legacy_ids, str(user_id))
+        self._count("user", True)
+        return int(user_id)
+
+    async def _consent_events(self, person: Person) -> None:
+        user_id = self.users[person.phone]
+        for event in person.consent_events:
+            if ("consent", event.legacy_id) in self.ledger:
+                self._count("consent", False)
+                continue
+            target = await writes.insert_event(self.conn, user_id, event.kind, event.at)
+            await record(self.conn, self.ledger, "consent", [event.legacy_id], str(target))
+            self._count("consent", True)
+
+    async def _family_guarded(self, family: Family) -> None:
+        try:
+            async with self.conn.transaction():
+                await self._family(family)
+        except asyncpg.PostgresError as e:
+            self.report.skip(
+                family.key[0], family.key[1], "write_failed", f"{type(e).__name__}: {str(e)[:120]}"
+            )
+
+    async def _family(self, family: Family) -> None:
+        child_id = await self._child(family)
+        if child_id is None:
+            return
+        self.children[family.key] = child_id
+        for member in family.members:
+            user_id = self.users.get(member.phone)
+            if user_id is None:
+                self.report.skip(
+                    "member", member.legacy_id, "user_not_imported", masked(member.phone)
+                )
+                continue
+            inviter = self.users.get(member.invited_by or "")
+            self._count(
+                "member", await writes.insert_member(self.conn, child_id, user_id, member, inviter)
+            )
+        for invite in family.invites:
+            inviter = self.users.get(invite.invited_by or "")
+            self._count(
+                "invite",
+                await writes.insert_invite(
+                    self.conn, child_id, invite.phone, invite.role, inviter, invite.created_at
+                ),
+            )
+        for plan in family.plans:
+            set_by = self.users.get(plan.set_by)
+            self._count("plan", await writes.insert_plan(self.conn, child_id, plan, set_by))
+        await self._rows(family, child_id)
+        await self._check(family, child_id)
+
+    async def _child(self, family: Family) -> int | None:
+        kind, legacy_id = family.key
+        known = self.ledger.get(family.key)
+        if known is not None:
+            self._count(kind, False)
+            if await self._alive("children", known):
+                return int(known)
+            self.report.skip(kind, legacy_id, "erased_here", "the family was deleted here")
+            return None
+        creator = self.users.get(family.created_by or "")
+        owner = next(m.phone for m in family.members if m.role == "owner")
+        since = family.tracking_since(self.now.date())
+        child_id = await writes.insert_child(
+            self.conn, family, creator or self.users.get(owner), since
+        )
+        await record(self.conn, self.ledger, kind, [legacy_id], str(child_id))
+        self._count(kind, True)
+        return child_id
+
+    async def _rows(self, family: Family, child_id: int) -> None:
+        conn, cipher = self.conn, self.cipher
+        for session in family.sessions:
+            if await self._seen("session", session.legacy_id):
+                continue
+            logged_by = self.users.get(session.logged_by or "")
+            target = await writes.insert_session(conn, cipher, child_id, session, logged_by)
+            await self._done("session", session.legacy_id, target)
+        for holiday in family.holidays:
+            set_by = self.users.get(holiday.set_by or "")
+            self._count("holiday", await writes.insert_holiday(conn, child_id, holiday, set_by))
+        for note in family.notes:
+            if await self._seen("note", note.legacy_id):
+                continue
+            author = self.users.get(note.author or "")
+            target = await writes.insert_note(conn, cipher, child_id, note, author)
+            await self._done("note", note.legacy_id, target)
+        for payment in family.payments:
+            payer = self.users.get(payment.payer)
+            self._count("payment", await writes.insert_payment(conn, child_id, payment, payer))
+        if family.pro is not None:
+            self._count("pro", await writes.carry_pro(conn, child_id, family.pro, self.now))
+
+    async def _seen(self, kind: str, legacy_id: int) -> bool:
+        if (kind, legacy_id) in self.ledger:
+            self._count(kind, False)
+            return True
+        return False
+
+    async def _done(self, kind: str, legacy_id: int, target: int) -> None:
+        await record(self.conn, self.ledger, kind, [legacy_id], str(target))
+        self._count(kind, True)
+
+    async def _check(self, family: Family, child_id: int) -> None:
+        """Every month the family has in either bot: the original's numbers against ours."""
+        months: set[date] = set(family.before)
+        months |= {p.month for p in family.plans}
+        months |= {s.day.replace(day=1) for s in family.sessions}
+        self.report.families_checked += 1
+        for month in sorted(months):
+            before = original_numbers(family.before.get(month, LegacyMonth()))
+            after = await our_numbers(self.conn, self.cipher, child_id, month)
+            differences = before.differences(after)
+            if differences:
+                kind, legacy_id = family.key
+                self.report.mismatches.append(
+                    f"{kind} #{legacy_id} {month:%Y-%m}: {', '.join(differences)}"
+                )

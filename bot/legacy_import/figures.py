@@ -1,0 +1,69 @@
+"""A family's month by the original's formulas (original-bot.md §7) and by ours
+(tracker/money.py month_figures), compared number by number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import asyncpg
+
+from bot.legacy_import.plan import LegacyMonth
+from sql.cipher import Cipher
+from tracker.dates import month_bounds
+from tracker.money import month_figures
+from tracker.plan_store import Plan, select_plan
+from tracker.session_store import select_sessions
+
+NO_PLAN = Plan(month=date(2000, 1, 1), sessions_paid=0, cost_paise=0, carried=0, used_before=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    paid: int  # sessions paid this month
+    paid_paise: int
+    attended: int
+    used_paise: int
+    missed: int
+    left: int
+
+    def differences(self, other: Numbers) -> list[str]:
+        return [
+            f"{f.name} {getattr(self, f.name)} → {getattr(other, f.name)}"
+            for f in fields(self)
+            if getattr(self, f.name) != getattr(other, f.name)
+        ]
+
+
+def original_numbers(seen: LegacyMonth) -> Numbers:
+    """total = paid + carry; remaining = total − attended, shown from 0; used ₹ = min(attended,
+    paid) × cost; every row is one session."""
+    total = seen.paid + seen.carried
+    return Numbers(
+        paid=seen.paid,
+        paid_paise=seen.paid * seen.cost_paise,
+        attended=seen.attended,
+        used_paise=min(seen.attended, seen.paid) * seen.cost_paise,
+        missed=seen.cancelled,
+        left=max(0, total - seen.attended),
+    )
+
+
+async def our_numbers(
+    conn: asyncpg.Connection, cipher: Cipher, child_id: int, month: date
+) -> Numbers:
+    """The month as our screens count it, read back from what was written."""
+    first, last = month_bounds(month.strftime("%Y-%m"))
+    plan = await select_plan(conn, child_id, first) or NO_PLAN
+    rows = await select_sessions(conn, cipher, child_id, first, last)
+    attended = sum(r.count for r in rows if r.status == "attended")
+    missed = sum(r.count for r in rows if r.status == "missed")
+    figures = month_figures(plan, attended, missed)
+    return Numbers(
+        paid=figures.paid,
+        paid_paise=figures.paid_paise,
+        attended=figures.attended,
+        used_paise=figures.used_paise,
+        missed=figures.missed,
+        left=figures.left,
+    )
