@@ -7,7 +7,7 @@ from datetime import datetime
 from bot.legacy_import.families import add_default_children, homes, plan_families
 from bot.legacy_import.money import place_payments, place_plans, place_pro, place_referrals
 from bot.legacy_import.names import restore_name
-from bot.legacy_import.people import plan_people
+from bot.legacy_import.people import keep_needed, plan_people
 from bot.legacy_import.plan import ImportPlan
 from bot.legacy_import.report import Report
 from bot.legacy_import.rows import Placer, place_holidays, place_notes, place_sessions
@@ -24,6 +24,7 @@ def build_plan(
     people, spellings = plan_people(snapshot.users, snapshot.events, report)
     families = plan_families(snapshot.children, snapshot.members, people, spellings, report)
     add_default_children(families, people, _phones_with_data(snapshot, spellings), report)
+    keep_needed(people, {m.phone for f in families.values() for m in f.members}, report)
     placer = Placer(families, homes(families), spellings, report)
     place_sessions(snapshot.sessions, placer, now)
     place_holidays(snapshot.holidays, placer)

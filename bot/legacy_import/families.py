@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.legacy_import.plan import CHILD, DEFAULT_CHILD, Family, FamilyKey, Invite, Member, Person
+from bot.legacy_import.plan import (
+    CHILD,
+    DEFAULT_CHILD,
+    EPOCH,
+    Family,
+    FamilyKey,
+    Invite,
+    Member,
+    Person,
+)
 from bot.legacy_import.report import Report, masked
 from bot.legacy_import.source import LegacyChild, LegacyMember
 from tracker.children import clean_name
@@ -38,7 +47,7 @@ def plan_families(
     report: Report,
 ) -> dict[FamilyKey, Family]:
     by_child: dict[int, list[LegacyMember]] = {}
-    for row in sorted(members, key=lambda m: (m.created_at is None, m.created_at, m.id)):
+    for row in sorted(members, key=lambda m: (m.created_at or EPOCH, m.id)):
         by_child.setdefault(row.child_id, []).append(row)
     families: dict[FamilyKey, Family] = {}
     for child in children:
@@ -143,15 +152,12 @@ def add_default_children(
 
 
 def homes(families: dict[FamilyKey, Family]) -> Homes:
-    joined: list[tuple[object, FamilyKey, Member]] = []
-    for family in families.values():
-        for m in family.members:
-            order = (m.created_at is None, m.created_at, m.legacy_id or 0, family.key)
-            joined.append((order, family.key, m))
-    joined.sort(key=lambda item: item[0])  # type: ignore[arg-type,return-value]
+    """Each person's families, oldest membership first."""
+    joined = [(f.key, m) for f in families.values() for m in f.members]
+    joined.sort(key=lambda pair: (pair[1].created_at or EPOCH, pair[1].legacy_id or 0, pair[0]))
     any_role: dict[str, list[FamilyKey]] = {}
     paying: dict[str, list[FamilyKey]] = {}
-    for _, key, m in joined:
+    for key, m in joined:
         any_role.setdefault(m.phone, []).append(key)
         if m.role in ("owner", "parent"):
             paying.setdefault(m.phone, []).append(key)

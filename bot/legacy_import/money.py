@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from bot.legacy_import.plan import Family, FamilyKey, MonthPlan, Payment, Pro, Referral
+from bot.legacy_import.plan import EPOCH, Family, FamilyKey, MonthPlan, Payment, Pro, Referral
 from bot.legacy_import.report import Report, masked
 from bot.legacy_import.rows import Placer, month_tag
 from bot.legacy_import.source import LegacyConfig, LegacyPayment, LegacyReferral, LegacyUser
@@ -24,7 +24,7 @@ def place_plans(configs: list[LegacyConfig], placer: Placer) -> None:
     an owner's (then the latest) is the family's; another that differs is reported."""
     chosen: dict[tuple[FamilyKey, date], LegacyConfig] = {}
     families: dict[FamilyKey, Family] = {}
-    for row in sorted(configs, key=lambda c: (c.created_at is None, c.created_at, c.id)):
+    for row in sorted(configs, key=lambda c: (c.created_at or EPOCH, c.id)):
         month = month_tag(row.month)
         if month is None:
             placer.report.skip("plan", row.id, "bad_month", repr(row.month))
@@ -154,7 +154,7 @@ def place_referrals(rows: list[LegacyReferral], placer: Placer, report: Report) 
     the Pro state carries them. Its weak rules (§16.5) are refused here as they are now."""
     referrals: list[Referral] = []
     pairs: set[tuple[FamilyKey, FamilyKey]] = set()
-    for row in sorted(rows, key=lambda r: (r.created_at is None, r.created_at, r.id)):
+    for row in sorted(rows, key=lambda r: (r.created_at or EPOCH, r.id)):
         referee = placer.family("referral", row.id, None, row.referred_phone, paying=True)
         referrer = placer.family("referral", row.id, None, row.referrer_phone, paying=True)
         redeemed_by = placer.phone(row.referred_phone)

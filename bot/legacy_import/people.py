@@ -4,11 +4,10 @@ settings read back to ours, and consent decided by opt-in and opt-out events onl
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime
 
 import phonenumbers
 
-from bot.legacy_import.plan import ConsentEvent, Person
+from bot.legacy_import.plan import EPOCH, ConsentEvent, Person
 from bot.legacy_import.report import Report, masked
 from bot.legacy_import.source import LegacyEvent, LegacyUser
 from tracker.phones import normalise_phone
@@ -18,7 +17,6 @@ DEFAULT_ZONE = "Asia/Kolkata"
 LANGUAGES = ("en", "hi", "te")
 ORIGINAL_REMINDER_HOUR = 13  # the original's default, and the only hour its job ran
 CONSENT_KINDS = ("opt_in", "opt_out")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def legacy_phone(raw: str | None) -> str | None:
@@ -108,8 +106,11 @@ def _decide_consent(person: Person, events: list[LegacyEvent], report: Report) -
     """Opted out when the latest opt-in or opt-out event is an opt-out. The original read the
     latest event of any kind, so a later invite or link opened flipped people back in
     (original-bot.md §16.22); the difference is reported."""
-    ordered = sorted(events, key=lambda e: (e.created_at or _EPOCH, e.id))
+    ordered = sorted(events, key=lambda e: (e.created_at or EPOCH, e.id))
     opts = [e for e in ordered if e.event_type in CONSENT_KINDS]
+    for event in ordered:
+        if event.event_type not in CONSENT_KINDS:
+            report.skip("consent", event.id, "not_a_consent_choice", str(event.event_type))
     person.consent_events = [ConsentEvent(e.id, str(e.event_type), e.created_at) for e in opts]
     if opts and opts[-1].event_type == "opt_out":
         person.consent, person.consent_at = "opted_out", opts[-1].created_at
@@ -124,3 +125,13 @@ def _decide_consent(person: Person, events: list[LegacyEvent], report: Report) -
             f"{masked(person.phone)}: the original read a later "
             f"{ordered[-1].event_type} event as opted in",
         )
+
+
+def keep_needed(people: dict[str, Person], members: set[str], report: Report) -> None:
+    """Only people with a family or a consent choice get a user here: nobody else has a row
+    before they write to this bot (invitees are kept as invites, by number)."""
+    for phone in [
+        p for p, person in people.items() if p not in members and not person.consent_events
+    ]:
+        report.skip("user", people[phone].legacy_ids[0], "nothing_to_carry", masked(phone))
+        del people[phone]

@@ -4,7 +4,7 @@ each row still carrying the legacy id that the ledger (tt.legacy_imports) record
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from tracker.kinds import Status
 
@@ -13,6 +13,7 @@ from tracker.kinds import Status
 CHILD = "child"
 DEFAULT_CHILD = "default_child"
 FamilyKey = tuple[str, int]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # sorts rows the original kept without a time first
 
 
 @dataclass(slots=True)

@@ -52,9 +52,9 @@ class Report:
             f"Import from the original bot{' (dry run: nothing written)' if self.dry_run else ''}"
         ]
         out.append("")
-        out.append(f"{'kind':12} {verb:>12} {'already here':>13}")
+        out.append(f"{'kind':14} {verb:>12} {'already here':>13}")
         for kind in sorted(set(self.written) | set(self.already)):
-            out.append(f"{kind:12} {self.written[kind]:>12} {self.already[kind]:>13}")
+            out.append(f"{kind:14} {self.written[kind]:>12} {self.already[kind]:>13}")
         out += _section("Not imported", self.problems, limit)
         out += _section("Imported with a change", self.notices, limit)
         if self.names:

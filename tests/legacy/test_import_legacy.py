@@ -1,0 +1,252 @@
+"""`import-legacy` against a database shaped like the original bot's: generated families
+and its known bad rows, imported into ours; then again, and as a dry run."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from bot.cli import _parser
+from bot.legacy_import.report import Report
+from bot.legacy_import.run import import_legacy
+from sql.cipher import Cipher
+from sql.db import SYSTEM, Database
+from tests.conftest import TEST_KEY, make_settings
+from tests.legacy.bad_rows import Bad, add_bad_rows
+from tests.legacy.generated import NOW, Generated, generate
+from tests.legacy.legacy_rows import Legacy
+from tracker.money import month_figures
+from tracker.report_store import load_month
+
+TABLES = (
+    "users",
+    "children",
+    "memberships",
+    "invites",
+    "plans",
+    "sessions",
+    "holidays",
+    "notes",
+    "audit_events",
+    "payments",
+    "family_pro",
+    "referrals",
+    "legacy_imports",
+)
+CIPHER = Cipher([TEST_KEY])
+
+
+@dataclass
+class World:
+    legacy_url: str
+    good: list[Generated]
+    bad: Bad
+
+
+@pytest.fixture(name="world")
+async def _world(legacy: asyncpg.Connection, legacy_url: str) -> World:
+    rows = Legacy(legacy)
+    good = await generate(rows)
+    return World(legacy_url, good, await add_bad_rows(rows, good))
+
+
+@pytest.fixture(name="ours")
+async def _ours(database_url: str, db: asyncpg.Connection) -> AsyncIterator[Database]:
+    database = await Database.connect(database_url, max_size=2)
+    yield database
+    await database.close()
+
+
+async def run(ours: Database, world: World, *, dry_run: bool = False) -> Report:
+    return await import_legacy(ours, CIPHER, world.legacy_url, NOW, dry_run=dry_run)
+
+
+async def counts(db: asyncpg.Connection) -> dict[str, int]:
+    return {t: await db.fetchval(f"SELECT count(*) FROM tt.{t}") for t in TABLES}
+
+
+async def child_of(db: asyncpg.Connection, legacy_child: int) -> int:
+    target = await db.fetchval(
+        "SELECT target FROM tt.legacy_imports WHERE kind = 'child' AND legacy_id = $1",
+        legacy_child,
+    )
+    return int(target)
+
+
+def ids(report: Report, kind: str, reason: str, *, noted: bool = False) -> set[int | None]:
+    rows = report.noted(kind, reason) if noted else report.skipped(kind, reason)
+    return {p.legacy_id for p in rows}
+
+
+async def test_every_family_keeps_its_numbers(
+    ours: Database, world: World, db: asyncpg.Connection, legacy: asyncpg.Connection
+) -> None:
+    report = await run(ours, world)
+    assert report.families_checked == len(world.good) + 4  # ravi, mira, neel, Default
+    ravi = f"child #{world.bad.ravi_child}"
+    assert all(line.startswith(ravi) for line in report.mismatches), report.mismatches
+    assert {line.split()[2] for line in report.mismatches} == {"2026-01:", "2026-02:"}
+    for family in world.good:
+        child_id = await child_of(db, family.legacy_child)
+        for month, expected in family.expected.items():
+            async with ours.transaction(SYSTEM) as conn:
+                log = await load_month(conn, CIPHER, child_id, month)
+            assert log.plan is not None
+            attended = sum(r.count for r in log.rows if r.status == "attended")
+            missed = sum(r.count for r in log.rows if r.status == "missed")
+            figures = month_figures(log.plan, attended, missed)
+            got = (
+                figures.paid,
+                figures.paid_paise,
+                figures.attended,
+                figures.used_paise,
+                figures.missed,
+                figures.left,
+            )
+            assert got == expected, (family.name, month)
+    legacy_sessions = await legacy.fetchval("SELECT count(*) FROM sessions")
+    skipped = sum(1 for p in report.problems if p.kind == "session")
+    assert await db.fetchval("SELECT count(*) FROM tt.sessions") == legacy_sessions - skipped
+
+
+async def test_the_report_lists_the_bad_rows_with_their_reasons(
+    ours: Database, world: World
+) -> None:
+    report = await run(ours, world)
+    bad = world.bad.ids
+    expected_skips = {
+        ("user", "invalid_phone"): bad["invalid_phone"],
+        ("session", "future_date"): bad["future"],
+        ("session", "family_not_imported"): bad["no_child"],
+        ("session", "bad_date"): bad["no_date"],
+        ("plan", "plan_conflict"): bad["conflict"],
+        ("plan", "plan_out_of_bounds"): bad["out_of_bounds"],
+        ("plan", "bad_month"): bad["bad_month"],
+        ("holiday", "same_day_twice"): bad["holiday_twice"][1:],
+        ("note", "voice_not_transcribed"): bad["voice_failed"],
+        ("payment", "no_payment_id"): bad["no_payment_id"],
+        ("payment", "same_payment_twice"): bad["payment_twice"],
+        ("child", "no_members"): bad["no_members"],
+        ("child", "no_owner_or_parent"): bad["only_therapist"],
+        ("member", "same_number_twice"): bad["same_number_twice"],
+        ("referral", "same_family"): bad["same_family"],
+        ("referral", "mutual"): bad["mutual"],
+    }
+    for (kind, reason), legacy_ids in expected_skips.items():
+        assert ids(report, kind, reason) == set(legacy_ids), (kind, reason)
+    over = ids(report, "session", "over_daily_limit")
+    assert len(over) == 2 and max(bad["over_limit"]) in over
+    expected_notes = {
+        ("session", "month_tag_differs"): bad["tag_differs"],
+        ("plan", "same_plan_twice"): bad["same_plan"],
+        ("member", "member_as_therapist"): bad["member_role"],
+        ("member", "owner_promoted"): bad["promoted"],
+        ("user", "same_number_merged"): bad["merged_user"],
+        ("user", "bad_timezone"): bad["bad_timezone"],
+        ("child", "name_case_ambiguous"): bad["mira"],
+    }
+    for (kind, reason), legacy_ids in expected_notes.items():
+        assert ids(report, kind, reason, noted=True) == set(legacy_ids), (kind, reason)
+    assert len(report.noted("child", "default_child_made")) == 1
+    assert len(report.noted("user", "lifetime_pro")) == 1
+    text = report.text()
+    assert "91*****00901" not in text and "919876500901" not in text
+    assert "91******0901" in text  # phones masked: country prefix and last four digits
+
+
+async def test_names_get_their_case_back_only_when_a_text_spells_them(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    report = await run(ours, world)
+    names = {r["name"] for r in await db.fetch("SELECT name FROM tt.children")}
+    for family in world.good:
+        assert (family.restored or family.name) in names
+    assert {"ravi", "mira", "neel", "Default"} <= names
+    unknown = ids(report, "child", "name_case_unknown", noted=True)
+    assert world.bad.ravi_child in unknown
+    assert len(report.names) == sum(1 for f in world.good if f.restored)
+
+
+async def test_a_rerun_adds_nothing(ours: Database, world: World, db: asyncpg.Connection) -> None:
+    first = await run(ours, world)
+    before = await counts(db)
+    again = await run(ours, world)
+    assert await counts(db) == before
+    assert sum(again.written.values()) == 0
+    assert again.already["session"] == first.written["session"]
+    assert again.mismatches == first.mismatches
+
+
+async def test_a_dry_run_writes_nothing_and_counts_what_the_run_writes(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    empty = await counts(db)
+    dry = await run(ours, world, dry_run=True)
+    assert await counts(db) == empty
+    real = await run(ours, world)
+    assert dry.written == real.written
+    assert dry.mismatches == real.mismatches
+    assert "(dry run: nothing written)" in dry.text()
+
+
+async def test_consent_pro_and_encryption_carry_over(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    report = await run(ours, world)
+    first, second, third, fourth = world.good[:4]
+
+    async def consent(phone: str) -> str:
+        return str(await db.fetchval("SELECT consent FROM tt.users WHERE phone = $1", phone))
+
+    assert await consent(third.owner) == "opted_out"  # a later link opened changes nothing
+    assert ids(report, "consent", "opt_out_kept", noted=True)
+    assert await consent(fourth.owner) == "opted_in"
+    assert await consent(fourth.coparent) == "opted_out"
+    pro = await db.fetchrow(
+        "SELECT plan_code, expires_at FROM tt.family_pro WHERE child_id = $1",
+        await child_of(db, first.legacy_child),
+    )
+    assert (
+        pro["plan_code"] == "pro_plus_499" and pro["expires_at"].date().isoformat() == "2026-03-12"
+    )
+    assert not await db.fetchval(
+        "SELECT count(*) FROM tt.family_pro WHERE child_id = $1",
+        await child_of(db, second.legacy_child),
+    )
+    assert (
+        await db.fetchval("SELECT state FROM tt.payments WHERE payment_id = 'pay_FirstFamily01'")
+        == "granted"
+    )
+    assert await db.fetchval("SELECT count(*) FROM tt.referrals") == 1
+    reason = await db.fetchval(
+        "SELECT reason FROM tt.sessions WHERE status = 'missed' AND reason IS NOT NULL LIMIT 1"
+    )
+    assert b"fever" not in reason and b"station" not in reason and b"available" not in reason
+    assert CIPHER.decrypt_text(reason) in {"fever", "out of station", "therapist not available"}
+    structured = await db.fetchval("SELECT count(*) FROM tt.notes WHERE kind = 'structured'")
+    assert structured == len(world.good)
+    invite = await db.fetchrow("SELECT role, invited_by FROM tt.invites")
+    assert invite["role"] == "therapist" and invite["invited_by"] is not None
+
+
+async def test_the_command_prints_the_report_and_writes_it_to_a_file(
+    capsys: pytest.CaptureFixture[str],
+    database_url: str,
+    db: asyncpg.Connection,
+    world: World,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "report.txt"
+    argv = ["import-legacy", "--from", world.legacy_url, "--dry-run", "--report", str(path)]
+    args = _parser().parse_args(argv)
+    code = await asyncio.to_thread(args.run, make_settings(database_url), args)
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "dry run: nothing written" in out and "session future_date: 1" in out
+    assert path.read_text(encoding="utf-8").startswith("Import from the original bot")
+    assert not await db.fetchval("SELECT count(*) FROM tt.children")
