@@ -62,37 +62,38 @@ class Applier:
             (self.ledger[k] for k in (("user", i) for i in person.legacy_ids) if k in self.ledger),
             None,
         )
-        if known is not None:
-            if await self._alive("users", known):
-                self.users[person.phone] = int(known)
-            self._count("user", False)
+        if known is None:
+            user_id = await self._user_for(person)
         else:
-            user_id = await self._new_person(person)
-            if user_id is None:
-                return
-            self.users[person.phone] = user_id
+            self._count("user", False)
+            user_id = int(known) if await self._alive("users", known) else None
+        if user_id is None:
+            self.report.skip("user", person.legacy_ids[0], "erased_here", masked(person.phone))
+            return
+        self.users[person.phone] = user_id
         await self._consent_events(person)
 
-    async def _new_person(self, person: Person) -> int | None:
+    async def _user_for(self, person: Person) -> int | None:
+        """A new user, or the one this number already has here (None: erased here)."""
         user_id = await writes.insert_user(self.conn, person)
-        if user_id is None:
+        erased = False
+        if user_id is not None:
+            self._count("user", True)
+        else:
             row = await self.conn.fetchrow(
                 "SELECT id, deleted_at FROM tt.users WHERE phone = $1", person.phone
             )
-            assert row is not None
-            user_id = row["id"]
-            if row["deleted_at"] is not None:
-                await record(self.conn, self.ledger, "user", person.legacy_ids, str(user_id))
-                self.report.skip("user", person.legacy_ids[0], "erased_here", masked(person.phone))
-                return None
-            self.report.note(
-                "user", person.legacy_ids[0], "joined_existing_user", masked(person.phone)
-            )
-            if person.consent == "opted_out":
-                await writes.opt_out_if_newer(self.conn, user_id, person)
+            assert row is not None  # the insert found it
+            user_id, erased = row["id"], row["deleted_at"] is not None
+            self._count("user", False)
+            if not erased:
+                self.report.note(
+                    "user", person.legacy_ids[0], "joined_existing_user", masked(person.phone)
+                )
+                if person.consent == "opted_out":
+                    await writes.opt_out_if_newer(self.conn, user_id, person)
         await record(self.conn, self.ledger, "user", person.legacy_ids, str(user_id))
-        self._count("user", True)
-        return int(user_id)
+        return None if erased else user_id
 
     async def _consent_events(self, person: Person) -> None:
         user_id = self.users[person.phone]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
@@ -15,7 +16,7 @@ from bot.cli import _parser
 from bot.legacy_import.report import Report
 from bot.legacy_import.run import import_legacy
 from sql.cipher import Cipher
-from sql.db import SYSTEM, Database
+from sql.db import SYSTEM, Database, as_user
 from tests.conftest import TEST_KEY, make_settings
 from tests.legacy.bad_rows import Bad, add_bad_rows
 from tests.legacy.generated import NOW, Generated, generate
@@ -250,3 +251,58 @@ async def test_the_command_prints_the_report_and_writes_it_to_a_file(
     assert "dry run: nothing written" in out and "session future_date: 1" in out
     assert path.read_text(encoding="utf-8").startswith("Import from the original bot")
     assert not await db.fetchval("SELECT count(*) FROM tt.children")
+
+
+async def test_what_was_erased_here_is_not_brought_back(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    await run(ours, world)
+    first = world.good[0]
+    user_id = await db.fetchval("SELECT id FROM tt.users WHERE phone = $1", first.owner)
+    async with ours.transaction(as_user(user_id)) as conn:
+        await conn.execute("SELECT * FROM tt.delete_my_data()")
+    before = await counts(db)
+    again = await run(ours, world)
+    assert await counts(db) == before
+    assert sum(again.written.values()) == 0
+    assert first.owner[-4:] in " ".join(p.detail for p in again.skipped("user", "erased_here"))
+    assert not await db.fetchval("SELECT count(*) FROM tt.memberships WHERE user_id = $1", user_id)
+
+
+async def test_people_already_here_keep_their_row_and_their_newer_choice(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    second, third, fourth = world.good[1:4]
+    kept_in = datetime(2026, 2, 10, tzinfo=UTC)  # after the original's opt-out of 1 February
+    await db.execute(
+        "INSERT INTO tt.users (phone, display_name) VALUES ($1, 'Kiran''s Amma'), ($2, NULL)",
+        second.owner,
+        third.owner,
+    )
+    await db.execute(
+        "INSERT INTO tt.users (phone, consent, consent_changed_at) VALUES ($1, 'opted_in', $2)",
+        fourth.coparent,
+        kept_in,
+    )
+    report = await run(ours, world)
+    joined = ids(report, "user", "joined_existing_user", noted=True)
+    assert len(joined) == 3
+    consent = "SELECT consent FROM tt.users WHERE phone = $1"
+    assert await db.fetchval(consent, third.owner) == "opted_out"
+    assert await db.fetchval(consent, fourth.coparent) == "opted_in"
+    assert f"child #{second.legacy_child}: 'kiran' → 'Kiran'" in report.names
+
+
+async def test_a_database_without_the_optional_tables_and_columns(
+    ours: Database, world: World, legacy: asyncpg.Connection, db: asyncpg.Connection
+) -> None:
+    await legacy.execute(
+        "DROP TABLE referral_events; ALTER TABLE child_members DROP COLUMN invited_by; "
+        "ALTER TABLE sessions DROP COLUMN mood"
+    )
+    report = await run(ours, world)
+    assert ids(report, "table", "missing", noted=True) == {None}
+    assert "referral_events" in report.noted("table", "missing")[0].detail
+    assert not await db.fetchval("SELECT count(*) FROM tt.referrals")
+    assert await db.fetchval("SELECT count(*) FROM tt.sessions WHERE mood IS NOT NULL") == 0
+    assert report.written["session"] > 0
