@@ -5,6 +5,7 @@ ledger first, and each family's numbers compared after it is written."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 import asyncpg
 
@@ -14,6 +15,8 @@ from bot.legacy_import.ledger import Key, load_ledger, record
 from bot.legacy_import.plan import Family, ImportPlan, LegacyMonth, Person
 from bot.legacy_import.report import Report, masked
 from sql.cipher import Cipher
+
+T = TypeVar("T")
 
 
 class Applier:
@@ -164,37 +167,40 @@ class Applier:
         return child_id
 
     async def _rows(self, family: Family, child_id: int) -> None:
-        conn, cipher = self.conn, self.cipher
-        for session in family.sessions:
-            if await self._seen("session", session.legacy_id):
-                continue
-            logged_by = self.users.get(session.logged_by or "")
-            target = await writes.insert_session(conn, cipher, child_id, session, logged_by)
-            await self._done("session", session.legacy_id, target)
+        conn, cipher, users = self.conn, self.cipher, self.users
+        sessions = self._new("session", [s.legacy_id for s in family.sessions], family.sessions)
+        if sessions:
+            loggers = [users.get(s.logged_by or "") for s in sessions]
+            await writes.insert_sessions(conn, cipher, child_id, sessions, loggers)
+            await self._done("session", [s.legacy_id for s in sessions], child_id)
         for holiday in family.holidays:
-            set_by = self.users.get(holiday.set_by or "")
+            set_by = users.get(holiday.set_by or "")
             self._count("holiday", await writes.insert_holiday(conn, child_id, holiday, set_by))
-        for note in family.notes:
-            if await self._seen("note", note.legacy_id):
-                continue
-            author = self.users.get(note.author or "")
-            target = await writes.insert_note(conn, cipher, child_id, note, author)
-            await self._done("note", note.legacy_id, target)
+        notes = self._new("note", [n.legacy_id for n in family.notes], family.notes)
+        if notes:
+            authors = [users.get(n.author or "") for n in notes]
+            await writes.insert_notes(conn, cipher, child_id, notes, authors)
+            await self._done("note", [n.legacy_id for n in notes], child_id)
         for payment in family.payments:
-            payer = self.users.get(payment.payer)
+            payer = users.get(payment.payer)
             self._count("payment", await writes.insert_payment(conn, child_id, payment, payer))
         if family.pro is not None:
             self._count("pro", await writes.carry_pro(conn, child_id, family.pro, self.now))
 
-    async def _seen(self, kind: str, legacy_id: int) -> bool:
-        if (kind, legacy_id) in self.ledger:
-            self._count(kind, False)
-            return True
-        return False
+    def _new(self, kind: str, legacy_ids: list[int], rows: list[T]) -> list[T]:
+        """The rows the ledger does not know yet; the others are counted as already here."""
+        fresh = [
+            row
+            for legacy_id, row in zip(legacy_ids, rows, strict=True)
+            if (kind, legacy_id) not in self.ledger
+        ]
+        self.report.already[kind] += len(rows) - len(fresh)
+        return fresh
 
-    async def _done(self, kind: str, legacy_id: int, target: int) -> None:
-        await record(self.conn, self.ledger, kind, [legacy_id], str(target))
-        self._count(kind, True)
+    async def _done(self, kind: str, legacy_ids: list[int], child_id: int) -> None:
+        """Rows written in bulk: the ledger names the family they went into."""
+        await record(self.conn, self.ledger, kind, legacy_ids, str(child_id))
+        self.report.written[kind] += len(legacy_ids)
 
     async def _check(self, family: Family, child_id: int) -> None:
         """Every month the family has in either bot: the original's numbers against ours."""

@@ -17,9 +17,11 @@ async def load_ledger(conn: asyncpg.Connection) -> dict[Key, str]:
 async def record(
     conn: asyncpg.Connection, ledger: dict[Key, str], kind: str, legacy_ids: list[int], target: str
 ) -> None:
-    await conn.executemany(
-        "INSERT INTO tt.legacy_imports (kind, legacy_id, target) VALUES ($1, $2, $3) "
-        "ON CONFLICT DO NOTHING",
-        [(kind, legacy_id, target) for legacy_id in legacy_ids],
+    await conn.execute(
+        "INSERT INTO tt.legacy_imports (kind, legacy_id, target) "
+        "SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING",
+        kind,
+        legacy_ids,
+        target,
     )
     ledger.update({(kind, legacy_id): target for legacy_id in legacy_ids})

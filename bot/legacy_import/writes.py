@@ -156,24 +156,28 @@ async def insert_plan(
     )
 
 
-async def insert_session(
-    conn: asyncpg.Connection, cipher: Cipher, child_id: int, session: Session, logged_by: int | None
-) -> int:
-    missed = session.status == "missed"
-    return await fetch_value(
-        conn,
-        int,
+async def insert_sessions(
+    conn: asyncpg.Connection,
+    cipher: Cipher,
+    child_id: int,
+    sessions: list[Session],
+    loggers: list[int | None],
+) -> None:
+    """A family's sessions in one statement, each one entry of one session."""
+    await conn.execute(
         "INSERT INTO tt.sessions (child_id, day, status, count, reason, reason_category, mood, "
-        "logged_by, created_at) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, coalesce($8, now())) "
-        "RETURNING id",
+        "logged_by, created_at) SELECT $1, s.day, s.status, 1, s.reason, s.category, s.mood, "
+        "s.logged_by, coalesce(s.created_at, now()) FROM unnest($2::date[], $3::text[], "
+        "$4::bytea[], $5::text[], $6::text[], $7::bigint[], $8::timestamptz[]) "
+        "AS s(day, status, reason, category, mood, logged_by, created_at)",
         child_id,
-        session.day,
-        session.status,
-        cipher.encrypt_text(session.reason) if session.reason else None,
-        categorize(session.reason) if missed else None,
-        session.mood,
-        logged_by,
-        session.created_at,
+        [s.day for s in sessions],
+        [s.status for s in sessions],
+        [cipher.encrypt_text(s.reason) if s.reason else None for s in sessions],
+        [categorize(s.reason) if s.status == "missed" else None for s in sessions],
+        [s.mood for s in sessions],
+        loggers,
+        [s.created_at for s in sessions],
     )
 
 
@@ -192,24 +196,31 @@ async def insert_holiday(
     )
 
 
-async def insert_note(
-    conn: asyncpg.Connection, cipher: Cipher, child_id: int, note: Note, author: int | None
-) -> int:
-    if note.fields is not None:
-        body = cipher.encrypt_json({name: note.fields.get(name, "") for name in STRUCTURED_FIELDS})
-    else:
-        body = cipher.encrypt_text(note.text)
-    return await fetch_value(
-        conn,
-        int,
+async def insert_notes(
+    conn: asyncpg.Connection,
+    cipher: Cipher,
+    child_id: int,
+    notes: list[Note],
+    authors: list[int | None],
+) -> None:
+    """A family's notes in one statement; a structured note keeps its four answers as JSON."""
+    await conn.execute(
         "INSERT INTO tt.notes (child_id, author_id, kind, body, created_at) "
-        "VALUES ($1, $2, $3, $4, coalesce($5, now())) RETURNING id",
+        "SELECT $1, n.author, n.kind, n.body, coalesce(n.created_at, now()) "
+        "FROM unnest($2::bigint[], $3::text[], $4::bytea[], $5::timestamptz[]) "
+        "AS n(author, kind, body, created_at)",
         child_id,
-        author,
-        note.kind,
-        body,
-        note.created_at,
+        authors,
+        [n.kind for n in notes],
+        [_note_body(cipher, n) for n in notes],
+        [n.created_at for n in notes],
     )
+
+
+def _note_body(cipher: Cipher, note: Note) -> bytes:
+    if note.fields is not None:
+        return cipher.encrypt_json({name: note.fields.get(name, "") for name in STRUCTURED_FIELDS})
+    return cipher.encrypt_text(note.text)
 
 
 async def insert_payment(

@@ -1,7 +1,8 @@
 -- Import from the original bot (issue 14): which of its rows became which of ours, so a rerun
 -- of `python -m bot import-legacy` adds nothing, and a family or member erased here is never
 -- brought back by importing again. Written in the same transaction as the rows it names.
--- No phone numbers or text: a kind, the original's id and ours (a key for rows without one).
+-- No phone numbers or text: a kind, the original's id, and ours: the row's id, or for rows
+-- written in bulk (sessions, notes) the id of the child they went into.
 
 CREATE TABLE tt.legacy_imports (
     kind        text NOT NULL CHECK (length(kind) BETWEEN 1 AND 32),

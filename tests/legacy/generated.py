@@ -46,12 +46,13 @@ async def _family(legacy: Legacy, rng: random.Random, index: int) -> Generated:
     await legacy.user(owner, locale=("en", "hi", "te")[index % 3], timezone="asia/kolkata")
     await legacy.user(coparent)
     await legacy.user(therapist)
-    child = await legacy.child(NAMES[index], owner)
+    name = NAMES[index % len(NAMES)]
+    child = await legacy.child(name, owner)
     for order, (number, role) in enumerate(
         ((owner, "owner"), (coparent, "parent"), (therapist, "therapist"))
     ):
         await legacy.member(child, number, role, order, invited_by=None if order == 0 else owner)
-    family = Generated(child, NAMES[index], owner, coparent, therapist)
+    family = Generated(child, name, owner, coparent, therapist)
     carry = 0
     for month in MONTHS:
         carry = await _month(legacy, rng, family, month, carry)
@@ -59,7 +60,7 @@ async def _family(legacy: Legacy, rng: random.Random, index: int) -> Generated:
     await legacy.holiday(coparent, date(2026, 1, 27), child)
     await legacy.note(therapist, TEMPLATE_NOTE, date(2026, 1, 9), source="template")
     if index % 2 == 0:
-        family.restored = NAMES[index].capitalize()
+        family.restored = name.capitalize()
         await legacy.note(
             owner,
             f"{family.restored} said three new words today",
