@@ -168,39 +168,44 @@ class Applier:
 
     async def _rows(self, family: Family, child_id: int) -> None:
         conn, cipher, users = self.conn, self.cipher, self.users
-        sessions = self._new("session", [s.legacy_id for s in family.sessions], family.sessions)
+        sessions = self._new(
+            "session", [s.legacy_id for s in family.sessions], family.sessions, "session"
+        )
         if sessions:
             loggers = [users.get(s.logged_by or "") for s in sessions]
             await writes.insert_sessions(conn, cipher, child_id, sessions, loggers)
-            await self._done("session", [s.legacy_id for s in sessions], child_id)
+            await self._done("session", [s.legacy_id for s in sessions], child_id, "session")
         for holiday in family.holidays:
             set_by = users.get(holiday.set_by or "")
             self._count("holiday", await writes.insert_holiday(conn, child_id, holiday, set_by))
-        notes = self._new("note", [n.legacy_id for n in family.notes], family.notes)
-        if notes:
-            authors = [users.get(n.author or "") for n in notes]
-            await writes.insert_notes(conn, cipher, child_id, notes, authors)
-            await self._done("note", [n.legacy_id for n in notes], child_id)
+        for shown, voice in (("note", False), ("voice_note", True)):
+            picked = [n for n in family.notes if n.from_voice == voice]
+            notes = self._new("note", [n.legacy_id for n in picked], picked, shown)
+            if notes:
+                authors = [users.get(n.author or "") for n in notes]
+                await writes.insert_notes(conn, cipher, child_id, notes, authors)
+                await self._done("note", [n.legacy_id for n in notes], child_id, shown)
         for payment in family.payments:
             payer = users.get(payment.payer)
             self._count("payment", await writes.insert_payment(conn, child_id, payment, payer))
         if family.pro is not None:
             self._count("pro", await writes.carry_pro(conn, child_id, family.pro, self.now))
 
-    def _new(self, kind: str, legacy_ids: list[int], rows: list[T]) -> list[T]:
-        """The rows the ledger does not know yet; the others are counted as already here."""
+    def _new(self, kind: str, legacy_ids: list[int], rows: list[T], shown: str) -> list[T]:
+        """The rows the ledger does not know yet; the others are counted (as `shown`) as
+        already here."""
         fresh = [
             row
             for legacy_id, row in zip(legacy_ids, rows, strict=True)
             if (kind, legacy_id) not in self.ledger
         ]
-        self.report.already[kind] += len(rows) - len(fresh)
+        self.report.already[shown] += len(rows) - len(fresh)
         return fresh
 
-    async def _done(self, kind: str, legacy_ids: list[int], child_id: int) -> None:
+    async def _done(self, kind: str, legacy_ids: list[int], child_id: int, shown: str) -> None:
         """Rows written in bulk: the ledger names the family they went into."""
         await record(self.conn, self.ledger, kind, legacy_ids, str(child_id))
-        self.report.written[kind] += len(legacy_ids)
+        self.report.written[shown] += len(legacy_ids)
 
     async def _check(self, family: Family, child_id: int) -> None:
         """Every month the family has in either bot: the original's numbers against ours."""

@@ -26,6 +26,8 @@ async def import_legacy(
     snapshot = await read_snapshot(source_url)
     try:
         async with db.transaction(SYSTEM) as conn:
+            # two imports at once would each write what the other has not recorded yet
+            await conn.execute("SELECT pg_advisory_xact_lock(hashtext('tt.legacy_imports'))")
             plan = build_plan(snapshot, now, await _profile_names(conn), report)
             await Applier(conn, cipher, report, now).apply(plan)
             if dry_run:

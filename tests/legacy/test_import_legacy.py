@@ -89,6 +89,8 @@ async def test_every_family_keeps_its_numbers(
 ) -> None:
     report = await run(ours, world)
     assert report.families_checked == len(world.good) + 4  # ravi, mira, neel, Default
+    assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 4
+    assert report.written["voice_note"] == sum(1 for f in world.good if f.restored)
     ravi = f"child #{world.bad.ravi_child}"
     assert all(line.startswith(ravi) for line in report.mismatches), report.mismatches
     assert {line.split()[2] for line in report.mismatches} == {"2026-01:", "2026-02:"}
