@@ -12,7 +12,7 @@ import asyncpg
 from bot.legacy_import import writes
 from bot.legacy_import.figures import original_numbers, our_numbers
 from bot.legacy_import.ledger import Key, load_ledger, record
-from bot.legacy_import.plan import Family, ImportPlan, LegacyMonth, Person
+from bot.legacy_import.plan import Family, FamilyKey, ImportPlan, LegacyMonth, Person, Referral
 from bot.legacy_import.report import Report, masked
 from sql.cipher import Cipher
 
@@ -26,7 +26,7 @@ class Applier:
         self.conn, self.cipher, self.report, self.now = conn, cipher, report, now
         self.ledger: dict[Key, str] = {}
         self.users: dict[str, int] = {}  # phone → our user, for people imported or found
-        self.children: dict[tuple[str, int], int] = {}
+        self.children: dict[FamilyKey, int] = {}
 
     async def apply(self, plan: ImportPlan) -> None:
         self.ledger = await load_ledger(self.conn)
@@ -35,19 +35,19 @@ class Applier:
         for family in plan.families.values():
             await self._family_guarded(family)
         for referral in plan.referrals:
-            referee = self.children.get(referral.referee)
-            referrer = self.children.get(referral.referrer)
-            if referee is None or referrer is None:
-                self.report.skip("referral", referral.legacy_id, "family_not_imported")
-                continue
-            written = await writes.insert_referral(
-                self.conn,
-                referee,
-                referrer,
-                self.users.get(referral.redeemed_by),
-                referral.created_at,
-            )
-            self._count("referral", written)
+            await self._referral(referral)
+
+    async def _referral(self, referral: Referral) -> None:
+        referee = self.children.get(referral.referee)
+        referrer = self.children.get(referral.referrer)
+        if referee is None or referrer is None:
+            self.report.skip("referral", referral.legacy_id, "family_not_imported")
+            return
+        redeemed_by = self.users.get(referral.redeemed_by)
+        written = await writes.insert_referral(
+            self.conn, referee, referrer, redeemed_by, referral.created_at
+        )
+        self._count("referral", written)
 
     def _count(self, kind: str, written: bool) -> None:
         (self.report.written if written else self.report.already)[kind] += 1

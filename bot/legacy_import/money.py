@@ -40,16 +40,13 @@ def place_plans(configs: list[LegacyConfig], placer: Placer) -> None:
 
 
 def _prefer(family: Family, held: LegacyConfig, new: LegacyConfig, placer: Placer) -> LegacyConfig:
+    """An owner's plan over a parent's; between equals the later one (`new`)."""
     roles = {m.phone: PAYING_ROLES.index(m.role) for m in family.members if m.role in PAYING_ROLES}
-    held_rank = roles.get(placer.phone(held.user_phone) or "", 1)
-    keep, drop = (
-        (held, new)
-        if held_rank < roles.get(placer.phone(new.user_phone) or "", 1)
-        else (
-            new,
-            held,
-        )
-    )
+
+    def rank(row: LegacyConfig) -> int:
+        return roles.get(placer.phone(row.user_phone) or "", len(PAYING_ROLES))
+
+    keep, drop = (held, new) if rank(held) < rank(new) else (new, held)
     detail = f"{drop.month}: kept #{keep.id}"
     if _values(keep) == _values(drop):
         placer.report.note("plan", drop.id, "same_plan_twice", detail)
@@ -67,11 +64,8 @@ def _values(row: LegacyConfig) -> str:
 def _add_plan(family: Family, row: LegacyConfig, month: date, placer: Placer) -> None:
     carried = row.carry_forward or 0
     seen = family.seen(month)
-    seen.paid, seen.carried, seen.cost_paise = (
-        row.paid_sessions,
-        carried,
-        row.cost_per_session * 100,
-    )
+    seen.paid, seen.carried = row.paid_sessions, carried
+    seen.cost_paise = row.cost_per_session * 100
     within = (
         1 <= row.paid_sessions <= MAX_SESSIONS
         and 0 <= carried <= MAX_SESSIONS

@@ -135,31 +135,25 @@ class Snapshot:
     missing_tables: tuple[str, ...]
 
 
-# Each kind, its table, and the SQL type of each column, for a NULL in its place when missing.
-TABLES: dict[str, tuple[str, type[Any], dict[str, str]]] = {
-    "users": ("users", LegacyUser, {}),
-    "children": ("children", LegacyChild, {}),
-    "members": ("child_members", LegacyMember, {}),
-    "configs": ("monthly_config", LegacyConfig, {}),
-    "sessions": ("sessions", LegacySession, {"mood": "text"}),
-    "holidays": ("holidays", LegacyHoliday, {}),
-    "notes": (
-        "feedback_notes",
-        LegacyNote,
-        {"source": "text", "transcription_status": "text", "summary": "text"},
-    ),
-    "events": ("consent_events", LegacyEvent, {}),
-    "payments": ("subscription_payments", LegacyPayment, {}),
-    "referrals": ("referral_events", LegacyReferral, {}),
+# Each kind and the table it is read from.
+TABLES: dict[str, tuple[str, type[Any]]] = {
+    "users": ("users", LegacyUser),
+    "children": ("children", LegacyChild),
+    "members": ("child_members", LegacyMember),
+    "configs": ("monthly_config", LegacyConfig),
+    "sessions": ("sessions", LegacySession),
+    "holidays": ("holidays", LegacyHoliday),
+    "notes": ("feedback_notes", LegacyNote),
+    "events": ("consent_events", LegacyEvent),
+    "payments": ("subscription_payments", LegacyPayment),
+    "referrals": ("referral_events", LegacyReferral),
 }
-COLUMN_TYPES = {
-    "timezone": "text",
+# The type of a NULL standing in for a column a database lacks; any other is text.
+NOT_TEXT = {
     "reminders_enabled": "boolean",
     "reminder_time_hour": "integer",
     "is_pro": "boolean",
     "pro_expires_at": "timestamptz",
-    "locale": "text",
-    "invited_by": "text",
     "carry_forward": "integer",
 }
 T = TypeVar("T")
@@ -172,11 +166,11 @@ async def read_snapshot(url: str, schema: str = "public") -> Snapshot:
         async with conn.transaction(readonly=True, isolation="repeatable_read"):
             present = await _columns(conn, schema)
             read: dict[str, list[Any]] = {}
-            for kind, (table, row_type, _) in TABLES.items():
+            for kind, (table, row_type) in TABLES.items():
                 read[kind] = await _read(conn, schema, table, row_type, present.get(table))
     finally:
         await conn.close()
-    missing = tuple(table for table, _, _ in TABLES.values() if table not in present)
+    missing = tuple(table for table, _ in TABLES.values() if table not in present)
     return Snapshot(**read, missing_tables=missing)
 
 
@@ -200,17 +194,11 @@ async def _read(
 ) -> list[T]:
     if present is None:
         return []
-    kinds = TABLES_BY_NAME[table]
     picked = []
     for column in (f.name for f in fields(row_type)):  # type: ignore[arg-type]
         if column in present:
             picked.append(f'"{column}"' + ("::text" if column == "details" else ""))
         else:
-            picked.append(
-                f'NULL::{kinds.get(column) or COLUMN_TYPES.get(column, "text")} AS "{column}"'
-            )
+            picked.append(f'NULL::{NOT_TEXT.get(column, "text")} AS "{column}"')
     query = f'SELECT {", ".join(picked)} FROM "{schema}"."{table}" ORDER BY id'
     return [row_type(**dict(row)) for row in await conn.fetch(query)]
-
-
-TABLES_BY_NAME = {table: types for table, _, types in TABLES.values()}
