@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.legacy_import.families import add_default_children, homes, plan_families
+from bot.legacy_import.midmonth import made_up_rows, settle_made_up
 from bot.legacy_import.money import place_payments, place_plans, place_pro, place_referrals
 from bot.legacy_import.names import restore_name
 from bot.legacy_import.people import keep_needed, plan_people
@@ -26,10 +27,13 @@ def build_plan(
     add_default_children(families, people, _phones_with_data(snapshot, spellings), report)
     keep_needed(people, {m.phone for f in families.values() for m in f.members}, report)
     placer = Placer(families, homes(families), spellings, report)
-    place_sessions(snapshot.sessions, placer, now)
+    made_up = made_up_rows(snapshot.sessions, snapshot.configs)
+    place_sessions(snapshot.sessions, placer, now, made_up)
     place_holidays(snapshot.holidays, placer)
     texts = place_notes(snapshot.notes, placer)
     place_plans(snapshot.configs, placer)
+    for family in families.values():
+        settle_made_up(family, report)
     place_payments(snapshot.payments, placer)
     place_pro(families, snapshot.users, spellings, now, report)
     referrals = place_referrals(snapshot.referrals, placer, report)

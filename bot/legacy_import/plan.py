@@ -63,6 +63,11 @@ class MonthPlan:
     cost_paise: int
     carried: int
     set_by: str
+    used_before: int = 0  # the mid-month setup's "used", which the original wrote as rows
+
+    @property
+    def total(self) -> int:
+        return self.sessions_paid + self.carried
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,8 @@ class Family:
     invites: list[Invite] = field(default_factory=list)
     plans: list[MonthPlan] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
+    # rows the original's mid-month setup made up (dated the 1st, 2nd, …), by month
+    made_up: dict[date, list[Session]] = field(default_factory=dict)
     holidays: list[Holiday] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     payments: list[Payment] = field(default_factory=list)

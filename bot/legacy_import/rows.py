@@ -87,7 +87,11 @@ def month_tag(text: str | None) -> date | None:
         return None
 
 
-def place_sessions(rows: list[LegacySession], placer: Placer, now: datetime) -> None:
+def place_sessions(
+    rows: list[LegacySession], placer: Placer, now: datetime, made_up: set[int]
+) -> None:
+    """Each session row into its family; `made_up` rows (a mid-month setup's) are held apart
+    until the plans are known (midmonth.py)."""
     report = placer.report
     per_day: Counter[tuple[FamilyKey, date, str]] = Counter()
     for row in rows:
@@ -97,6 +101,9 @@ def place_sessions(rows: list[LegacySession], placer: Placer, now: datetime) -> 
         _count_before(family, row)
         session = _session(row, placer, family, now)
         if session is None:
+            continue
+        if row.id in made_up:
+            family.made_up.setdefault(session.day.replace(day=1), []).append(session)
             continue
         per_day[family.key, session.day, session.status] += 1
         if per_day[family.key, session.day, session.status] > MAX_SESSIONS_PER_DAY:

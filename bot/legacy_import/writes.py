@@ -144,13 +144,14 @@ async def insert_plan(
     return bool(
         await conn.fetchval(
             "INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, carried, "
-            "used_before, set_by) VALUES ($1, $2, $3, $4, $5, 0, $6) "
+            "used_before, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7) "
             "ON CONFLICT DO NOTHING RETURNING true",
             child_id,
             plan.month,
             plan.sessions_paid,
             plan.cost_paise,
             plan.carried,
+            plan.used_before,
             set_by,
         )
     )

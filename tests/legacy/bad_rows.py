@@ -16,6 +16,7 @@ INVALID_PHONE = "12345"  # an invite's number "accepted as-is" (§16.8)
 class Bad:
     ids: dict[str, list[int]] = field(default_factory=dict)
     ravi_child: int = 0
+    isha_child: int = 0
     default_owner: str = ""
     merged_phone: str = ""
     importable_sessions: int = 0  # the bad family's rows that are still good to import
@@ -140,7 +141,25 @@ async def _people(legacy: Legacy, bad: Bad, good: list[Generated]) -> None:
     child = await legacy.child("neel", bad.merged_phone)
     await legacy.member(child, bad.merged_phone, "owner", 0)
     bad.add("same_number_twice", await legacy.member(child, bad.merged_phone[2:], "parent", 1))
+    await _mid_month_setup(legacy, bad)
     first, second = good[0], good[1]
     bad.add("same_family", await legacy.referral(first.owner, first.coparent, date(2025, 12, 6)))
     bad.add("mutual", await legacy.referral(second.owner, first.owner, date(2025, 12, 7)))
     await legacy.event(first.owner, "invite_created", datetime(2025, 11, 2, tzinfo=UTC))
+
+
+async def _mid_month_setup(legacy: Legacy, bad: Bad) -> None:
+    """'16 800 0 4' typed on 10 January: the plan, and 4 attended rows dated the 1st to the
+    4th written with it (§16.25); then one real session."""
+    owner = phone(970)
+    await legacy.user(owner)
+    bad.isha_child = await legacy.child("isha", owner)
+    await legacy.member(bad.isha_child, owner, "owner")
+    typed = datetime(2026, 1, 10, 12, tzinfo=UTC)
+    await legacy.config(owner, "2026-01", 16, 800, 0, created=typed)
+    for day in range(1, 5):
+        bad.add(
+            "made_up",
+            await legacy.session(owner, date(2026, 1, day), "attended", None, created=typed),
+        )
+    await legacy.session(owner, date(2026, 1, 12), "attended", bad.isha_child)

@@ -58,7 +58,15 @@ class Legacy:
             **values,
         )
 
-    async def config(self, number: str, month: str, paid: int, cost: int, carry: int) -> int:
+    async def config(
+        self,
+        number: str,
+        month: str,
+        paid: int,
+        cost: int,
+        carry: int,
+        created: datetime | None = None,
+    ) -> int:
         return await self._insert(
             "monthly_config",
             user_phone=number,
@@ -66,7 +74,7 @@ class Legacy:
             paid_sessions=paid,
             cost_per_session=cost,
             carry_forward=carry,
-            created_at=datetime(2025, 11, 3, tzinfo=UTC),
+            created_at=created or datetime(2025, 11, 3, tzinfo=UTC),
         )
 
     async def session(
@@ -79,6 +87,7 @@ class Legacy:
         month: str | None = None,
         reason: str | None = None,
         mood: str | None = None,
+        created: datetime | None = None,
     ) -> int:
         return await self._insert(
             "sessions",
@@ -90,7 +99,7 @@ class Legacy:
             child_id=child_id,
             logged_by=number,
             mood=mood,
-            created_at=at(day),
+            created_at=created or at(day),
         )
 
     async def holiday(self, number: str, day: date, child_id: int | None = None) -> int:

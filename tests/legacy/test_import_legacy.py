@@ -88,8 +88,8 @@ async def test_every_family_keeps_its_numbers(
     ours: Database, world: World, db: asyncpg.Connection, legacy: asyncpg.Connection
 ) -> None:
     report = await run(ours, world)
-    assert report.families_checked == len(world.good) + 4  # ravi, mira, neel, Default
-    assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 4
+    assert report.families_checked == len(world.good) + 5  # ravi, mira, neel, isha, Default
+    assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 5
     assert report.written["voice_note"] == sum(1 for f in world.good if f.restored)
     ravi = f"child #{world.bad.ravi_child}"
     assert all(line.startswith(ravi) for line in report.mismatches), report.mismatches
@@ -114,7 +114,28 @@ async def test_every_family_keeps_its_numbers(
             assert got == expected, (family.name, month)
     legacy_sessions = await legacy.fetchval("SELECT count(*) FROM sessions")
     skipped = sum(1 for p in report.problems if p.kind == "session")
-    assert await db.fetchval("SELECT count(*) FROM tt.sessions") == legacy_sessions - skipped
+    made_up = len(world.bad.ids["made_up"])
+    assert await db.fetchval("SELECT count(*) FROM tt.sessions") == (
+        legacy_sessions - skipped - made_up
+    )
+
+
+async def test_a_mid_month_setup_is_used_before_not_made_up_days(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    report = await run(ours, world)
+    assert ids(report, "session", "mid_month_setup_row", noted=True) == set(
+        world.bad.ids["made_up"]
+    )
+    child_id = await child_of(db, world.bad.isha_child)
+    plan = await db.fetchrow("SELECT used_before FROM tt.plans WHERE child_id = $1", child_id)
+    assert plan["used_before"] == 4
+    days = [
+        r["day"].day
+        for r in await db.fetch("SELECT day FROM tt.sessions WHERE child_id = $1", child_id)
+    ]
+    assert days == [12]
+    assert not any(f"#{world.bad.isha_child} " in line for line in report.mismatches)
 
 
 async def test_the_report_lists_the_bad_rows_with_their_reasons(
