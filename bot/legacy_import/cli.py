@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import asyncpg
+
 from bot.config import Settings
 from bot.legacy_import.report import Report
 from bot.legacy_import.run import import_legacy
@@ -49,6 +51,10 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
         report = asyncio.run(run())
     except StartupError as e:
         print(f"cannot import: {e}", file=sys.stderr)
+        return 1
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as e:
+        # the error's kind only: its text may quote the URL, which carries a password
+        print(f"cannot read the original bot's database ({type(e).__name__})", file=sys.stderr)
         return 1
     print("\n".join(report.lines(limit=CONSOLE_ROWS)))
     if args.report:

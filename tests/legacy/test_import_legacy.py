@@ -329,3 +329,14 @@ async def test_a_database_without_the_optional_tables_and_columns(
     assert not await db.fetchval("SELECT count(*) FROM tt.referrals")
     assert await db.fetchval("SELECT count(*) FROM tt.sessions WHERE mood IS NOT NULL") == 0
     assert report.written["session"] > 0
+
+
+async def test_an_unreachable_source_is_one_line_without_the_password(
+    capsys: pytest.CaptureFixture[str], database_url: str, db: asyncpg.Connection
+) -> None:
+    source = "postgresql://reader:s3cret-pass@127.0.0.1:9/legacy"  # nothing listens on 9
+    args = _parser().parse_args(["import-legacy", "--from", source])
+    code = await asyncio.to_thread(args.run, make_settings(database_url), args)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "cannot read the original bot's database" in err and "s3cret" not in err
