@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.legacy_import.families import add_default_children, homes, plan_families
+from bot.legacy_import.figures import own_view_lines
 from bot.legacy_import.midmonth import made_up_rows, settle_made_up
 from bot.legacy_import.money import place_payments, place_plans, place_pro, place_referrals
 from bot.legacy_import.names import restore_name
@@ -34,6 +35,7 @@ def build_plan(
     place_plans(snapshot.configs, placer)
     for family in families.values():
         settle_made_up(family, report)
+        report.own_views += own_view_lines(family)
     place_payments(snapshot.payments, placer)
     place_pro(families, snapshot.users, spellings, now, report)
     referrals = place_referrals(snapshot.referrals, placer, report)

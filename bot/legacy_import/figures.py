@@ -8,7 +8,8 @@ from datetime import date
 
 import asyncpg
 
-from bot.legacy_import.plan import LegacyMonth
+from bot.legacy_import.plan import Family, LegacyMonth
+from bot.legacy_import.report import masked
 from sql.cipher import Cipher
 from tracker.dates import month_bounds
 from tracker.money import month_figures
@@ -47,6 +48,26 @@ def original_numbers(seen: LegacyMonth) -> Numbers:
         missed=seen.cancelled,
         left=max(0, total - seen.attended),
     )
+
+
+def own_view_lines(family: Family) -> list[str]:
+    """Months in which whoever set the plan saw fewer sessions in the original than the family
+    logged, because its screens counted only their own logs (§16.17): here every member sees
+    the family's, so their numbers change on purpose."""
+    lines = []
+    kind, legacy_id = family.key
+    for month, seen in sorted(family.before.items()):
+        if seen.set_by is None:
+            continue
+        attended = seen.own[seen.set_by, "attended"]
+        cancelled = seen.own[seen.set_by, "cancelled"]
+        if (attended, cancelled) != (seen.attended, seen.cancelled):
+            lines.append(
+                f"{kind} #{legacy_id} {month:%Y-%m}: {masked(seen.set_by)} saw {attended} "
+                f"attended, {cancelled} missed (their own logs); the family logged "
+                f"{seen.attended} attended, {seen.cancelled} missed"
+            )
+    return lines
 
 
 async def our_numbers(

@@ -65,6 +65,7 @@ def _add_plan(family: Family, row: LegacyConfig, month: date, placer: Placer) ->
     carried = row.carry_forward or 0
     seen = family.seen(month)
     seen.paid, seen.carried = row.paid_sessions, carried
+    seen.set_by = placer.phone(row.user_phone)
     seen.cost_paise = row.cost_per_session * 100
     within = (
         1 <= row.paid_sessions <= MAX_SESSIONS

@@ -3,6 +3,7 @@ each row still carrying the legacy id that the ledger (tt.legacy_imports) record
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -128,6 +129,8 @@ class LegacyMonth:
     cost_paise: int = 0
     attended: int = 0  # rows, each one session
     cancelled: int = 0
+    set_by: str | None = None  # whose plan it was: the original showed it to them alone
+    own: Counter[tuple[str | None, str]] = field(default_factory=Counter)  # (logger, status)
 
 
 @dataclass(slots=True)

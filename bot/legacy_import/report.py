@@ -24,6 +24,7 @@ class Report:
     notices: list[Problem] = field(default_factory=list)  # imported, but changed on the way
     names: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
+    own_views: list[str] = field(default_factory=list)
     written: Counter[str] = field(default_factory=Counter)
     already: Counter[str] = field(default_factory=Counter)
     families_checked: int = 0
@@ -59,6 +60,11 @@ class Report:
         out += _section("Imported with a change", self.notices, limit)
         if self.names:
             out += ["", "Names:", *(f"  {line}" for line in self.names)]
+        if self.own_views:
+            out += ["", "Seen differently in the original (each member saw only their own logs):"]
+            out += [f"  {line}" for line in self.own_views[:limit]]
+            if limit is not None and len(self.own_views) > limit:
+                out.append(f"  … and {len(self.own_views) - limit} more (see --report FILE)")
         out.append("")
         out.append(
             f"Numbers checked for {self.families_checked} families: "

@@ -98,7 +98,7 @@ def place_sessions(
         family = placer.family("session", row.id, row.child_id, row.user_phone)
         if family is None:
             continue
-        _count_before(family, row)
+        _count_before(family, row, placer.phone(row.user_phone))
         session = _session(row, placer, family, now)
         if session is None:
             continue
@@ -117,8 +117,9 @@ def place_sessions(
         family.sessions.append(session)
 
 
-def _count_before(family: Family, row: LegacySession) -> None:
-    """The original counted rows by their month tag (original-bot.md §7)."""
+def _count_before(family: Family, row: LegacySession, logger: str | None) -> None:
+    """The original counted rows by their month tag (original-bot.md §7), and each member's
+    screens counted only the rows they logged themselves (§16.17)."""
     month = month_tag(row.month) or (row.date.replace(day=1) if row.date else None)
     if month is None or row.status not in STATUSES:
         return
@@ -127,6 +128,7 @@ def _count_before(family: Family, row: LegacySession) -> None:
         seen.attended += 1
     else:
         seen.cancelled += 1
+    seen.own[logger, str(row.status)] += 1
 
 
 def _session(row: LegacySession, placer: Placer, family: Family, now: datetime) -> Session | None:

@@ -91,6 +91,10 @@ async def test_every_family_keeps_its_numbers(
     assert report.families_checked == len(world.good) + 5  # ravi, mira, neel, isha, Default
     assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 5
     assert report.written["voice_note"] == sum(1 for f in world.good if f.restored)
+    # the original's screens counted only the viewer's own logs; the report says where
+    viewed = {line.split()[1] for line in report.own_views}
+    assert {f"#{f.legacy_child}" for f in world.good} <= viewed
+    assert f"#{world.bad.isha_child}" not in viewed  # the owner logged everything
     ravi = f"child #{world.bad.ravi_child}"
     assert all(line.startswith(ravi) for line in report.mismatches), report.mismatches
     assert {line.split()[2] for line in report.mismatches} == {"2026-01:", "2026-02:"}
