@@ -17,6 +17,7 @@ class Bad:
     ids: dict[str, list[int]] = field(default_factory=dict)
     ravi_child: int = 0
     isha_child: int = 0
+    second_child: int = 0
     default_owner: str = ""
     merged_phone: str = ""
     importable_sessions: int = 0  # the bad family's rows that are still good to import
@@ -142,6 +143,7 @@ async def _people(legacy: Legacy, bad: Bad, good: list[Generated]) -> None:
     await legacy.member(child, bad.merged_phone, "owner", 0)
     bad.add("same_number_twice", await legacy.member(child, bad.merged_phone[2:], "parent", 1))
     await _mid_month_setup(legacy, bad)
+    await _second_child(legacy, bad, good[-1])
     first, second = good[0], good[1]
     bad.add("same_family", await legacy.referral(first.owner, first.coparent, date(2025, 12, 6)))
     bad.add("mutual", await legacy.referral(second.owner, first.owner, date(2025, 12, 7)))
@@ -163,3 +165,24 @@ async def _mid_month_setup(legacy: Legacy, bad: Bad) -> None:
             await legacy.session(owner, date(2026, 1, day), "attended", None, created=typed),
         )
     await legacy.session(owner, date(2026, 1, 12), "attended", bad.isha_child)
+
+
+async def _second_child(legacy: Legacy, bad: Bad, family: Generated) -> None:
+    """The last family's owner has a second child, added later (§8: the original had no way to
+    choose a child, and plans and web-calendar rows named only the phone)."""
+    bad.second_child = await legacy.child("anu", family.owner)
+    await legacy.member(bad.second_child, family.owner, "owner", 30)
+    await legacy.member(bad.second_child, family.therapist, "therapist", 31)
+    for day in (5, 6):
+        await legacy.session(family.therapist, date(2026, 1, day), "attended", bad.second_child)
+    await legacy.session(
+        family.owner, date(2026, 1, 7), "cancelled", bad.second_child, reason="school exam"
+    )
+    # a missed day from the web calendar (no child): it goes to the owner's oldest family
+    bad.add(
+        "web_row_of_several",
+        await legacy.session(family.owner, date(2026, 1, 8), "cancelled", None, reason="travel"),
+    )
+    january = date(2026, 1, 1)
+    paid, paid_paise, attended, used, missed, left = family.expected[january]
+    family.expected[january] = (paid, paid_paise, attended, used, missed + 1, left)

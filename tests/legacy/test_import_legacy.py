@@ -88,8 +88,9 @@ async def test_every_family_keeps_its_numbers(
     ours: Database, world: World, db: asyncpg.Connection, legacy: asyncpg.Connection
 ) -> None:
     report = await run(ours, world)
-    assert report.families_checked == len(world.good) + 5  # ravi, mira, neel, isha, Default
-    assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 5
+    # and ravi, mira, neel, isha, anu, Default
+    assert report.families_checked == len(world.good) + 6
+    assert await db.fetchval("SELECT count(*) FROM tt.children") == len(world.good) + 6
     assert report.written["voice_note"] == sum(1 for f in world.good if f.restored)
     # the original's screens counted only the viewer's own logs; the report says where
     viewed = {line.split()[1] for line in report.own_views}
@@ -181,6 +182,8 @@ async def test_the_report_lists_the_bad_rows_with_their_reasons(
     for (kind, reason), legacy_ids in expected_notes.items():
         assert ids(report, kind, reason, noted=True) == set(legacy_ids), (kind, reason)
     assert len(report.noted("child", "default_child_made")) == 1
+    several = ids(report, "session", "oldest_of_several_children", noted=True)
+    assert set(bad["web_row_of_several"]) <= several
     assert len(report.noted("user", "lifetime_pro")) == 1
     text = report.text()
     assert "91*****00901" not in text and "919876500901" not in text
