@@ -19,12 +19,17 @@ from sql.cipher import Cipher
 T = TypeVar("T")
 
 
+class NoOwner(Exception):
+    """A family left without an owner or parent here (its owner erased their data)."""
+
+
 class Applier:
     def __init__(
         self, conn: asyncpg.Connection, cipher: Cipher, report: Report, now: datetime
     ) -> None:
         self.conn, self.cipher, self.report, self.now = conn, cipher, report, now
         self.ledger: dict[Key, str] = {}
+        self.recorded: list[Key] = []  # ledger keys added by the family being written
         self.users: dict[str, int] = {}  # phone → our user, for people imported or found
         self.children: dict[FamilyKey, int] = {}
 
@@ -48,6 +53,10 @@ class Applier:
             self.conn, referee, referrer, redeemed_by, referral.created_at
         )
         self._count("referral", written)
+
+    async def _record(self, kind: str, legacy_ids: list[int], target: str) -> None:
+        await record(self.conn, self.ledger, kind, legacy_ids, target)
+        self.recorded += [(kind, legacy_id) for legacy_id in legacy_ids]
 
     def _count(self, kind: str, written: bool) -> None:
         (self.report.written if written else self.report.already)[kind] += 1
@@ -95,7 +104,7 @@ class Applier:
                 )
                 if person.consent == "opted_out":
                     await writes.opt_out_if_newer(self.conn, user_id, person)
-        await record(self.conn, self.ledger, "user", person.legacy_ids, str(user_id))
+        await self._record("user", person.legacy_ids, str(user_id))
         return None if erased else user_id
 
     async def _consent_events(self, person: Person) -> None:
@@ -105,17 +114,27 @@ class Applier:
                 self._count("consent", False)
                 continue
             target = await writes.insert_event(self.conn, user_id, event.kind, event.at)
-            await record(self.conn, self.ledger, "consent", [event.legacy_id], str(target))
+            await self._record("consent", [event.legacy_id], str(target))
             self._count("consent", True)
 
     async def _family_guarded(self, family: Family) -> None:
+        """The family under a savepoint; when it fails, its counts and ledger keys go too."""
+        written, already = self.report.written.copy(), self.report.already.copy()
+        self.recorded = []
         try:
             async with self.conn.transaction():
                 await self._family(family)
-        except asyncpg.PostgresError as e:
-            self.report.skip(
-                family.key[0], family.key[1], "write_failed", f"{type(e).__name__}: {str(e)[:120]}"
-            )
+        except (NoOwner, asyncpg.PostgresError) as e:
+            self.report.written, self.report.already = written, already
+            for key in self.recorded:
+                self.ledger.pop(key, None)
+            self.children.pop(family.key, None)
+            kind, legacy_id = family.key
+            if isinstance(e, NoOwner):
+                self.report.skip(kind, legacy_id, "no_owner_or_parent", "its owner was erased here")
+            else:
+                detail = f"{type(e).__name__}: {str(e)[:120]}"
+                self.report.skip(kind, legacy_id, "write_failed", detail)
 
     async def _family(self, family: Family) -> None:
         child_id = await self._child(family)
@@ -133,6 +152,8 @@ class Applier:
             self._count(
                 "member", await writes.insert_member(self.conn, child_id, user_id, member, inviter)
             )
+        if not await writes.ensure_owner(self.conn, child_id):
+            raise NoOwner
         for invite in family.invites:
             inviter = self.users.get(invite.invited_by or "")
             self._count(
@@ -162,7 +183,7 @@ class Applier:
         child_id = await writes.insert_child(
             self.conn, family, creator or self.users.get(owner), since
         )
-        await record(self.conn, self.ledger, kind, [legacy_id], str(child_id))
+        await self._record(kind, [legacy_id], str(child_id))
         self._count(kind, True)
         return child_id
 
@@ -204,7 +225,7 @@ class Applier:
 
     async def _done(self, kind: str, legacy_ids: list[int], child_id: int, shown: str) -> None:
         """Rows written in bulk: the ledger names the family they went into."""
-        await record(self.conn, self.ledger, kind, legacy_ids, str(child_id))
+        await self._record(kind, legacy_ids, str(child_id))
         self.report.written[shown] += len(legacy_ids)
 
     async def _check(self, family: Family, child_id: int) -> None:

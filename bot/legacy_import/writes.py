@@ -116,6 +116,23 @@ async def insert_member(
     return bool(written)
 
 
+async def ensure_owner(conn: asyncpg.Connection, child_id: int) -> bool:
+    """A family here always has an owner: when the one planned was erased here, its earliest
+    parent owns it (as erasure hands it over). False when no owner or parent is left."""
+    return bool(
+        await conn.fetchval(
+            "WITH heir AS (UPDATE tt.memberships SET role = 'owner' WHERE child_id = $1 "
+            "AND user_id = (SELECT user_id FROM tt.memberships WHERE child_id = $1 "
+            "AND role = 'parent' ORDER BY accepted_at, user_id LIMIT 1) "
+            "AND NOT EXISTS (SELECT 1 FROM tt.memberships WHERE child_id = $1 "
+            "AND role = 'owner') RETURNING 1) "
+            "SELECT EXISTS (SELECT 1 FROM tt.memberships WHERE child_id = $1 "
+            "AND role = 'owner') OR EXISTS (SELECT 1 FROM heir)",
+            child_id,
+        )
+    )
+
+
 async def insert_invite(
     conn: asyncpg.Connection,
     child_id: int,

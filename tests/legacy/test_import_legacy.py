@@ -20,7 +20,7 @@ from sql.db import SYSTEM, Database, as_user
 from tests.conftest import TEST_KEY, make_settings
 from tests.legacy.bad_rows import Bad, add_bad_rows
 from tests.legacy.generated import NOW, Generated, generate
-from tests.legacy.legacy_rows import Legacy
+from tests.legacy.legacy_rows import Legacy, phone
 from tracker.money import month_figures
 from tracker.report_store import load_month
 
@@ -347,3 +347,30 @@ async def test_an_unreachable_source_is_one_line_without_the_password(
     err = capsys.readouterr().err
     assert code == 1
     assert "cannot read the original bot's database" in err and "s3cret" not in err
+
+
+async def test_an_owner_erased_here_before_the_import_hands_the_family_over(
+    ours: Database, world: World, db: asyncpg.Connection
+) -> None:
+    ravi_owner, ravi_parent, isha_owner = phone(901), phone(902), phone(970)
+    await db.execute(
+        "INSERT INTO tt.users (phone, deleted_at) VALUES ($1, now()), ($2, now())",
+        ravi_owner,
+        isha_owner,
+    )
+    report = await run(ours, world)
+    assert len(report.skipped("user", "erased_here")) == 2
+    role = await db.fetchval(
+        "SELECT m.role FROM tt.memberships m JOIN tt.users u ON u.id = m.user_id "
+        "WHERE u.phone = $1",
+        ravi_parent,
+    )
+    assert role == "owner"
+    assert ids(report, "child", "no_owner_or_parent") >= {world.bad.isha_child}
+    children = report.written["child"] + report.written["default_child"]
+    assert children == await db.fetchval("SELECT count(*) FROM tt.children")
+    assert report.written["session"] == await db.fetchval("SELECT count(*) FROM tt.sessions")
+    assert not await db.fetchval(
+        "SELECT count(*) FROM tt.memberships m JOIN tt.users u ON u.id = m.user_id "
+        "WHERE u.deleted_at IS NOT NULL"
+    )
