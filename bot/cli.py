@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|rekey`."""
+"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|rekey|import-legacy`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot import config_advice, logs, payments_cli, rekey
 from bot.config import VARIABLE, ConfigError, Settings, from_env
+from bot.legacy_import import cli as legacy_cli
 
 if TYPE_CHECKING:
     import asyncpg
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(run=run_jobs)
     payments_cli.add_commands(commands)
     rekey.add_command(commands)
+    legacy_cli.add_command(commands)
     return parser
 
 
