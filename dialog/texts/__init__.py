@@ -30,6 +30,7 @@ FEATURES = (
     "jobs",
     "payments",
     "pro_extras",
+    "web",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))
