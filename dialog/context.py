@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,13 +28,16 @@ class Unexpected(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Links:
-    """What replies link to: the privacy page, the bot's own number, the invite template."""
+    """What replies link to: the privacy page, the bot's own number, the invite template, the
+    calendar pages."""
 
     privacy_url: str
     bot_number: str = ""  # the bot's public WhatsApp number (digits), for wa.me links
     invite_template: str = ""  # approved template for invites outside the 24-hour window
     invite_template_lang: str = "en"
     payments: bool = False  # Razorpay keys are set: Pro can be bought
+    # (user_id, child_id) -> a signed view link to the child's month; None: no web pages
+    calendar_url: Callable[[int, int], str] | None = None
 
 
 @dataclass(slots=True)

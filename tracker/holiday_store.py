@@ -1,4 +1,7 @@
-"""Days off for a child: each holiday is one local day and belongs to that day's month."""
+"""Days off for a child: each holiday is one local day and belongs to that day's month.
+
+A reset month sets days off aside (superseded_at) instead of deleting them; every read and
+change here skips those."""
 
 from __future__ import annotations
 
@@ -25,7 +28,8 @@ async def select_holidays(
     conn: asyncpg.Connection, child_id: int, first: date, last: date
 ) -> list[date]:
     rows = await conn.fetch(
-        "SELECT day FROM tt.holidays WHERE child_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day",
+        "SELECT day FROM tt.holidays WHERE child_id = $1 AND day BETWEEN $2 AND $3 "
+        "AND superseded_at IS NULL ORDER BY day",
         child_id,
         first,
         last,
@@ -35,6 +39,8 @@ async def select_holidays(
 
 async def delete_holidays(conn: asyncpg.Connection, child_id: int, days: list[date]) -> int:
     result = await conn.execute(
-        "DELETE FROM tt.holidays WHERE child_id = $1 AND day = ANY($2)", child_id, days
+        "DELETE FROM tt.holidays WHERE child_id = $1 AND day = ANY($2) AND superseded_at IS NULL",
+        child_id,
+        days,
     )
     return int(result.split()[-1])

@@ -153,7 +153,8 @@ async def select_all_sessions(
 
 async def select_holidays(conn: asyncpg.Connection, child_id: int) -> list[date]:
     rows = await conn.fetch(
-        "SELECT day FROM tt.holidays WHERE child_id = $1 ORDER BY day", child_id
+        "SELECT day FROM tt.holidays WHERE child_id = $1 AND superseded_at IS NULL ORDER BY day",
+        child_id,
     )
     return [row["day"] for row in rows]
 

@@ -29,7 +29,7 @@ class Undone:
 
 LAST_DAYS_OFF_OVER_SESSIONS = """
 SELECT h.created_at FROM tt.holidays h
-WHERE h.child_id = $1 AND h.set_by = $2 AND EXISTS (
+WHERE h.child_id = $1 AND h.set_by = $2 AND h.superseded_at IS NULL AND EXISTS (
     SELECT 1 FROM tt.sessions s WHERE s.child_id = h.child_id AND s.day = h.day
       AND s.superseded_by IS NULL AND s.superseded_at = h.created_at)
 ORDER BY h.created_at DESC LIMIT 1
@@ -64,7 +64,7 @@ async def _undo_days_off(
     """Remove the days off marked together at `marked_at` and bring back what they set aside."""
     days = await conn.fetch(
         "DELETE FROM tt.holidays WHERE child_id = $1 AND set_by = $2 AND created_at = $3 "
-        "RETURNING day",
+        "AND superseded_at IS NULL RETURNING day",
         child_id,
         user_id,
         marked_at,

@@ -42,7 +42,7 @@ WITH kid AS (
         SELECT coalesce(sum(s.count) FILTER (WHERE s.status = 'attended'), 0)::int AS attended,
                coalesce(sum(s.count) FILTER (WHERE s.status = 'missed'), 0)::int AS missed
         FROM tt.sessions s
-        WHERE s.child_id = k.id AND s.day >= p.month
+        WHERE s.child_id = k.id AND s.day >= p.month AND s.superseded_at IS NULL
           AND s.day < (p.month + interval '1 month')::date) n
     CROSS JOIN LATERAL (
         SELECT p.sessions_paid + p.carried - p.used_before - n.attended AS left_over) f

@@ -32,8 +32,10 @@ WANTS_REMINDERS = (
 DUE = f"""
 SELECT u.id AS user_id, u.language, u.last_inbound_at, l.day AS local_day,
        c.id AS child_id, c.name AS child_name,
-       EXISTS (SELECT 1 FROM tt.sessions s WHERE s.child_id = c.id AND s.day = l.day)
-         OR EXISTS (SELECT 1 FROM tt.holidays h WHERE h.child_id = c.id AND h.day = l.day)
+       EXISTS (SELECT 1 FROM tt.sessions s WHERE s.child_id = c.id AND s.day = l.day
+               AND s.superseded_at IS NULL)
+         OR EXISTS (SELECT 1 FROM tt.holidays h WHERE h.child_id = c.id AND h.day = l.day
+                    AND h.superseded_at IS NULL)
          AS logged,
        p.month, p.sessions_paid, p.cost_paise, p.carried, p.used_before,
        n.attended, n.missed
@@ -51,7 +53,7 @@ LEFT JOIN LATERAL (
     SELECT coalesce(sum(s.count) FILTER (WHERE s.status = 'attended'), 0)::int AS attended,
            coalesce(sum(s.count) FILTER (WHERE s.status = 'missed'), 0)::int AS missed
     FROM tt.sessions s
-    WHERE s.child_id = c.id AND s.day >= p.month
+    WHERE s.child_id = c.id AND s.day >= p.month AND s.superseded_at IS NULL
       AND s.day < (p.month + interval '1 month')::date) n ON p.month IS NOT NULL
 WHERE u.id > $1 AND u.id <= $2
   AND u.deleted_at IS NULL AND u.reminders_enabled AND u.consent = 'opted_in'
