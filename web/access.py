@@ -34,9 +34,7 @@ class Member:
         return not self.can_edit
 
 
-async def member_for(
-    conn: asyncpg.Connection, claims: LinkClaims, now: datetime
-) -> Member | None:
+async def member_for(conn: asyncpg.Connection, claims: LinkClaims, now: datetime) -> Member | None:
     """The member the claims name, or None when the link no longer holds: they left the
     family, their role cannot view, or the family's link version moved on (revoked). Run as
     that member (row security), so only their own families are visible."""

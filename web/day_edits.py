@@ -53,8 +53,10 @@ def read_changes(form: Mapping[str, str], days: list[date]) -> list[DayChange]:
 
 
 def _change(day: date, choice: str, reason: str) -> DayChange | None:
-    if choice in ("missed", "holiday", "clear"):
-        return DayChange(day, choice, reason=reason if choice == "missed" else "")
+    if choice == "missed":
+        return DayChange(day, "missed", reason=reason)
+    if choice in ("holiday", "clear"):
+        return DayChange(day, "holiday" if choice == "holiday" else "clear")
     if choice.startswith("a") and choice[1:].isdigit():
         return DayChange(day, "attended", count=int(choice[1:]))
     return None
@@ -65,7 +67,9 @@ def unchanged(change: DayChange, cell: DayCell) -> bool:
     if change.action == "attended":
         return cell.state == "attended" and cell.attended == change.count and not cell.missed
     if change.action == "missed":
-        return cell.state == "missed" and cell.reasons == ((change.reason,) if change.reason else ())
+        return cell.state == "missed" and cell.reasons == (
+            (change.reason,) if change.reason else ()
+        )
     if change.action == "holiday":
         return cell.state == "holiday"
     return cell.state == "empty"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hmac
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 CSP = (
@@ -20,13 +20,12 @@ def csrf_ok(sent: str | None, expected: str) -> bool:
     return bool(sent) and hmac.compare_digest(str(sent), expected)
 
 
-def same_origin(headers: Mapping[str, str], own_origin: str) -> bool:
+def same_origin(origin: str | None, fetch_site: str | None, own_origin: str) -> bool:
     """The browser says the form came from our own pages: Origin names our origin, or, when a
     browser leaves Origin out, Sec-Fetch-Site says same-origin. Neither: refused."""
-    origin = headers.get("Origin")
     if origin:
         return origin == own_origin
-    return headers.get("Sec-Fetch-Site") == "same-origin"
+    return fetch_site == "same-origin"
 
 
 def origin_of(url: str) -> str:
@@ -61,6 +60,8 @@ class RateLimiter:
     def _forget_idle(self, now: float) -> None:
         """Drop keys with no recent hit, so the map holds only active members."""
         if len(self._hits) > 10_000:
-            idle = [k for k, hits in self._hits.items() if not hits or hits[-1] <= now - self.window]
+            idle = [
+                k for k, hits in self._hits.items() if not hits or hits[-1] <= now - self.window
+            ]
             for key in idle:
                 del self._hits[key]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import asyncpg
-from quart import Blueprint, Quart, Response, redirect, request
+from quart import Blueprint, Quart, Response, request
 
 from dialog.texts import LANGUAGES
 from sql.db import as_user
@@ -91,7 +91,7 @@ async def open_link(token: str) -> Response:
         if member is None:
             language = (await select_user(conn, claims.member_id)).language
             return await problem_page("revoked", language, status=403)
-    response = redirect(f"{COOKIE_PATH}/{month_of(member.today)}", 303)
+    response = see_other(f"{COOKIE_PATH}/{month_of(member.today)}")
     _keep(response, new_session(claims))
     return response
 
@@ -100,7 +100,7 @@ async def open_link(token: str) -> Response:
 @blueprint.get("/calendar/")
 async def this_month() -> Response:
     async with _visit(writing=False) as visit:
-        return redirect(f"{COOKIE_PATH}/{month_of(visit.member.today)}", 303)
+        return see_other(f"{COOKIE_PATH}/{month_of(visit.member.today)}")
 
 
 @blueprint.get("/calendar/<month>")
@@ -108,7 +108,7 @@ async def show_month(month: str) -> Response:
     async with _visit(writing=False) as visit:
         first = _month(month, visit.member)
         if first is None:
-            return redirect(f"{COOKIE_PATH}/{month_of(visit.member.today)}", 303)
+            return see_other(f"{COOKIE_PATH}/{month_of(visit.member.today)}")
         html = await month_page(visit.conn, visit.session, visit.member, first, visit.language)
     response = Response(html, content_type="text/html; charset=utf-8")
     if visit.session.flash:
@@ -200,7 +200,8 @@ async def _visit(*, writing: bool, editing: bool = False) -> AsyncIterator[Visit
 
 async def _check_write(session: WebSession, *, editing: bool) -> None:
     language = session.language or "en"
-    if not same_origin(request.headers, _own_origin()):
+    headers = request.headers
+    if not same_origin(headers.get("Origin"), headers.get("Sec-Fetch-Site"), _own_origin()):
         raise Refusal(await problem_page("origin", language, status=403))
     if not csrf_ok((await request.form).get("csrf"), session.csrf):
         raise Refusal(await problem_page("origin", language, status=403))
@@ -224,9 +225,14 @@ def _month(text: str, member: Member) -> date | None:
 
 
 def _back(visit: Visit, month: date, lines: tuple[str, ...] | list[str]) -> Response:
-    response = redirect(f"{COOKIE_PATH}/{month_of(month)}", 303)
+    response = see_other(f"{COOKIE_PATH}/{month_of(month)}")
     _keep(response, visit.session.telling(*lines))
     return response
+
+
+def see_other(location: str) -> Response:
+    """303: the browser GETs `location` next, whatever method brought it here."""
+    return Response("", status=303, headers={"Location": location})
 
 
 def _keep(response: Response, session: WebSession) -> None:
@@ -249,4 +255,3 @@ async def _language_of(member_id: int) -> str:
 
 def _browser_language() -> str:
     return request.accept_languages.best_match(LANGUAGES, default="en") or "en"
-

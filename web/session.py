@@ -51,7 +51,7 @@ class SessionCookie:
         if not value:
             return None
         try:
-            fields = self._serializer.loads(value, max_age=LIFETIME.total_seconds())
+            fields = self._serializer.loads(value, max_age=int(LIFETIME.total_seconds()))
         except BadSignature:
             return None
         if not isinstance(fields, list) or len(fields) != 7:

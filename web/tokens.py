@@ -75,7 +75,7 @@ class LinkSigner:
             raise LinkRefused("tampered", None)
         serializer = self._serializers[purpose]
         try:
-            payload = serializer.loads(signed, max_age=LIFETIMES[purpose].total_seconds())
+            payload = serializer.loads(signed, max_age=int(LIFETIMES[purpose].total_seconds()))
         except SignatureExpired as e:
             raise LinkRefused("expired", _member_of(serializer, e.payload)) from e
         except BadSignature as e:
@@ -99,8 +99,7 @@ def _member_of(serializer: URLSafeTimedSerializer, raw: object) -> int | None:
 def _claims(payload: object, purpose: Purpose) -> LinkClaims | None:
     if not isinstance(payload, dict):
         return None
-    values = [payload.get(key) for key in ("m", "c", "v")]
-    if not all(type(value) is int for value in values):
-        return None
-    member_id, child_id, version = values
-    return LinkClaims(member_id, child_id, version, purpose)
+    member_id, child_id, version = payload.get("m"), payload.get("c"), payload.get("v")
+    if type(member_id) is int and type(child_id) is int and type(version) is int:
+        return LinkClaims(member_id, child_id, version, purpose)
+    return None

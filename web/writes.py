@@ -37,8 +37,9 @@ def web_context(visit: Visit) -> Context:
     acts, no WhatsApp message came in."""
     web = deps()
     user = visit.member.user
-    message = Inbound(wamid="", phone=user.phone or "", bsuid=user.bsuid or "",
-                      phone_number_id="", kind="web")
+    message = Inbound(
+        wamid="", phone=user.phone or "", bsuid=user.bsuid or "", phone_number_id="", kind="web"
+    )
     return Context(visit.conn, web.cipher, user, message, web.clock(), web.links)
 
 
@@ -131,4 +132,3 @@ async def month_pdf_or_why(visit: Visit, month: date) -> tuple[Response | None, 
     response = Response(content, content_type="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response, ""
-

@@ -45,8 +45,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "web.saved": {"one": "{count} दिन सहेजा गया।", "other": "{count} दिन सहेजे गए।"},
     "web.nothing_changed": "कुछ नहीं बदला।",
     "web.refused.future": "{day} अभी आया नहीं है, इसलिए दर्ज नहीं हुआ।",
-    "web.refused.before_start": "{day} ट्रैकिंग शुरू होने ({earliest}) से पहले का है, इसलिए "
-    "नहीं बदला।",
+    "web.refused.before_start": "{day} ट्रैकिंग शुरू होने ({earliest}) से पहले का है, इसलिए नहीं बदला।",
     "web.refused.holiday_role": "{day}: छुट्टी सिर्फ़ मालिक या माता-पिता तय कर सकते हैं।",
     "web.refused.count": "{day}: एक दिन में 1 से 5 सत्र हो सकते हैं।",
     "web.reset": "यह महीना रीसेट करें",
@@ -86,7 +85,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "notify.web_edited": "✏️ {by} ने वेब पर {name} का कैलेंडर बदला: {day}",
     "notify.web_reset": {
         "one": "🧹 {by} ने वेब पर {name} का {month} रीसेट किया ({count} प्रविष्टि अलग रखी गई)।",
-        "other": "🧹 {by} ने वेब पर {name} का {month} रीसेट किया ({count} प्रविष्टियाँ अलग रखी "
-        "गईं)।",
+        "other": "🧹 {by} ने वेब पर {name} का {month} रीसेट किया ({count} प्रविष्टियाँ अलग रखी गईं)।",
     },
 }

@@ -45,8 +45,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "web.saved": {"one": "{count} రోజు సేవ్ అయింది.", "other": "{count} రోజులు సేవ్ అయ్యాయి."},
     "web.nothing_changed": "ఏమీ మారలేదు.",
     "web.refused.future": "{day} ఇంకా రాలేదు, కాబట్టి నమోదు కాలేదు.",
-    "web.refused.before_start": "{day} ట్రాకింగ్ మొదలైన ({earliest}) ముందు రోజు, కాబట్టి "
-    "మారలేదు.",
+    "web.refused.before_start": "{day} ట్రాకింగ్ మొదలైన ({earliest}) ముందు రోజు, కాబట్టి మారలేదు.",
     "web.refused.holiday_role": "{day}: సెలవును యజమాని లేదా తల్లిదండ్రులు మాత్రమే గుర్తించగలరు.",
     "web.refused.count": "{day}: ఒక రోజులో 1 నుండి 5 సెషన్లు ఉండవచ్చు.",
     "web.reset": "ఈ నెలను రీసెట్ చేయండి",
@@ -77,8 +76,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "web.problem.title": "ఈ లింక్ పనిచేయదు",
     "web.problem.expired": "ఈ క్యాలెండర్ లింక్ గడువు ముగిసింది.",
     "web.problem.tampered": "ఈ క్యాలెండర్ లింక్ అసంపూర్ణంగా ఉంది లేదా మార్చబడింది.",
-    "web.problem.revoked": "మీ కుటుంబం ఈ క్యాలెండర్ లింక్‌ను ఆపేసింది, లేదా మీరు ఇప్పుడు సభ్యులు "
-    "కాదు.",
+    "web.problem.revoked": "మీ కుటుంబం ఈ క్యాలెండర్ లింక్‌ను ఆపేసింది, లేదా మీరు ఇప్పుడు సభ్యులు కాదు.",
     "web.problem.signed_out": "మీ సందర్శన ముగిసింది.",
     "web.problem.view_only": "ఈ లింక్ నెలను చూపిస్తుంది మాత్రమే, మార్చదు.",
     "web.problem.busy": "చాలా ఎక్కువ అభ్యర్థనలు. ఒక నిమిషం ఆగి మళ్ళీ ప్రయత్నించండి.",
@@ -87,7 +85,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "notify.web_edited": "✏️ {by} వెబ్‌లో {name} క్యాలెండర్ మార్చారు: {day}",
     "notify.web_reset": {
         "one": "🧹 {by} వెబ్‌లో {name} {month}ని రీసెట్ చేశారు ({count} నమోదు పక్కన పెట్టబడింది).",
-        "other": "🧹 {by} వెబ్‌లో {name} {month}ని రీసెట్ చేశారు ({count} నమోదులు పక్కన "
-        "పెట్టబడ్డాయి).",
+        "other": "🧹 {by} వెబ్‌లో {name} {month}ని రీసెట్ చేశారు ({count} నమోదులు పక్కన పెట్టబడ్డాయి).",
     },
 }
