@@ -22,8 +22,9 @@ def csrf_ok(sent: str | None, expected: str) -> bool:
 
 def same_origin(origin: str | None, fetch_site: str | None, own_origin: str) -> bool:
     """The browser says the form came from our own pages: Origin names our origin, or, when a
-    browser leaves Origin out, Sec-Fetch-Site says same-origin. Neither: refused."""
-    if origin:
+    browser leaves Origin out (or sends "null", as under a no-referrer policy), Sec-Fetch-Site
+    says same-origin. Neither: refused."""
+    if origin and origin != "null":
         return origin == own_origin
     return fetch_site == "same-origin"
 

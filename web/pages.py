@@ -70,6 +70,10 @@ async def refused(error: Refusal) -> Response:
 @blueprint.after_request
 async def page_headers(response: Response) -> Response:
     response.headers["Content-Security-Policy"] = CSP
+    # our own forms then carry a real Origin; other sites learn nothing, and no page
+    # reached from a link's URL (which holds its token) ever learns that URL
+    opening = request.endpoint == "calendar_pages.open_link"
+    response.headers["Referrer-Policy"] = "no-referrer" if opening else "same-origin"
     if request.endpoint == "calendar_pages.static":
         response.headers["Cache-Control"] = f"public, max-age={STATIC_MAX_AGE}"
     return response
