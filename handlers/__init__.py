@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialog.router import Router
 from handlers import (
+    calendar_link,
     consent,
     holidays,
     language,
@@ -11,6 +12,7 @@ from handlers import (
     media,
     members,
     menu,
+    month_reset,
     my_data,
     notes,
     onboarding,
@@ -21,6 +23,7 @@ from handlers import (
     settings,
     setup,
     small_talk,
+    themes,
 )
 
 # Gates run in this order too: consent first, then the pending-invite gate of members.
@@ -41,6 +44,9 @@ FEATURES = (
     my_data,
     settings,
     payments,
+    calendar_link,
+    month_reset,
+    themes,
     media,
 )
 

@@ -6,9 +6,10 @@ Other features call, after they store something for a child:
 
 `child` is anything with `.id` and `.name` (a `tracker.children.Child`). `key` names a catalog
 line; `{name}` (the child) and `{by}` (the acting member) are filled in for you. A `date` value
-(or a tuple of dates) becomes the reader's short date label and a `Phrase("role.parent")` value
-the reader's words (a Phrase's own values are localised the same way). When each member is to
-hear something different, `notify_each` asks a function for each one's `Notice`.
+(or a tuple of dates) becomes the reader's short date label, a `MonthOf(first_day)` the month's
+name and year, and a `Phrase("role.parent")` value the reader's words (a Phrase's own values
+are localised the same way). When each member is to hear something different, `notify_each`
+asks a function for each one's `Notice`.
 Every OTHER active member gets the line unless they opted out or their 24-hour window is closed
 (nothing is queued for them: free-form cannot reach them and the news would be stale). Lines
 wait in tt.pending_notices; bot/notice_flusher.py sends each person one merged message once their
@@ -24,7 +25,7 @@ from typing import Protocol
 
 from dialog.context import Context
 from dialog.texts import t
-from dialog.texts.dates import day_label
+from dialog.texts.dates import day_label, month_label
 from tracker.members import Person
 from tracker.notice_store import insert_notice, select_co_members
 from tracker.phones import display_phone
@@ -58,6 +59,13 @@ class Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthOf:
+    """A month used as a value, written as the reader writes months ("November 2026")."""
+
+    first: date
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """One catalog line and its values, as one member is to hear it."""
 
@@ -84,6 +92,8 @@ def render(language: str, key: str, values: dict[str, object]) -> str:
 def _localise(language: str, value: object) -> object:
     if isinstance(value, Phrase):
         return render(language, value.key, dict(value.values))
+    if isinstance(value, MonthOf):
+        return month_label(language, value.first)
     if isinstance(value, date):
         return day_label(language, value)
     if isinstance(value, tuple) and all(isinstance(day, date) for day in value):

@@ -67,9 +67,13 @@ def snapshot_text(t: Callable[..., str], name: str, figures: MonthFigures) -> st
 
 
 def more_rows(ctx: Context) -> list[Row]:
+    """With the web pages set up, `calendar` takes `help`'s row (help stays a typed word and
+    every "did not understand" names it)."""
+    names: tuple[str, ...] = MORE_ROWS
+    if ctx.links.calendar_url is not None:
+        names = tuple("calendar" if name == "help" else name for name in MORE_ROWS)
     return [
-        Row(ids.command(name), ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc"))
-        for name in MORE_ROWS
+        Row(ids.command(name), ctx.t(f"row.{name}"), ctx.t(f"row.{name}.desc")) for name in names
     ]
 
 

@@ -27,6 +27,7 @@ from handlers.log_views import (
     show_day,
 )
 from handlers.log_words import FoundDay, command_tail, find_day, mood_word
+from handlers.month_reset import undo_newest_reset
 from handlers.session_notices import notify_undone
 from tracker.children import select_current_child
 from tracker.counts import parse_count
@@ -80,8 +81,11 @@ async def missed(ctx: Context, family: Family, command: Command) -> None:
 
 @router.command("undo", needs="log")
 async def undo(ctx: Context, family: Family, _: Command) -> None:
-    """Undo this member's last change for the current child (their newest entry, or days off
-    they marked over logged sessions), bring back what it set aside, say so, tell the family."""
+    """Undo this member's last change for the current child (their newest entry, days off
+    they marked over logged sessions, or a month they reset), bring back what it set aside,
+    say so, tell the family."""
+    if await undo_newest_reset(ctx, family):
+        return
     undone = await undo_last_change(ctx.conn, ctx.cipher, family.child.id, ctx.user.id)
     if undone is None:
         ctx.reply(ctx.t("undo.nothing", name=family.child.name))

@@ -93,6 +93,15 @@ def _month_number(word: str) -> int:
     raise InvalidDate("unreadable")
 
 
+def names_month(text: str, month: int) -> bool:
+    """Whether `text` is the name of `month` (1-12) in English, Hindi or Telugu ("Nov",
+    "नवंबर", "నవంబర్"), as a typed confirmation."""
+    try:
+        return _month_number(_normalize(text)) == month
+    except InvalidDate:
+        return False
+
+
 def _build(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)

@@ -18,13 +18,22 @@ Action = Literal[
     "leave",
     "transfer",
     "remove_owner",
+    "reset_month",
+    "revoke_links",
 ]
 Role = Literal["owner", "parent", "therapist"]
 
 THERAPIST: frozenset[Action] = frozenset(
     {"view", "log", "notes", "members_view", "data", "admin", "leave"}
 )
-PARENT: frozenset[Action] = THERAPIST | {"setup", "holidays", "members_manage", "billing"}
+PARENT: frozenset[Action] = THERAPIST | {
+    "setup",
+    "holidays",
+    "members_manage",
+    "billing",
+    "reset_month",
+    "revoke_links",
+}
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "owner": PARENT | {"transfer", "remove_owner"},
     "parent": PARENT,

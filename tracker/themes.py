@@ -6,8 +6,14 @@ import asyncpg
 
 from sql.db import fetch_value
 from tracker.users import record_event
+from tracker.words import whole_phrase
 
 THEMES = ("sunrise", "ocean", "forest")
+
+
+def read_theme(text: str) -> str | None:
+    """The theme a typed name means ("ocean", "समुद्र"), or None."""
+    return whole_phrase("themes", text)
 
 
 async def theme_of(conn: asyncpg.Connection, user_id: int) -> str:

@@ -80,5 +80,14 @@ async def _undo_days_off(
     return Undone(None, _rows(restored, cipher), tuple(sorted(row["day"] for row in days)))
 
 
+async def last_change_at(conn: asyncpg.Connection, child_id: int, user_id: int) -> datetime | None:
+    """When this member made the change `undo_last_change` would take back, if any."""
+    entry = await fetch_optional(
+        conn, datetime, f"SELECT created_at FROM ({LAST_LOGGED_BY}) e", child_id, user_id
+    )
+    days_off = await fetch_optional(conn, datetime, LAST_DAYS_OFF_OVER_SESSIONS, child_id, user_id)
+    return max((at for at in (entry, days_off) if at is not None), default=None)
+
+
 def _rows(records: list[asyncpg.Record], cipher: Cipher) -> list[SessionRow]:
     return sorted((read_row(r, cipher) for r in records), key=lambda row: (row.day, row.id))

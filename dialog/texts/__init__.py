@@ -30,6 +30,7 @@ FEATURES = (
     "jobs",
     "payments",
     "pro_extras",
+    "caregiver",
     "web",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {

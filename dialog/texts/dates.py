@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date, format_interval, format_skeleton, get_day_names
+from babel.dates import (
+    format_date,
+    format_interval,
+    format_skeleton,
+    get_day_names,
+    get_month_names,
+)
 
 from dialog.texts import CATALOGS, locale
 
@@ -32,6 +38,11 @@ def day_month(language: str, day: date) -> str:
 def month_label(language: str, month: date) -> str:
     """A month and its year, such as "December 2026"."""
     return format_skeleton("yMMMM", month, locale=locale(language))
+
+
+def month_name(language: str, month: date) -> str:
+    """The month's name alone, such as "December" or "డిసెంబర్", as the date reader reads it."""
+    return str(get_month_names("wide", locale=locale(language))[month.month])
 
 
 def long_date(language: str, day: date) -> str:

@@ -76,6 +76,10 @@ ACTIONS = [
     ("therapist note", 1, 1),
     ("banana and more banana", 1, 1),
     ("cancel", 1, 1),
+    ("theme", 1, 1),
+    ("reset month", 1, 1),  # how many entries, and the month's name to type
+    ("February", 1, 1),
+    ("undo", 1, 1),  # the reset comes back
     ("attended today", 1, 1),  # asks replace, add or keep
     ("maybe", 2, 1),  # "did not get that" and the question again
     ("add child", 1, 1),

@@ -26,6 +26,7 @@ class Direct:
     ) -> None:
         self._database, self._cipher, self._router = database, cipher, router
         self.clock = clock  # a test may move time on
+        self.links = Links("https://tt.test/privacy")  # a test may set up the web pages
 
     async def say(self, phone: str, text: str) -> list[Reply]:
         return await self.dispatch(phone, kind="text", text=text)
@@ -52,7 +53,7 @@ class Direct:
         )
         async with self._database.transaction(as_user(user_id)) as conn:
             user = await select_user(conn, user_id)
-            ctx = Context(conn, self._cipher, user, message, now, Links("https://tt.test/privacy"))
+            ctx = Context(conn, self._cipher, user, message, now, self.links)
             await self._router.dispatch(ctx)
         self.last_outgoing: list[Outgoing] = ctx.outgoing
         return [

@@ -12,6 +12,7 @@ from sql.db import Database, as_user
 from tests.support.families import add_member, make_family
 from tracker.holiday_store import insert_holidays, select_holidays
 from tracker.month_reset import entries_in_month, reset_month, undo_reset, undoable_reset
+from tracker.my_data import delete_my_data
 from tracker.session_store import insert_session, select_sessions
 
 NOV = date(2026, 11, 1)
@@ -163,3 +164,12 @@ async def test_a_reset_acts_only_as_the_transactions_user(database, family):
             await reset_month(
                 conn, child_id=family["child"], month=NOV, by_user_id=family["parent"], now=NOW
             )
+
+
+async def test_a_member_who_erases_their_data_leaves_the_reset_unnamed(database, family, db):
+    await _november(database, family)
+    await _reset(database, family["parent"], family["child"])
+    async with database.transaction(as_user(family["parent"])) as conn:
+        await delete_my_data(conn)
+    assert await db.fetchval("SELECT reset_by FROM tt.month_resets") is None
+    assert await db.fetchval("SELECT entries FROM tt.month_resets") == 4

@@ -68,6 +68,10 @@ WORDS: Vocabulary = {
         "my_referral": ("my referral", "referral", "refer", "invite code"),
         "redeem": ("redeem",),
         "payment_status": ("payment status", "payments"),
+        "calendar": ("calendar", "tracker", "web", "mytracker", "my tracker", "calendar link"),
+        "reset_month": ("reset month", "reset", "clear month"),
+        "theme": ("theme", "themes", "page theme"),
+        "revoke_links": ("revoke links", "revoke link", "revoke"),
     },
     "counts": {
         "after": ("session", "sessions", "class", "classes", "done", "time", "times"),
@@ -329,5 +333,10 @@ WORDS: Vocabulary = {
         "en": ("en", "english"),
         "hi": ("hi", "hindi"),
         "te": ("te", "telugu"),
+    },
+    "themes": {
+        "sunrise": ("sunrise",),
+        "ocean": ("ocean",),
+        "forest": ("forest",),
     },
 }

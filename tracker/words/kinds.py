@@ -16,5 +16,6 @@ Kind = Literal[
     "sentences",  # phrases that say today's session was "attended" or "missed"
     "timezones",  # an IANA zone → the common names families call it by
     "languages",  # a language code → the language's names
+    "themes",  # a calendar page theme (tracker.themes.THEMES) → its names
 ]
 Vocabulary = Mapping[Kind, Mapping[str, tuple[str, ...]]]

@@ -110,6 +110,7 @@ TEXTS = {
         "• *undo* – remove your last entry; *holiday* – mark days off\n"
         "• *status*, *summary*, *weekly*, *digest*, *missed report*, *streak* – reports\n"
         "• *report* – the month as a PDF (*report last month*, *report 2026-11*)\n"
+        "• *calendar* – the month on a web page; *theme*, *reset month*, *revoke links*\n"
         "• *setup* – this month's plan; *children* / *add child*\n"
         "• *note*, *therapist note*, *notes* – notes (voice notes work too)\n"
         "• *members*, *invite*, *add parent 98xxxxxxxx*, *leave family* – the family\n"
