@@ -53,6 +53,6 @@ async def member_for(conn: asyncpg.Connection, claims: LinkClaims, now: datetime
         child=child,
         today=local_today(now, child.timezone),
         can_edit=editing,
-        can_reset=editing and allowed(child.role, "setup"),
+        can_reset=editing and allowed(child.role, "reset_month"),
         can_mark_holidays=editing and allowed(child.role, "holidays"),
     )

@@ -14,10 +14,9 @@ from dialog.context import Context
 from dialog.message import Inbound
 from dialog.texts import t
 from dialog.texts.dates import day_label, month_label
-from handlers.family_notices import Notice, notify_each, notify_family
+from handlers.family_notices import MonthOf, notify_family
 from payments.pro import allows as pro_allows
 from pdf.monthly import month_pdf, pdf_filename
-from tracker.members import Person
 from tracker.month_reset import reset_month, undo_reset, undoable_reset
 from tracker.report_store import load_month
 from tracker.themes import THEMES, set_theme
@@ -82,12 +81,7 @@ async def reset(visit: Visit, month: date, confirm: str) -> list[str]:
     count = await reset_month(
         ctx.conn, child_id=child.id, month=month, by_user_id=ctx.user.id, now=ctx.now
     )
-
-    def notice_for(person: Person) -> Notice:
-        label = month_label(person.language, month)
-        return Notice("notify.web_reset", {"month": label, "count": count})
-
-    await notify_each(ctx, child, notice_for)
+    await notify_family(ctx, child, "notify.web_reset", month=MonthOf(month), count=count)
     return [t(language, "web.reset_done", month=month_label(language, month), count=count)]
 
 
@@ -98,6 +92,9 @@ async def undo(visit: Visit) -> tuple[date, list[str]]:
     if pending is None:
         return visit.member.today, [t(language, "web.undo_none")]
     count = await undo_reset(ctx.conn, child_id=child.id, by_user_id=ctx.user.id, now=ctx.now)
+    await notify_family(
+        ctx, child, "notify.month_reset_undone", count=count, month=MonthOf(pending.month)
+    )
     return pending.month, [t(language, "web.undone", count=count)]
 
 

@@ -72,6 +72,10 @@ async def test_an_edit_link_saves_two_days_and_chat_agrees(
     assert figures[:4] == ["16", "2", "1", "14"]
     assert await page.locator("td.st-attended a").inner_text() == "12\n×2"
 
+    pdf = await page.context.request.get(f"{server.base}/calendar/2026-11/pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert (await pdf.body()).startswith(b"%PDF")
+
     direct.clock = lambda: NOW
     status = (await direct.say(OWNER, "status"))[0].text
     assert "Attended: 2 of 16" in status and "Missed: 1" in status and "Left: 14" in status
@@ -116,6 +120,11 @@ async def test_reset_needs_the_typed_word_and_can_be_undone(
     await page.click("button.danger")
     await page.wait_for_url(f"{server.base}/calendar/2026-11")
     assert "2 entries set aside" in await page.locator(".flash").inner_text()
+
+    async def notice_sent() -> bool:
+        return any("reset Asha's November 2026" in t for t in server.graph.texts_to(CO_MEMBER))
+
+    await wait_until(notice_sent)
     assert await page.locator("td.st-attended").count() == 0
     await page.reload()  # a reload after a reset is a page, never a 404
     assert await page.locator("td.st-empty").count() == 30
