@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from quart import Response, render_template
 
 from dialog.texts import LANGUAGE_NAMES, t
-from dialog.texts.dates import day_label, month_label, weekday_name
+from dialog.texts.dates import day_label, month_label, month_name, weekday_name
 from payments.pro import allows as pro_allows
 from tracker.counts import MAX_SESSIONS_PER_DAY
 from tracker.dates import month_of
@@ -80,6 +80,7 @@ def _texts(language: str) -> dict[str, object]:
         "t": partial(t, language),
         "day": partial(day_label, language),
         "month_name": partial(month_label, language),
+        "month_word": partial(month_name, language),
         "weekdays": [weekday_name(language, n) for n in range(7)],
         "money": format_inr,
         "rich": rich,

@@ -13,10 +13,11 @@ from quart import Response
 from dialog.context import Context
 from dialog.message import Inbound
 from dialog.texts import t
-from dialog.texts.dates import day_label, month_label
+from dialog.texts.dates import day_label, month_label, month_name
 from handlers.family_notices import MonthOf, notify_family
 from payments.pro import allows as pro_allows
 from pdf.monthly import month_pdf, pdf_filename
+from tracker.dates import names_month
 from tracker.month_reset import reset_month, undo_reset, undoable_reset
 from tracker.report_store import load_month
 from tracker.themes import THEMES, set_theme
@@ -73,10 +74,11 @@ def _refused_line(language: str, member: Member, why: Refused) -> str:
 
 
 async def reset(visit: Visit, month: date, confirm: str) -> list[str]:
-    """Reset the month when the typed word matches; the family hears of it."""
-    language, word = visit.language, t(visit.language, "web.reset_word")
-    if confirm.strip().casefold() not in {word.casefold(), "reset"}:
-        return [t(language, "web.reset_wrong", word=word)]
+    """Reset the month when its name is typed back, as chat asks; the family hears of it."""
+    language = visit.language
+    if not names_month(confirm, month.month):
+        label, word = month_label(language, month), month_name(language, month)
+        return [t(language, "web.reset_wrong", month=label, month_word=word)]
     ctx, child = web_context(visit), visit.member.child
     count = await reset_month(
         ctx.conn, child_id=child.id, month=month, by_user_id=ctx.user.id, now=ctx.now

@@ -113,10 +113,10 @@ async def test_reset_needs_the_typed_word_and_can_be_undone(
     await page.goto(server.link(family.owner, family.child, "edit"))
     await page.fill("#confirm", "yes")
     await page.click("button.danger")
-    assert "Type RESET" in await page.locator(".flash").inner_text()
+    assert "type November in the box" in await page.locator(".flash").inner_text()
     assert await page.locator("td.st-attended").count() == 2
 
-    await page.fill("#confirm", "RESET")
+    await page.fill("#confirm", "november")
     await page.click("button.danger")
     await page.wait_for_url(f"{server.base}/calendar/2026-11")
     assert "2 entries set aside" in await page.locator(".flash").inner_text()

@@ -51,11 +51,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "web.refused.count": "{day}: a day holds 1 to 5 sessions.",
     "web.reset": "Reset this month",
     "web.reset_help": "Sets aside every session and day off of {month}. You can undo it for 24 "
-    "hours. Type {word} to confirm.",
-    "web.reset_word": "RESET",
+    "hours. To confirm, type the month's name: {month_word}.",
     "web.reset_confirm": "Confirmation",
     "web.reset_button": "Reset {month}",
-    "web.reset_wrong": "Type {word} in the box to reset the month; nothing was changed.",
+    "web.reset_wrong": "To reset {month}, type {month_word} in the box; nothing was changed.",
     "web.reset_done": {
         "one": "{month} was reset: {count} entry set aside.",
         "other": "{month} was reset: {count} entries set aside.",

@@ -50,11 +50,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "web.refused.count": "{day}: एक दिन में 1 से 5 सत्र हो सकते हैं।",
     "web.reset": "यह महीना रीसेट करें",
     "web.reset_help": "{month} के सभी सत्र और छुट्टियाँ अलग रख दी जाएँगी। 24 घंटे तक इसे "
-    "वापस ले सकते हैं। पुष्टि के लिए {word} लिखें।",
-    "web.reset_word": "RESET",
+    "वापस ले सकते हैं। पुष्टि के लिए महीने का नाम लिखें: {month_word}।",
     "web.reset_confirm": "पुष्टि",
     "web.reset_button": "{month} रीसेट करें",
-    "web.reset_wrong": "महीना रीसेट करने के लिए बॉक्स में {word} लिखें; कुछ नहीं बदला।",
+    "web.reset_wrong": "{month} रीसेट करने के लिए बॉक्स में {month_word} लिखें; कुछ नहीं बदला।",
     "web.reset_done": {
         "one": "{month} रीसेट हुआ: {count} प्रविष्टि अलग रखी गई।",
         "other": "{month} रीसेट हुआ: {count} प्रविष्टियाँ अलग रखी गईं।",
