@@ -20,7 +20,6 @@ from dialog.texts import LANGUAGES
 from sql.db import as_user
 from tracker.dates import month_bounds, month_of
 from tracker.errors import InvalidDate
-from tracker.users import select_user
 from web import writes
 from web.access import Member, member_for
 from web.deps import EXTENSION, WebDeps, deps
@@ -112,7 +111,7 @@ async def open_link(token: str) -> Response:
     async with web.database().transaction(as_user(claims.member_id)) as conn:
         member = await member_for(conn, claims, web.clock())
         if member is None:
-            language = (await select_user(conn, claims.member_id)).language
+            language = await _language_in(conn, claims.member_id)
             return await problem_page("revoked", language, status=403)
     response = see_other(f"{COOKIE_PATH}/{month_of(member.today)}")
     _keep(response, new_session(claims))
@@ -214,7 +213,7 @@ async def _visit(*, writing: bool, editing: bool = False) -> AsyncIterator[Visit
     async with web.database().transaction(as_user(claims.member_id)) as conn:
         member = await member_for(conn, claims, web.clock())
         if member is None:
-            language = (await select_user(conn, claims.member_id)).language
+            language = await _language_in(conn, claims.member_id)
             raise Refusal(await problem_page("revoked", language, status=403))
         if editing and not member.can_edit:
             raise Refusal(await problem_page("view_only", member.user.language, status=403))
@@ -273,7 +272,13 @@ def _keep(response: Response, session: WebSession) -> None:
 
 async def _language_of(member_id: int) -> str:
     async with deps().database().transaction(as_user(member_id)) as conn:
-        return (await select_user(conn, member_id)).language
+        return await _language_in(conn, member_id)
+
+
+async def _language_in(conn: asyncpg.Connection, member_id: int) -> str:
+    """The member's language; the browser's once they have erased their data."""
+    language = await conn.fetchval("SELECT language FROM tt.users WHERE id = $1", member_id)
+    return str(language) if language else _browser_language()
 
 
 def _browser_language() -> str:

@@ -33,7 +33,14 @@ async def csrf_of(page) -> str:
     return await page.locator("input[name=csrf]").first.get_attribute("value")
 
 
-async def test_a_view_link_shows_the_month_and_cannot_write(server: Server, family: Family, page):
+async def test_a_view_link_shows_the_month_and_cannot_write(
+    server: Server, family: Family, page, db: asyncpg.Connection
+):
+    await db.execute(
+        "INSERT INTO tt.plans (child_id, month, sessions_paid, cost_paise, carried, used_before) "
+        "VALUES ($1, '2026-09-01', 8, 80000, 0, 0)",
+        family.child,
+    )
     response = await page.goto(server.link(family.owner, family.child, "view"))
     assert page.url == f"{server.base}/calendar/2026-11"  # the token left the address bar
     assert response.status == 200
@@ -42,6 +49,11 @@ async def test_a_view_link_shows_the_month_and_cannot_write(server: Server, fami
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and cookie["path"] == "/calendar"
     assert await page.locator("table.grid td a").count() == 30
     assert await page.locator("select").count() == 0  # no editors on a view link
+    await page.click("a[rel=prev]")  # months with a plan, and this one
+    assert page.url.endswith("/calendar/2026-09")
+    assert await page.locator(".figures dd").first.inner_text() == "8"
+    await page.goto(f"{server.base}/calendar/2031-01")  # a made-up month: this one, not a 404
+    assert page.url.endswith("/calendar/2026-11")
 
     refused = await page.context.request.post(
         f"{server.base}/calendar/2026-11/days",
@@ -182,8 +194,21 @@ async def test_cross_origin_posts_and_missing_csrf_tokens_are_refused(
 
 
 async def test_screens_per_language_and_theme_fit_a_small_phone(
-    server: Server, family: Family, page
+    server: Server, family: Family, page, db: asyncpg.Connection
 ):
+    await db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status, count, mood, reason, logged_by) VALUES "
+        "($1, '2026-11-02', 'attended', 2, 'great', NULL, $2), "
+        "($1, '2026-11-03', 'missed', 1, NULL, NULL, $2), "
+        "($1, '2026-11-05', 'attended', 1, 'good', NULL, $2)",
+        family.child,
+        family.owner,
+    )
+    await db.execute(
+        "INSERT INTO tt.holidays (child_id, day, set_by) VALUES ($1, '2026-11-04', $2)",
+        family.child,
+        family.owner,
+    )
     await page.goto(server.link(family.owner, family.child, "edit"))
     folder = SCREENSHOTS
     folder.mkdir(parents=True, exist_ok=True)
