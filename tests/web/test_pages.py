@@ -110,7 +110,14 @@ async def test_future_days_and_days_before_tracking_are_refused(
         headers={"Origin": server.base},
     )
     assert response.url == f"{server.base}/calendar/2026-11"  # redirected to a real page
-    assert "has not come yet" in await response.text()
+    assert "Wed 25 Nov has not come yet" in await response.text()
+
+    october = await page.context.request.post(
+        f"{server.base}/calendar/2026-10/days",
+        form={"csrf": await csrf_of(page), "d-2026-10-30": "a1"},
+        headers={"Origin": server.base},
+    )
+    assert "Fri 30 Oct is before tracking started (Sun 1 Nov)" in await october.text()
 
 
 async def test_reset_needs_the_typed_word_and_can_be_undone(
