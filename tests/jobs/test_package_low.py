@@ -49,6 +49,13 @@ async def test_the_family_sets_its_own_threshold(db, run_job):
     assert (await run_job("package-low", NOW))["sent"] == 1
 
 
+async def test_sessions_a_reset_set_aside_do_not_use_the_package(db, run_job):
+    _, child_id = await member(db, "919000000406", wrote=WROTE)
+    await attend(db, child_id, "2026-03-01", 15)
+    await db.execute("UPDATE tt.sessions SET superseded_at = now() WHERE child_id = $1", child_id)
+    assert (await run_job("package-low", NOW))["due"] == 0
+
+
 async def test_outside_the_window_the_nudge_waits_for_the_member_to_write(db, run_job):
     owner, child_id = await member(db, "919000000405", wrote=utc("2026-03-10T05:00"))
     await attend(db, child_id, "2026-03-01", 15)

@@ -91,6 +91,23 @@ async def test_a_member_who_logged_before_the_hour_or_took_the_day_off_gets_noth
     assert await queued(db) == []
 
 
+async def test_entries_a_reset_set_aside_count_neither_as_logged_nor_as_used(db, run_job):
+    user_id, child_id = await member(db, "919000000104", wrote=utc("2026-03-10T10:00"))
+    await db.execute(
+        "INSERT INTO tt.sessions (child_id, day, status, count, superseded_at) VALUES "
+        "($1, '2026-03-10', 'attended', 1, now()), ($1, '2026-03-09', 'attended', 3, now())",
+        child_id,
+    )
+    await db.execute(
+        "INSERT INTO tt.holidays (child_id, day, superseded_at) VALUES ($1, '2026-03-10', now())",
+        child_id,
+    )
+    counts = await run_job("reminders", utc("2026-03-10T14:00"))
+    assert counts["sent"] == 1
+    [(to, body, _)] = await queued(db)
+    assert to == user_id and "0 of 16 sessions used, 16 left" in text_of(body)
+
+
 async def test_local_midnight_starts_a_new_day_in_the_members_zone(db, run_job):
     """00:10 on 11 March in Kolkata is still 10 March in UTC: yesterday's log does not count."""
     _, child_id = await member(db, "919000000104", hour=0, wrote=utc("2026-03-10T18:00"))
