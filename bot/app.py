@@ -42,9 +42,9 @@ log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
 BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher, PaymentsWorker)
-# Readiness checks get connections of their own, so queues waiting on a slow database never
-# make the server look down.
-REQUEST_CONNECTIONS = 2
+# Readiness checks and the caregiver pages get connections of their own, so queues waiting on
+# a slow database never make the server look down, and a page view never holds up a loop.
+REQUEST_CONNECTIONS = 4
 # Meta waits for the webhook's answer: when the database hangs it gets a 503 within about
 # five seconds and retries later, instead of waiting a minute or more.
 INGEST_LIMITS = Limits(connect=2.0, acquire=1.0, statement=3.0, transaction=4.0)
