@@ -294,13 +294,13 @@ def calendar_links(settings: Settings) -> Callable[[int, int, int, bool], str] |
 
 
 def _web_deps(rt: Runtime, clock: Callable[[], datetime] | None) -> WebDeps:
-    settings = rt.settings
+    settings, now = rt.settings, clock or (lambda: datetime.now(UTC))
     return WebDeps(
         signer=LinkSigner(settings.link_signing_keys),
-        cookies=SessionCookie(settings.link_signing_keys),
+        cookies=SessionCookie(settings.link_signing_keys, clock=lambda: now().timestamp()),
         cipher=rt.cipher,
         database=lambda: rt.running.db,
-        clock=clock or (lambda: datetime.now(UTC)),
+        clock=now,
         public_url=settings.public_base_url,
         links=links(settings),
     )

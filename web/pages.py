@@ -114,7 +114,7 @@ async def open_link(token: str) -> Response:
             language = await _language_in(conn, claims.member_id)
             return await problem_page("revoked", language, status=403)
     response = see_other(f"{COOKIE_PATH}/{month_of(member.today)}")
-    _keep(response, new_session(claims))
+    _keep(response, new_session(claims, web.clock().timestamp()))
     return response
 
 
@@ -259,10 +259,11 @@ def see_other(location: str) -> Response:
 
 def _keep(response: Response, session: WebSession) -> None:
     secure = deps().public_url.startswith("https://") or request.scheme == "https"
+    now = deps().clock().timestamp()
     response.set_cookie(
         COOKIE,
         deps().cookies.seal(session),
-        max_age=int(LIFETIME.total_seconds()),
+        max_age=max(0, int(LIFETIME.total_seconds() - (now - session.opened_at))),
         path=COOKIE_PATH,
         httponly=True,
         secure=secure,

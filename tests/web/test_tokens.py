@@ -59,13 +59,21 @@ def test_garbage_is_tampered(bad):
 
 
 def test_the_cookie_keeps_claims_csrf_language_and_flash_and_refuses_changes():
-    cookies = SessionCookie(("k",))
-    session = new_session(CLAIMS).speaking("te").telling("Saved 2 days.")
+    cookies = SessionCookie(("k",), clock=lambda: NOW)
+    session = new_session(CLAIMS, NOW).speaking("te").telling("Saved 2 days.")
     value = cookies.seal(session)
     assert cookies.open(value) == session
     assert cookies.open(value[:-2] + "xx") is None
-    assert SessionCookie(("other",)).open(value) is None
+    assert SessionCookie(("other",), clock=lambda: NOW).open(value) is None
     assert cookies.open(None) is None
+
+
+def test_a_visit_ends_two_hours_after_the_link_was_opened_however_often_it_is_resealed():
+    opened = new_session(CLAIMS, NOW)
+    later = SessionCookie(("k",), clock=lambda: NOW + 2 * 3600 + 1)
+    assert later.open(later.seal(opened.telling("Saved 1 day."))) is None
+    just_in_time = SessionCookie(("k",), clock=lambda: NOW + 2 * 3600 - 1)
+    assert just_in_time.open(just_in_time.seal(opened)) == opened
 
 
 def test_origin_check():
