@@ -28,7 +28,7 @@ class WebDeps:
     clock: Callable[[], datetime]
     public_url: str  # where the app is reached, e.g. https://tracker.example
     links: Links
-    # per member: page views and writes a minute; per address: links opened a minute
+    # per member, a minute: page views, writes, and links opened
     views: RateLimiter = field(default_factory=lambda: RateLimiter(120, 60))
     writes: RateLimiter = field(default_factory=lambda: RateLimiter(30, 60))
     openings: RateLimiter = field(default_factory=lambda: RateLimiter(30, 60))
