@@ -10,6 +10,7 @@ import asyncpg
 
 from tests.conftest import wait_until
 from tests.support.direct import Direct
+from tests.support.families import add_member, add_user
 from tests.web.conftest import CO_MEMBER, NOW, OWNER, Family, Server
 from web.tokens import LinkClaims, LinkSigner
 
@@ -228,3 +229,34 @@ async def test_screens_per_language_and_theme_fit_a_small_phone(
             await page.screenshot(path=str(folder / f"{language}-{theme}.png"), full_page=True)
     await page.set_viewport_size({"width": 320, "height": 640})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+async def test_the_role_and_the_plan_are_read_on_every_request(
+    server: Server, family: Family, page, db: asyncpg.Connection
+):
+    therapist = await add_user(db, "919800000003")
+    await add_member(db, family.child, therapist, "therapist")
+    await page.goto(server.link(therapist, family.child, "edit"))
+    assert await page.locator("#s-2026-11-10 option[value=a1]").count() == 1  # may log
+    assert await page.locator("option[value=holiday]").count() == 0
+    assert await page.locator("#confirm").count() == 0  # no reset for a therapist
+    csrf, origin = await csrf_of(page), {"Origin": server.base}
+    holiday = await page.context.request.post(
+        f"{server.base}/calendar/2026-11/days",
+        form={"csrf": csrf, "d-2026-11-10": "holiday"},
+        headers=origin,
+    )
+    assert "only an owner or parent can mark a day off" in await holiday.text()
+    reset = await page.context.request.post(
+        f"{server.base}/calendar/2026-11/reset",
+        form={"csrf": csrf, "confirm": "November"},
+        headers=origin,
+    )
+    assert reset.status == 403
+
+    await db.execute("DELETE FROM tt.family_pro")  # the plan ran out: the edit link only shows
+    await page.reload()
+    assert await page.locator("select").count() == 0
+    await db.execute("DELETE FROM tt.memberships WHERE user_id = $1", therapist)
+    gone = await page.reload()
+    assert gone.status == 403 and "no longer a member" in await page.content()
