@@ -33,14 +33,18 @@ from pdf.fonts import shaping_problem
 from sql.db import Database, Limits
 from sql.embedded import start_embedded
 from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pending, missing
+from web.deps import WebDeps
+from web.pages import install as install_pages
+from web.session import SessionCookie
+from web.tokens import LinkClaims, LinkSigner
 
 log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
 BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher, PaymentsWorker)
-# Readiness checks get connections of their own, so queues waiting on a slow database never
-# make the server look down.
-REQUEST_CONNECTIONS = 2
+# Readiness checks and the caregiver pages get connections of their own, so queues waiting on
+# a slow database never make the server look down, and a page view never holds up a loop.
+REQUEST_CONNECTIONS = 4
 # Meta waits for the webhook's answer: when the database hangs it gets a 503 within about
 # five seconds and retries later, instead of waiting a minute or more.
 INGEST_LIMITS = Limits(connect=2.0, acquire=1.0, statement=3.0, transaction=4.0)
@@ -65,6 +69,8 @@ def create_app(
     app.register_blueprint(privacy_page.blueprint)
     app.register_blueprint(jobs_http.blueprint)
     app.register_blueprint(razorpay_webhook.blueprint)
+    if settings.link_signing_keys:
+        install_pages(app, _web_deps(rt, clock))
 
     @app.before_serving
     async def start() -> None:
@@ -269,6 +275,34 @@ def links(settings: Settings) -> Links:
         invite_template=settings.invite_template_name,
         invite_template_lang=settings.invite_template_lang,
         payments=settings.payments_ready,
+        calendar_url=calendar_links(settings),
+    )
+
+
+def calendar_links(settings: Settings) -> Callable[[int, int, int, bool], str] | None:
+    """(member, child, link version, edit) -> the signed link to the child's month; None when
+    no signing key is set (no web pages)."""
+    if not settings.link_signing_keys:
+        return None
+    signer, base = LinkSigner(settings.link_signing_keys), public_base(settings)
+
+    def url(user_id: int, child_id: int, version: int, edit: bool) -> str:
+        claims = LinkClaims(user_id, child_id, version, "edit" if edit else "view")
+        return f"{base}/c/{signer.sign(claims)}"
+
+    return url
+
+
+def _web_deps(rt: Runtime, clock: Callable[[], datetime] | None) -> WebDeps:
+    settings, now = rt.settings, clock or (lambda: datetime.now(UTC))
+    return WebDeps(
+        signer=LinkSigner(settings.link_signing_keys),
+        cookies=SessionCookie(settings.link_signing_keys, clock=lambda: now().timestamp()),
+        cipher=rt.cipher,
+        database=lambda: rt.running.db,
+        clock=now,
+        public_url=settings.public_base_url,
+        links=links(settings),
     )
 
 
@@ -307,5 +341,9 @@ def _transport(settings: Settings) -> Transport:
     )
 
 
+def public_base(settings: Settings) -> str:
+    return settings.public_base_url or "http://localhost:8000"
+
+
 def privacy_url(settings: Settings) -> str:
-    return f"{settings.public_base_url or 'http://localhost:8000'}/privacy"
+    return f"{public_base(settings)}/privacy"

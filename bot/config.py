@@ -375,6 +375,7 @@ class Settings:
     invite_template_lang: str = "en"
     cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
+    link_signing_keys: tuple[str, ...] = field(default=(), repr=False)  # signs with the first
 
     @property
     def is_production(self) -> bool:
@@ -421,21 +422,23 @@ def load_local_secrets(data_dir: Path) -> dict[str, str]:
     """Development only: secrets generated once and kept under DATA_DIR, never committed."""
     path = data_dir / LOCAL_SECRETS_FILE
     stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-    if "CRON_SECRET" in stored:
+    if "CRON_SECRET" in stored and "LINK_SIGNING_KEYS" in stored:
         return stored
     secrets = stored or {
         "WHATSAPP_APP_SECRET": base64.urlsafe_b64encode(os.urandom(24)).decode(),
         "WHATSAPP_VERIFY_TOKEN": base64.urlsafe_b64encode(os.urandom(12)).decode(),
         "DATA_ENCRYPTION_KEYS": Cipher.new_key(),
     }
-    secrets["CRON_SECRET"] = _new_cron_secret()  # also added to a file from before the jobs
+    # each also added to a file from before the feature that needs it
+    secrets.setdefault("CRON_SECRET", _new_secret())
+    secrets.setdefault("LINK_SIGNING_KEYS", _new_secret())
     data_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(secrets, indent=2))
     path.chmod(0o600)
     return secrets
 
 
-def _new_cron_secret() -> str:
+def _new_secret() -> str:
     return base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
@@ -518,6 +521,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         invite_template_lang=_get(env, "INVITE_TEMPLATE_LANG"),
         cron_secret=_get(env, "CRON_SECRET"),
         reminder_templates=_templates(_get(env, "REMINDER_TEMPLATES"), problems),
+        link_signing_keys=_list(env, "LINK_SIGNING_KEYS"),
     )
     problems += _required_problems(settings, env) + _razorpay_problems(settings)
     if problems:
@@ -555,6 +559,10 @@ def _weak_secrets(settings: Settings) -> list[str]:
         "WHATSAPP_VERIFY_TOKEN": (settings.whatsapp_verify_token, MIN_SECRET_CHARS),
         "WHATSAPP_TOKEN": (settings.whatsapp_token, 1),
         "CRON_SECRET": (settings.cron_secret, MIN_SECRET_CHARS),
+    }
+    secrets |= {
+        f"LINK_SIGNING_KEYS entry {i + 1}": (key, MIN_SECRET_CHARS)
+        for i, key in enumerate(settings.link_signing_keys)
     }
     problems = []
     for name, (value, least) in secrets.items():

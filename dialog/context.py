@@ -36,8 +36,9 @@ class Links:
     invite_template: str = ""  # approved template for invites outside the 24-hour window
     invite_template_lang: str = "en"
     payments: bool = False  # Razorpay keys are set: Pro can be bought
-    # (user_id, child_id) -> a signed view link to the child's month; None: no web pages
-    calendar_url: Callable[[int, int], str] | None = None
+    # (user_id, child_id, link_version, edit) -> a signed link to the child's month; None: no
+    # web pages
+    calendar_url: Callable[[int, int, int, bool], str] | None = None
 
 
 @dataclass(slots=True)

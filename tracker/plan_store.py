@@ -71,3 +71,11 @@ async def upsert_plan(conn: asyncpg.Connection, child_id: int, plan: Plan, set_b
         set_by,
         plan.starts_on,
     )
+
+
+async def select_plan_months(conn: asyncpg.Connection, child_id: int) -> list[date]:
+    """The first days of the months the child has a plan for, oldest first."""
+    rows = await conn.fetch(
+        "SELECT month FROM tt.plans WHERE child_id = $1 ORDER BY month", child_id
+    )
+    return [row["month"] for row in rows]

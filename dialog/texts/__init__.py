@@ -31,6 +31,7 @@ FEATURES = (
     "payments",
     "pro_extras",
     "caregiver",
+    "web",
 )
 CATALOGS: dict[str, dict[str, Entry]] = {
     language: merge(*(import_module(f"dialog.texts.{language}.{feature}") for feature in FEATURES))

@@ -98,6 +98,7 @@ def test_development_generates_and_keeps_local_secrets(tmp_path):
     assert first.embedded_database and first.console_replies and first.auto_migrate
     assert oct((tmp_path / "local-secrets.json").stat().st_mode)[-3:] == "600"
     assert len(first.cron_secret) >= 16 and first.cron_secret == second.cron_secret
+    assert first.link_signing_keys and first.link_signing_keys == second.link_signing_keys
 
 
 def test_a_local_secrets_file_from_before_the_jobs_gains_a_kept_cron_secret(tmp_path):
@@ -106,6 +107,23 @@ def test_a_local_secrets_file_from_before_the_jobs_gains_a_kept_cron_secret(tmp_
     first = from_env({"DATA_DIR": str(tmp_path)})
     assert first.whatsapp_app_secret == "a" and first.cron_secret
     assert from_env({"DATA_DIR": str(tmp_path)}).cron_secret == first.cron_secret
+
+
+def test_a_local_secrets_file_from_before_the_pages_gains_a_kept_link_key(tmp_path):
+    older = {"WHATSAPP_APP_SECRET": "a", "WHATSAPP_VERIFY_TOKEN": "v", "DATA_ENCRYPTION_KEYS": KEY}
+    (tmp_path / "local-secrets.json").write_text(json.dumps(older | {"CRON_SECRET": "c" * 20}))
+    first = from_env({"DATA_DIR": str(tmp_path)})
+    assert first.cron_secret == "c" * 20 and len(first.link_signing_keys[0]) >= 16
+    assert from_env({"DATA_DIR": str(tmp_path)}).link_signing_keys == first.link_signing_keys
+
+
+def test_link_signing_keys_rotate_and_must_be_real_in_production():
+    rotated = from_env(
+        PRODUCTION | {"LINK_SIGNING_KEYS": "new-link-key-0123456, old-link-key-012345"}
+    )
+    assert rotated.link_signing_keys == ("new-link-key-0123456", "old-link-key-012345")
+    with pytest.raises(ConfigError, match="LINK_SIGNING_KEYS entry 2 is 5 characters"):
+        from_env(PRODUCTION | {"LINK_SIGNING_KEYS": "new-link-key-0123456,short"})
 
 
 def test_reminder_templates_are_one_per_language(tmp_path):

@@ -59,7 +59,7 @@ def _web(direct):
     """The router with the web pages set up: links name the member and child they were for."""
     made = []
 
-    def calendar_url(user_id, child_id):
+    def calendar_url(user_id, child_id, version, edit):
         made.append((user_id, child_id))
         return f"https://tt.test/c/{user_id}-{child_id}"
 
@@ -100,7 +100,9 @@ async def test_calendar_in_hindi_and_telugu(web, db, language, typed, button):
 
 async def test_a_development_http_link_goes_in_the_text_without_a_preview(web, db):
     await family(db)
-    web.links = replace(web.links, calendar_url=lambda user, child: "http://localhost:8000/c/x")
+    web.links = replace(
+        web.links, calendar_url=lambda user, child, version, edit: "http://localhost:8000/c/x"
+    )
     [reply] = await web.say(OWNER, "calendar")
     assert reply.link is None
     assert reply.text.endswith("\nhttp://localhost:8000/c/x")
@@ -122,9 +124,7 @@ async def test_the_more_list_offers_the_calendar_when_the_pages_are_set_up(web, 
     rows = [row.id for section in plain.sections for row in section.rows]
     assert "cmd:help" in rows
     assert "cmd:calendar" not in rows
-    [with_web] = await replace_links(web, lambda user, child: "https://tt.test/c").say(
-        OWNER, "more"
-    )
+    [with_web] = await replace_links(web, lambda *_: "https://tt.test/c").say(OWNER, "more")
     rows = [row.id for section in with_web.sections for row in section.rows]
     assert rows[-2:] == ["cmd:settings", "cmd:calendar"]
     assert len(rows) == 10
