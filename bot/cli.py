@@ -166,6 +166,7 @@ def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
     config.bind = [f"{host}:{port}"]
     config.accesslog = None
     config.graceful_timeout = 10
+    config.include_server_header = False  # names the software to anyone who asks
     stop = asyncio.Event()
 
     async def run() -> None:
