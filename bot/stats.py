@@ -93,9 +93,9 @@ async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
 
 def as_lines(stats: dict[str, dict[str, Any]]) -> list[str]:
     """The numbers for a terminal, one queue, reason list or job per line."""
-    stats = dict(stats)
-    given_up, jobs = stats.pop("given_up"), stats.pop("jobs")
-    lines = [f"{name:8} " + _pairs(values) for name, values in stats.items()]
+    lines = [f"{queue:8} " + _pairs(stats[queue]) for queue in QUEUE_STATES]
+    lines.append("oldest waiting, seconds: " + _pairs(stats["oldest_waiting_seconds"]))
+    given_up, jobs = stats["given_up"], stats["jobs"]
     lines += [f"given up {queue}: {_pairs(why)}" for queue, why in given_up.items() if why]
     for job, last in jobs.items():
         shown = {k: v for k, v in last.items() if k not in {"as_of", "dry_run"}}
