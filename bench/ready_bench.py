@@ -13,10 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.harness import bench_database, free_port, percentile, running  # noqa: E402
+from harness import bench_database, free_port, percentile, running
 
 BUDGET_MS = 50.0
 TOKEN = "bench-metrics-token-0123456789"
@@ -55,16 +52,19 @@ async def main(count: int) -> None:
             port = free_port()
             url = f"http://127.0.0.1:{port}"
             cmd = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
-            async with running(cmd, server_env(dsn), url, "/health/ready", workdir / "log"):
-                async with httpx.AsyncClient(base_url=url) as client:
-                    await timed(client, "/health/ready", 20)  # warm the pools
-                    for path in ("/health/live", "/health/ready", "/metrics"):
-                        took = await timed(client, path, count)
-                        p50, p99 = percentile(took, 0.5), percentile(took, 0.99)
-                        print(
-                            f"{path:14} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
-                            f"p99/budget {p99 / BUDGET_MS:.2f}"
-                        )
+            log = workdir / "log"
+            async with (
+                running(cmd, server_env(dsn), url, "/health/ready", log),
+                httpx.AsyncClient(base_url=url) as client,
+            ):
+                await timed(client, "/health/ready", 20)  # warm the pools
+                for path in ("/health/live", "/health/ready", "/metrics"):
+                    took = await timed(client, path, count)
+                    p50, p99 = percentile(took, 0.5), percentile(took, 0.99)
+                    print(
+                        f"{path:14} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
+                        f"p99/budget {p99 / BUDGET_MS:.2f}"
+                    )
     print(f"load average: {os.getloadavg()[0]:.2f}")
 
 
