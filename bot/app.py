@@ -256,11 +256,7 @@ def _start_loops(
 def _wakeups(dsn: str, services: Services) -> Wakeups:
     wakeups = Wakeups(
         dsn,
-        {
-            "inbound": services.wake_worker,
-            "outbox": services.wake_sender,
-            "payments": services.wake_payments,
-        },
+        {"inbound": services.wake_worker, "payments": services.wake_payments},
     )
     wakeups.start()
     return wakeups
