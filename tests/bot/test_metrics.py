@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.jobs.runner import job_env, run_named
+from bot.runtime import WORK
 from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN
+from tests.support import payloads
 
 TOKEN = "metrics-token-for-tests"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
@@ -117,3 +119,11 @@ def stats_env(database_url: str) -> dict[str, str]:
         "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
         "DATA_ENCRYPTION_KEYS": TEST_KEY,
     }
+
+
+async def test_a_work_process_serves_only_health_and_metrics(make_bot):
+    bot = await make_bot(role=WORK, metrics_token=TOKEN)
+    assert (await bot.client.get("/metrics", headers=BEARER)).status_code == 200
+    assert (await bot.client.get("/health/ready")).status_code == 200
+    refused = await bot.post(payloads.webhook([payloads.text(PHONE, "help")]))
+    assert refused.status_code == 404
