@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|jobs|payments|coupons|rekey|import-legacy`."""
+"""`python -m bot serve|work|migrate|chat|stats|jobs|payments|coupons|rekey|import-legacy`."""
 
 from __future__ import annotations
 
@@ -15,45 +15,16 @@ from typing import TYPE_CHECKING, Any
 from bot import config_advice, logs, payments_cli, rekey
 from bot.config import VARIABLE, ConfigError, Settings, from_env
 from bot.legacy_import import cli as legacy_cli
+from bot.stats import as_lines, collect_stats
 
 if TYPE_CHECKING:
-    import asyncpg
+    from bot.runtime import Role
 
 Command = Callable[[Settings, argparse.Namespace], int]
 CHAT_LOG = "chat.log"
 # Requests in flight may finish; the background loops then get STOP_DEADLINE_SECONDS, and both
 # together stay under Render's maxShutdownDelaySeconds (render.yaml; a test keeps them in step).
 GRACEFUL_TIMEOUT_SECONDS = 10
-
-STATS_SQL = """
-SELECT
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound_pending,
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'done') AS inbound_done,
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
-  (SELECT count(*) FROM tt.quarantine) AS inbound_quarantined,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
-  (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed,
-  (SELECT count(*) FROM tt.pending_notices WHERE status = 'pending') AS notices_pending,
-  (SELECT count(*) FROM tt.pending_notices WHERE status = 'dead') AS notices_dead
-"""
-# Why rows were given up, per queue (kept until the retention sweep removes them).
-GIVEN_UP_SQL = """
-SELECT 'outbox' AS queue, error_code AS reason, count(*) AS n FROM tt.outbox
-WHERE status = 'failed' GROUP BY error_code
-UNION ALL
-SELECT 'inbound', last_error, count(*) FROM tt.inbound_messages
-WHERE status = 'dead' GROUP BY last_error
-UNION ALL
-SELECT 'notices', last_error, count(*) FROM tt.pending_notices
-WHERE status = 'dead' GROUP BY last_error
-ORDER BY 1, 2
-"""
-# The latest run of each scheduled job (dry runs included, marked).
-JOB_RUNS_SQL = """
-SELECT DISTINCT ON (job) job, as_of, finished_at, dry_run, counts FROM tt.job_runs
-ORDER BY job, id DESC
-"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--port", type=int, default=int(os.environ.get("PORT") or VARIABLE["PORT"].default)
     )
+    serve.add_argument(
+        "--no-workers",
+        action="store_true",
+        help="answer webhooks, pages and health only; `work` processes drain the queues",
+    )
     serve.set_defaults(run=run_serve)
+    work = commands.add_parser("work", help="run the worker, sender and scheduled jobs only")
+    work.add_argument("--host", default="127.0.0.1", help="where --metrics-port listens")
+    work.add_argument(
+        "--metrics-port", type=int, help="serve /metrics and /health here (default: no HTTP)"
+    )
+    work.set_defaults(run=run_work)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=run_migrate)
     chat = commands.add_parser("chat", help="talk to the bot from this terminal")
@@ -137,35 +119,82 @@ def run_jobs(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_serve(settings: Settings, args: argparse.Namespace) -> int:
-    from hypercorn.asyncio import serve
-    from hypercorn.config import Config
+    from bot.runtime import ALL_IN_ONE, WEB
 
-    from bot.app import StartupError, create_app, prepare_database
+    role = WEB if args.no_workers else ALL_IN_ONE
+    return _serve_http(settings, role, args.host, args.port)
+
+
+def run_work(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runtime import WORK
+    from bot.work import run_loops
+
+    if (refused := _shared_database_problem(settings)) is not None:
+        print(f"cannot start: {refused}", file=sys.stderr)
+        return 1
+    if args.metrics_port is not None:
+        return _serve_http(settings, WORK, args.host, args.metrics_port)
+    if not _database_prepared(settings):
+        return 1
+    print(f"Therapy Tracker working ({_describe(settings)})")
+    asyncio.run(run_loops(settings))
+    return 0
+
+
+def _shared_database_problem(settings: Settings) -> str | None:
+    """`work` beside `serve` needs one database both reach; the embedded one is joined under
+    the same DATA_DIR, so only a missing folder is refused."""
+    if settings.database_url or (settings.data_dir / "pg").is_dir():
+        return None
+    return (
+        f"no embedded database under {settings.data_dir}/pg to join: start `python -m bot "
+        "serve --no-workers` with the same DATA_DIR first, or set DATABASE_URL (needed when "
+        "the processes run on different machines)"
+    )
+
+
+def _database_prepared(settings: Settings) -> bool:
+    from bot.app import StartupError, prepare_database
 
     try:  # checked before serving, so a refusal is one line instead of a lifespan traceback
         asyncio.run(prepare_database(settings))
     except StartupError as e:
         print(f"cannot start: {e}", file=sys.stderr)
+        return False
+    return True
+
+
+def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
+    from bot.app import create_app
+
+    if not _database_prepared(settings):
         return 1
     config = Config()
-    config.bind = [f"{args.host}:{args.port}"]
+    config.bind = [f"{host}:{port}"]
     config.accesslog = None
     config.graceful_timeout = GRACEFUL_TIMEOUT_SECONDS
+    config.include_server_header = False  # names the software to anyone who asks
     stop = asyncio.Event()
 
     async def run() -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(create_app(settings), config, shutdown_trigger=stop.wait)
+        await serve(create_app(settings, role=role), config, shutdown_trigger=stop.wait)
 
-    print(
-        f"Therapy Tracker listening on http://{args.host}:{args.port} "
-        f"({'embedded database' if settings.embedded_database else 'DATABASE_URL'}, "
-        f"{'replies printed here' if settings.console_replies else 'replies sent to WhatsApp'})"
-    )
+    where = f"http://{host}:{port}"
+    print(f"Therapy Tracker ({role.command}) listening on {where} ({_describe(settings)})")
     asyncio.run(run())
     return 0
+
+
+def _describe(settings: Settings) -> str:
+    database = "embedded database" if settings.embedded_database else "DATABASE_URL"
+    replies = "replies printed here" if settings.console_replies else "replies sent to WhatsApp"
+    return f"{database}, {replies}"
 
 
 def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -183,31 +212,6 @@ def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
-    """Queue counts, and how many rows each queue gave up for which reason."""
-    from sql.db import fetch_one
-
-    row = await fetch_one(conn, STATS_SQL)
-    given_up: dict[str, dict[str, int]] = {"outbox": {}, "inbound": {}, "notices": {}}
-    for reason in await conn.fetch(GIVEN_UP_SQL):
-        given_up[reason["queue"]][reason["reason"] or "unknown"] = reason["n"]
-    return {
-        "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead", "quarantined")},
-        "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
-        "notices": {k: row[f"notices_{k}"] for k in ("pending", "dead")},
-        "given_up": given_up,
-        "jobs": {
-            run["job"]: {
-                "as_of": run["as_of"].isoformat(),
-                "finished_at": run["finished_at"].isoformat(),
-                "dry_run": run["dry_run"],
-                **json.loads(run["counts"]),
-            }
-            for run in await conn.fetch(JOB_RUNS_SQL)
-        },
-    }
-
-
 def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     import asyncpg
 
@@ -222,19 +226,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
             await conn.close()
 
     counts = asyncio.run(run())
-    if args.json:
-        print(json.dumps(counts))
-        return 0
-    given_up, jobs = counts.pop("given_up"), counts.pop("jobs")
-    for queue, values in counts.items():
-        print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
-    for queue, reasons in given_up.items():
-        if reasons:
-            print(f"given up {queue}: " + "  ".join(f"{k}={v}" for k, v in reasons.items()))
-    for job, last in jobs.items():
-        shown = "  ".join(f"{k}={v}" for k, v in last.items() if k not in {"as_of", "dry_run"})
-        dry = ", dry run" if last["dry_run"] else ""
-        print(f"job {job} (as of {last['as_of']}{dry}): {shown}")
+    print(json.dumps(counts) if args.json else "\n".join(as_lines(counts)))
     return 0
 
 

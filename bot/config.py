@@ -374,6 +374,7 @@ class Settings:
     invite_template_name: str = ""
     invite_template_lang: str = "en"
     cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
+    metrics_token: str = field(default="", repr=False)  # bearer for GET /metrics; unset: 404
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
     link_signing_keys: tuple[str, ...] = field(default=(), repr=False)  # signs with the first
 
@@ -522,6 +523,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         cron_secret=_get(env, "CRON_SECRET"),
         reminder_templates=_templates(_get(env, "REMINDER_TEMPLATES"), problems),
         link_signing_keys=_list(env, "LINK_SIGNING_KEYS"),
+        metrics_token=_get(env, "METRICS_TOKEN"),
     )
     problems += _required_problems(settings, env) + _razorpay_problems(settings)
     if problems:
@@ -559,6 +561,7 @@ def _weak_secrets(settings: Settings) -> list[str]:
         "WHATSAPP_VERIFY_TOKEN": (settings.whatsapp_verify_token, MIN_SECRET_CHARS),
         "WHATSAPP_TOKEN": (settings.whatsapp_token, 1),
         "CRON_SECRET": (settings.cron_secret, MIN_SECRET_CHARS),
+        "METRICS_TOKEN": (settings.metrics_token, MIN_SECRET_CHARS),
     }
     secrets |= {
         f"LINK_SIGNING_KEYS entry {i + 1}": (key, MIN_SECRET_CHARS)

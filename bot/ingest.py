@@ -140,6 +140,11 @@ async def _store_message(conn: asyncpg.Connection, envelope: dict[str, Any], cip
     )
     if message.kind not in {"text", "interactive", "button"}:
         log.info(
-            "non-text message stored", extra={"kind": message.kind[:32], "wamid": message.wamid}
+            "non-text message stored",
+            extra={
+                "kind": message.kind[:32],
+                "wamid": message.wamid,
+                "message_id": row["id"] if row else None,
+            },
         )
     return 1 if row else 0

@@ -44,10 +44,10 @@ async def receive_update() -> Response:
     # hashing a large body happens off the event loop (hashlib releases the GIL)
     if checking and not await asyncio.to_thread(signature.is_valid, body, header, secret):
         return _plain("bad signature", 403)
-    async with rt.running.ingest_db.transaction(SYSTEM) as conn:
+    async with rt.running.webhook_db.transaction(SYSTEM) as conn:
         stored = await store_body(conn, body, rt.cipher)
     if stored.new:
-        rt.running.worker.wake()
+        rt.running.wake_worker()
     return _plain("ok", 200)
 
 

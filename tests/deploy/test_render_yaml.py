@@ -6,7 +6,6 @@ import os
 import shlex
 from pathlib import Path
 
-import pytest
 import yaml
 
 from bot.background import STOP_DEADLINE_SECONDS
@@ -23,10 +22,6 @@ RENDER_ONLY = {"PYTHON_VERSION", "WEB_HOSTPORT"}
 REGIONS = {"oregon", "ohio", "virginia", "frankfurt", "singapore"}
 PLANS = {"starter", "standard", "pro", "pro plus", "pro max", "pro ultra"}
 ONE_SOURCE = {"value", "generateValue", "sync", "fromService", "fromDatabase"}
-# A serve/work split arrives from the scale-out branch; until then its commands do not parse.
-SPLIT_PENDING = pytest.mark.xfail(
-    reason="`serve --no-workers` and `work` come from the scale-out branch", strict=False
-)
 
 
 def entries(service):
@@ -73,7 +68,6 @@ def test_a_deploy_finishes_its_work_before_render_kills_it():
     assert STOP_DEADLINE_SECONDS < WORKER["maxShutdownDelaySeconds"] <= 300
 
 
-@SPLIT_PENDING
 def test_start_commands_are_commands_of_ours():
     for service in (WEB, WORKER):
         words = shlex.split(service["startCommand"].replace("$PORT", "8000"))
