@@ -64,6 +64,7 @@ class Settings:
     invite_template_lang: str = "en"
     cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
+    report_templates: Mapping[str, str] = field(default_factory=dict)  # with a document header
 
     @property
     def is_production(self) -> bool:
@@ -130,13 +131,13 @@ def _new_cron_secret() -> str:
     return base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
-def _templates(raw: str, problems: list[str]) -> dict[str, str]:
-    """REMINDER_TEMPLATES as "en=name,hi=name,te=name": one approved template per language."""
+def _templates(env: Mapping[str, str], variable: str, problems: list[str]) -> dict[str, str]:
+    """`variable` as "en=name,hi=name,te=name": one approved template per language."""
     templates = {}
-    for part in filter(None, (p.strip() for p in raw.split(","))):
+    for part in filter(None, (p.strip() for p in env.get(variable, "").split(","))):
         language, _, name = (x.strip() for x in part.partition("="))
         if language not in LANGUAGES or not name:
-            problems.append(f"REMINDER_TEMPLATES entry {part!r} must be LANGUAGE=NAME (en, hi, te)")
+            problems.append(f"{variable} entry {part!r} must be LANGUAGE=NAME (en, hi, te)")
         else:
             templates[language] = name
     return templates
@@ -195,7 +196,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
         invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
         cron_secret=env.get("CRON_SECRET", ""),
-        reminder_templates=_templates(env.get("REMINDER_TEMPLATES", ""), problems),
+        reminder_templates=_templates(env, "REMINDER_TEMPLATES", problems),
+        report_templates=_templates(env, "REPORT_TEMPLATES", problems),
     )
     problems += _required_problems(settings) + _razorpay_problems(settings)
     if problems:

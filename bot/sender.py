@@ -23,6 +23,7 @@ from bot.background import (
     backoff,
 )
 from bot.graph_client import PAIR_RATE_LIMIT, Media, SendResult, Transport
+from bot.graph_messages import with_media_id
 from bot.outbox import enqueue, enqueue_followup
 from dialog.replies import Outgoing, Reply
 from dialog.texts import t
@@ -140,7 +141,8 @@ class Sender(QueueDrainer):
                 await self._finish(claim, upload)
                 return True
             await self._renew(claim)  # the upload may have been slow
-            message = {**message, "document": {**message["document"], "id": upload.media_id}}
+            message = with_media_id(message, upload.media_id)
+            fallback = fallback and with_media_id(fallback, upload.media_id)
         result = await self._send(hold, message)
         if result.outcome == "window_closed" and fallback:
             await self._renew(claim)

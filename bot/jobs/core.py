@@ -68,6 +68,7 @@ class JobEnv:
     now: datetime
     phone_number_id: str = ""
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
+    report_templates: Mapping[str, str] = field(default_factory=dict)  # with a document header
     dry_run: bool = False
     batch: int = BATCH
 
