@@ -138,9 +138,11 @@ def reminder(language: str, name: str, day: date, numbers: Numbers | None) -> Re
 
 @lru_cache(maxsize=256)  # the same few buttons for every member of a language on a day
 def log_buttons(language: str, day: date) -> tuple[Button, ...]:
-    """Log the day as attended or missed, or as a day off, in one tap."""
+    """Log the day as attended (one session) or missed (then the reason), or as a day off."""
     return (
-        Button(ids.encode("log", "attended", day.isoformat()), t(language, "btn.menu.attended")),
+        Button(
+            ids.encode("log", "attended_one", day.isoformat()), t(language, "btn.menu.attended")
+        ),
         Button(ids.encode("log", "missed", day.isoformat()), t(language, "btn.menu.missed")),
         Button(ids.encode("holiday", "today"), t(language, "btn.reminder_holiday")),
     )

@@ -71,7 +71,7 @@ async def test_kolkata_member_is_reminded_once_from_their_hour_with_the_months_n
     assert to == user_id and free_form
     assert "Asha" in text_of(body) and "2 of 16 sessions used, 14 left" in text_of(body)
     buttons = [b["reply"]["id"] for b in body["message"]["interactive"]["action"]["buttons"]]
-    assert buttons == ["log:attended:2026-03-10", "log:missed:2026-03-10", "holiday:today"]
+    assert buttons == ["log:attended_one:2026-03-10", "log:missed:2026-03-10", "holiday:today"]
     assert body["fallback"] is None  # no template configured
     # a rerun, a later tick the same local day: nothing more
     assert (await run_job("reminders", utc("2026-03-10T17:00")))["due"] == 0
