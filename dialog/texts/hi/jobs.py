@@ -19,7 +19,20 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "row.settings_digest_days.desc": "अभी बंद है; दिन चुनें",
     "row.settings_digest_off": "साप्ताहिक सार बंद करें",
     "row.settings_digest_off.desc": "अभी चालू है; रोकने के लिए दबाएँ",
-    "digest.pick_day": "📰 साप्ताहिक सार किस दिन आए? यह आपके समय के अनुसार 18:00 बजे से आएगा।",
+    "digest.pick_day": "📰 साप्ताहिक सार किस दिन आए? यह आपके समय के अनुसार {time} बजे से आएगा।",
+    "digest.card_on": "📰 साप्ताहिक सार हर {day} को {time} बजे से आता है।",
+    "digest.card_off": "📰 साप्ताहिक सार बंद है। चालू होने पर यह हर {day} को {time} बजे से आएगा।",
+    "digest.typed_hint": "आप यह भी लिख सकते हैं: *सार का समय 8pm*, *सार का समय रविवार* या "
+    "*सार का समय off*।",
+    "digest.not_understood": "सार की यह सेटिंग मुझे समझ नहीं आई।",
+    "digest.pick_period": "📰 साप्ताहिक सार कब आए? दिन का हिस्सा चुनें:",
+    "btn.digest_day": "दिन बदलें",
+    "package_alert.summary": {
+        "one": "📦 {name}: पैकेज नया करवाने की याद तब आएगी जब {count} सेशन बचा हो।",
+        "other": "📦 {name}: पैकेज नया करवाने की याद तब आएगी जब {count} सेशन बचे हों।",
+    },
+    "package_alert.pick": "बचे सेशन की कोई और संख्या चुनें, या लिखें, जैसे *पैकेज अलर्ट 3*।",
+    "package_alert.invalid": "बचे सेशन की संख्या 0 से {most} तक लिखें, जैसे *पैकेज अलर्ट 3*।",
     "digest.saved_on": "✅ साप्ताहिक सार हर {day} को {time} बजे से आएगा।",
     "digest.saved_off": "🔕 साप्ताहिक सार बंद है।",
 }
