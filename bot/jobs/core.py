@@ -144,6 +144,7 @@ async def sweep(env: JobEnv, kind: str, table: str, due: str, decide: Decide) ->
     async with env.db.transaction(SYSTEM) as conn:
         last: int = await conn.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")
         zones = await known_zones(conn)
+    # two turns past the last range: one decides it, the other records it
     starts: list[int | None] = [*range(0, last, env.batch), None, None]
     rows: Sequence[asyncpg.Record] = []
     decided: list[Decision] = []
