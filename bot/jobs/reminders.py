@@ -101,7 +101,7 @@ NUMBERS = ("month", "sessions_paid", "cost_paise", "carried", "used_before", "at
 Numbers = tuple[date, int, int, int, int, int, int]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a sweep's distinct reminders: languages × numbers × name lengths
 def _shape(
     language: str,
     day: date,
@@ -110,6 +110,8 @@ def _shape(
     in_window: bool,
     name_length: int,
 ) -> Shape | None:
+    """The reminder's outbox body with a stand-in for the child's name, or None when it cannot
+    go (outside the window, no template). A body never names its receiver, hence user 0."""
     name = stand_in(name_length)
     template = None
     if template_name:
