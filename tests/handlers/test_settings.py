@@ -215,7 +215,8 @@ async def test_the_weekly_digest_is_turned_on_by_choosing_its_day_and_off_again(
     ]
     assert [r["title"] for r in last_rows(bot)][:2] == ["Monday", "Tuesday"]
     assert await bot.tap(PHONE, "digest:day:7") == [
-        "✅ The weekly digest will come every Sunday from 18:00."
+        "✅ The weekly digest will come every Sunday from 18:00. Type *digest time* to change "
+        "the hour."
     ]
     row = await bot.db.fetchrow("SELECT digest_enabled, digest_day FROM tt.users")
     assert tuple(row) == (True, 7)
@@ -252,7 +253,8 @@ async def test_digest_time_shows_the_digest_and_changes_its_hour_day_and_switch(
     )
     assert await digest_row_of(bot) == (False, 7, 8)
     assert await bot.tap(PHONE, "digest:on") == [
-        "✅ The weekly digest will come every Sunday from 08:00."
+        "✅ The weekly digest will come every Sunday from 08:00. Type *digest time* to change "
+        "the hour."
     ]
     replies = await bot.say(PHONE, "digest time wednesday")
     assert "comes every Wednesday from 08:00" in replies[0]

@@ -5,9 +5,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "btn.reminder_holiday": "🏖 Day off",
     "package.low": {
         "one": "📦 {name}: only {count} session is left in this month's package. "
-        "Time to renew with the clinic?",
+        "Time to renew with the clinic? (Type *package alert* to change when this comes.)",
         "other": "📦 {name}: only {count} sessions are left in this month's package. "
-        "Time to renew with the clinic?",
+        "Time to renew with the clinic? (Type *package alert* to change when this comes.)",
     },
     "package.carry_offer": {
         "one": "📅 {name}: this month has no plan yet. {count} session was left last month; "
@@ -37,6 +37,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "*package alert 3*.",
     "package_alert.invalid": "Type a number of sessions left from 0 to {most}, e.g. "
     "*package alert 3*.",
-    "digest.saved_on": "✅ The weekly digest will come every {day} from {time}.",
+    "digest.saved_on": "✅ The weekly digest will come every {day} from {time}. Type "
+    "*digest time* to change the hour.",
     "digest.saved_off": "🔕 The weekly digest is off.",
 }
