@@ -66,15 +66,19 @@ class GraphStub:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 body = await reader.readexactly(_content_length(head))
-                self._record(time.perf_counter(), json.loads(body))
-                answer = b'{"messages":[{"id":"wamid.bench%d"}]}' % len(self.received)
-                writer.write(STUB_HEAD % len(answer) + answer)
+                writer.write(self.answer(time.perf_counter(), json.loads(body)))
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
             self._writers.discard(writer)
             writer.close()
+
+    def answer(self, at: float, body: dict) -> bytes:
+        """The whole HTTP response to one send: Meta's acceptance, noted."""
+        self._record(at, body)
+        answer = b'{"messages":[{"id":"wamid.bench%d"}]}' % len(self.received)
+        return STUB_HEAD % len(answer) + answer
 
     def _record(self, at: float, body: dict) -> None:
         to = body.get("to", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -67,9 +68,11 @@ async def main(members: int) -> None:
                 phone_number_id="pn",
                 reminder_templates={"en": "tt_reminder", "hi": "tt_reminder_hi"},
             )
-            started = time.perf_counter()
+            load = os.getloadavg()[0]
+            started, python_started = time.perf_counter(), time.process_time()
             counts = (await run_named(env, "reminders"))["reminders"]
             sweep = time.perf_counter() - started
+            python = time.process_time() - python_started
             queued = await conn.fetchval("SELECT count(*) FROM tt.outbox")
             rerun_started = time.perf_counter()
             again = (await run_named(env, "reminders"))["reminders"]
@@ -81,6 +84,7 @@ async def main(members: int) -> None:
             await db.close()
             await conn.close()
     print(f"reminder sweep: {sweep:.2f} s for {members} members: {counts}")
+    print(f"  load average {load:.2f} at the start; Python used {python:.2f} s of CPU")
     print(f"  {queued} outbox rows, {members / sweep:,.0f} members/s")
     print(f"rerun at once: {rerun:.2f} s, due {again['due']}, sent {again['sent']}")
     print(f"bare INSERT … SELECT of {queued} rows: {bare:.2f} s")

@@ -222,6 +222,14 @@ VARIABLES: tuple[Variable, ...] = (
         "no reminder",
     ),
     Variable(
+        name="REPORT_TEMPLATES",
+        need="optional",
+        setting="report_templates",
+        description="approved templates with a document header for the monthly report outside "
+        "the 24-hour window, `en=NAME,hi=NAME,te=NAME` (body parameters: the child's name, the "
+        "month); without one, the report waits for the member to write, until the 3rd",
+    ),
+    Variable(
         name="GROQ_API_KEY",
         need="optional",
         secret=True,
@@ -376,6 +384,7 @@ class Settings:
     cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
     metrics_token: str = field(default="", repr=False)  # bearer for GET /metrics; unset: 404
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
+    report_templates: Mapping[str, str] = field(default_factory=dict)  # with a document header
     link_signing_keys: tuple[str, ...] = field(default=(), repr=False)  # signs with the first
 
     @property
@@ -443,13 +452,13 @@ def _new_secret() -> str:
     return base64.urlsafe_b64encode(os.urandom(24)).decode()
 
 
-def _templates(raw: str, problems: list[str]) -> dict[str, str]:
-    """REMINDER_TEMPLATES as "en=name,hi=name,te=name": one approved template per language."""
+def _templates(env: Mapping[str, str], variable: str, problems: list[str]) -> dict[str, str]:
+    """`variable` as "en=name,hi=name,te=name": one approved template per language."""
     templates = {}
-    for part in filter(None, (p.strip() for p in raw.split(","))):
+    for part in filter(None, (p.strip() for p in env.get(variable, "").split(","))):
         language, _, name = (x.strip() for x in part.partition("="))
         if language not in LANGUAGES or not name:
-            problems.append(f"REMINDER_TEMPLATES entry {part!r} must be LANGUAGE=NAME (en, hi, te)")
+            problems.append(f"{variable} entry {part!r} must be LANGUAGE=NAME (en, hi, te)")
         else:
             templates[language] = name
     return templates
@@ -521,7 +530,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         invite_template_name=_get(env, "INVITE_TEMPLATE_NAME"),
         invite_template_lang=_get(env, "INVITE_TEMPLATE_LANG"),
         cron_secret=_get(env, "CRON_SECRET"),
-        reminder_templates=_templates(_get(env, "REMINDER_TEMPLATES"), problems),
+        reminder_templates=_templates(env, "REMINDER_TEMPLATES", problems),
+        report_templates=_templates(env, "REPORT_TEMPLATES", problems),
         link_signing_keys=_list(env, "LINK_SIGNING_KEYS"),
         metrics_token=_get(env, "METRICS_TOKEN"),
     )

@@ -132,6 +132,11 @@ def _section(section: Any, *, many: bool) -> dict[str, Any]:
 
 def _template(template: Template) -> dict[str, Any]:
     components = []
+    if template.document:
+        file = _document(template.document)["document"]
+        file.pop("caption", None)  # a header document has none; the template's body says it
+        header = {"type": "document", "document": file}
+        components.append({"type": "header", "parameters": [header]})
     if template.parameters:
         components.append(
             {
@@ -147,6 +152,27 @@ def _template(template: Template) -> dict[str, Any]:
             "components": components,
         },
     }
+
+
+def with_media_id(message: dict[str, Any], media_id: str | None) -> dict[str, Any]:
+    """`message` naming the uploaded file: a document, or a template's document header."""
+    if message["type"] == "document":
+        return {**message, "document": {**message["document"], "id": media_id}}
+    if message["type"] != "template":
+        return message
+    components = [
+        {**c, "parameters": [_header_file(p, media_id) for p in c["parameters"]]}
+        if c["type"] == "header"
+        else c
+        for c in message["template"]["components"]
+    ]
+    return {**message, "template": {**message["template"], "components": components}}
+
+
+def _header_file(parameter: dict[str, Any], media_id: str | None) -> dict[str, Any]:
+    if parameter["type"] != "document":
+        return parameter
+    return {**parameter, "document": {**parameter["document"], "id": media_id}}
 
 
 def _document(document: Document) -> dict[str, Any]:

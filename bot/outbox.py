@@ -25,13 +25,23 @@ def encode_body(item: Outgoing) -> dict[str, Any]:
         "fallback": to_graph(item.fallback) if item.fallback else None,
         "then": to_graph(item.then) if item.then else None,
     }
-    if isinstance(item.reply, Document):
+    if document := _file(item):
         body["media"] = {
-            "filename": item.reply.filename,
-            "mime_type": item.reply.mime_type,
-            "content": base64.b64encode(item.reply.content).decode(),
+            "filename": document.filename,
+            "mime_type": document.mime_type,
+            "content": base64.b64encode(document.content).decode(),
         }
     return body
+
+
+def _file(item: Outgoing) -> Document | None:
+    """The file the sender uploads first: the message's, or its template fallback's header."""
+    if isinstance(item.reply, Document):
+        return item.reply
+    for template in (item.reply, item.fallback):
+        if isinstance(template, Template) and template.document:
+            return template.document
+    return None
 
 
 def merge_replies(items: list[Outgoing]) -> list[Outgoing]:

@@ -16,8 +16,10 @@ from tracker.my_data import purge_deleted_users
 log = logging.getLogger(__name__)
 
 TICK_MINUTES = 5
-# one tick at a time (max_instances=1) runs its jobs one after another, on one connection
-TICK_CONNECTIONS = 1
+# One tick at a time (max_instances=1) runs its jobs one after another. A sweep holds one
+# connection; the digest and the monthly report read each member's family as that member on
+# a second one while the sweep holds its own (bot/jobs/core.py), so a tick may hold two.
+TICK_CONNECTIONS = 2
 PURGE_BATCH = 1000  # rows per transaction, so a sweep never holds many locks for long
 
 

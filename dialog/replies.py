@@ -58,11 +58,13 @@ class Document:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Template:
-    """An approved template, the only thing Meta accepts outside the 24-hour window."""
+    """An approved template, the only thing Meta accepts outside the 24-hour window; one
+    approved with a document header carries the file (`document`)."""
 
     name: str
     language: str
     parameters: tuple[str, ...] = ()
+    document: Document | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

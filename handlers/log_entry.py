@@ -20,13 +20,15 @@ from handlers.log_views import (
     sessions_text,
     show_day,
 )
-from handlers.reports import beyond_package
+from handlers.menu import snapshot_text
+from handlers.reports import beyond_lines, beyond_package
 from handlers.session_notices import notify_logged
 from tracker.counts import check_count
 from tracker.dates import check_loggable
 from tracker.errors import TrackerError
 from tracker.kinds import Status
 from tracker.reasons import categorize
+from tracker.report_store import load_month
 from tracker.session_store import (
     insert_session,
     select_attended_days,
@@ -44,6 +46,7 @@ class LogData:
     day: str = ""  # ISO date; empty while the day is still asked
     count: int = 1
     reason: str = ""
+    numbers: bool = False  # the confirmation adds the month's numbers (a reminder's tap)
 
 
 LOG = Flow("log", ("date", "count", "reason", "confirm"), LogData)
@@ -58,13 +61,15 @@ class Entry:
     day: date
     count: int = 1
     reason: str = ""
+    numbers: bool = False
 
     def data(self) -> LogData:
-        return LogData(self.status, self.day.isoformat(), self.count, self.reason)
+        return LogData(self.status, self.day.isoformat(), self.count, self.reason, self.numbers)
 
     @classmethod
     def from_data(cls, data: LogData) -> Entry:
-        return cls(data.status, date.fromisoformat(data.day), data.count, data.reason)
+        day = date.fromisoformat(data.day)
+        return cls(data.status, day, data.count, data.reason, data.numbers)
 
 
 async def family_in_flow(ctx: Context) -> Family | None:
@@ -156,7 +161,7 @@ async def write_entry(ctx: Context, family: Family, entry: Entry, *, replace: bo
     lines = [ctx.t("log.replaced", day=show_day(ctx, entry.day))] if replace else []
     lines.append(saved_text(ctx, family, entry))
     if entry.status == "attended":
-        lines += await beyond_package(ctx, family, entry.day)
+        lines += await _month_lines(ctx, family, entry)
     if milestone:
         lines.append(ctx.t("log.milestone", count=milestone, name=family.child.name))
     ctx.reply("\n".join(lines))
@@ -179,6 +184,18 @@ def saved_text(ctx: Context, family: Family, entry: Entry) -> str:
         reason=clip(entry.reason),
         category=category,
     )
+
+
+async def _month_lines(ctx: Context, family: Family, entry: Entry) -> list[str]:
+    """What an attended log adds: the month's numbers when they were asked for, and a line
+    once the month has gone past its package."""
+    if not entry.numbers:
+        return await beyond_package(ctx, family, entry.day)
+    figures = (await load_month(ctx.conn, ctx.cipher, family.child.id, entry.day)).figures
+    name = family.child.name
+    if figures is None:
+        return [ctx.t("menu.no_plan", name=name)]
+    return [snapshot_text(ctx.t, name, figures), *beyond_lines(ctx, figures)]
 
 
 async def _milestone(ctx: Context, family: Family, entry: Entry) -> int | None:

@@ -148,6 +148,13 @@ async def chose_day(ctx: Context, family: Family, choice: ChoiceId) -> None:
         await ask_next(ctx, family, read_status(choice.action), choice.value)
 
 
+@router.choice("log", "attended_one", parse_iso_day, needs="log")
+async def chose_attended_from_reminder(ctx: Context, family: Family, choice: ChoiceId) -> None:
+    """A reminder's Attended: one session on the reminder's day at once (asking replace or add
+    when the day has entries), confirmed with the month's numbers."""
+    await save_entry(ctx, family, Entry("attended", choice.value, 1, numbers=True))
+
+
 @router.choice("log", "count", read_count_arg, needs="log")
 async def chose_count(ctx: Context, family: Family, choice: ChoiceId) -> None:
     """Log the tapped number of attended sessions on the tapped day (or ask replace/add)."""

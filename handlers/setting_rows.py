@@ -1,10 +1,12 @@
-"""A settings row that switches one of the member's scheduled messages."""
+"""A settings row that switches one of the member's scheduled messages, and the arguments
+the settings' tapped ids carry."""
 
 from __future__ import annotations
 
 from dialog import ids
 from dialog.context import Context
 from dialog.replies import Row
+from tracker.settings import ALL_DAYS, PERIODS
 
 
 def switch_row(ctx: Context, setting: str, action: str) -> Row:
@@ -14,3 +16,32 @@ def switch_row(ctx: Context, setting: str, action: str) -> Row:
         ctx.t(f"row.settings_{setting}_{action}"),
         ctx.t(f"row.settings_{setting}_{action}.desc"),
     )
+
+
+def day_arg(arg: str) -> int:
+    """An ISO weekday, 1 (Monday) to 7."""
+    day = int(arg)
+    if day not in ALL_DAYS:
+        raise ValueError(arg)
+    return day
+
+
+def period_arg(arg: str) -> str:
+    """A part of the day the hour pickers offer first."""
+    if arg not in PERIODS:
+        raise ValueError(arg)
+    return arg
+
+
+def hour_arg(arg: str) -> int:
+    hour = int(arg)
+    if not 0 <= hour <= 23:
+        raise ValueError(arg)
+    return hour
+
+
+def day_names(ctx: Context) -> dict[str, int]:
+    """The user's own weekday names, short and whole, so "सोम, बुध" works as well as
+    "mon, wed"."""
+    names = {ctx.weekday_name(day - 1, wide=True): day for day in ALL_DAYS}
+    return names | {ctx.weekday_name(day - 1): day for day in ALL_DAYS}

@@ -10,9 +10,10 @@ from dialog.conversation import Flow, NoData
 from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Answer, Router
-from handlers import digest_settings, monthly_settings
+from handlers import digest_settings, monthly_settings, package_alert
 from handlers.digest_settings import digest_row
 from handlers.monthly_settings import monthly_row
+from handlers.setting_rows import day_arg, day_names, hour_arg, period_arg
 from tracker.children import select_current_child
 from tracker.permissions import allowed
 from tracker.settings import (
@@ -37,6 +38,7 @@ from tracker.settings import (
 router = Router()
 router.include(digest_settings.router)
 router.include(monthly_settings.router)
+router.include(package_alert.router)
 SETTINGS = Flow("settings", ("timezone", "days"), NoData)
 WEEKDAYS = (1, 2, 3, 4, 5)
 
@@ -213,27 +215,14 @@ async def pick_period(ctx: Context, _: ChoiceId) -> None:
     ctx.reply_rows(ctx.t("reminder.pick_period"), rows, ctx.t("btn.settings_choose"))
 
 
-def _period_arg(arg: str) -> str:
-    if arg not in PERIODS:
-        raise ValueError(arg)
-    return arg
-
-
-def _hour_arg(arg: str) -> int:
-    hour = int(arg)
-    if not 0 <= hour <= 23:
-        raise ValueError(arg)
-    return hour
-
-
-@router.choice("rem", "period", _period_arg)
+@router.choice("rem", "period", period_arg)
 async def pick_hour(ctx: Context, choice: ChoiceId) -> None:
     """Second half of the time picker: the six hours of the chosen period."""
     rows = [Row(ids.encode("rem", "hour", hour), _time(hour)) for hour in PERIODS[choice.value]]
     ctx.reply_rows(ctx.t("reminder.pick_hour"), rows, ctx.t("btn.settings_choose"))
 
 
-@router.choice("rem", "hour", _hour_arg)
+@router.choice("rem", "hour", hour_arg)
 async def chose_hour(ctx: Context, choice: ChoiceId) -> None:
     """Store the reminder hour."""
     await save_hour(ctx, choice.value)
@@ -254,11 +243,6 @@ async def switch_reminders(ctx: Context, choice: ChoiceId) -> None:
 async def save_enabled(ctx: Context, on: bool) -> None:
     await update_reminders_enabled(ctx.conn, ctx.user.id, on)
     await reminder_card(ctx, ctx.t("reminder.saved"))
-
-
-def day_names(ctx: Context) -> dict[str, int]:
-    """The user's own short weekday names, so "सोम, बुध" works as well as "mon, wed"."""
-    return {ctx.weekday_name(day - 1): day for day in ALL_DAYS}
 
 
 @router.choice("rem", "days")
@@ -296,14 +280,7 @@ async def got_days(ctx: Context, answer: Answer[NoData]) -> None:
     await save_days(ctx, days)
 
 
-def _day_arg(arg: str) -> int:
-    day = int(arg)
-    if day not in ALL_DAYS:
-        raise ValueError(arg)
-    return day
-
-
-@router.choice("rem", "day", _day_arg)
+@router.choice("rem", "day", day_arg)
 async def toggle_day(ctx: Context, choice: ChoiceId) -> None:
     """Switch one weekday on or off; at least one day stays on."""
     rem = await select_reminder_settings(ctx.conn, ctx.user.id)

@@ -36,6 +36,7 @@ PERIODS: dict[str, range] = {
     "evening": range(18, 24),
 }
 ALL_DAYS = (1, 2, 3, 4, 5, 6, 7)  # ISO weekdays: 1 = Monday … 7 = Sunday
+LOW_PACKAGE_MOST = 62  # the schema's bound on a package-low threshold (sessions left)
 DAY_WORDS: dict[str, tuple[int, ...]] = {
     "daily": ALL_DAYS,
     "everyday": ALL_DAYS,
@@ -206,6 +207,24 @@ async def update_digest(
         day,
     )
     await record_event(conn, user_id, "digest_on" if enabled else "digest_off", day=day)
+
+
+async def update_digest_hour(conn: asyncpg.Connection, user_id: int, hour: int) -> None:
+    await conn.execute("UPDATE tt.users SET digest_hour = $2 WHERE id = $1", user_id, hour)
+    await record_event(conn, user_id, "digest_hour", hour=hour)
+
+
+async def select_low_package_at(conn: asyncpg.Connection, child_id: int) -> int:
+    """Sessions left at which the package-low job nudges the family to renew."""
+    at: int = await conn.fetchval("SELECT low_package_at FROM tt.children WHERE id = $1", child_id)
+    return at
+
+
+async def update_low_package_at(
+    conn: asyncpg.Connection, child_id: int, at: int, *, by: int
+) -> None:
+    await conn.execute("UPDATE tt.children SET low_package_at = $2 WHERE id = $1", child_id, at)
+    await record_event(conn, by, "low_package_at", child_id=child_id, at=at)
 
 
 async def update_user_timezone(conn: asyncpg.Connection, user_id: int, zone: str) -> None:

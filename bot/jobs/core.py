@@ -3,6 +3,7 @@ same transaction as the outbox rows, which messages this run (and no other) queu
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -22,6 +23,7 @@ from sql.db import SYSTEM, Database
 log = logging.getLogger(__name__)
 
 BATCH = 1000  # members per transaction, so a sweep never holds many locks for long
+YIELD_EVERY = 50  # rows decided between turns given to the statement recording the last range
 SENT = "sent"
 
 # The ledger rows, and the outbox rows of those this statement won, in one statement: a
@@ -66,6 +68,7 @@ class JobEnv:
     now: datetime
     phone_number_id: str = ""
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
+    report_templates: Mapping[str, str] = field(default_factory=dict)  # with a document header
     dry_run: bool = False
     batch: int = BATCH
 
@@ -101,17 +104,15 @@ class Decision:
     outcome: str
     message: Outgoing | None = None
     final: bool = True
-    body: bytes | None = None  # `message` as the outbox stores it, encrypted
+    body: bytes | None = None  # the message as the outbox stores it, encrypted
+    free_form: bool = True  # False for a template, which Meta delivers outside the window
 
     def sealed(self, cipher: Cipher) -> Decision:
         """With the outbox body; raises if Meta's limits refuse the message."""
-        if self.message is None:
+        if self.message is None or self.body is not None:
             return self
-        return replace(self, body=cipher.encrypt_json(encode_body(self.message)))
-
-    @property
-    def free_form(self) -> bool:
-        return self.message is None or not isinstance(self.message.reply, Template)
+        body = cipher.encrypt_json(encode_body(self.message))
+        return replace(self, body=body, free_form=not isinstance(self.message.reply, Template))
 
 
 Decide = Callable[[asyncpg.Record], Awaitable[Decision]]
@@ -134,27 +135,57 @@ async def sweep(env: JobEnv, kind: str, table: str, due: str, decide: Decide) ->
     """Walk `table`'s ids in ranges of `env.batch`: select the due rows of each range (`due`
     takes $1 < id <= $2, $3 the moment and $4 the time zones Postgres knows), decide each,
     and record the decisions, one short transaction per range. One row's bad data is logged
-    and counted, never stops the run. Rows added meanwhile wait for the next run."""
+    and counted, never stops the run. Rows added meanwhile wait for the next run.
+
+    On its one connection, Postgres records a range's decisions and selects the range after
+    next while Python decides the next one; a run cut short loses only undecided or unrecorded
+    ranges, which the next run decides again."""
     counts = Counts()
     async with env.db.transaction(SYSTEM) as conn:
         last: int = await conn.fetchval(f"SELECT coalesce(max(id), 0) FROM {table}")
         zones = await known_zones(conn)
-    for after in range(0, last, env.batch):
-        async with env.db.transaction(SYSTEM) as conn:
-            rows = await conn.fetch(due, after, after + env.batch, env.now, zones)
-            counts.due += len(rows)
-            decisions = await _decide_all(env, kind, rows, decide, counts)
-            if not env.dry_run:
-                decisions = await _record(conn, env, kind, decisions, counts)
-            _tally(decisions, counts)
+    # two turns past the last range: one decides it, the other records it
+    starts: list[int | None] = [*range(0, last, env.batch), None, None]
+    rows: Sequence[asyncpg.Record] = []
+    decided: list[Decision] = []
+    for after in starts:
+        async with env.db.transaction(SYSTEM) as conn, asyncio.TaskGroup() as both:
+            database = both.create_task(
+                _record_then_select(conn, env, kind, decided, counts, (due, after, zones))
+            )
+            python = both.create_task(_decide_all(env, kind, rows, decide, counts))
+        won, rows = database.result()
+        _tally(won, counts)
+        decided = python.result()
+        counts.due += len(rows)
     return counts
+
+
+async def _record_then_select(
+    conn: asyncpg.Connection,
+    env: JobEnv,
+    kind: str,
+    decisions: list[Decision],
+    counts: Counts,
+    select: tuple[str, int | None, list[str]],
+) -> tuple[list[Decision], Sequence[asyncpg.Record]]:
+    """Record one range's decisions, then select the due rows of the range starting `after`."""
+    won = await _record(conn, env, kind, decisions, counts)
+    due, after, zones = select
+    if after is None:
+        return won, []
+    return won, await conn.fetch(due, after, after + env.batch, env.now, zones)
 
 
 async def _decide_all(
     env: JobEnv, kind: str, rows: Sequence[asyncpg.Record], decide: Decide, counts: Counts
 ) -> list[Decision]:
+    """Every row's decision; it gives the recording of the range before a turn now and then,
+    so that statement goes out and Postgres works while Python decides."""
     decisions = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        if index % YIELD_EVERY == 0:
+            await asyncio.sleep(0)
         try:
             decisions.append((await decide(row)).sealed(env.cipher))
         except Exception:
@@ -171,6 +202,11 @@ def _tally(decisions: Sequence[Decision], counts: Counts) -> None:
             counts.skipped[decision.outcome] += 1
 
 
+# The claim keeps one shape and takes a whole batch as arrays: planning it for its values (as
+# the transaction's set-up asks, for the due rows and the queue claims) costs more than running
+# it, so it alone runs on its generic plan.
+GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan"
+CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan"
 REFUSED = (asyncpg.DataError, asyncpg.IntegrityConstraintViolationError)
 
 
@@ -178,7 +214,9 @@ async def _record(
     conn: asyncpg.Connection, env: JobEnv, kind: str, decisions: list[Decision], counts: Counts
 ) -> list[Decision]:
     """The whole batch at once; if a row is refused, each on its own so the rest still go.
-    What this run decided: those it won and those it only counts."""
+    What this run decided: those it won and those it only counts (all of them in a dry run)."""
+    if env.dry_run or not decisions:
+        return decisions
     counted = [d for d in decisions if not d.final]
     decisions = [d for d in decisions if d.final]
     refused = 0
@@ -205,6 +243,7 @@ async def claim(
     conn: asyncpg.Connection, env: JobEnv, kind: str, decisions: Sequence[Decision]
 ) -> list[Decision]:
     """Write the ledger rows and queue the messages of those this transaction won."""
+    await conn.execute(GENERIC_PLAN)
     rows = await conn.fetch(
         CLAIM,
         kind,
@@ -215,5 +254,6 @@ async def claim(
         [d.body for d in decisions],
         [d.free_form for d in decisions],
     )
+    await conn.execute(CUSTOM_PLANS)
     won_keys = {(row["user_id"], row["period_key"]) for row in rows}
     return [d for d in decisions if (d.user_id, d.period_key) in won_keys]

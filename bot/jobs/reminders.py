@@ -9,6 +9,7 @@ from functools import lru_cache, partial
 import asyncpg
 
 from bot.jobs.core import SENT, Counts, Decision, JobEnv, sweep
+from bot.jobs.shapes import Shape, shape_of, stand_in
 from bot.jobs.zones import members_in_unknown_zones
 from dialog import ids
 from dialog.replies import Button, Outgoing, Reply, Template
@@ -77,50 +78,75 @@ async def run(env: JobEnv) -> Counts:
 
 async def decide(env: JobEnv, row: asyncpg.Record) -> Decision:
     """Skip when the day is logged; else a free message in the window, a template outside it,
-    and nothing when no template is configured for the member's language."""
-    period = row["local_day"].isoformat()
+    and nothing when no template is configured for the member's language. Each distinct
+    message is built once (`_shape`) and only filled with the child's name per member."""
+    user_id, period = row["user_id"], row["local_day"].isoformat()
     if row["logged"]:
-        return Decision(row["user_id"], period, "logged")
-    template = _template(env, row)
-    if window_open(row["last_inbound_at"], env.now):
-        message = Outgoing(user_id=row["user_id"], reply=reminder(row), fallback=template)
-    elif template is not None:
-        message = Outgoing(user_id=row["user_id"], reply=template)
-    else:
-        return Decision(row["user_id"], period, "no_template")
-    return Decision(row["user_id"], period, SENT, message)
+        return Decision(user_id, period, "logged")
+    name, language = row["child_name"], row["language"]
+    numbers = None if row["month"] is None else tuple(row[n] for n in NUMBERS)
+    shape = _shape(
+        language,
+        row["local_day"],
+        numbers,
+        env.reminder_templates.get(language) or None,
+        window_open(row["last_inbound_at"], env.now),
+        len(name),
+    )
+    if shape is None:
+        return Decision(user_id, period, "no_template")
+    body = env.cipher.encrypt(shape.filled(name))
+    return Decision(user_id, period, SENT, body=body, free_form=shape.free_form)
 
 
-def reminder(row: asyncpg.Record) -> Reply:
-    text = partial(t, row["language"])
-    name, day = row["child_name"], row["local_day"]
-    if row["month"] is None:
-        numbers = text("menu.no_plan", name=name)
-    else:
-        plan = Plan(
-            row["month"],
-            row["sessions_paid"],
-            row["cost_paise"],
-            row["carried"],
-            row["used_before"],
+NUMBERS = ("month", "sessions_paid", "cost_paise", "carried", "used_before", "attended", "missed")
+Numbers = tuple[date, int, int, int, int, int, int]
+
+
+@lru_cache(maxsize=4096)  # a sweep's distinct reminders: languages × numbers × name lengths
+def _shape(
+    language: str,
+    day: date,
+    numbers: Numbers | None,
+    template_name: str | None,
+    in_window: bool,
+    name_length: int,
+) -> Shape | None:
+    """The reminder's outbox body with a stand-in for the child's name, or None when it cannot
+    go (outside the window, no template). A body never names its receiver, hence user 0."""
+    name = stand_in(name_length)
+    template = None
+    if template_name:
+        template = Template(name=template_name, language=language, parameters=(name,))
+    if in_window:
+        message = Outgoing(
+            user_id=0, reply=reminder(language, name, day, numbers), fallback=template
         )
-        numbers = snapshot_text(text, name, month_figures(plan, row["attended"], row["missed"]))
+    elif template is not None:
+        message = Outgoing(user_id=0, reply=template)
+    else:
+        return None
+    return shape_of(message, name)
+
+
+def reminder(language: str, name: str, day: date, numbers: Numbers | None) -> Reply:
+    text = partial(t, language)
+    if numbers is None:
+        figures = text("menu.no_plan", name=name)
+    else:
+        plan = Plan(*numbers[:5])
+        figures = snapshot_text(text, name, month_figures(plan, *numbers[5:]))
     nudge = text("reminder.nudge", name=name)
-    return Reply(text=f"{nudge}\n\n{numbers}", buttons=log_buttons(row["language"], day))
+    return Reply(text=f"{nudge}\n\n{figures}", buttons=log_buttons(language, day))
 
 
 @lru_cache(maxsize=256)  # the same few buttons for every member of a language on a day
 def log_buttons(language: str, day: date) -> tuple[Button, ...]:
-    """Log the day as attended or missed, or as a day off, in one tap."""
+    """Log the day as attended (one session) or missed (then the reason), or as a day off."""
     return (
-        Button(ids.encode("log", "attended", day.isoformat()), t(language, "btn.menu.attended")),
+        Button(
+            ids.encode("log", "attended_one", day.isoformat()), t(language, "btn.menu.attended")
+        ),
         Button(ids.encode("log", "missed", day.isoformat()), t(language, "btn.menu.missed")),
         Button(ids.encode("holiday", "today"), t(language, "btn.reminder_holiday")),
     )
-
-
-def _template(env: JobEnv, row: asyncpg.Record) -> Template | None:
-    name = env.reminder_templates.get(row["language"])
-    if not name:
-        return None
-    return Template(name=name, language=row["language"], parameters=(row["child_name"],))

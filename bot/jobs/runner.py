@@ -44,6 +44,7 @@ def job_env(
         now=now,
         phone_number_id=settings.whatsapp_phone_number_id,
         reminder_templates=settings.reminder_templates,
+        report_templates=settings.report_templates,
         dry_run=dry_run,
     )
 

@@ -351,3 +351,25 @@ async def test_a_sender_whose_claim_was_lost_during_an_upload_sends_nothing(bot)
     await bot.settle()
     await asyncio.sleep(1.2)  # the first upload has ended by now
     assert [body["type"] for body in bot.graph.sent] == ["document"]
+
+
+async def test_a_template_with_a_document_header_is_sent_with_the_uploaded_file(bot):
+    rt = bot.app.extensions["therapy_tracker"]
+    document = Document(filename="report.pdf", mime_type="application/pdf", content=PDF)
+    template = Template(name="tt_report", language="en", parameters=("Asha",), document=document)
+    async with rt.running.db.transaction(SYSTEM) as conn:
+        user_id = await conn.fetchval(
+            "INSERT INTO tt.users (phone) VALUES ($1) RETURNING id", PHONE
+        )  # never wrote: only a template can reach them
+        await enqueue(
+            conn,
+            rt.cipher,
+            [Outgoing(user_id=user_id, reply=template)],
+            phone_number_id=payloads.BUSINESS_NUMBER_ID,
+        )
+    rt.running.sender.wake()
+    await bot.settle()
+    [sent] = bot.graph.to(PHONE)
+    header = sent["template"]["components"][0]
+    assert header["parameters"][0]["document"] == {"filename": "report.pdf", "id": "media.1"}
+    assert PDF in bot.graph.uploads[-1]

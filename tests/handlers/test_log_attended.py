@@ -126,3 +126,52 @@ async def test_a_second_week_in_a_row_is_celebrated(tb):
         "✅ Attended logged for Asha: Wed 11 Feb, 1 session\n"
         "🎉 2 weeks in a row with therapy for Asha! Keep it up."
     )
+
+
+# ---- a reminder's Attended ----
+
+
+async def test_a_reminders_attended_logs_one_session_at_once_with_the_months_numbers(tb):
+    user_id, _ = await family(tb)
+    await tb.say(PHONE, "attended 9 feb 2")
+    replies = await tb.tap(PHONE, "log:attended_one:2026-02-10")
+    assert replies == [
+        with_mood_question(
+            "✅ Attended logged for Asha: Tue 10 Feb, 1 session\n"
+            "📅 Asha: 3 of 16 sessions used, 13 left."
+        )
+    ]
+    assert [(r["day"], r["count"], r["logged_by"]) for r in await sessions(tb)] == [
+        (date(2026, 2, 9), 2, user_id),
+        (date(2026, 2, 10), 1, user_id),
+    ]
+    assert await tb.say(PHONE, "undo") == ["↩️ Removed for Asha: Attended, Tue 10 Feb, 1 session."]
+
+
+async def test_a_reminders_attended_on_a_logged_day_asks_replace_and_keeps_the_numbers(tb):
+    await family(tb)
+    await tb.say(PHONE, "missed yesterday Fever")
+    replies = await tb.tap(PHONE, "log:attended_one:2026-02-10")
+    assert replies == [
+        "Asha is already marked Missed (1 session) on Tue 10 Feb. Replace it with Attended?"
+    ]
+    replies = await tb.tap(PHONE, "log:replace")
+    assert replies == [
+        with_mood_question(
+            "🔁 Replaced what was logged on Tue 10 Feb (type *undo* to bring it back).\n"
+            "✅ Attended logged for Asha: Tue 10 Feb, 1 session\n"
+            "📅 Asha: 1 of 16 sessions used, 15 left."
+        )
+    ]
+    assert [(r["status"], r["count"]) for r in await sessions(tb)] == [("attended", 1)]
+    await tb.say(PHONE, "undo")
+    assert [(r["status"], r["reason"]) for r in await sessions(tb)] == [("missed", "Fever")]
+
+
+async def test_a_reminders_attended_for_a_month_without_a_plan_says_so(tb):
+    await family(tb, plan=None)
+    replies = await tb.tap(PHONE, "log:attended_one:2026-02-11")
+    assert replies[0] == with_mood_question(
+        "✅ Attended logged for Asha: Wed 11 Feb, 1 session\n"
+        "📅 Asha: no plan for this month yet. Type *setup* to add one."
+    )

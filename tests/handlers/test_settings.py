@@ -215,7 +215,8 @@ async def test_the_weekly_digest_is_turned_on_by_choosing_its_day_and_off_again(
     ]
     assert [r["title"] for r in last_rows(bot)][:2] == ["Monday", "Tuesday"]
     assert await bot.tap(PHONE, "digest:day:7") == [
-        "✅ The weekly digest will come every Sunday from 18:00."
+        "✅ The weekly digest will come every Sunday from 18:00. Type *digest time* to change "
+        "the hour."
     ]
     row = await bot.db.fetchrow("SELECT digest_enabled, digest_day FROM tt.users")
     assert tuple(row) == (True, 7)
@@ -223,3 +224,88 @@ async def test_the_weekly_digest_is_turned_on_by_choosing_its_day_and_off_again(
     assert "digest:off" in [r["id"] for r in last_rows(bot)]
     assert await bot.tap(PHONE, "digest:off") == ["🔕 The weekly digest is off."]
     assert not await bot.db.fetchval("SELECT digest_enabled FROM tt.users")
+
+
+# ---- what the scheduled jobs read: the digest's day and hour, the package alert ----
+
+
+async def digest_row_of(bot):
+    row = await bot.db.fetchrow(
+        "SELECT digest_enabled, digest_day, digest_hour FROM tt.users WHERE phone = $1", PHONE
+    )
+    return tuple(row)
+
+
+async def test_digest_time_shows_the_digest_and_changes_its_hour_day_and_switch(bot):
+    await make_family(bot.db, PHONE)
+    assert await bot.say(PHONE, "digest time") == [
+        "📰 The weekly digest is off. When on, it comes every Sunday from 18:00.\n\n"
+        "You can also type *digest time 8pm*, *digest time sunday* or *digest time off*."
+    ]
+    assert last_buttons(bot) == ["digest:days", "digest:time", "digest:on"]
+    await bot.tap(PHONE, "digest:time")
+    assert [r["id"] for r in last_rows(bot)][-1] == "digest:period:evening"
+    await bot.tap(PHONE, "digest:period:morning")
+    assert [r["title"] for r in last_rows(bot)] == [f"{h:02d}:00" for h in range(6, 12)]
+    replies = await bot.tap(PHONE, "digest:hour:8")
+    assert replies[0].startswith(
+        "✅ Saved.\n\n📰 The weekly digest is off. When on, it comes every Sunday from 08:00."
+    )
+    assert await digest_row_of(bot) == (False, 7, 8)
+    assert await bot.tap(PHONE, "digest:on") == [
+        "✅ The weekly digest will come every Sunday from 08:00. Type *digest time* to change "
+        "the hour."
+    ]
+    replies = await bot.say(PHONE, "digest time wednesday")
+    assert "comes every Wednesday from 08:00" in replies[0]
+    await bot.say(PHONE, "digest time 7pm")
+    assert await digest_row_of(bot) == (True, 3, 19)
+    await bot.say(PHONE, "digest time off")
+    assert await digest_row_of(bot) == (False, 3, 19)
+    replies = await bot.say(PHONE, "digest time whenever")
+    assert replies[0].startswith("I did not understand that digest setting.")
+    assert await bot.say(PHONE, "digest") != replies  # the digest itself is still its own word
+
+
+async def test_digest_time_in_hindi_reads_hindi_day_names(bot):
+    await make_family(bot.db, PHONE)
+    await bot.db.execute("UPDATE tt.users SET language = 'hi'")
+    replies = await bot.say(PHONE, "सार का समय बुधवार")
+    assert replies[0].startswith("✅ सेव हो गया।")
+    assert await digest_row_of(bot) == (True, 3, 18)
+    await bot.db.execute("UPDATE tt.users SET language = 'te'")
+    await bot.say(PHONE, "సారాంశం సమయం 9pm")
+    assert await digest_row_of(bot) == (True, 3, 21)
+
+
+async def test_the_package_alert_is_set_per_child_by_an_owner_or_parent(bot):
+    _, child_id = await make_family(bot.db, PHONE)
+    assert await bot.say(PHONE, "package alert") == [
+        "📦 Asha: the reminder to renew the package comes when 2 sessions are left.\n\n"
+        "Pick another number of sessions left, or type one, e.g. *package alert 3*."
+    ]
+    assert [r["id"] for r in last_rows(bot)] == [f"pkg:at:{n}" for n in range(6)]
+    assert [r["title"] for r in last_rows(bot)][:2] == ["0 sessions", "1 session"]
+    assert await bot.tap(PHONE, "pkg:at:1") == [
+        "✅ Saved.\n📦 Asha: the reminder to renew the package comes when 1 session is left."
+    ]
+    low = "SELECT low_package_at FROM tt.children WHERE id = $1"
+    assert await bot.db.fetchval(low, child_id) == 1
+    await bot.say(PHONE, "package alert 4")
+    assert await bot.db.fetchval(low, child_id) == 4
+    assert await bot.say(PHONE, "package alert 99") == [
+        "Type a number of sessions left from 0 to 62, e.g. *package alert 3*."
+    ]
+    therapist = await add_user(bot.db, THERAPIST)
+    await add_member(bot.db, child_id, therapist, "therapist")
+    await bot.say(THERAPIST, "package alert 0")
+    assert await bot.db.fetchval(low, child_id) == 4  # a therapist cannot change it
+
+
+async def test_the_package_alert_in_telugu(bot):
+    _, child_id = await make_family(bot.db, PHONE)
+    await bot.db.execute("UPDATE tt.users SET language = 'te'")
+    replies = await bot.say(PHONE, "ప్యాకేజీ అలర్ట్ 3")
+    assert replies == ["✅ సేవ్ అయింది.\n📦 Asha: ప్యాకేజీలో 3 సెషన్లు మిగిలినప్పుడు పునరుద్ధరించమని గుర్తు చేస్తాను."]
+    low = "SELECT low_package_at FROM tt.children WHERE id = $1"
+    assert await bot.db.fetchval(low, child_id) == 3

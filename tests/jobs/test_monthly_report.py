@@ -95,3 +95,62 @@ async def test_who_gets_it_and_why_others_do_not(db, run_job):
     )
     again = await run_job("monthly-report", utc("2026-03-01T06:00"))
     assert (again["due"], again["sent"]) == (1, 1)
+
+
+async def test_outside_the_window_the_report_template_carries_the_pdf(db, run_job):
+    away, _ = await family(db, "919000000621")
+    await db.execute(
+        "UPDATE tt.users SET last_inbound_at = $2 WHERE id = $1", away, WROTE.replace(day=20)
+    )
+    templates = {"en": "tt_monthly_report"}
+    counts = await run_job("monthly-report", utc("2026-03-01T04:00"), report_templates=templates)
+    assert counts == {"due": 1, "sent": 1, "skipped": {}, "failed": 0}
+    [(to, body, free_form)] = await queued(db)
+    assert to == away and not free_form  # a template: Meta delivers it outside the window
+    template = body["message"]["template"]
+    assert template["name"] == "tt_monthly_report"
+    header, text = template["components"]
+    assert header == {
+        "type": "header",
+        "parameters": [{"type": "document", "document": {"filename": "Therapy-Asha-2026-02.pdf"}}],
+    }
+    assert [p["text"] for p in text["parameters"]] == ["Asha", "February 2026"]
+    assert base64.b64decode(body["media"]["content"]).startswith(b"%PDF")
+    assert body["then"] is None  # a free text after it could not go either
+    assert (await run_job("monthly-report", utc("2026-03-02T04:00")))["due"] == 0
+
+
+async def test_without_a_template_the_report_waits_until_the_third_for_the_window(db, run_job):
+    away, _ = await family(db, "919000000622")
+    await db.execute(
+        "UPDATE tt.users SET last_inbound_at = $2 WHERE id = $1", away, WROTE.replace(day=20)
+    )
+    for moment in ("2026-03-01T04:00", "2026-03-02T04:00"):  # 09:30 on the 1st and the 2nd
+        counts = await run_job("monthly-report", utc(moment))
+        assert counts["skipped"] == {"window_closed": 1} and await queued(db) == []
+    # the parent writes on the evening of the 2nd: the report comes from 09:00 on the 3rd
+    await db.execute(
+        "UPDATE tt.users SET last_inbound_at = $2 WHERE id = $1", away, utc("2026-03-02T15:00")
+    )
+    assert (await run_job("monthly-report", utc("2026-03-02T20:00")))["due"] == 0  # 01:30
+    counts = await run_job("monthly-report", utc("2026-03-03T04:00"))
+    assert (counts["due"], counts["sent"]) == (1, 1)
+    [(to, body, free_form)] = await queued(db)
+    assert to == away and free_form
+    assert body["media"]["filename"] == "Therapy-Asha-2026-02.pdf"
+    assert body["then"]["text"]["body"].startswith("📄 February 2026 is over")
+
+
+async def test_a_window_that_stays_closed_past_the_third_gets_no_report(db, run_job):
+    away, _ = await family(db, "919000000623")
+    await db.execute(
+        "UPDATE tt.users SET last_inbound_at = $2 WHERE id = $1", away, WROTE.replace(day=20)
+    )
+    assert (await run_job("monthly-report", utc("2026-03-03T17:00")))["skipped"] == {
+        "window_closed": 1
+    }
+    await db.execute(
+        "UPDATE tt.users SET last_inbound_at = $2 WHERE id = $1", away, utc("2026-03-04T04:00")
+    )
+    assert (await run_job("monthly-report", utc("2026-03-04T05:00")))["due"] == 0
+    assert await queued(db) == []

@@ -71,7 +71,7 @@ async def test_kolkata_member_is_reminded_once_from_their_hour_with_the_months_n
     assert to == user_id and free_form
     assert "Asha" in text_of(body) and "2 of 16 sessions used, 14 left" in text_of(body)
     buttons = [b["reply"]["id"] for b in body["message"]["interactive"]["action"]["buttons"]]
-    assert buttons == ["log:attended:2026-03-10", "log:missed:2026-03-10", "holiday:today"]
+    assert buttons == ["log:attended_one:2026-03-10", "log:missed:2026-03-10", "holiday:today"]
     assert body["fallback"] is None  # no template configured
     # a rerun, a later tick the same local day: nothing more
     assert (await run_job("reminders", utc("2026-03-10T17:00")))["due"] == 0
@@ -244,3 +244,19 @@ async def test_a_dry_run_counts_and_sends_nothing_and_the_run_is_recorded(db, ru
     run = await db.fetchrow("SELECT job, dry_run, as_of FROM tt.job_runs")
     assert tuple(run) == ("reminders", True, utc("2026-03-10T14:00"))
     assert (await run_job("reminders", utc("2026-03-10T14:00") + timedelta(minutes=5)))["sent"] == 1
+
+
+async def test_children_with_names_of_one_length_each_get_their_own_name_written_whole(db, run_job):
+    # the message is built once per shape (two of these names have one length); each copy
+    # carries its own child's name, quotes, backslash and Telugu included, in the text and
+    # in the template's parameter
+    names = {'Ra "J" \\ 1': "919000000119", "రాము శ్రీ": "919000000120", "Ravi Kumar": "919000000121"}
+    for name, phone in names.items():
+        _, child_id = await member(db, phone, wrote=utc("2026-03-10T10:00"))
+        await db.execute("UPDATE tt.children SET name = $2 WHERE id = $1", child_id, name)
+    templates = {"en": "tt_reminder"}
+    counts = await run_job("reminders", utc("2026-03-10T14:00"), reminder_templates=templates)
+    assert counts["sent"] == 3
+    for (_, body, _), name in zip(await queued(db), names, strict=True):
+        assert name in text_of(body) and "\ue000" not in text_of(body)
+        assert body["fallback"]["template"]["components"][0]["parameters"][0]["text"] == name

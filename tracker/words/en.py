@@ -62,6 +62,8 @@ WORDS: Vocabulary = {
         "settings": ("settings",),
         "timezone": ("timezone", "time zone", "tz"),
         "reminders": ("reminders", "reminder", "reminder time"),
+        "digest_settings": ("digest time", "digest settings", "digest day"),
+        "package_alert": ("package alert", "low package alert", "renew alert"),
         "go_pro": ("go pro", "gopro", "upgrade", "pro", "buy pro"),
         "reconcile_payment": ("reconcile payment", "reconcile", "check payment"),
         "apply_coupon": ("apply coupon", "coupon"),

@@ -52,6 +52,8 @@ WORDS: Vocabulary = {
         "settings": ("सेटिंग्स",),
         "timezone": ("समय क्षेत्र",),
         "reminders": ("रिमाइंडर",),
+        "digest_settings": ("सार का समय",),
+        "package_alert": ("पैकेज अलर्ट",),
         "go_pro": ("प्रो", "अपग्रेड", "प्रो लें"),
         "reconcile_payment": ("भुगतान जाँचें",),
         "apply_coupon": ("कूपन", "कूपन लगाएँ"),

@@ -52,6 +52,8 @@ WORDS: Vocabulary = {
         "settings": ("సెట్టింగ్\u200cలు",),
         "timezone": ("టైమ్ జోన్",),
         "reminders": ("రిమైండర్",),
+        "digest_settings": ("సారాంశం సమయం", "వారపు సారాంశం సమయం"),
+        "package_alert": ("ప్యాకేజీ అలర్ట్",),
         "go_pro": ("ప్రో", "అప్‌గ్రేడ్", "ప్రో కొను"),
         "reconcile_payment": ("చెల్లింపు తనిఖీ",),
         "apply_coupon": ("కూపన్", "కూపన్ వాడు"),
