@@ -17,6 +17,7 @@ from bot import health, privacy_page, razorpay_webhook, webhook
 from bot.background import DATABASE_GONE
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
+from bot.group_commit import GroupCommit
 from bot.jobs import http as jobs_http
 from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
@@ -225,7 +226,14 @@ async def _start_services(
         sender.wake()
 
     rt.services = Services(
-        db, ingest_db, worker, sender, background, start_scheduler(tick), payments
+        db,
+        ingest_db,
+        GroupCommit(ingest_db, rt.cipher),
+        worker,
+        sender,
+        background,
+        start_scheduler(tick),
+        payments,
     )
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from bot.background import QueueDrainer
     from bot.config import Settings
+    from bot.group_commit import GroupCommit
     from bot.payments_worker import PaymentsWorker
     from bot.sender import Sender
     from bot.worker import Worker
@@ -26,6 +27,7 @@ class Services:
 
     db: Database
     ingest_db: Database  # the webhook's own pool: acks never queue behind the loops
+    ingest: GroupCommit  # stores concurrent webhooks together, over ingest_db
     worker: Worker
     sender: Sender
     background: list[QueueDrainer]
