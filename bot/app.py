@@ -1,4 +1,5 @@
-"""The app factory: settings in, a Quart app out, with the worker and sender running beside it."""
+"""The app factory: settings in, a Quart app out, with the worker and sender running beside it
+(or, per role, only the webhooks, or only the loops)."""
 
 from __future__ import annotations
 
@@ -22,10 +23,11 @@ from bot.jobs import http as jobs_http
 from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
 from bot.payments_worker import PaymentsWorker
-from bot.runtime import Runtime, Services
+from bot.runtime import ALL_IN_ONE, Role, Runtime, Services
 from bot.scheduler import TICK_CONNECTIONS, start_scheduler
 from bot.sender import Sender
 from bot.voice_jobs import VoiceJob, voice_job
+from bot.wakeups import LISTEN_CONNECTIONS, Wakeups
 from bot.worker import Worker
 from dialog.context import Links
 from handlers import build_router
@@ -38,6 +40,12 @@ from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pendin
 log = logging.getLogger(__name__)
 
 INGEST_POOL_SIZE = 8
+HTTP_BLUEPRINTS = (
+    webhook.blueprint,
+    privacy_page.blueprint,
+    jobs_http.blueprint,
+    razorpay_webhook.blueprint,
+)
 BACKGROUND = (Sender, Worker, VoiceJob, NoticeFlusher, PaymentsWorker)
 # Readiness checks get connections of their own, so queues waiting on a slow database never
 # make the server look down.
@@ -51,29 +59,29 @@ DATABASE_DOWN = (*DATABASE_GONE, asyncio.TimeoutError)
 def create_app(
     settings: Settings,
     *,
+    role: Role = ALL_IN_ONE,
     transport: Transport | None = None,
     clock: Callable[[], datetime] | None = None,
     http_client: httpx.AsyncClient | None = None,
 ) -> Quart:
-    """Build the app; the database, worker, sender and voice-note job start when serving
-    starts. `http_client` (media downloads and speech-to-text) is replaceable in tests."""
+    """Build the app; the database and what `role` runs (by default the worker, sender and
+    voice-note job too) start when serving starts. `http_client` (media downloads and
+    speech-to-text) is replaceable in tests."""
     app = Quart(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     rt = Runtime(settings=settings, cipher=settings.cipher(), router=build_router())
     app.extensions["therapy_tracker"] = rt
     app.register_blueprint(health.blueprint)
-    app.register_blueprint(webhook.blueprint)
-    app.register_blueprint(privacy_page.blueprint)
-    app.register_blueprint(jobs_http.blueprint)
-    app.register_blueprint(razorpay_webhook.blueprint)
+    for blueprint in HTTP_BLUEPRINTS if role.http else ():
+        app.register_blueprint(blueprint)
 
     @app.before_serving
     async def start() -> None:
-        await _start_services(rt, transport, clock, http_client)
+        await start_services(rt, role, transport, clock, http_client)
 
     @app.after_serving
     async def stop() -> None:
-        await _stop_services(rt)
+        await stop_services(rt)
 
     async def database_down(error: Exception) -> Response:
         log.warning("database unreachable", extra={"error": type(error).__name__})
@@ -171,21 +179,38 @@ def database_address(dsn: str) -> str:
     return f"{host}:{parts.port or 5432}{parts.path}"
 
 
-async def _start_services(
+async def start_services(
     rt: Runtime,
+    role: Role,
+    transport: Transport | None = None,
+    clock: Callable[[], datetime] | None = None,
+    http_client: httpx.AsyncClient | None = None,
+) -> None:
+    """Connect (migrating first outside production), then start what `role` runs."""
+    keep_heap_small()
+    dsn = await prepare_database(rt.settings)
+    db = await Database.connect(dsn, max_size=main_pool_size(role))
+    rt.services = Services(db)
+    if role.http:
+        rt.services.ingest_db = await Database.connect(
+            dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS
+        )
+        rt.services.ingest = GroupCommit(rt.services.ingest_db, rt.cipher)
+    if role.loops:
+        _start_loops(rt, rt.services, transport, clock or (lambda: datetime.now(UTC)), http_client)
+    if role.listens:
+        rt.services.wakeups = _wakeups(dsn, rt.services)
+
+
+def _start_loops(
+    rt: Runtime,
+    services: Services,
     transport: Transport | None,
-    clock: Callable[[], datetime] | None,
+    now: Callable[[], datetime],
     http_client: httpx.AsyncClient | None,
 ) -> None:
-    """Connect (migrating first outside production), then start every background loop."""
-    settings = rt.settings
-    keep_heap_small()
-    dsn = await prepare_database(settings)
-    db = await Database.connect(dsn, max_size=main_pool_size())
-    ingest_db = await Database.connect(
-        dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS
-    )
-    now = clock or (lambda: datetime.now(UTC))
+    """The worker, sender, voice-note job, notices and payments, and the scheduled tick."""
+    settings, db = rt.settings, services.db
     sender = Sender(
         db,
         rt.cipher,
@@ -217,31 +242,43 @@ async def _start_services(
         settings, db, rt.cipher, http_client, wake_worker=worker.wake, wake_sender=sender.wake
     )
     notices = _notices(rt, db, on_flushed=sender.wake, clock=now)
-    background = [sender, worker, voice, notices, payments]
-    for service in background:
+    services.background = [sender, worker, voice, notices, payments]
+    for service in services.background:
         service.start()
 
     async def tick() -> None:
         await run_named(job_env(settings, db, rt.cipher, now()), TICK)
         sender.wake()
 
-    rt.services = Services(
-        db,
-        ingest_db,
-        GroupCommit(ingest_db, rt.cipher),
-        worker,
-        sender,
-        background,
-        start_scheduler(tick),
-        payments,
+    services.worker, services.sender, services.payments = worker, sender, payments
+    services.scheduler = start_scheduler(tick)
+
+
+def _wakeups(dsn: str, services: Services) -> Wakeups:
+    wakeups = Wakeups(
+        dsn,
+        {
+            "inbound": services.wake_worker,
+            "outbox": services.wake_sender,
+            "payments": services.wake_payments,
+        },
     )
+    wakeups.start()
+    return wakeups
 
 
-def main_pool_size() -> int:
+def main_pool_size(role: Role = ALL_IN_ONE) -> int:
     """A connection for every background task and the scheduled tick (each holds one at a time)
-    and the readiness checks; the webhook has its own pool."""
-    tasks = sum(loop.concurrency for loop in BACKGROUND)
+    and the readiness checks and metrics scrapes; the webhook has its own pool. A web-only
+    process keeps the tick's connection for the jobs endpoint a cron calls."""
+    tasks = sum(loop.concurrency for loop in BACKGROUND) if role.loops else 0
     return tasks + TICK_CONNECTIONS + REQUEST_CONNECTIONS
+
+
+def connections(role: Role) -> int:
+    """Every connection a process of `role` may open to Postgres."""
+    ingest = INGEST_POOL_SIZE if role.http else 0
+    return main_pool_size(role) + ingest + (LISTEN_CONNECTIONS if role.listens else 0)
 
 
 def _payments(
@@ -295,16 +332,20 @@ def _notices(
     )
 
 
-async def _stop_services(rt: Runtime) -> None:
+async def stop_services(rt: Runtime) -> None:
     """Every loop stops claiming at once and finishes what it holds within the deadline;
     claims whose work had not started go back to the queue; then the pools close."""
     services, rt.services = rt.services, None
     if services is None:
         return
-    services.scheduler.shutdown(wait=False)
+    if services.wakeups is not None:
+        await services.wakeups.stop()
+    if services.scheduler is not None:
+        services.scheduler.shutdown(wait=False)
     await asyncio.gather(*(service.stop() for service in services.background))
     for database in (services.ingest_db, services.db):
-        await database.close()
+        if database is not None:
+            await database.close()
 
 
 def _transport(settings: Settings) -> Transport:

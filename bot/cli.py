@@ -1,4 +1,4 @@
-"""`python -m bot serve|migrate|chat|stats|payments|coupons`."""
+"""`python -m bot serve|work|migrate|chat|stats|payments|coupons`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from bot.config import ConfigError, Settings, from_env
 
 if TYPE_CHECKING:
     import asyncpg
+
+    from bot.runtime import Role
 
 Command = Callable[[Settings, argparse.Namespace], int]
 CHAT_LOG = "chat.log"
@@ -71,7 +73,18 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the web server, worker and sender")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    serve.add_argument(
+        "--no-workers",
+        action="store_true",
+        help="answer webhooks, pages and health only; `work` processes drain the queues",
+    )
     serve.set_defaults(run=run_serve)
+    work = commands.add_parser("work", help="run the worker, sender and scheduled jobs only")
+    work.add_argument("--host", default="127.0.0.1", help="where --metrics-port listens")
+    work.add_argument(
+        "--metrics-port", type=int, help="serve /metrics and /health here (default: no HTTP)"
+    )
+    work.set_defaults(run=run_work)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=run_migrate)
     chat = commands.add_parser("chat", help="talk to the bot from this terminal")
@@ -127,18 +140,61 @@ def run_jobs(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_serve(settings: Settings, args: argparse.Namespace) -> int:
-    from hypercorn.asyncio import serve
-    from hypercorn.config import Config
+    from bot.runtime import ALL_IN_ONE, WEB
 
-    from bot.app import StartupError, create_app, prepare_database
+    role = WEB if args.no_workers else ALL_IN_ONE
+    return _serve_http(settings, role, args.host, args.port)
+
+
+def run_work(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runtime import WORK
+    from bot.work import run_loops
+
+    if (refused := _shared_database_problem(settings)) is not None:
+        print(f"cannot start: {refused}", file=sys.stderr)
+        return 1
+    if args.metrics_port is not None:
+        return _serve_http(settings, WORK, args.host, args.metrics_port)
+    if not _database_prepared(settings):
+        return 1
+    print(f"Therapy Tracker working ({_describe(settings)})")
+    asyncio.run(run_loops(settings))
+    return 0
+
+
+def _shared_database_problem(settings: Settings) -> str | None:
+    """`work` beside `serve` needs one database both reach; the embedded one is joined under
+    the same DATA_DIR, so only a missing folder is refused."""
+    if settings.database_url or (settings.data_dir / "pg").is_dir():
+        return None
+    return (
+        f"no embedded database under {settings.data_dir}/pg to join: start `python -m bot "
+        "serve --no-workers` with the same DATA_DIR first, or set DATABASE_URL (needed when "
+        "the processes run on different machines)"
+    )
+
+
+def _database_prepared(settings: Settings) -> bool:
+    from bot.app import StartupError, prepare_database
 
     try:  # checked before serving, so a refusal is one line instead of a lifespan traceback
         asyncio.run(prepare_database(settings))
     except StartupError as e:
         print(f"cannot start: {e}", file=sys.stderr)
+        return False
+    return True
+
+
+def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
+    from bot.app import create_app
+
+    if not _database_prepared(settings):
         return 1
     config = Config()
-    config.bind = [f"{args.host}:{args.port}"]
+    config.bind = [f"{host}:{port}"]
     config.accesslog = None
     config.graceful_timeout = 10
     stop = asyncio.Event()
@@ -147,15 +203,18 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(create_app(settings), config, shutdown_trigger=stop.wait)
+        await serve(create_app(settings, role=role), config, shutdown_trigger=stop.wait)
 
-    print(
-        f"Therapy Tracker listening on http://{args.host}:{args.port} "
-        f"({'embedded database' if settings.embedded_database else 'DATABASE_URL'}, "
-        f"{'replies printed here' if settings.console_replies else 'replies sent to WhatsApp'})"
-    )
+    where = f"http://{host}:{port}"
+    print(f"Therapy Tracker ({role.command}) listening on {where} ({_describe(settings)})")
     asyncio.run(run())
     return 0
+
+
+def _describe(settings: Settings) -> str:
+    database = "embedded database" if settings.embedded_database else "DATABASE_URL"
+    replies = "replies printed here" if settings.console_replies else "replies sent to WhatsApp"
+    return f"{database}, {replies}"
 
 
 def run_migrate(settings: Settings, args: argparse.Namespace) -> int:

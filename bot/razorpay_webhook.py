@@ -44,10 +44,10 @@ async def receive_event() -> Response:
     if not event_id:  # never seen from Razorpay; the body's digest still dedupes redelivery
         event_id = "sha256:" + hashlib.sha256(body).hexdigest()
     cipher = rt.cipher
-    async with rt.running.ingest_db.transaction(SYSTEM) as conn:
+    async with rt.running.webhook_db.transaction(SYSTEM) as conn:
         stored = await conn.fetchval(STORE_EVENT, event_id, _event_name(body), cipher.encrypt(body))
-    if stored is not None and rt.running.payments is not None:
-        rt.running.payments.wake()
+    if stored is not None:
+        rt.running.wake_payments()
     return _plain("ok", 200)
 
 

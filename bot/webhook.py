@@ -42,9 +42,9 @@ async def receive_update() -> Response:
     body = await _raw_body()
     if checking and not await _signed(body, header, rt.settings.whatsapp_app_secret):
         return _plain("bad signature", 403)
-    stored = await rt.running.ingest.store(prepare(body, rt.cipher))
+    stored = await rt.running.webhook_ingest.store(prepare(body, rt.cipher))
     if stored.new:
-        rt.running.worker.wake()
+        rt.running.wake_worker()
     return _plain("ok", 200)
 
 

@@ -35,5 +35,5 @@ async def run_job(name: str) -> tuple[Response, int]:
     services = rt.running
     env = job_env(rt.settings, services.db, rt.cipher, datetime.now(UTC))
     counts = await run_named(env, name)
-    services.sender.wake()
+    services.wake_sender()
     return jsonify(counts), 200

@@ -1,6 +1,7 @@
 """What the fault-injection tests share: people who each get one reply per "help", rounds of
 their messages, the check that everyone was answered exactly once with nothing left behind,
-and a real server process (`python -m bot serve`) with Meta's Graph API stubbed at its edge."""
+and real server processes (`python -m bot serve`, or web and work processes) with Meta's Graph
+API stubbed at its edge."""
 
 from __future__ import annotations
 
@@ -64,18 +65,43 @@ def server_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str
     } | extra
 
 
-async def start_server(port: int, env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
-    """`python -m bot serve` on `port`, returned once it says it is ready."""
+async def start_server(
+    port: int, env: dict[str, str], log: Path, *options: str
+) -> asyncio.subprocess.Process:
+    """`python -m bot serve` on `port` (`--no-workers`: a web process), returned once it says
+    it is ready."""
+    process = await _bot(env, log, "serve", "--port", str(port), *options)
+    await started(f"http://127.0.0.1:{port}", process)
+    return process
+
+
+LISTENERS_SQL = """
+SELECT count(*) FROM pg_stat_activity
+WHERE datname = current_database() AND application_name = 'therapy-tracker-listen'
+"""
+
+
+async def start_work(env: dict[str, str], log: Path, db: Any) -> asyncio.subprocess.Process:
+    """`python -m bot work`, returned once it listens for new rows (it serves no HTTP)."""
+    before = await db.fetchval(LISTENERS_SQL)
+    process = await _bot(env, log, "work")
+    deadline = time.monotonic() + 30
+    while await db.fetchval(LISTENERS_SQL) <= before:
+        assert process.returncode is None, "the work process exited while starting"
+        assert time.monotonic() < deadline, "the work process did not start"
+        await asyncio.sleep(0.1)
+    return process
+
+
+async def _bot(env: dict[str, str], log: Path, *args: str) -> asyncio.subprocess.Process:
     with log.open("a") as stderr:
-        process = await asyncio.create_subprocess_exec(
+        return await asyncio.create_subprocess_exec(
             sys.executable,
-            *("-m", "bot", "serve", "--port", str(port)),
+            *("-m", "bot", *args),
             env=env,
             stdout=asyncio.subprocess.DEVNULL,
             stderr=stderr,
         )
-    await started(f"http://127.0.0.1:{port}", process)
-    return process
 
 
 async def started(url: str, process: asyncio.subprocess.Process) -> None:
