@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +33,10 @@ from harness import (
 )
 
 APP_SECRET = "bench-app-secret"
+LAYOUTS = {
+    "split": "ours: serve --no-workers beside a work process",
+    "all": "ours: one serve with the worker and sender inside",
+}
 E2E_NUMBER = "bench-number"
 PENDING_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
@@ -150,13 +155,37 @@ async def bare_server(workdir: Path) -> AsyncIterator[str]:
         yield url
 
 
+@asynccontextmanager
+async def ours_running(
+    layout: str, workdir: Path, env: dict[str, str], work_nice: int = 0
+) -> AsyncIterator[tuple[str, list[subprocess.Popen]]]:
+    """Our server at a URL: `split` is a web process (`serve --no-workers`) beside a `work`
+    process (run under `nice -n work_nice`); `all` is one `serve` running the webhook, worker
+    and sender together. Yields the URL and the processes (for RSS)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    serve = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
+    if layout == "all":
+        async with running(serve, env, url, "/health/live", workdir / "ours.log") as web:
+            yield url, [web]
+        return
+    work_port = free_port()
+    work = ["nice", "-n", str(work_nice), sys.executable, "-m", "bot", "work"]
+    work += ["--metrics-port", str(work_port)]
+    async with (
+        running([*serve, "--no-workers"], env, url, "/health/live", workdir / "web.log") as web,
+        running(
+            work, env, f"http://127.0.0.1:{work_port}", "/health/live", workdir / "work.log"
+        ) as worker,
+    ):
+        yield url, [web, worker]
+
+
 async def measure_ours(
     args: argparse.Namespace, workdir: Path, dsn: str, stub: GraphStub, stub_port: int
 ) -> dict:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
-    async with running(cmd, server_env(dsn, stub_port), url, "/health/live", workdir / "ours.log"):
+    env = server_env(dsn, stub_port)
+    async with ours_running(args.layout, workdir, env, args.work_nice) as (url, _):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         started = time.perf_counter()
@@ -190,7 +219,10 @@ def since(start: float, at: float | None) -> str:
 def report_ingest(args: argparse.Namespace, bare: list[Run], ours: Run) -> float:
     """The side-by-side table; returns throughput ours/bare (bare = mean of its two runs)."""
     ratio = ours.rate / (sum(run.rate for run in bare) / len(bare))
-    print(f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users")
+    layout = LAYOUTS[args.layout] + (f" at nice {args.work_nice}" if args.work_nice else "")
+    print(
+        f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users; {layout}"
+    )
     print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
     print(row("bare Quart, before", bare[0]))
     print(row("our webhook", ours))
@@ -285,6 +317,10 @@ def main() -> int:
         type=int,
         default=25,
         help="business numbers the load is spread over (Meta paces each)",
+    )
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="split")
+    parser.add_argument(
+        "--work-nice", type=int, default=0, help="niceness of the work process (split layout)"
     )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
