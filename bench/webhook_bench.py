@@ -157,14 +157,18 @@ async def bare_server(workdir: Path) -> AsyncIterator[str]:
 
 @asynccontextmanager
 async def ours_running(
-    layout: str, workdir: Path, env: dict[str, str], work_nice: int = 0
+    layout: str, workdir: Path, env: dict[str, str], work_nice: int = 0, uvicorn: bool = False
 ) -> AsyncIterator[tuple[str, list[subprocess.Popen]]]:
     """Our server at a URL: `split` is a web process (`serve --no-workers`) beside a `work`
     process (run under `nice -n work_nice`); `all` is one `serve` running the webhook, worker
-    and sender together. Yields the URL and the processes (for RSS)."""
+    and sender together; `uvicorn` serves the same app on uvicorn instead of Hypercorn.
+    Yields the URL and the processes (for RSS)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     serve = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
+    if uvicorn:
+        serve = [sys.executable, str(Path(__file__).resolve()), "--uvicorn-server", str(port)]
+        serve += ["--layout", layout]
     if layout == "all":
         async with running(serve, env, url, "/health/live", workdir / "ours.log") as web:
             yield url, [web]
@@ -173,7 +177,13 @@ async def ours_running(
     work = ["nice", "-n", str(work_nice), sys.executable, "-m", "bot", "work"]
     work += ["--metrics-port", str(work_port)]
     async with (
-        running([*serve, "--no-workers"], env, url, "/health/live", workdir / "web.log") as web,
+        running(
+            serve if uvicorn else [*serve, "--no-workers"],
+            env,
+            url,
+            "/health/live",
+            workdir / "web.log",
+        ) as web,
         running(
             work, env, f"http://127.0.0.1:{work_port}", "/health/live", workdir / "work.log"
         ) as worker,
@@ -204,6 +214,17 @@ async def measure_ours(
         }
 
 
+async def measure_uvicorn(args: argparse.Namespace, workdir: Path, dsn: str, stub_port: int) -> Run:
+    """The same app and load with uvicorn as the web server: the ack only."""
+    env = server_env(dsn, stub_port)
+    async with ours_running(args.layout, workdir, env, args.work_nice, uvicorn=True) as (url, _):
+        await blast(url, workload("9183", args.warmup, args.numbers), args.concurrency)
+        await drained(dsn, 120.0)
+        run = await blast(url, workload("9173", args.requests, args.numbers), args.concurrency)
+        await drained(dsn, 600.0)
+        return run
+
+
 def row(label: str, run: Run) -> str:
     bad = sum(n for status, n in run.statuses.items() if status != 200)
     return (
@@ -216,9 +237,12 @@ def since(start: float, at: float | None) -> str:
     return "not drained" if at is None else f"{at - start:.1f} s"
 
 
-def report_ingest(args: argparse.Namespace, bare: list[Run], ours: Run) -> float:
+def report_ingest(
+    args: argparse.Namespace, bare: list[Run], ours: Run, uvicorn: Run | None
+) -> float:
     """The side-by-side table; returns throughput ours/bare (bare = mean of its two runs)."""
-    ratio = ours.rate / (sum(run.rate for run in bare) / len(bare))
+    bare_rate = sum(run.rate for run in bare) / len(bare)
+    ratio = ours.rate / bare_rate
     layout = LAYOUTS[args.layout] + (f" at nice {args.work_nice}" if args.work_nice else "")
     print(
         f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users; {layout}"
@@ -226,17 +250,22 @@ def report_ingest(args: argparse.Namespace, bare: list[Run], ours: Run) -> float
     print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
     print(row("bare Quart, before", bare[0]))
     print(row("our webhook", ours))
+    if uvicorn:
+        print(row("ours on uvicorn", uvicorn))
     print(row("bare Quart, after", bare[1]))
-    for label, run in (("bare", bare[0]), ("ours", ours), ("bare", bare[1])):
-        if set(run.statuses) - {200}:
+    for label, run in (("bare", bare[0]), ("ours", ours), ("uvicorn", uvicorn), ("bare", bare[1])):
+        if run and set(run.statuses) - {200}:
             print(f"{label} answers: {dict(run.statuses)}")
     print(f"throughput ours/bare: {ratio:.2f}x")
+    if uvicorn:
+        print(f"throughput ours on uvicorn/bare: {uvicorn.rate / bare_rate:.2f}x")
     return ratio
 
 
 def report(args: argparse.Namespace, bare: list[Run], ours: dict) -> None:
     run, e2e = ours["run"], ours["e2e"]
-    ratio, p99 = report_ingest(args, bare, run), percentile(run.latencies, 0.99) * 1e3
+    ratio = report_ingest(args, bare, run, ours.get("uvicorn"))
+    p99 = percentile(run.latencies, 0.99) * 1e3
     median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
     total = ours["outbox_at"] - ours["started"] if ours["outbox_at"] else None
     print(
@@ -276,10 +305,28 @@ async def bench(args: argparse.Namespace) -> None:
                 await blast(bare, workload("9180", args.warmup, 1), args.concurrency)
                 before = await blast(bare, workload("9170", args.requests, 1), args.concurrency)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
+                if args.uvicorn:
+                    async with bench_database(workdir) as other:
+                        ours["uvicorn"] = await measure_uvicorn(args, workdir, other, stub_port)
                 after = await blast(bare, workload("9172", args.requests, 1), args.concurrency)
         finally:
             await stub.close()
         report(args, [before, after], ours)
+
+
+def serve_uvicorn(port: int, layout: str) -> None:
+    """Our app as `serve` builds it, on uvicorn (httptools and uvloop when installed)."""
+    import uvicorn
+
+    from bot import logs
+    from bot.app import create_app
+    from bot.config import from_env
+    from bot.runtime import ALL_IN_ONE, WEB
+
+    settings = from_env()
+    logs.configure(settings.log_level)
+    app = create_app(settings, role=WEB if layout == "split" else ALL_IN_ONE)
+    uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
 
 
 def serve_bare(port: int) -> None:
@@ -322,10 +369,16 @@ def main() -> int:
     parser.add_argument(
         "--work-nice", type=int, default=0, help="niceness of the work process (split layout)"
     )
+    parser.add_argument(
+        "--uvicorn", action="store_true", help="also measure our app on uvicorn (pip install it)"
+    )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--uvicorn-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         serve_bare(args.bare_server)
+    elif args.uvicorn_server:
+        serve_uvicorn(args.uvicorn_server, args.layout)
     else:
         asyncio.run(bench(args))
     return 0
