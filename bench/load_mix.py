@@ -27,7 +27,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-from harness import WEBHOOK, GraphStub, Lane, bench_database, percentile
+from harness import WEBHOOK, GraphStub, Lane, bench_database, cpu_seconds, percentile
 from razorpay_bench import RAZORPAY_SECRET, RAZORPAY_WEBHOOK, razorpay_deliveries
 from reminder_bench import CHILDREN, POPULATE
 from soak import rss_mb
@@ -38,7 +38,7 @@ from bot.signature import sign
 MEDIAN_LIMIT = 0.250  # Meta's: a webhook answered slower than this, at the median, is at risk
 CRON_SECRET = "bench-cron-secret-0123456789"
 TEXTS = ("hi", "help", "menu", "attended today", "missed yesterday", "status", "hello there")
-MAX_OPEN = 512  # connections the load generator holds at most
+MAX_OPEN = 64  # connections the load generator holds at most (Meta opens few)
 QUEUES_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
        (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox,
@@ -111,6 +111,7 @@ class OpenLoop:
         self._open = asyncio.Semaphore(MAX_OPEN)
 
     async def run(self, rate: float, seconds: float, make: Callable[[], Request]) -> dict:
+        self.close()  # the server closes keep-alive connections idle between steps
         latencies: dict[str, list[float]] = defaultdict(list)
         statuses: Counter = Counter()
         start = time.perf_counter()
@@ -132,6 +133,7 @@ class OpenLoop:
         for lanes in self._idle.values():
             for lane in lanes:
                 lane.close()
+        self._idle.clear()
 
 
 async def seed_members(dsn: str, members: int) -> None:
@@ -163,12 +165,15 @@ async def queues(dsn: str) -> asyncpg.Record:
 
 
 class RssLog:
-    """Each process's RSS once a second, for the timeline."""
+    """Each process's RSS once a second, for the timeline, and its CPU time."""
 
     def __init__(self, pids: list[int]) -> None:
         self.samples: list[tuple[float, list[float]]] = []
         self._pids, self._start = pids, time.perf_counter()
         self._task = asyncio.create_task(self._sample())
+
+    def cpu(self) -> list[float]:
+        return [cpu_seconds(pid) for pid in self._pids]
 
     async def _sample(self) -> None:
         while True:
@@ -184,19 +189,26 @@ class RssLog:
         await asyncio.gather(self._task, return_exceptions=True)
 
 
-def step_line(rate: float, result: dict, left: asyncpg.Record, swept: str, rss: list[float]) -> str:
+def step_line(
+    rate: float, result: dict, left: asyncpg.Record, swept: str, rss: list[float], busy: str
+) -> str:
     everything = [x for values in result["latencies"].values() for x in values]
     by_kind = "  ".join(
         f"{kind} {percentile(values, 0.5) * 1e3:.0f}/{percentile(values, 0.99) * 1e3:.0f}"
         for kind, values in sorted(result["latencies"].items())
     )
-    bad = sum(n for (_, status), n in result["statuses"].items() if status not in (200, 202))
+    refused = {f"{kind} {status}": n for (kind, status), n in result["statuses"].items()}
+    refused = {what: n for what, n in refused.items() if not what.endswith(" 200")}
+    bad = sum(refused.values())
     achieved = len(everything) / result["took"]
     return (
         f"{rate:>6.0f}{achieved:>8.0f}{percentile(everything, 0.5) * 1e3:>8.0f}"
-        f"{percentile(everything, 0.99) * 1e3:>8.0f}{bad:>6}   {by_kind}\n"
+        f"{percentile(everything, 0.99) * 1e3:>8.0f}{bad:>6}   {by_kind}"
+        + (f"  (not 200: {refused})" if refused else "")
+        + "\n"
         f"{'':>14}left: inbound {left['inbound']}, outbox {left['outbox']}, "
         f"payments {left['payments']}; {swept}; RSS MB {' / '.join(f'{mb:.0f}' for mb in rss)}"
+        f"; CPU {busy}"
     )
 
 
@@ -208,10 +220,15 @@ async def drive(args: argparse.Namespace, url: str, dsn: str, stub: GraphStub, p
     try:
         for rate in args.rates:
             swept_task = asyncio.create_task(sweep(url))
+            cpu_before = rss.cpu()
             result = await loop.run(rate, args.seconds, mix.next)
+            busy = " / ".join(
+                f"{(after - before) / result['took']:.0%}"
+                for before, after in zip(cpu_before, rss.cpu(), strict=True)
+            )
             took, counts = await swept_task
             swept = f"sweep {took:.1f} s (due {counts.get('due')}, sent {counts.get('sent')})"
-            print(step_line(rate, result, await queues(dsn), swept, rss.last()))
+            print(step_line(rate, result, await queues(dsn), swept, rss.last(), busy))
             everything = [x for values in result["latencies"].values() for x in values]
             if percentile(everything, 0.5) > MEDIAN_LIMIT:
                 crossed = rate

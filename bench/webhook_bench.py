@@ -147,12 +147,12 @@ def server_env(dsn: str, stub_port: int) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def bare_server(workdir: Path) -> AsyncIterator[str]:
+async def bare_server(workdir: Path) -> AsyncIterator[tuple[str, int]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
-    async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log"):
-        yield url
+    async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log") as proc:
+        yield url, proc.pid
 
 
 @asynccontextmanager
@@ -195,11 +195,12 @@ async def measure_ours(
     args: argparse.Namespace, workdir: Path, dsn: str, stub: GraphStub, stub_port: int
 ) -> dict:
     env = server_env(dsn, stub_port)
-    async with ours_running(args.layout, workdir, env, args.work_nice) as (url, _):
+    async with ours_running(args.layout, workdir, env, args.work_nice) as (url, procs):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         started = time.perf_counter()
-        run = await blast(url, workload("9171", args.requests, args.numbers), args.concurrency)
+        load = workload("9171", args.requests, args.numbers)
+        run = await blast(url, load, args.concurrency, server=procs[0].pid)
         inbound_at, outbox_at = await drained(dsn, 600.0)
         e2e, missing = await end_to_end(url, stub, args.e2e, args.e2e_interval)
         await drained(dsn, 60.0)
@@ -217,10 +218,14 @@ async def measure_ours(
 async def measure_uvicorn(args: argparse.Namespace, workdir: Path, dsn: str, stub_port: int) -> Run:
     """The same app and load with uvicorn as the web server: the ack only."""
     env = server_env(dsn, stub_port)
-    async with ours_running(args.layout, workdir, env, args.work_nice, uvicorn=True) as (url, _):
+    async with ours_running(args.layout, workdir, env, args.work_nice, uvicorn=True) as (
+        url,
+        procs,
+    ):
         await blast(url, workload("9183", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
-        run = await blast(url, workload("9173", args.requests, args.numbers), args.concurrency)
+        load = workload("9173", args.requests, args.numbers)
+        run = await blast(url, load, args.concurrency, server=procs[0].pid)
         await drained(dsn, 600.0)
         return run
 
@@ -229,7 +234,7 @@ def row(label: str, run: Run) -> str:
     bad = sum(n for status, n in run.statuses.items() if status != 200)
     return (
         f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
-        f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}"
+        f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}{run.cpu_ms:>11.2f}"
     )
 
 
@@ -247,7 +252,7 @@ def report_ingest(
     print(
         f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users; {layout}"
     )
-    print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
+    print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}{'CPU ms/req':>11}")
     print(row("bare Quart, before", bare[0]))
     print(row("our webhook", ours))
     if uvicorn:
@@ -257,6 +262,8 @@ def report_ingest(
         if run and set(run.statuses) - {200}:
             print(f"{label} answers: {dict(run.statuses)}")
     print(f"throughput ours/bare: {ratio:.2f}x")
+    bare_cpu = sum(run.cpu_ms for run in bare) / len(bare)
+    print(f"web server CPU per request bare/ours: {bare_cpu / ours.cpu_ms:.2f}x")
     if uvicorn:
         print(f"throughput ours on uvicorn/bare: {uvicorn.rate / bare_rate:.2f}x")
     return ratio
@@ -301,14 +308,16 @@ async def bench(args: argparse.Namespace) -> None:
         stub = GraphStub()
         stub_port = await stub.start()
         try:
-            async with bare_server(workdir) as bare, bench_database(workdir) as dsn:
+            async with bare_server(workdir) as (bare, pid), bench_database(workdir) as dsn:
                 await blast(bare, workload("9180", args.warmup, 1), args.concurrency)
-                before = await blast(bare, workload("9170", args.requests, 1), args.concurrency)
+                load = workload("9170", args.requests, 1)
+                before = await blast(bare, load, args.concurrency, server=pid)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
                 if args.uvicorn:
                     async with bench_database(workdir) as other:
                         ours["uvicorn"] = await measure_uvicorn(args, workdir, other, stub_port)
-                after = await blast(bare, workload("9172", args.requests, 1), args.concurrency)
+                load = workload("9172", args.requests, 1)
+                after = await blast(bare, load, args.concurrency, server=pid)
         finally:
             await stub.close()
         report(args, [before, after], ours)
