@@ -121,8 +121,12 @@ class OpenLoop:
             kind, path, body, headers = request
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             async with self._open:
-                lane = self._idle[path].pop() if self._idle[path] else Lane(self._url, path)
-                statuses[(kind, await lane.post(body, headers))] += 1
+                reused = bool(self._idle[path])
+                lane = self._idle[path].pop() if reused else Lane(self._url, path)
+                status = await lane.post(body, headers)
+                if isinstance(status, str) and reused:  # the server closed it while idle
+                    status = await lane.post(body, headers)
+                statuses[(kind, status)] += 1
                 self._idle[path].append(lane)
             latencies[kind].append(time.perf_counter() - due)
 

@@ -169,14 +169,17 @@ async def store_together(
 ) -> list[Stored]:
     """Store many bodies with one statement per kind of write; raises if the database
     refuses any of it (then store each with `store_one`, under savepoints)."""
-    # users are locked in one order, so batches of two processes wait for each other rather
-    # than deadlock; one person's messages keep their order (the sort is stable)
+    # Rows are locked in one order, users then replies by wamid, so two batches (of one
+    # process or two) wait for each other rather than deadlock; the sorts are stable, so one
+    # person's messages and one reply's statuses keep their order.
     rows = sorted((row for prepared in bodies for row in prepared.rows), key=_person)
     new = set()
     if rows:
         columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
         new = {record["wamid"] for record in await conn.fetch(INSERT_INBOUND_ROWS, *columns)}
-    statuses = [status for prepared in bodies for status in prepared.statuses]
+    statuses = sorted(
+        (status for prepared in bodies for status in prepared.statuses), key=lambda s: s[0]
+    )
     if statuses:
         await conn.executemany(ADVANCE_STATUS, statuses)
     return [

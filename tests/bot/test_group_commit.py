@@ -64,6 +64,34 @@ async def test_a_message_the_database_refuses_fails_only_its_own_body(database, 
     assert reasons == "refused_CheckViolationError"
 
 
+async def test_concurrent_batches_lock_in_one_order_and_never_deadlock(database, db, caplog):
+    """Statuses for the same replies, named in opposite orders, in batches committed side by
+    side: each batch waits its turn; none is refused and stored again body by body."""
+    user = await db.fetchval("INSERT INTO tt.users (phone) VALUES ('919000000501') RETURNING id")
+    await db.execute(
+        "INSERT INTO tt.outbox (user_id, phone_number_id, body, status, wamid) "
+        "SELECT $1, 'pn', '\\x00', 'sent', 'wamid.out' || g FROM generate_series(1, 4) g",
+        user,
+    )
+    group = GroupCommit(database, CIPHER, max_batch=3)  # batches start in either order
+    wamids = [f"wamid.out{i}" for i in range(1, 5)]
+    bodies = [
+        payloads.encode(
+            payloads.webhook(
+                [payloads.text(f"9190000005{i:02d}", "hi")],
+                statuses=[
+                    payloads.status(w, "delivered") for w in (wamids if i % 2 else wamids[::-1])
+                ],
+            )
+        )
+        for i in range(48)
+    ]
+    results = await asyncio.gather(*(group.store(prepare(b, CIPHER)) for b in bodies))
+    assert [result.new for result in results] == [1] * 48
+    assert "batch refused" not in caplog.text
+    assert await db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'delivered'") == 4
+
+
 async def test_database_lost_mid_batch_answers_503_and_stores_nothing(bot, db, database_url):
     """Each batch has inserted its messages and waits on its status update when its
     connection is cut: every request gets 503, and none of the messages is kept."""
