@@ -48,30 +48,42 @@ class GroupCommit:
         self._db, self._cipher = db, cipher
         self._max_batch, self._committers = max_batch, committers
         self._waiting: list[tuple[Prepared, asyncio.Future[Stored]]] = []
-        self._running: set[asyncio.Task[None]] = set()
+        self._committing = 0
+        self._tasks: set[asyncio.Task[None]] = set()  # held, so none is collected mid-way
 
     async def store(self, prepared: Prepared) -> Stored:
         future: asyncio.Future[Stored] = asyncio.get_running_loop().create_future()
         self._waiting.append((prepared, future))
-        if len(self._running) < self._committers:
+        if self._committing < self._committers:
+            self._committing += 1
             task = asyncio.create_task(self._commit_waiting())
-            self._running.add(task)
-            task.add_done_callback(self._running.discard)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
         return await future
 
     async def _commit_waiting(self) -> None:
-        await asyncio.sleep(0)  # requests already running join this batch
-        while self._waiting:
-            batch = self._waiting[: self._max_batch]
-            del self._waiting[: self._max_batch]
-            outcomes = await self._commit([prepared for prepared, _ in batch])
-            for (_, future), outcome in zip(batch, outcomes, strict=True):
-                if future.done():  # the request went away; its messages are stored all the same
-                    continue
-                if isinstance(outcome, BaseException):
-                    future.set_exception(outcome)
-                else:
-                    future.set_result(outcome)
+        try:
+            await asyncio.sleep(0)  # requests already running join this batch
+            while self._waiting:
+                batch = self._waiting[: self._max_batch]
+                del self._waiting[: self._max_batch]
+                self._settle(batch, await self._commit([prepared for prepared, _ in batch]))
+        finally:
+            # counted down with no wait after the last look at the queue, so a body that
+            # arrives later always finds a committer free
+            self._committing -= 1
+
+    @staticmethod
+    def _settle(
+        batch: list[tuple[Prepared, asyncio.Future[Stored]]], outcomes: Sequence[Outcome]
+    ) -> None:
+        for (_, future), outcome in zip(batch, outcomes, strict=True):
+            if future.done():  # the request went away; its messages are stored all the same
+                continue
+            if isinstance(outcome, BaseException):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
 
     async def _commit(self, bodies: list[Prepared]) -> Sequence[Outcome]:
         try:
