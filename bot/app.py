@@ -14,7 +14,7 @@ import asyncpg
 import httpx
 from quart import Quart, Response
 
-from bot import health, privacy_page, razorpay_webhook, webhook
+from bot import health, metrics, privacy_page, razorpay_webhook, webhook
 from bot.background import DATABASE_GONE
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
@@ -72,6 +72,7 @@ def create_app(
     rt = Runtime(settings=settings, cipher=settings.cipher(), router=build_router())
     app.extensions["therapy_tracker"] = rt
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(metrics.blueprint)
     for blueprint in HTTP_BLUEPRINTS if role.http else ():
         app.register_blueprint(blueprint)
 
@@ -257,11 +258,7 @@ def _start_loops(
 def _wakeups(dsn: str, services: Services) -> Wakeups:
     wakeups = Wakeups(
         dsn,
-        {
-            "inbound": services.wake_worker,
-            "outbox": services.wake_sender,
-            "payments": services.wake_payments,
-        },
+        {"inbound": services.wake_worker, "payments": services.wake_payments},
     )
     wakeups.start()
     return wakeups

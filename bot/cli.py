@@ -14,44 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from bot import logs, payments_cli
 from bot.config import ConfigError, Settings, from_env
+from bot.stats import as_lines, collect_stats
 
 if TYPE_CHECKING:
-    import asyncpg
-
     from bot.runtime import Role
 
 Command = Callable[[Settings, argparse.Namespace], int]
 CHAT_LOG = "chat.log"
-
-STATS_SQL = """
-SELECT
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound_pending,
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'done') AS inbound_done,
-  (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
-  (SELECT count(*) FROM tt.quarantine) AS inbound_quarantined,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
-  (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed,
-  (SELECT count(*) FROM tt.pending_notices WHERE status = 'pending') AS notices_pending,
-  (SELECT count(*) FROM tt.pending_notices WHERE status = 'dead') AS notices_dead
-"""
-# Why rows were given up, per queue (kept until the retention sweep removes them).
-GIVEN_UP_SQL = """
-SELECT 'outbox' AS queue, error_code AS reason, count(*) AS n FROM tt.outbox
-WHERE status = 'failed' GROUP BY error_code
-UNION ALL
-SELECT 'inbound', last_error, count(*) FROM tt.inbound_messages
-WHERE status = 'dead' GROUP BY last_error
-UNION ALL
-SELECT 'notices', last_error, count(*) FROM tt.pending_notices
-WHERE status = 'dead' GROUP BY last_error
-ORDER BY 1, 2
-"""
-# The latest run of each scheduled job (dry runs included, marked).
-JOB_RUNS_SQL = """
-SELECT DISTINCT ON (job) job, as_of, finished_at, dry_run, counts FROM tt.job_runs
-ORDER BY job, id DESC
-"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,6 +166,7 @@ def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
     config.bind = [f"{host}:{port}"]
     config.accesslog = None
     config.graceful_timeout = 10
+    config.include_server_header = False  # names the software to anyone who asks
     stop = asyncio.Event()
 
     async def run() -> None:
@@ -232,31 +202,6 @@ def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def collect_stats(conn: asyncpg.Connection) -> dict[str, dict[str, Any]]:
-    """Queue counts, and how many rows each queue gave up for which reason."""
-    from sql.db import fetch_one
-
-    row = await fetch_one(conn, STATS_SQL)
-    given_up: dict[str, dict[str, int]] = {"outbox": {}, "inbound": {}, "notices": {}}
-    for reason in await conn.fetch(GIVEN_UP_SQL):
-        given_up[reason["queue"]][reason["reason"] or "unknown"] = reason["n"]
-    return {
-        "inbound": {k: row[f"inbound_{k}"] for k in ("pending", "done", "dead", "quarantined")},
-        "outbox": {k: row[f"outbox_{k}"] for k in ("pending", "sent", "failed")},
-        "notices": {k: row[f"notices_{k}"] for k in ("pending", "dead")},
-        "given_up": given_up,
-        "jobs": {
-            run["job"]: {
-                "as_of": run["as_of"].isoformat(),
-                "finished_at": run["finished_at"].isoformat(),
-                "dry_run": run["dry_run"],
-                **json.loads(run["counts"]),
-            }
-            for run in await conn.fetch(JOB_RUNS_SQL)
-        },
-    }
-
-
 def run_stats(settings: Settings, args: argparse.Namespace) -> int:
     import asyncpg
 
@@ -271,19 +216,7 @@ def run_stats(settings: Settings, args: argparse.Namespace) -> int:
             await conn.close()
 
     counts = asyncio.run(run())
-    if args.json:
-        print(json.dumps(counts))
-        return 0
-    given_up, jobs = counts.pop("given_up"), counts.pop("jobs")
-    for queue, values in counts.items():
-        print(f"{queue:8} " + "  ".join(f"{k}={v}" for k, v in values.items()))
-    for queue, reasons in given_up.items():
-        if reasons:
-            print(f"given up {queue}: " + "  ".join(f"{k}={v}" for k, v in reasons.items()))
-    for job, last in jobs.items():
-        shown = "  ".join(f"{k}={v}" for k, v in last.items() if k not in {"as_of", "dry_run"})
-        dry = ", dry run" if last["dry_run"] else ""
-        print(f"job {job} (as of {last['as_of']}{dry}): {shown}")
+    print(json.dumps(counts) if args.json else "\n".join(as_lines(counts)))
     return 0
 
 

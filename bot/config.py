@@ -63,6 +63,7 @@ class Settings:
     invite_template_name: str = ""
     invite_template_lang: str = "en"
     cron_secret: str = field(default="", repr=False)  # bearer for POST /internal/jobs/NAME
+    metrics_token: str = field(default="", repr=False)  # bearer for GET /metrics; unset: 404
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
 
     @property
@@ -195,6 +196,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         invite_template_name=env.get("INVITE_TEMPLATE_NAME", ""),
         invite_template_lang=env.get("INVITE_TEMPLATE_LANG") or "en",
         cron_secret=env.get("CRON_SECRET", ""),
+        metrics_token=env.get("METRICS_TOKEN", ""),
         reminder_templates=_templates(env.get("REMINDER_TEMPLATES", ""), problems),
     )
     problems += _required_problems(settings) + _razorpay_problems(settings)
@@ -238,6 +240,7 @@ def _weak_secrets(settings: Settings) -> list[str]:
         "WHATSAPP_VERIFY_TOKEN": (settings.whatsapp_verify_token, MIN_SECRET_CHARS),
         "WHATSAPP_TOKEN": (settings.whatsapp_token, 1),
         "CRON_SECRET": (settings.cron_secret, MIN_SECRET_CHARS),
+        "METRICS_TOKEN": (settings.metrics_token, MIN_SECRET_CHARS),
     }
     problems = []
     for name, (value, least) in secrets.items():

@@ -8,6 +8,7 @@ import secrets
 
 from quart import Blueprint, Response, g, jsonify, request
 
+from bot import logs
 from bot.runtime import runtime
 from sql.migrate import is_current
 
@@ -49,6 +50,7 @@ async def ready() -> tuple[Response, int]:
 async def assign_request_id() -> None:
     incoming = request.headers.get("X-Request-Id", "")
     g.request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else secrets.token_hex(8)
+    logs.request_id.set(g.request_id)  # this request's task only
 
 
 @blueprint.after_app_request

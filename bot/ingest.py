@@ -38,7 +38,7 @@ FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $
      WITH ORDINALITY AS m (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, n)
 ORDER BY m.n
 ON CONFLICT (wamid) DO NOTHING
-RETURNING wamid
+RETURNING id, wamid
 """
 
 ADVANCE_STATUS = """
@@ -137,10 +137,6 @@ def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
     envelope, plain = _storable(envelope)
     message = from_envelope(envelope)
     phone, bsuid = user_keys(envelope)
-    if message.kind not in {"text", "interactive", "button"}:
-        log.info(
-            "non-text message received", extra={"kind": message.kind[:32], "wamid": message.wamid}
-        )
     return Row(
         wamid=message.wamid,
         phone=phone,
@@ -173,10 +169,13 @@ async def store_together(
     # process or two) wait for each other rather than deadlock; the sorts are stable, so one
     # person's messages and one reply's statuses keep their order.
     rows = sorted((row for prepared in bodies for row in prepared.rows), key=_person)
-    new = set()
+    new: dict[str, int] = {}
     if rows:
         columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
-        new = {record["wamid"] for record in await conn.fetch(INSERT_INBOUND_ROWS, *columns)}
+        inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
+        new = {record["wamid"]: record["id"] for record in inserted}
+        for row in rows:
+            _log_non_text(row, new.get(row.wamid))
     statuses = sorted(
         (status for prepared in bodies for status in prepared.statuses), key=lambda s: s[0]
     )
@@ -197,13 +196,23 @@ async def store_one(conn: asyncpg.Connection, prepared: Prepared, cipher: Cipher
     for row in prepared.rows:
         try:
             async with conn.transaction():
-                new += await conn.fetchrow(INSERT_INBOUND, *_values(row)) is not None
+                message_id = await conn.fetchval(INSERT_INBOUND, *_values(row))
+            _log_non_text(row, message_id)
+            new += message_id is not None
         except POISON as e:
             refused.append(f"refused_{type(e).__name__}")
     if prepared.statuses:
         await conn.executemany(ADVANCE_STATUS, prepared.statuses)
     problems = prepared.problems + refused
     return Stored(new, await _quarantine_if(conn, cipher, prepared, problems))
+
+
+def _log_non_text(row: Row, message_id: int | None) -> None:
+    if row.kind not in {"text", "interactive", "button"}:
+        log.info(
+            "non-text message stored",
+            extra={"kind": row.kind, "wamid": row.wamid, "message_id": message_id},
+        )
 
 
 def _person(row: Row) -> tuple[str, str]:

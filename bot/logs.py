@@ -6,11 +6,14 @@ could be a phone number is masked, and an exception is logged as its types and f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import sys
 import traceback
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,32 @@ DIGIT_RUN = re.compile(r"(\d{4}-\d{2}-\d{2}(?!\d))|\+?\(?\d(?:[ \-./()]{0,2}\d)+
 PHONE_MIN_DIGITS = 7
 MAX_CHAINED = 5
 STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
+# What a line is about, on every line: the HTTP request being answered (X-Request-Id), and the
+# inbound message being handled or answered (its tt.inbound_messages id).
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+message_id: ContextVar[int | None] = ContextVar("message_id", default=None)
+
+
+@contextlib.contextmanager
+def about_message(inbound_id: int | None) -> Iterator[None]:
+    """Lines logged inside the block name this inbound message."""
+    token = message_id.set(inbound_id)
+    try:
+        yield
+    finally:
+        message_id.reset(token)
+
+
+class ContextFilter(logging.Filter):
+    """Adds the request id and message id of the running task to each record (an explicit
+    `extra` wins)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id.get()
+        if not hasattr(record, "message_id"):
+            record.message_id = message_id.get()
+        return True
 
 
 def _mask_run(match: re.Match[str]) -> str:
@@ -89,6 +118,7 @@ def configure(level: str = "INFO", *, path: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(ContextFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

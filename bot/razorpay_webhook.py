@@ -10,6 +10,7 @@ import logging
 
 from quart import Blueprint, Response, request
 
+from bot.metrics import count_payment_webhook
 from bot.runtime import runtime
 from payments import signature
 from sql.db import SYSTEM
@@ -31,14 +32,17 @@ async def receive_event() -> Response:
     header = request.headers.get("X-Razorpay-Signature", "")
     if not secrets:
         log.warning("razorpay webhook refused: no webhook secret configured")
+        count_payment_webhook("not_configured")
         return _plain("not configured", 503)
     if not signature.HEADER.fullmatch(header.strip()):
         log.warning("razorpay webhook refused: missing or malformed signature")
+        count_payment_webhook("bad_signature")
         return _plain("bad signature", 401)
     data = await request.get_data(cache=False, as_text=False)
     body = data if isinstance(data, bytes) else data.encode()
     if not await asyncio.to_thread(signature.is_valid, body, header, secrets):
         log.warning("razorpay webhook refused: wrong signature", extra={"bytes": len(body)})
+        count_payment_webhook("bad_signature")
         return _plain("bad signature", 401)
     event_id = request.headers.get("X-Razorpay-Event-Id", "").strip()[:128]
     if not event_id:  # never seen from Razorpay; the body's digest still dedupes redelivery
@@ -46,6 +50,7 @@ async def receive_event() -> Response:
     cipher = rt.cipher
     async with rt.running.webhook_db.transaction(SYSTEM) as conn:
         stored = await conn.fetchval(STORE_EVENT, event_id, _event_name(body), cipher.encrypt(body))
+    count_payment_webhook("duplicate" if stored is None else "stored")
     if stored is not None:
         rt.running.wake_payments()
     return _plain("ok", 200)

@@ -79,6 +79,8 @@ class Services:
             self.worker.wake()
 
     def wake_sender(self) -> None:
+        """Only this process's sender: replies queued by a web process (the jobs endpoint)
+        wait for a work process's sweep."""
         if self.sender is not None:
             self.sender.wake()
 

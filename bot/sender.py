@@ -23,6 +23,8 @@ from bot.background import (
     backoff,
 )
 from bot.graph_client import PAIR_RATE_LIMIT, Media, SendResult, Transport
+from bot.logs import about_message
+from bot.metrics import count_send
 from bot.outbox import enqueue, enqueue_followup
 from dialog.replies import Outgoing, Reply
 from dialog.texts import t
@@ -97,6 +99,10 @@ class Sender(QueueDrainer):
             claim = await self._queue.claim(conn)
         if claim is None:
             return False
+        with about_message(claim.row["inbound_id"]):
+            return await self._held(claim)
+
+    async def _held(self, claim: Claim) -> bool:
         async with self.holding(self._queue, claim) as hold:
             try:
                 return await self._deliver(hold)
@@ -188,6 +194,7 @@ class Sender(QueueDrainer):
         }
         hold.started = True
         result = await self._call(self._transport.send(row["phone_number_id"], payload))
+        count_send(result.outcome, result.code)
         log.info(
             "outbox send",
             extra={

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Callable, Mapping
 
 import asyncpg
@@ -16,6 +17,7 @@ from bot.background import DATABASE_FAILED
 log = logging.getLogger(__name__)
 
 CHANNEL = "tt_queued"
+LISTENER_NAME = "therapy-tracker-listen"  # with the process id, in pg_stat_activity
 CONNECT_SECONDS = 5.0
 CHECK_SECONDS = 5.0  # how often a silent connection is checked; a dead one is made again
 RECONNECT_SECONDS = 2.0
@@ -51,7 +53,7 @@ class Wakeups:
         conn = await asyncpg.connect(
             self._dsn,
             timeout=CONNECT_SECONDS,
-            server_settings={"application_name": "therapy-tracker-listen"},
+            server_settings={"application_name": f"{LISTENER_NAME}:{os.getpid()}"},
         )
         try:
             await conn.add_listener(CHANNEL, self._notified)

@@ -10,6 +10,7 @@ import asyncpg
 
 from bot.background import DATABASE_GONE, DETERMINISTIC, QueueDrainer
 from bot.inbound import from_envelope
+from bot.logs import about_message
 from bot.outbox import enqueue, merge_replies
 from dialog.context import Context, Links
 from dialog.replies import Outgoing, Reply
@@ -65,8 +66,9 @@ class Worker(QueueDrainer):
             claim = await INBOUND.claim(conn)
         if claim is None:
             return False
-        async with self.holding(INBOUND, claim):
-            await self._guarded(claim)
+        with about_message(claim.id):
+            async with self.holding(INBOUND, claim):
+                await self._guarded(claim)
         self._on_replies()
         return True
 

@@ -23,6 +23,7 @@ import pytest
 from bot.app import create_app
 from bot.config import Settings
 from bot.graph_client import GraphTransport
+from bot.runtime import ALL_IN_ONE, Role
 from handlers import build_router
 from sql.cipher import Cipher
 from sql.db import Database
@@ -205,6 +206,7 @@ async def _make_bot(
     async def start(
         clock: Callable[[], datetime] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        role: Role = ALL_IN_ONE,
         **overrides: Any,
     ) -> Bot:
         settings = make_settings(**({"database_url": database_url} | overrides))
@@ -215,7 +217,9 @@ async def _make_bot(
             settings.whatsapp_token,
             client=client,
         )
-        app = create_app(settings, transport=transport, clock=clock, http_client=http_client)
+        app = create_app(
+            settings, role=role, transport=transport, clock=clock, http_client=http_client
+        )
         test_app = app.test_app()
         await test_app.__aenter__()
         running.append(test_app)

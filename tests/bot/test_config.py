@@ -147,6 +147,8 @@ def test_cli_stats_json_shape(database_url, db):
         "inbound": {"pending": 0, "done": 0, "dead": 0, "quarantined": 0},
         "outbox": {"pending": 0, "sent": 0, "failed": 0},
         "notices": {"pending": 0, "dead": 0},
+        "payments": {"pending": 0, "done": 0, "dead": 0},
+        "oldest_waiting_seconds": {"inbound": 0, "outbox": 0, "notices": 0, "payments": 0},
         "given_up": {"outbox": {}, "inbound": {}, "notices": {}},
         "jobs": {},
     }

@@ -1,9 +1,12 @@
 """Fault injection on a Postgres of the suite's own, mid-traffic: stopped like a crash and
 started again, hung with SIGSTOP and resumed, restarted; and a real server process on it
-killed with SIGTERM or SIGKILL and started again. Every case ends, within its time budget,
+killed with SIGTERM or SIGKILL and started again. Each runs in both layouts: everything in
+one process (`serve`), and a web process (`serve --no-workers`) beside a work process
+(`work`), where the work process is the one killed. Every case ends, within its time budget,
 with exactly one reply per message at Meta's edge and nothing pending or claimed."""
 
 import asyncio
+import contextlib
 import shutil
 import signal
 import tempfile
@@ -11,11 +14,12 @@ import time
 from pathlib import Path
 
 import asyncpg
+import httpx
 import pytest
 
 from sql.migrate import apply_pending
-from tests.conftest import wait_until
-from tests.support import faults
+from tests.conftest import APP_SECRET, wait_until
+from tests.support import faults, payloads
 from tests.support.faults import helps
 from tests.support.graph_stub import HANG, TRICKLE, free_port, serve
 from tests.support.own_postgres import OwnPostgres
@@ -114,85 +118,149 @@ async def recovered(bot):
 async def app_on(own_pg, probe, make_bot):
     bot = await make_bot(database_url=own_pg.dsn("tt"), worker_retry_base_seconds=0.05)
     bot.db = probe
-    # answers are slow: when the database goes, replies Meta has accepted are still arriving
-    bot.graph.script = [(TRICKLE, 0.6)] * 100
     return bot
 
 
-async def test_postgres_stopped_like_a_crash_and_started_again(own_pg, probe, make_bot):
-    bot = await app_on(own_pg, probe, make_bot)
-    await in_flight(bot)
+class WebAndWork:
+    """`serve --no-workers` and `work` as real processes, driven like the in-process bot."""
+
+    def __init__(self, url: str, graph, probe: Probe) -> None:
+        self.url, self.graph, self.db = url, graph, probe
+
+    async def post(self, payload) -> httpx.Response:
+        body = payloads.encode(payload)
+        async with httpx.AsyncClient(base_url=self.url, timeout=30) as client:
+            return await client.post(
+                "/webhooks/whatsapp",
+                content=body,
+                headers=payloads.signed_headers(body, APP_SECRET),
+            )
+
+    async def settle(self, timeout: float) -> None:
+        await wait_until(nothing_pending(self.db), timeout=timeout)
+
+
+@contextlib.asynccontextmanager
+async def web_and_work(own_pg, probe, graph, log):
+    async with serve(graph) as graph_url:
+        env = faults.server_env(own_pg.dsn("tt"), graph_url)
+        port = free_port()
+        processes = []
+        try:
+            processes.append(await faults.start_server(port, env, log, "--no-workers"))
+            processes.append(await faults.start_work(env, log, probe))
+            yield WebAndWork(f"http://127.0.0.1:{port}", graph, probe)
+        finally:
+            await stopped(processes)
+
+
+async def stopped(processes) -> None:
+    for process in processes:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), 20)
+
+
+@pytest.fixture(params=["serve", "web+work"])
+async def running(request, own_pg, probe, make_bot, graph, tmp_path):
+    """The app in either layout; answers are slow: when the database goes, replies Meta has
+    accepted are still arriving."""
+    graph.script = [(TRICKLE, 0.6)] * 100
+    if request.param == "serve":
+        yield await app_on(own_pg, probe, make_bot)
+        return
+    async with web_and_work(own_pg, probe, graph, tmp_path / "processes.log") as bot:
+        yield bot
+
+
+async def test_postgres_stopped_like_a_crash_and_started_again(own_pg, running):
+    await in_flight(running)
     await own_pg.stop(signal.SIGQUIT)
-    await refused_quickly(bot, 1)
+    await refused_quickly(running, 1)
     await asyncio.sleep(1)  # every loop meets the outage
     await own_pg.start()
-    await recovered(bot)
+    await recovered(running)
 
 
-async def test_postgres_hung_with_sigstop_then_resumed(own_pg, probe, make_bot):
-    bot = await app_on(own_pg, probe, make_bot)
-    await in_flight(bot)
+async def test_postgres_hung_with_sigstop_then_resumed(own_pg, running):
+    await in_flight(running)
     own_pg.freeze()
     try:
-        await refused_quickly(bot, 1)
+        await refused_quickly(running, 1)
     finally:
         own_pg.thaw()
-    await recovered(bot)
+    await recovered(running)
 
 
-async def test_postgres_restarted_mid_traffic(own_pg, probe, make_bot):
-    bot = await app_on(own_pg, probe, make_bot)
-    await in_flight(bot)
+async def test_postgres_restarted_mid_traffic(own_pg, running):
+    await in_flight(running)
     await own_pg.restart()
-    await recovered(bot)
+    await recovered(running)
 
 
 SEND_LEASE = 6  # the killed server's replies wait this long; its messages 15 s
 
 
+@pytest.mark.parametrize("layout", ["serve", "web+work"])
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
-async def test_server_killed_mid_traffic_and_started_again(own_pg, probe, graph, tmp_path, how):
+async def test_server_killed_mid_traffic_and_started_again(
+    own_pg, probe, graph, tmp_path, how, layout
+):
+    """`serve` killed; or, beside a web process that stays up, the work process."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tmp_path / "server.log"
+    others = []
     async with serve(graph) as graph_url:
         env = faults.server_env(own_pg.dsn("tt"), graph_url, SEND_LEASE_SECONDS=str(SEND_LEASE))
-        server = await faults.start_server(port, env, log)
-        # A few replies go out, then Meta hangs: the sends in flight when the server dies
-        # were not accepted, so sending them again is right (see docs/architecture.md on a
-        # send Meta accepted just before a crash).
-        graph.script = [None] * 4 + [HANG] * 1000
-        await faults.post(url, helps(0))
-        await faults.post(url, helps(1))
+        if layout == "serve":
 
-        async def hanging():
-            recorded = await probe.fetchval(
-                "SELECT count(*) FROM tt.outbox WHERE wamid IS NOT NULL"
-            )
-            return recorded == 4 and graph.hanging > 0
+            async def start():
+                return await faults.start_server(port, env, log)
 
-        await wait_until(hanging, timeout=20)
-        await faults.post(url, helps(2))  # the worker is busy with these when the server goes
-        server.send_signal(how)
-        await asyncio.wait_for(server.wait(), 20)
-        held = await probe.fetchval(
-            "SELECT (SELECT count(*) FROM tt.inbound_messages WHERE claim_token IS NOT NULL) + "
-            "(SELECT count(*) FROM tt.outbox WHERE claim_token IS NOT NULL)"
-        )
-        if how == signal.SIGKILL:
-            assert held, "the server was killed holding work"
         else:
-            assert not held, "a stopping server gives back what it holds"
-        graph.script.clear()
-        server = await faults.start_server(port, env, log)
+            others.append(await faults.start_server(port, env, log, "--no-workers"))
+
+            async def start():
+                return await faults.start_work(env, log, probe)
+
+        server = await start()
         try:
+            await killed_mid_traffic(server, url, probe, graph, how)
+            server = await start()
             # a killed server's messages wait for their lease (15 s), then a sweep (5 s)
             await wait_until(nothing_pending(probe), timeout=20 + RECOVERY_SECONDS)
             await asyncio.sleep(0.5)  # a late duplicate would show by now
             await faults.assert_each_answered_once(probe, graph, rounds=3)
         finally:
-            server.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(server.wait(), 20)
+            await stopped([server, *others])
+
+
+async def killed_mid_traffic(server, url, probe, graph, how) -> None:
+    # A few replies go out, then Meta hangs: the sends in flight when the server dies
+    # were not accepted, so sending them again is right (see docs/architecture.md on a
+    # send Meta accepted just before a crash).
+    graph.script = [None] * 4 + [HANG] * 1000
+    await faults.post(url, helps(0))
+    await faults.post(url, helps(1))
+
+    async def hanging():
+        recorded = await probe.fetchval("SELECT count(*) FROM tt.outbox WHERE wamid IS NOT NULL")
+        return recorded == 4 and graph.hanging > 0
+
+    await wait_until(hanging, timeout=20)
+    await faults.post(url, helps(2))  # the worker is busy with these when the server goes
+    server.send_signal(how)
+    await asyncio.wait_for(server.wait(), 20)
+    held = await probe.fetchval(
+        "SELECT (SELECT count(*) FROM tt.inbound_messages WHERE claim_token IS NOT NULL) + "
+        "(SELECT count(*) FROM tt.outbox WHERE claim_token IS NOT NULL)"
+    )
+    if how == signal.SIGKILL:
+        assert held, "the server was killed holding work"
+    else:
+        assert not held, "a stopping server gives back what it holds"
+    graph.script.clear()
 
 
 def nothing_pending(probe):

@@ -3,8 +3,10 @@ import json
 
 import pytest
 
+from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN
 from tests.support import payloads
 from tests.support.db_proxy import hanging_proxy
+from tests.support.disclosure import revealed
 
 GUARD = 15.0  # far above the ingest limits, far below the minute it took without them
 
@@ -83,3 +85,12 @@ async def test_a_hung_database_gets_meta_a_quick_503_and_nothing_is_lost(proxy, 
     await bot.settle(timeout=60)
     stored = await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages WHERE status = 'done'")
     assert stored == 2
+
+
+async def test_ready_reveals_no_version_secret_or_host(bot, database_url):
+    response = await bot.client.get("/health/ready")
+    assert response.status_code == 200
+    body = await response.get_data()
+    assert json.loads(body) == {"status": "ok"}
+    secrets = [APP_SECRET, VERIFY_TOKEN, TEST_KEY, "test-token"]
+    assert revealed(response.headers, body, database_url, secrets) == []

@@ -1,11 +1,15 @@
+import io
 import json
 import logging
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.logs import JsonFormatter, mask_text
+from bot.logs import ContextFilter, JsonFormatter, mask_text
+from tests.conftest import APP_SECRET
+from tests.support import payloads
 from tracker.phones import mask_phone
 
 
@@ -114,3 +118,35 @@ async def test_what_people_type_never_reaches_the_logs(bot, caplog):
     assert "choice id refused" in lines
     for secret in ("autism", "SECRETTOKEN", "example.com", "482913", "98765"):
         assert secret not in lines
+
+
+@pytest.fixture(name="json_lines")
+def _json_lines():
+    """Every record as `logs.configure` writes it (the filter adds what a line is about)."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(ContextFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    level = root.level
+    root.setLevel(logging.INFO)
+    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+async def test_every_line_names_its_request_and_its_message(bot, json_lines):
+    phone = "919000000512"
+    await bot.say(phone, "help")
+    body = b"not json"
+    headers = payloads.signed_headers(body, APP_SECRET) | {"X-Request-Id": "req42"}
+    assert (await bot.client.post("/webhooks/whatsapp", data=body, headers=headers)).status_code
+    lines = json_lines()
+    assert all("request_id" in line and "message_id" in line for line in lines)
+    inbound_id = await bot.db.fetchval("SELECT id FROM tt.inbound_messages")
+    sends = [line for line in lines if line["event"] == "outbox send"]
+    assert sends and all(line["message_id"] == inbound_id for line in sends)
+    [quarantined] = [line for line in lines if line["event"] == "webhook body quarantined"]
+    assert quarantined["request_id"] == "req42"
+    assert phone not in json.dumps(lines)

@@ -99,7 +99,7 @@ async def test_an_unreadable_body_is_quarantined_whole(bot, body, reason):
 
 async def test_quarantined_bodies_are_counted_in_stats(bot):
     await post_raw(bot, b"{not json")
-    from bot.cli import STATS_SQL
+    from bot.stats import STATS_SQL
 
     assert (await bot.db.fetchrow(STATS_SQL))["inbound_quarantined"] == 1
 

@@ -6,9 +6,18 @@ from pathlib import Path
 
 import asyncpg
 
-from bot.app import BACKGROUND, INGEST_POOL_SIZE, REQUEST_CONNECTIONS, main_pool_size
+from bot.app import (
+    BACKGROUND,
+    INGEST_POOL_SIZE,
+    REQUEST_CONNECTIONS,
+    connections,
+    main_pool_size,
+)
+from bot.runtime import ALL_IN_ONE, WEB, WORK
 from bot.scheduler import TICK_CONNECTIONS
+from bot.wakeups import LISTEN_CONNECTIONS
 from tests.conftest import wait_until
+from tests.support import payloads
 
 
 async def test_readiness_answers_while_every_loop_waits_on_the_database(make_bot, database_url):
@@ -56,3 +65,26 @@ def test_the_readme_states_how_many_connections_a_server_opens():
     main = main_pool_size()
     assert f"at most {main + INGEST_POOL_SIZE} connections to Postgres: {main} for" in readme
     assert f"and {INGEST_POOL_SIZE} for the webhook" in readme
+
+
+def test_each_role_opens_what_the_readme_table_says():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    tasks = sum(loop.concurrency for loop in BACKGROUND)
+    assert main_pool_size(WEB) == TICK_CONNECTIONS + REQUEST_CONNECTIONS
+    assert main_pool_size(WORK) == main_pool_size(ALL_IN_ONE) == tasks + 3
+    assert connections(WORK) == main_pool_size(WORK) + LISTEN_CONNECTIONS
+    for role, label in ((ALL_IN_ONE, "`serve`"), (WEB, "`serve --no-workers`"), (WORK, "`work`")):
+        [row] = [line for line in readme.splitlines() if line.startswith(f"| {label} |")]
+        assert row.startswith(f"| {label} | {main_pool_size(role)}:"), row
+        assert row.endswith(f"| {connections(role)} |"), row
+
+
+async def test_a_web_process_runs_no_loops_and_a_small_pool(make_bot):
+    bot = await make_bot(role=WEB)
+    services = bot.app.extensions["therapy_tracker"].running
+    assert services.background == [] and services.scheduler is None
+    assert services.db.pool.get_max_size() == main_pool_size(WEB)
+    assert (await bot.client.get("/health/ready")).status_code == 200
+    stored = await bot.post(payloads.webhook([payloads.text("919000000402", "help")]))
+    assert stored.status_code == 200
+    assert await bot.db.fetchval("SELECT status FROM tt.inbound_messages") == "pending"

@@ -10,8 +10,9 @@ import signal
 
 import httpx
 
-from tests.conftest import APP_SECRET, wait_until
+from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN, wait_until
 from tests.support import faults, payloads
+from tests.support.disclosure import revealed
 from tests.support.graph_stub import HANG, free_port, serve
 
 PEOPLE = [f"9190000{n:05d}" for n in range(200)]
@@ -98,6 +99,7 @@ async def test_two_web_and_two_work_processes_answer_each_message_once_in_order(
             for n in range(2):
                 processes.append(await faults.start_work(env, tmp_path / f"work{n}.log", db))
             web, _, work, _ = processes
+            await ready_reveals_nothing(f"http://127.0.0.1:{ports[1]}", database_url)
             meta = Meta([f"http://127.0.0.1:{port}" for port in ports])
             delivering = asyncio.create_task(meta.deliver_all())
 
@@ -120,6 +122,15 @@ async def test_two_web_and_two_work_processes_answer_each_message_once_in_order(
                 if process.returncode is None:
                     process.kill()
                     await process.wait()
+
+
+async def ready_reveals_nothing(url: str, database_url: str) -> None:
+    """A real web process answers readiness with its status and the headers we mean only."""
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"{url}/health/ready")
+    assert response.json() == {"status": "ok"}
+    secrets = [APP_SECRET, VERIFY_TOKEN, TEST_KEY, "test-token"]
+    assert revealed(response.headers, response.content, database_url, secrets) == []
 
 
 async def kill_while_meta_hangs(work, graph, db) -> None:

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.cli import collect_stats
 from bot.graph_client import classify
 from bot.outbox import enqueue
 from bot.sender import MAX_ERRORS
+from bot.stats import collect_stats
 from dialog.replies import Document, Outgoing, Reply, Template
 from sql.db import SYSTEM
 from tests.conftest import wait_until

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from bot.cli import collect_stats
+from bot.stats import collect_stats
 from tests.conftest import TEST_KEY
 from tests.jobs.test_reminders import member, queued, utc
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from bot.wakeups import LISTENER_NAME
 from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN
 from tests.support import payloads
 from tests.support.graph_stub import GraphStub
@@ -75,18 +76,17 @@ async def start_server(
     return process
 
 
-LISTENERS_SQL = """
+LISTENING_SQL = """
 SELECT count(*) FROM pg_stat_activity
-WHERE datname = current_database() AND application_name = 'therapy-tracker-listen'
+WHERE datname = current_database() AND application_name = $1
 """
 
 
 async def start_work(env: dict[str, str], log: Path, db: Any) -> asyncio.subprocess.Process:
     """`python -m bot work`, returned once it listens for new rows (it serves no HTTP)."""
-    before = await db.fetchval(LISTENERS_SQL)
     process = await _bot(env, log, "work")
     deadline = time.monotonic() + 30
-    while await db.fetchval(LISTENERS_SQL) <= before:
+    while not await db.fetchval(LISTENING_SQL, f"{LISTENER_NAME}:{process.pid}"):
         assert process.returncode is None, "the work process exited while starting"
         assert time.monotonic() < deadline, "the work process did not start"
         await asyncio.sleep(0.1)
