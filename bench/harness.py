@@ -33,6 +33,7 @@ class Run:
     rate: float
     latencies: list[float]
     statuses: Counter
+    cpu_ms: float = float("nan")  # CPU of the server's process per request (when asked)
 
 
 class GraphStub:
@@ -145,8 +146,10 @@ async def blast(
     requests: Iterable[tuple[bytes, dict[str, str]]],
     concurrency: int,
     path: str = WEBHOOK,
+    server: int | None = None,
 ) -> Run:
-    """POST every request over `concurrency` connections; time each one."""
+    """POST every request over `concurrency` connections; time each one, and with `server`
+    (a pid) count that process's CPU time per request."""
     latencies: list[float] = []
     statuses: Counter = Counter()
     pending = iter(requests)
@@ -159,9 +162,18 @@ async def blast(
             latencies.append(time.perf_counter() - start)
         lane.close()
 
+    cpu_before = cpu_seconds(server) if server else 0.0
     started = time.perf_counter()
     await asyncio.gather(*(run_lane() for _ in range(concurrency)))
-    return Run(len(latencies) / (time.perf_counter() - started), latencies, statuses)
+    rate = len(latencies) / (time.perf_counter() - started)
+    cpu = (cpu_seconds(server) - cpu_before) / len(latencies) * 1e3 if server else float("nan")
+    return Run(rate, latencies, statuses, cpu)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +33,10 @@ from harness import (
 )
 
 APP_SECRET = "bench-app-secret"
+LAYOUTS = {
+    "split": "ours: serve --no-workers beside a work process",
+    "all": "ours: one serve with the worker and sender inside",
+}
 E2E_NUMBER = "bench-number"
 PENDING_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
@@ -142,25 +147,60 @@ def server_env(dsn: str, stub_port: int) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def bare_server(workdir: Path) -> AsyncIterator[str]:
+async def bare_server(workdir: Path) -> AsyncIterator[tuple[str, int]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
-    async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log"):
-        yield url
+    async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log") as proc:
+        yield url, proc.pid
+
+
+@asynccontextmanager
+async def ours_running(
+    layout: str, workdir: Path, env: dict[str, str], work_nice: int = 0, uvicorn: bool = False
+) -> AsyncIterator[tuple[str, list[subprocess.Popen]]]:
+    """Our server at a URL: `split` is a web process (`serve --no-workers`) beside a `work`
+    process (run under `nice -n work_nice`); `all` is one `serve` running the webhook, worker
+    and sender together; `uvicorn` serves the same app on uvicorn instead of Hypercorn.
+    Yields the URL and the processes (for RSS)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    serve = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
+    if uvicorn:
+        serve = [sys.executable, str(Path(__file__).resolve()), "--uvicorn-server", str(port)]
+        serve += ["--layout", layout]
+    if layout == "all":
+        async with running(serve, env, url, "/health/live", workdir / "ours.log") as web:
+            yield url, [web]
+        return
+    work_port = free_port()
+    work = ["nice", "-n", str(work_nice), sys.executable, "-m", "bot", "work"]
+    work += ["--metrics-port", str(work_port)]
+    async with (
+        running(
+            serve if uvicorn else [*serve, "--no-workers"],
+            env,
+            url,
+            "/health/live",
+            workdir / "web.log",
+        ) as web,
+        running(
+            work, env, f"http://127.0.0.1:{work_port}", "/health/live", workdir / "work.log"
+        ) as worker,
+    ):
+        yield url, [web, worker]
 
 
 async def measure_ours(
     args: argparse.Namespace, workdir: Path, dsn: str, stub: GraphStub, stub_port: int
 ) -> dict:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
-    async with running(cmd, server_env(dsn, stub_port), url, "/health/live", workdir / "ours.log"):
+    env = server_env(dsn, stub_port)
+    async with ours_running(args.layout, workdir, env, args.work_nice) as (url, procs):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         started = time.perf_counter()
-        run = await blast(url, workload("9171", args.requests, args.numbers), args.concurrency)
+        load = workload("9171", args.requests, args.numbers)
+        run = await blast(url, load, args.concurrency, server=procs[0].pid)
         inbound_at, outbox_at = await drained(dsn, 600.0)
         e2e, missing = await end_to_end(url, stub, args.e2e, args.e2e_interval)
         await drained(dsn, 60.0)
@@ -175,11 +215,26 @@ async def measure_ours(
         }
 
 
+async def measure_uvicorn(args: argparse.Namespace, workdir: Path, dsn: str, stub_port: int) -> Run:
+    """The same app and load with uvicorn as the web server: the ack only."""
+    env = server_env(dsn, stub_port)
+    async with ours_running(args.layout, workdir, env, args.work_nice, uvicorn=True) as (
+        url,
+        procs,
+    ):
+        await blast(url, workload("9183", args.warmup, args.numbers), args.concurrency)
+        await drained(dsn, 120.0)
+        load = workload("9173", args.requests, args.numbers)
+        run = await blast(url, load, args.concurrency, server=procs[0].pid)
+        await drained(dsn, 600.0)
+        return run
+
+
 def row(label: str, run: Run) -> str:
     bad = sum(n for status, n in run.statuses.items() if status != 200)
     return (
         f"{label:<22}{run.rate:>9.0f}{percentile(run.latencies, 0.5) * 1e3:>9.1f}"
-        f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}"
+        f"{percentile(run.latencies, 0.99) * 1e3:>9.1f}{bad:>9}{run.cpu_ms:>11.2f}"
     )
 
 
@@ -187,24 +242,37 @@ def since(start: float, at: float | None) -> str:
     return "not drained" if at is None else f"{at - start:.1f} s"
 
 
-def report_ingest(args: argparse.Namespace, bare: list[Run], ours: Run) -> float:
+def report_ingest(
+    args: argparse.Namespace, bare: list[Run], ours: Run, uvicorn: Run | None
+) -> float:
     """The side-by-side table; returns throughput ours/bare (bare = mean of its two runs)."""
-    ratio = ours.rate / (sum(run.rate for run in bare) / len(bare))
-    print(f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users")
-    print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}")
+    bare_rate = sum(run.rate for run in bare) / len(bare)
+    ratio = ours.rate / bare_rate
+    layout = LAYOUTS[args.layout] + (f" at nice {args.work_nice}" if args.work_nice else "")
+    print(
+        f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users; {layout}"
+    )
+    print(f"{'':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-200':>9}{'CPU ms/req':>11}")
     print(row("bare Quart, before", bare[0]))
     print(row("our webhook", ours))
+    if uvicorn:
+        print(row("ours on uvicorn", uvicorn))
     print(row("bare Quart, after", bare[1]))
-    for label, run in (("bare", bare[0]), ("ours", ours), ("bare", bare[1])):
-        if set(run.statuses) - {200}:
+    for label, run in (("bare", bare[0]), ("ours", ours), ("uvicorn", uvicorn), ("bare", bare[1])):
+        if run and set(run.statuses) - {200}:
             print(f"{label} answers: {dict(run.statuses)}")
     print(f"throughput ours/bare: {ratio:.2f}x")
+    bare_cpu = sum(run.cpu_ms for run in bare) / len(bare)
+    print(f"web server CPU per request bare/ours: {bare_cpu / ours.cpu_ms:.2f}x")
+    if uvicorn:
+        print(f"throughput ours on uvicorn/bare: {uvicorn.rate / bare_rate:.2f}x")
     return ratio
 
 
 def report(args: argparse.Namespace, bare: list[Run], ours: dict) -> None:
     run, e2e = ours["run"], ours["e2e"]
-    ratio, p99 = report_ingest(args, bare, run), percentile(run.latencies, 0.99) * 1e3
+    ratio = report_ingest(args, bare, run, ours.get("uvicorn"))
+    p99 = percentile(run.latencies, 0.99) * 1e3
     median, e2e_p99 = percentile(e2e, 0.5) * 1e3, percentile(e2e, 0.99) * 1e3
     total = ours["outbox_at"] - ours["started"] if ours["outbox_at"] else None
     print(
@@ -240,14 +308,34 @@ async def bench(args: argparse.Namespace) -> None:
         stub = GraphStub()
         stub_port = await stub.start()
         try:
-            async with bare_server(workdir) as bare, bench_database(workdir) as dsn:
+            async with bare_server(workdir) as (bare, pid), bench_database(workdir) as dsn:
                 await blast(bare, workload("9180", args.warmup, 1), args.concurrency)
-                before = await blast(bare, workload("9170", args.requests, 1), args.concurrency)
+                load = workload("9170", args.requests, 1)
+                before = await blast(bare, load, args.concurrency, server=pid)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
-                after = await blast(bare, workload("9172", args.requests, 1), args.concurrency)
+                if args.uvicorn:
+                    async with bench_database(workdir) as other:
+                        ours["uvicorn"] = await measure_uvicorn(args, workdir, other, stub_port)
+                load = workload("9172", args.requests, 1)
+                after = await blast(bare, load, args.concurrency, server=pid)
         finally:
             await stub.close()
         report(args, [before, after], ours)
+
+
+def serve_uvicorn(port: int, layout: str) -> None:
+    """Our app as `serve` builds it, on uvicorn (httptools and uvloop when installed)."""
+    import uvicorn
+
+    from bot import logs
+    from bot.app import create_app
+    from bot.config import from_env
+    from bot.runtime import ALL_IN_ONE, WEB
+
+    settings = from_env()
+    logs.configure(settings.log_level)
+    app = create_app(settings, role=WEB if layout == "split" else ALL_IN_ONE)
+    uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
 
 
 def serve_bare(port: int) -> None:
@@ -286,10 +374,20 @@ def main() -> int:
         default=25,
         help="business numbers the load is spread over (Meta paces each)",
     )
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="split")
+    parser.add_argument(
+        "--work-nice", type=int, default=0, help="niceness of the work process (split layout)"
+    )
+    parser.add_argument(
+        "--uvicorn", action="store_true", help="also measure our app on uvicorn (pip install it)"
+    )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--uvicorn-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         serve_bare(args.bare_server)
+    elif args.uvicorn_server:
+        serve_uvicorn(args.uvicorn_server, args.layout)
     else:
         asyncio.run(bench(args))
     return 0

@@ -18,6 +18,7 @@ from bot import health, metrics, privacy_page, razorpay_webhook, webhook
 from bot.background import DATABASE_GONE
 from bot.config import Settings
 from bot.graph_client import ConsoleTransport, GraphTransport, Transport
+from bot.group_commit import GroupCommit
 from bot.jobs import http as jobs_http
 from bot.jobs.runner import TICK, job_env, run_named
 from bot.notice_flusher import NoticeFlusher
@@ -203,6 +204,7 @@ async def start_services(
         rt.services.ingest_db = await Database.connect(
             dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS
         )
+        rt.services.ingest = GroupCommit(rt.services.ingest_db, rt.cipher)
     if role.loops:
         _start_loops(rt, rt.services, transport, clock or (lambda: datetime.now(UTC)), http_client)
     if role.listens:

@@ -1,20 +1,22 @@
-"""Store what a webhook carried, in one transaction: messages once per wamid, statuses forward.
+"""Turn a verified webhook body into rows, and store them: messages once per wamid, statuses
+forward, what cannot be stored kept, encrypted, in tt.quarantine with the reason.
 
-Each message is stored under its own savepoint, so one that the database refuses never takes
-the others down; what cannot be stored is kept, encrypted, in tt.quarantine with the reason."""
+Concurrent bodies are stored together in one transaction by bot/group_commit.py; `store_one`
+stores one body with each message under its own savepoint, so a message the database refuses
+never takes the others down."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
 
-from bot.inbound import Batch, from_envelope, parse_payload, user_keys
+from bot.inbound import StatusUpdate, from_envelope, parse_payload, user_keys
 from sql.cipher import Cipher
 from tracker.text import without_lone_surrogates
 
@@ -25,6 +27,18 @@ INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload,
 VALUES ($1, tt.resolve_user($2, $3, $4), $5, $6, $7, $8)
 ON CONFLICT (wamid) DO NOTHING
 RETURNING id
+"""
+# The same for many messages in one statement, in the order given.
+INSERT_INBOUND_ROWS = """
+INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
+SELECT m.wamid, tt.resolve_user(m.phone, m.bsuid, m.seen_at), m.number_id, m.kind, m.payload,
+       m.sent_at
+FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+            $7::bytea[], $8::timestamptz[])
+     WITH ORDINALITY AS m (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, n)
+ORDER BY m.n
+ON CONFLICT (wamid) DO NOTHING
+RETURNING id, wamid
 """
 
 ADVANCE_STATUS = """
@@ -39,6 +53,7 @@ ON CONFLICT (digest) DO NOTHING
 """
 
 STATUS_ALIASES = {"played": "read"}
+ADVANCING = frozenset({"sent", "delivered", "read", "failed"})
 # What a message's own data can make the database or the encoder refuse; a connection that
 # fails is not among them (the webhook answers 503 and Meta retries).
 POISON = (
@@ -56,16 +71,46 @@ class Stored:
     quarantined: bool
 
 
-async def store_body(conn: asyncpg.Connection, body: bytes, cipher: Cipher) -> Stored:
-    """Parse a verified webhook body and store what it carried; never raises on its content."""
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One inbound message as INSERT_INBOUND takes it, its envelope already encrypted."""
+
+    wamid: str
+    phone: str
+    bsuid: str
+    seen_at: datetime
+    number_id: str
+    kind: str
+    payload: bytes
+    sent_at: datetime | None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A body ready to store: its messages' rows, statuses to advance (wamid, status, error
+    code), and why any part of it cannot be stored (then the body is quarantined)."""
+
+    body: bytes
+    rows: list[Row] = field(default_factory=list)
+    statuses: list[tuple[str, str, str | None]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def prepare(body: bytes, cipher: Cipher) -> Prepared:
+    """Parse a verified webhook body and encrypt its messages; never raises on its content."""
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError) as e:
-        return Stored(0, await quarantine(conn, cipher, body, [_json_problem(e)]))
+        return Prepared(body, problems=[_json_problem(e)])
     batch = parse_payload(payload)
-    new, refused = await store_batch(conn, batch, cipher)
-    problems = batch.rejected + refused
-    return Stored(new, bool(problems) and await quarantine(conn, cipher, body, problems))
+    prepared = Prepared(body, statuses=_advancing(batch.statuses), problems=batch.rejected)
+    for envelope in batch.envelopes:
+        try:
+            prepared.rows.append(_row(envelope, cipher))
+        except POISON as e:
+            prepared.problems.append(f"refused_{type(e).__name__}")
+    _log_errors(batch.errors)
+    return prepared
 
 
 def _json_problem(error: Exception) -> str:
@@ -74,41 +119,34 @@ def _json_problem(error: Exception) -> str:
     return "not_utf8" if isinstance(error, UnicodeDecodeError) else "not_json"
 
 
-async def store_batch(
-    conn: asyncpg.Connection, batch: Batch, cipher: Cipher
-) -> tuple[int, list[str]]:
-    """Insert new inbound rows and advance statuses; how many messages were new, and why
-    any could not be stored."""
-    new, refused = 0, []
-    for envelope in batch.envelopes:
-        try:
-            async with conn.transaction():
-                new += await _store_message(conn, envelope, cipher)
-        except POISON as e:
-            refused.append(f"refused_{type(e).__name__}")
-    for status in batch.statuses:
-        state = STATUS_ALIASES.get(status.status, status.status)
-        if state in {"sent", "delivered", "read", "failed"}:
-            await conn.execute(ADVANCE_STATUS, status.wamid, state, status.error_code)
-    for error in batch.errors:
+def _advancing(statuses: list[StatusUpdate]) -> list[tuple[str, str, str | None]]:
+    found = [(s.wamid, STATUS_ALIASES.get(s.status, s.status), s.error_code) for s in statuses]
+    return [status for status in found if status[1] in ADVANCING]
+
+
+def _log_errors(errors: list[dict[str, Any]]) -> None:
+    for error in errors:
         code = error.get("code")
         log.warning(
             "whatsapp reported an error",
             extra={"code": code if isinstance(code, int) and not isinstance(code, bool) else None},
         )
-    return new, refused
 
 
-async def quarantine(
-    conn: asyncpg.Connection, cipher: Cipher, body: bytes, reasons: list[str]
-) -> bool:
-    """Keep a body we could not fully store, once, encrypted; say so in the log."""
-    named = ",".join(sorted(set(reasons)))[:500]
-    log.warning("webhook body quarantined", extra={"reasons": named})
-    await conn.execute(
-        INSERT_QUARANTINE, hashlib.sha256(body).digest(), named, cipher.encrypt(body)
+def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
+    envelope, plain = _storable(envelope)
+    message = from_envelope(envelope)
+    phone, bsuid = user_keys(envelope)
+    return Row(
+        wamid=message.wamid,
+        phone=phone,
+        bsuid=bsuid,
+        seen_at=message.sent_at or datetime.now(UTC),
+        number_id=message.phone_number_id,
+        kind=message.kind[:32],
+        payload=cipher.encrypt(plain),
+        sent_at=message.sent_at,
     )
-    return True
 
 
 def _storable(envelope: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -122,29 +160,86 @@ def _storable(envelope: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         return json.loads(clean), clean.encode()
 
 
-async def _store_message(conn: asyncpg.Connection, envelope: dict[str, Any], cipher: Cipher) -> int:
-    envelope, plain = _storable(envelope)
-    message = from_envelope(envelope)
-    phone, bsuid = user_keys(envelope)
-    seen_at = message.sent_at or datetime.now(UTC)
-    row = await conn.fetchrow(
-        INSERT_INBOUND,
-        message.wamid,
-        phone,
-        bsuid,
-        seen_at,
-        message.phone_number_id,
-        message.kind[:32],
-        cipher.encrypt(plain),
-        message.sent_at,
+async def store_together(
+    conn: asyncpg.Connection, bodies: list[Prepared], cipher: Cipher
+) -> list[Stored]:
+    """Store many bodies with one statement per kind of write; raises if the database
+    refuses any of it (then store each with `store_one`, under savepoints)."""
+    # Rows are locked in one order, users then replies by wamid, so two batches (of one
+    # process or two) wait for each other rather than deadlock; the sorts are stable, so one
+    # person's messages and one reply's statuses keep their order.
+    rows = sorted((row for prepared in bodies for row in prepared.rows), key=_person)
+    new: dict[str, int] = {}
+    if rows:
+        columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
+        inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
+        new = {record["wamid"]: record["id"] for record in inserted}
+        for row in rows:
+            _log_non_text(row, new.get(row.wamid))
+    statuses = sorted(
+        (status for prepared in bodies for status in prepared.statuses), key=lambda s: s[0]
     )
-    if message.kind not in {"text", "interactive", "button"}:
+    if statuses:
+        await conn.executemany(ADVANCE_STATUS, statuses)
+    return [
+        Stored(
+            sum(row.wamid in new for row in prepared.rows),
+            await _quarantine_if(conn, cipher, prepared, prepared.problems),
+        )
+        for prepared in bodies
+    ]
+
+
+async def store_one(conn: asyncpg.Connection, prepared: Prepared, cipher: Cipher) -> Stored:
+    """Store one body, each message under its own savepoint; never raises on its content."""
+    new, refused = 0, []
+    for row in prepared.rows:
+        try:
+            async with conn.transaction():
+                message_id = await conn.fetchval(INSERT_INBOUND, *_values(row))
+            _log_non_text(row, message_id)
+            new += message_id is not None
+        except POISON as e:
+            refused.append(f"refused_{type(e).__name__}")
+    if prepared.statuses:
+        await conn.executemany(ADVANCE_STATUS, prepared.statuses)
+    problems = prepared.problems + refused
+    return Stored(new, await _quarantine_if(conn, cipher, prepared, problems))
+
+
+def _log_non_text(row: Row, message_id: int | None) -> None:
+    if row.kind not in {"text", "interactive", "button"}:
         log.info(
             "non-text message stored",
-            extra={
-                "kind": message.kind[:32],
-                "wamid": message.wamid,
-                "message_id": row["id"] if row else None,
-            },
+            extra={"kind": row.kind, "wamid": row.wamid, "message_id": message_id},
         )
-    return 1 if row else 0
+
+
+def _person(row: Row) -> tuple[str, str]:
+    return row.phone, row.bsuid
+
+
+def _values(row: Row) -> tuple[object, ...]:
+    return (
+        row.wamid,
+        row.phone,
+        row.bsuid,
+        row.seen_at,
+        row.number_id,
+        row.kind,
+        row.payload,
+        row.sent_at,
+    )
+
+
+async def _quarantine_if(
+    conn: asyncpg.Connection, cipher: Cipher, prepared: Prepared, problems: list[str]
+) -> bool:
+    """Keep a body we could not fully store, once, encrypted; say so in the log."""
+    if not problems:
+        return False
+    named = ",".join(sorted(set(problems)))[:500]
+    log.warning("webhook body quarantined", extra={"reasons": named})
+    digest = hashlib.sha256(prepared.body).digest()
+    await conn.execute(INSERT_QUARANTINE, digest, named, cipher.encrypt(prepared.body))
+    return True

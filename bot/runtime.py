@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from bot.background import QueueDrainer
     from bot.config import Settings
+    from bot.group_commit import GroupCommit
     from bot.payments_worker import PaymentsWorker
     from bot.sender import Sender
     from bot.wakeups import Wakeups
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from dialog.router import Router
     from sql.cipher import Cipher
     from sql.db import Database
+
+
+NO_WEBHOOKS = "this process answers no webhooks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,7 @@ class Services:
 
     db: Database
     ingest_db: Database | None = None  # the webhook's own pool: acks never queue behind loops
+    ingest: GroupCommit | None = None  # stores concurrent webhooks together, over ingest_db
     worker: Worker | None = None
     sender: Sender | None = None
     background: list[QueueDrainer] = field(default_factory=list)
@@ -58,9 +63,14 @@ class Services:
     @property
     def webhook_db(self) -> Database:
         if self.ingest_db is None:
-            msg = "this process answers no webhooks"
-            raise RuntimeError(msg)
+            raise RuntimeError(NO_WEBHOOKS)
         return self.ingest_db
+
+    @property
+    def webhook_ingest(self) -> GroupCommit:
+        if self.ingest is None:
+            raise RuntimeError(NO_WEBHOOKS)
+        return self.ingest
 
     def wake_worker(self) -> None:
         """In a web-only process nothing here drains the queue: the database's notification
