@@ -115,6 +115,7 @@ TEXTS = {
         "• *note*, *therapist note*, *notes* – notes (voice notes work too)\n"
         "• *members*, *invite*, *add parent 98xxxxxxxx*, *leave family* – the family\n"
         "• *bulk help* – many dates at once; *backfill* – older dates\n"
+        "• *reminders*, *digest time*, *package alert 3* – when I message you\n"
         "• *settings*, *language*, *consent*, *export*, *delete my data*, *stop* / "
         "*start*, *cancel*, *menu*"
     ),
