@@ -137,12 +137,13 @@ async def measure(base: str, link: str, runs: int, chromium: str) -> None:
         await cdp.send("Network.emulateNetworkConditions", THREE_G)
         first = await timings(page, url, runs)
         await cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
-        await page.goto(url)  # the CSS and JS are now cached for a day, as on a second visit
+        await page.goto(url)  # the JS is now cached for a day, as on a second visit
         again = await timings(page, url, runs)
         await browser.close()
     load = os.getloadavg()
     print(
-        f"page weight on the wire (gzip, first visit, HTML + CSS + JS, headers included): "
+        f"page weight on the wire (gzip, first visit, HTML with its CSS inline + JS, headers "
+        f"included): "
         f"{wire / 1024:.1f} KB; target {TARGET_BYTES // 1024} KB; ratio {wire / TARGET_BYTES:.2f}"
     )
     for visit, (paint, done) in (("first visit", first), ("later visit", again)):

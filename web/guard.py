@@ -1,6 +1,6 @@
 """What every caregiver page response carries and every write must prove: a strict CSP (no
-inline script or style, nothing from another site), a CSRF token and an Origin of our own,
-and a per-member rate limit."""
+inline script, no inline style but the pages' own stylesheet named by its hash, nothing from
+another site), a CSRF token and an Origin of our own, and a per-member rate limit."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from collections import deque
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from web.page_style import PAGE_STYLE, csp_hash
+
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    f"default-src 'none'; script-src 'self'; style-src 'self' {csp_hash(PAGE_STYLE)}; "
+    "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 

@@ -1,5 +1,6 @@
 """Pages as HTML: the month (summary, chart, grid, days and their editors) and the friendly
-refusal pages. No inline script or style anywhere: CSS and JS come from web/static."""
+refusal pages. No inline script anywhere (JS comes from web/static); the one inline style is
+the pages' stylesheet, which the CSP allows by its hash (web/page_style.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from tracker.themes import THEMES, theme_of
 from web.access import Member
 from web.deps import deps
 from web.month_view import MonthView, month_view
+from web.page_style import PAGE_STYLE
 from web.session import WebSession
 
 CHART_HEIGHT = 60  # the tallest bar, in the chart's own units
@@ -84,6 +86,7 @@ def _texts(language: str) -> dict[str, object]:
         "weekdays": [weekday_name(language, n) for n in range(7)],
         "money": format_inr,
         "rich": rich,
+        "page_style": Markup(PAGE_STYLE),  # byte for byte what the CSP hash names
     }
 
 

@@ -1,5 +1,5 @@
 """Every theme, light and dark, meets WCAG AA (4.5:1) for each text colour on its background,
-computed from the values in web/static/calendar.css."""
+computed from the values in web/styles/calendar.css."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-CSS = (Path(__file__).parents[2] / "web" / "static" / "calendar.css").read_text()
+CSS = (Path(__file__).parents[2] / "web" / "styles" / "calendar.css").read_text()
 THEMES = ("sunrise", "ocean", "forest")
 PAIRS = [
     ("fg", "bg"),

@@ -3,6 +3,8 @@ chat agrees with, reset and undo, and every refusal the server makes."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from pathlib import Path
 
@@ -17,16 +19,42 @@ from web.tokens import LinkClaims, LinkSigner
 SCREENSHOTS = Path(".data/screenshots")  # for review; .data/ is not committed
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
-INLINE_STYLE = re.compile(r"<style|\sstyle\s*=", re.IGNORECASE)
+STYLE_OPENING = re.compile(r"<style\b", re.IGNORECASE)
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+STYLE_ATTRIBUTE = re.compile(r"<[^>]+\sstyle\s*=", re.IGNORECASE)
+# each theme's page background, light and dark, from web/styles/calendar.css
+BACKGROUNDS = {
+    ("sunrise", "light"): "rgb(255, 248, 240)",
+    ("ocean", "light"): "rgb(242, 248, 252)",
+    ("forest", "light"): "rgb(244, 248, 241)",
+    ("sunrise", "dark"): "rgb(27, 20, 16)",
+    ("ocean", "dark"): "rgb(13, 24, 33)",
+    ("forest", "dark"): "rgb(17, 26, 15)",
+}
+
+
+def directives(csp: str) -> dict[str, list[str]]:
+    named = (part.split() for part in csp.split(";") if part.strip())
+    return {name: sources for name, *sources in named}
+
+
+def sha256_source(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
 
 
 def assert_strict_page(html: str, headers: dict[str, str]) -> None:
+    """No inline script, no style attribute, and every <style> allowed by its own hash."""
     csp = headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "style-src 'self'" in csp
-    assert "unsafe-inline" not in csp
+    policy = directives(csp)
+    assert policy["script-src"] == ["'self'"]
+    assert "unsafe-inline" not in csp and "unsafe-hashes" not in csp
+    styles = STYLE_ELEMENT.findall(html)
+    assert styles and len(styles) == len(STYLE_OPENING.findall(html))
+    allowed = set(policy["style-src"])
+    assert all(sha256_source(style) in allowed for style in styles)
     assert not INLINE_SCRIPT.search(html)
     assert not INLINE_HANDLER.search(html)
-    assert not INLINE_STYLE.search(html)
+    assert not STYLE_ATTRIBUTE.search(html)
     assert "http://" not in html.replace("http://www.w3.org", "")
 
 
@@ -69,7 +97,8 @@ async def test_a_view_link_shows_the_month_and_cannot_write(
 async def test_an_edit_link_saves_two_days_and_chat_agrees(
     server: Server, family: Family, page, direct: Direct, db: asyncpg.Connection
 ):
-    await page.goto(server.link(family.owner, family.child, "edit"))
+    opened = await page.goto(server.link(family.owner, family.child, "edit"))
+    assert_strict_page(await opened.text(), await opened.all_headers())
     await page.click("a[href='#d-2026-11-12']")  # the grid opens the day (calendar.js)
     await page.select_option("#s-2026-11-12", "a2")
     await page.click("a[href='#d-2026-11-13']")
@@ -229,6 +258,23 @@ async def test_screens_per_language_and_theme_fit_a_small_phone(
             await page.screenshot(path=str(folder / f"{language}-{theme}.png"), full_page=True)
     await page.set_viewport_size({"width": 320, "height": 640})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+async def test_the_inline_stylesheet_applies_under_the_csp_in_every_theme(
+    server: Server, family: Family, page
+):
+    refusals: list[str] = []
+    page.on("console", lambda m: refusals.append(m.text) if "Security Policy" in m.text else 0)
+    for scheme in ("light", "dark"):
+        await page.emulate_media(color_scheme=scheme)
+        await page.goto(server.link(family.owner, family.child, "edit"))
+        for theme in ("sunrise", "ocean", "forest"):
+            await page.click(f"button[name=theme][value={theme}]")
+            background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert background == BACKGROUNDS[theme, scheme]
+    stylesheets = await page.evaluate("document.querySelectorAll('link[rel=stylesheet]').length")
+    assert stylesheets == 0  # nothing to wait for before the first paint
+    assert refusals == []
 
 
 async def test_the_role_and_the_plan_are_read_on_every_request(
