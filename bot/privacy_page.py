@@ -11,11 +11,22 @@ from bot.config import Settings
 from bot.runtime import runtime
 from dialog.texts import LANGUAGE_NAMES, LANGUAGES, t
 from dialog.texts.dates import long_date
+from web.page_style import csp_hash
 
 blueprint = Blueprint("privacy_page", __name__)
 
 # Changed by hand whenever the notice changes, never computed from today.
 LAST_UPDATED = date(2026, 11, 23)
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+       "Noto Sans Devanagari", "Noto Sans Telugu", sans-serif;
+       max-width: 44rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; color: #1f2328; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+nav a { margin-right: 1rem; } li { margin-bottom: .4rem; }
+"""
+# The page's own stylesheet is the only inline style its policy lets run.
+CSP = f"default-src 'none'; style-src {csp_hash(STYLE)}; frame-ancestors 'none'"
 
 PAGE = """<!doctype html>
 <html lang="{{ lang }}">
@@ -23,13 +34,7 @@ PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
-<style>
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-       "Noto Sans Devanagari", "Noto Sans Telugu", sans-serif;
-       max-width: 44rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; color: #1f2328; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-nav a { margin-right: 1rem; } li { margin-bottom: .4rem; }
-</style>
+<style>{{ style|safe }}</style>
 </head>
 <body>
 <nav>{% for code, name in languages %}<a href="?lang={{ code }}" lang="{{ code }}"
@@ -109,6 +114,7 @@ async def privacy_notice() -> Response:
     settings = runtime().settings
     html = await render_template_string(
         PAGE,
+        style=STYLE,
         lang=lang,
         languages=list(LANGUAGE_NAMES.items()),
         title=t(lang, "privacy.page_title"),
@@ -116,4 +122,6 @@ async def privacy_notice() -> Response:
         intro=t(lang, "privacy.intro"),
         sections=sections(lang, settings),
     )
-    return Response(html, content_type="text/html; charset=utf-8")
+    response = Response(html, content_type="text/html; charset=utf-8")
+    response.headers["Content-Security-Policy"] = CSP
+    return response

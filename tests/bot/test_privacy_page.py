@@ -1,3 +1,7 @@
+import base64
+import hashlib
+import re
+
 from bot.config import Settings
 from bot.privacy_page import processor_keys
 
@@ -52,7 +56,11 @@ async def test_page_is_plain_with_security_headers_and_a_stable_date(make_bot):
         assert tag not in html
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
-    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    [style] = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in csp  # exactly the page's own stylesheet
     assert response.headers["Referrer-Policy"] == "no-referrer"
 
 
