@@ -27,6 +27,7 @@ from harness import (
     Run,
     bench_database,
     blast,
+    cpu_seconds,
     free_port,
     percentile,
     running,
@@ -42,6 +43,12 @@ PENDING_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'pending') AS inbound,
        (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox
 """
+COMMITS_SQL = """
+SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()
+"""
+# A backend's counts reach pg_stat_database when it next reports, at the latest 10 s after it
+# went idle (PGSTAT_IDLE_INTERVAL): wait that long before reading them.
+STATS_SETTLE_SECONDS = 11.0
 FAILURES_SQL = """
 SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS dead,
        (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS failed
@@ -116,6 +123,16 @@ async def drained(dsn: str, timeout: float) -> tuple[float | None, float | None]
     finally:
         await conn.close()
     return inbound_at, outbox_at
+
+
+async def transactions(dsn: str) -> int:
+    """Transactions the bench database has ended, every process's, once their counts settled."""
+    await asyncio.sleep(STATS_SETTLE_SECONDS)
+    conn = await asyncpg.connect(dsn)
+    try:
+        return await conn.fetchval(COMMITS_SQL)
+    finally:
+        await conn.close()
 
 
 async def failures(dsn: str) -> asyncpg.Record:
@@ -198,13 +215,19 @@ async def measure_ours(
     async with ours_running(args.layout, workdir, env, args.work_nice) as (url, procs):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
+        ended_before = await transactions(dsn)
+        loops_cpu = cpu_seconds(procs[-1].pid)
         started = time.perf_counter()
         load = workload("9171", args.requests, args.numbers)
         run = await blast(url, load, args.concurrency, server=procs[0].pid)
         inbound_at, outbox_at = await drained(dsn, 600.0)
         e2e, missing = await end_to_end(url, stub, args.e2e, args.e2e_interval)
         await drained(dsn, 60.0)
+        messages = args.requests + args.e2e
+        loops_cpu = cpu_seconds(procs[-1].pid) - loops_cpu
         return {
+            "loops_cpu_ms": loops_cpu / messages * 1e3,
+            "transactions": (await transactions(dsn) - ended_before) / messages,
             "run": run,
             "started": started,
             "inbound_at": inbound_at,
@@ -283,6 +306,12 @@ def report(args: argparse.Namespace, bare: list[Run], ours: dict) -> None:
     print(
         f"end-to-end, {len(e2e)} messages one at a time (POST to first reply at the stub): "
         f"median {median:.1f} ms, p99 {e2e_p99:.1f} ms, no reply {ours['missing']}"
+    )
+    loops = "work process" if args.layout == "split" else "serve process (webhook and loops)"
+    print(
+        f"per message, over the load and the end-to-end run: {loops} CPU "
+        f"{ours['loops_cpu_ms']:.2f} ms, database transactions {ours['transactions']:.1f} "
+        "(every process's, the webhook's group commits included)"
     )
     failed = ours["failures"]
     print(f"dead inbound {failed['dead']}, failed outbox {failed['failed']}")

@@ -231,17 +231,14 @@ def _start_loops(
     )
     payments = _payments(rt, db, http_client, on_replies=sender.wake, clock=now)
 
-    def after_message() -> None:  # a message may have asked for a payment link
-        sender.wake()
-        payments.wake()
-
     worker = Worker(
         db,
         rt.cipher,
         rt.router,
         default_phone_number_id=settings.whatsapp_phone_number_id,
         links=links(settings),
-        on_replies=after_message,
+        on_replies=sender.wake,
+        on_payments=payments.wake,
         clock=now,
         max_attempts=settings.worker_max_attempts,
         retry_base_seconds=settings.worker_retry_base_seconds,

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import random
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
@@ -73,7 +74,8 @@ class QueueDrainer:
     def __init__(self, db: Database, *, sweep_seconds: float) -> None:
         self._db = db
         self._sweep = sweep_seconds
-        self._wake = asyncio.Event()
+        self._idle: deque[asyncio.Event] = deque()  # a loop waiting, by the event waking it
+        self._missed = False  # woken while every loop was busy: the next to finish claims again
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
 
@@ -81,10 +83,15 @@ class QueueDrainer:
         raise NotImplementedError
 
     def wake(self) -> None:
-        self._wake.set()
+        """Work was queued: one idle loop claims it, and each loop that finds work wakes one
+        more, so a burst spreads over the loops while one row costs no empty claims."""
+        if self._idle:
+            self._idle.popleft().set()
+        else:
+            self._missed = True
 
     def wake_later(self, seconds: float) -> None:
-        asyncio.get_running_loop().call_later(seconds, self._wake.set)
+        asyncio.get_running_loop().call_later(seconds, self.wake)
 
     def start(self) -> None:
         self._tasks = [asyncio.create_task(self._loop()) for _ in range(self.concurrency)]
@@ -93,7 +100,8 @@ class QueueDrainer:
         """Stop claiming, let work in flight finish within `deadline` seconds, then cancel
         the rest; a cancelled step gives back its claim unless its side effect had started."""
         self._stopping = True
-        self._wake.set()
+        while self._idle:
+            self._idle.popleft().set()
         if not self._tasks:
             return
         _, late = await asyncio.wait(self._tasks, timeout=deadline)
@@ -153,7 +161,7 @@ class QueueDrainer:
         while not self._stopping:
             try:
                 while not self._stopping and await self.step():
-                    pass
+                    self._wake_idle()
             except DATABASE_FAILED:
                 log.exception("%s could not reach the database; will retry", type(self).__name__)
             except Exception:
@@ -161,6 +169,22 @@ class QueueDrainer:
                 log.exception("%s step failed", type(self).__name__)
             if self._stopping:
                 return
+            if self._missed:
+                self._missed = False
+                continue
+            await self._idle_until_woken()
+
+    def _wake_idle(self) -> None:
+        if self._idle:
+            self._idle.popleft().set()
+
+    async def _idle_until_woken(self) -> None:
+        """Until a wake picks this loop, or the sweep's time passes."""
+        woken = asyncio.Event()
+        self._idle.append(woken)
+        try:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self._sweep)
-            self._wake.clear()
+                await asyncio.wait_for(woken.wait(), timeout=self._sweep)
+        finally:
+            if not woken.is_set():
+                self._idle.remove(woken)

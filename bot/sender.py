@@ -63,6 +63,24 @@ FAILED_HERE = (
 )
 
 
+@dataclasses.dataclass(slots=True)
+class Plan:
+    """What the claim's transaction decided for a row: send `message` (or its `fallback`), wait
+    for a token, give the row up for a reason, or handle an `error` reading it."""
+
+    body: dict[str, Any] = dataclasses.field(default_factory=dict)
+    message: dict[str, Any] = dataclasses.field(default_factory=dict)
+    fallback: dict[str, Any] | None = None
+    give_up: str | None = None
+    error: Exception | None = None
+    number_wait: float = 0.0
+    user_wait: float = 0.0
+
+    @property
+    def waits(self) -> float:
+        return self.number_wait or self.user_wait
+
+
 def retry_delay(result: SendResult, attempts: int, base: float = 2.0) -> float:
     """Meta's own wait when it names one, else a capped backoff with jitter."""
     if result.retry_after is not None:
@@ -102,18 +120,50 @@ class Sender(QueueDrainer):
         await self._transport.close()
 
     async def step(self) -> bool:
-        """Claim and send one outbox row; False when nothing is ready."""
+        """Claim and send one outbox row; False when nothing is ready or the number must wait.
+        The claim, the checks and the pacing tokens are one transaction: a token taken is for
+        a row this sender holds, and a row that must wait is handed back in it."""
         async with self._db.transaction(SYSTEM) as conn:
             claim = await self._queue.claim(conn)
-        if claim is None:
-            return False
+            if claim is None:
+                return False
+            plan = await self._plan(conn, claim)
+            if plan.waits:
+                await self._queue.retry_later(conn, claim, plan.waits, None, uncount=True)
+        if plan.waits:
+            self.wake_later(plan.waits)
+            return not plan.number_wait  # other users may go on; a saturated number pauses
         with about_message(claim.row["inbound_id"]):
-            return await self._held(claim)
+            return await self._held(claim, plan)
 
-    async def _held(self, claim: Claim) -> bool:
+    async def _plan(self, conn: asyncpg.Connection, claim: Claim) -> Plan:
+        try:
+            plan = self._read(claim)
+        except Exception as e:  # handled with the claim held, like a failure while sending
+            return Plan(error=e)
+        if plan.give_up is None:
+            plan.number_wait, plan.user_wait = await self._pace(conn, claim)
+        return plan
+
+    def _read(self, claim: Claim) -> Plan:
+        """The message to send, its fallback, or why the row is no longer worth sending."""
+        row = claim.row
+        body = self._cipher.decrypt_json(row["body"])
+        message, fallback = body["message"], body.get("fallback")
+        if row["free_form"] and not window_open(row["last_inbound_at"], self._clock()):
+            if not fallback:
+                return Plan(give_up="window_closed")
+            message, fallback = fallback, None
+        if message["type"] == "template" and row["age"] > TEMPLATE_USEFUL_FOR:
+            return Plan(give_up="expired")
+        return Plan(body, message, fallback)
+
+    async def _held(self, claim: Claim, plan: Plan) -> bool:
         async with self.holding(self._queue, claim) as hold:
             try:
-                return await self._deliver(hold)
+                if plan.error is not None:
+                    raise plan.error
+                return await self._deliver(hold, plan)
             except ClaimLost:
                 log.info("outbox row taken over by another sender", extra={"outbox_id": claim.id})
             except DATABASE_GONE:
@@ -123,24 +173,14 @@ class Sender(QueueDrainer):
                 await self._after_error(claim, e)
             return True
 
-    async def _deliver(self, hold: Hold) -> bool:
-        """Send one claimed row; False when the whole number must wait for its rate limit."""
+    async def _deliver(self, hold: Hold, plan: Plan) -> bool:
+        """Send one claimed row whose tokens were taken."""
         claim = hold.claim
         row = claim.row
-        body = self._cipher.decrypt_json(row["body"])
-        message, fallback = body["message"], body.get("fallback")
-        if row["free_form"] and not window_open(row["last_inbound_at"], self._clock()):
-            if not fallback:
-                await self._give_up(claim, "window_closed")
-                return True
-            message, fallback = fallback, None
-        if message["type"] == "template" and row["age"] > TEMPLATE_USEFUL_FOR:
-            await self._give_up(claim, "expired")
+        if plan.give_up is not None:
+            await self._give_up(claim, plan.give_up)
             return True
-        number_wait, user_wait = await self._pace(claim)
-        if number_wait or user_wait:
-            await self._retry_later(claim, number_wait or user_wait, uncount=True, code=None)
-            return not number_wait  # other users may go on; a saturated number pauses the loop
+        body, message, fallback = plan.body, plan.message, plan.fallback
         if body.get("media"):
             upload = await self._upload(row, body["media"])
             if upload.outcome != "sent":
@@ -215,33 +255,29 @@ class Sender(QueueDrainer):
         )
         return result
 
-    async def _pace(self, claim: Claim) -> tuple[float, float]:
-        """Seconds to wait for the number's and then the user's token (0 when granted); the
-        claim is checked (and its lease renewed) in the same transaction, before any send."""
-        async with self._db.transaction(SYSTEM) as conn:
-            await self._renew_in(conn, claim)
-            number_wait = await conn.fetchval(
-                "SELECT tt.take_send_token($1, $2, $3)",
-                f"number:{claim.row['phone_number_id']}",
-                self._number_rate,
-                self._number_burst,
-            )
-            if number_wait > 0:
-                return number_wait, 0.0
-            return 0.0, await conn.fetchval(
-                "SELECT tt.take_send_token($1, $2, $3)",
-                f"user:{claim.row['user_id']}",
-                USER_RATE,
-                USER_BURST,
-            )
+    async def _pace(self, conn: asyncpg.Connection, claim: Claim) -> tuple[float, float]:
+        """Seconds to wait for the number's and then the user's token (0 when granted), taken
+        in the claim's own transaction, before any send."""
+        number_wait: float = await conn.fetchval(
+            "SELECT tt.take_send_token($1, $2, $3)",
+            f"number:{claim.row['phone_number_id']}",
+            self._number_rate,
+            self._number_burst,
+        )
+        if number_wait > 0:
+            return number_wait, 0.0
+        user_wait: float = await conn.fetchval(
+            "SELECT tt.take_send_token($1, $2, $3)",
+            f"user:{claim.row['user_id']}",
+            USER_RATE,
+            USER_BURST,
+        )
+        return 0.0, user_wait
 
     async def _renew(self, claim: Claim) -> None:
         async with self._db.transaction(SYSTEM) as conn:
-            await self._renew_in(conn, claim)
-
-    async def _renew_in(self, conn: asyncpg.Connection, claim: Claim) -> None:
-        if not await self._queue.extend(conn, claim):
-            raise ClaimLost
+            if not await self._queue.extend(conn, claim):
+                raise ClaimLost
 
     async def _finish(self, claim: Claim, result: SendResult) -> None:
         """Retry what may still go through (whether it is still useful is checked when it is

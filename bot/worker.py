@@ -49,6 +49,7 @@ class Worker(QueueDrainer):
         default_phone_number_id: str,
         links: Links,
         on_replies: Callable[[], None],
+        on_payments: Callable[[], None],
         clock: Callable[[], datetime],
         max_attempts: int = 5,
         retry_base_seconds: float = 2.0,
@@ -56,7 +57,7 @@ class Worker(QueueDrainer):
     ) -> None:
         self._cipher, self._router = cipher, router
         self._default_number, self._links = default_phone_number_id, links
-        self._on_replies, self._clock = on_replies, clock
+        self._on_replies, self._on_payments, self._clock = on_replies, on_payments, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
         super().__init__(db, sweep_seconds=sweep_seconds)
 
@@ -68,18 +69,21 @@ class Worker(QueueDrainer):
             return False
         with about_message(claim.id):
             async with self.holding(INBOUND, claim):
-                await self._guarded(claim)
+                payments_queued = await self._guarded(claim)
         self._on_replies()
+        if payments_queued:
+            self._on_payments()
         return True
 
-    async def _guarded(self, claim: Claim) -> None:
+    async def _guarded(self, claim: Claim) -> bool:
         """The error boundary: capped retries, then dead with one apology; what cannot
-        change (a reply over Meta's limits) is not retried at all."""
+        change (a reply over Meta's limits) is not retried at all. True when the
+        handler queued work for the payments loop."""
         if claim.attempts > self._max_attempts:
             await self._give_up(claim, "too many attempts")
-            return
+            return False
         try:
-            await self._handle(claim)
+            return await self._handle(claim)
         except DATABASE_GONE:
             raise  # not the message's fault: `holding` gives it back once the database answers
         except Exception as e:
@@ -90,12 +94,13 @@ class Worker(QueueDrainer):
                 await self._give_up(claim, type(e).__name__)
             else:
                 await self._after_failure(claim, type(e).__name__)
+        return False
 
-    async def _handle(self, claim: Claim) -> None:
+    async def _handle(self, claim: Claim) -> bool:
         row = claim.row
         async with self._db.transaction(as_user(row["user_id"])) as conn:
             if not await INBOUND.holds(conn, claim):
-                return  # another process took over this message after our lease ran out
+                return False  # another process took over this message after our lease ran out
             message = from_envelope(self._cipher.decrypt_json(row["payload"]))
             ctx = Context(
                 conn=conn,
@@ -108,6 +113,7 @@ class Worker(QueueDrainer):
             await self._router.dispatch(ctx)
             await self._enqueue(conn, claim, merge_replies(ctx.outgoing))
             await INBOUND.finish(conn, claim, DONE)
+        return ctx.payments_queued
 
     async def _after_failure(self, claim: Claim, error: str) -> None:
         if claim.attempts >= self._max_attempts:

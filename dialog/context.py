@@ -56,6 +56,8 @@ class Context:
     choice: ChoiceId | None = None
     refused_choice: bool = False  # a tapped or typed id that failed validation
     outgoing: list[Outgoing] = field(default_factory=list)
+    # a link request or a recheck for the payments loop, woken only after such a commit
+    payments_queued: bool = False
 
     def t(self, key: str, **values: object) -> str:
         """The catalog text for `key`; a key with plural forms is chosen by `count=`."""

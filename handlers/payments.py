@@ -116,6 +116,7 @@ async def buy(ctx: Context, choice: ChoiceId) -> None:
         ctx.reply(ctx.t("coupon.gone", code=purchase.coupon), buttons=_buy_buttons(ctx))
         return
     if link.short_url is None:
+        ctx.payments_queued = True
         ctx.reply(ctx.t("pro.link_coming"))
         return
     amount = format_inr(link.amount_paise)
@@ -199,6 +200,7 @@ async def reconcile_payment(ctx: Context, command: Command) -> None:
     if not await ask_recheck(ctx.conn, family.child.id):
         ctx.reply(ctx.t("pay.reconcile_limited"))
         return
+    ctx.payments_queued = True
     state = await payment_state(ctx.conn, family.child.id, typed)
     if state is None:
         ctx.reply(ctx.t("pay.reconcile_checking", child=family.child.name))
