@@ -22,8 +22,9 @@ from tracker.phones import mask_phone
 
 # Digits with at most two separators between any two of them (+91-98765-43210, (987) 654 3210,
 # 98765.43210), also glued to letters, '_' or '.'; from seven digits on it could be a phone.
-# An ISO date on its own is matched first and kept.
-DIGIT_RUN = re.compile(r"(\d{4}-\d{2}-\d{2}(?!\d))|\+?\(?\d(?:[ \-./()]{0,2}\d)+")
+# An ISO date on its own (a real one: "0000-00-00" is a number) is matched first and kept.
+ISO_DATE = r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+DIGIT_RUN = re.compile(rf"({ISO_DATE}(?!\d))|\+?\(?\d(?:[ \-./()]{{0,2}}\d)+")
 PHONE_MIN_DIGITS = 7
 MAX_CHAINED = 5
 STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
