@@ -10,10 +10,17 @@ from dialog.context import Context
 from dialog.ids import ChoiceId
 from dialog.replies import Button, Row
 from dialog.router import Router
-from handlers.setting_rows import day_arg, day_names, hour_arg, period_arg, switch_row
+from handlers.setting_rows import (
+    day_arg,
+    day_names,
+    hour_arg,
+    hour_rows,
+    period_arg,
+    period_rows,
+    switch_row,
+)
 from tracker.settings import (
     ALL_DAYS,
-    PERIODS,
     parse_hour,
     parse_weekdays,
     select_digest,
@@ -102,24 +109,13 @@ async def _say_saved_on(ctx: Context) -> None:
 
 @router.choice("digest", "time")
 async def pick_digest_period(ctx: Context, _: ChoiceId) -> None:
-    """First half of the hour picker: night, morning, afternoon or evening."""
-    rows = [
-        Row(
-            ids.encode("digest", "period", name),
-            ctx.t(f"row.settings_{name}"),
-            ctx.t(f"row.settings_{name}.desc"),
-        )
-        for name in PERIODS
-    ]
+    rows = period_rows(ctx, "digest")
     ctx.reply_rows(ctx.t("digest.pick_period"), rows, ctx.t("btn.settings_choose"))
 
 
 @router.choice("digest", "period", period_arg)
 async def pick_digest_hour(ctx: Context, choice: ChoiceId) -> None:
-    """Second half of the hour picker: the six hours of the chosen period."""
-    rows = [
-        Row(ids.encode("digest", "hour", hour), f"{hour:02d}:00") for hour in PERIODS[choice.value]
-    ]
+    rows = hour_rows("digest", choice.value)
     ctx.reply_rows(ctx.t("reminder.pick_hour"), rows, ctx.t("btn.settings_choose"))
 
 

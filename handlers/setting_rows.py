@@ -1,5 +1,5 @@
-"""A settings row that switches one of the member's scheduled messages, and the arguments
-the settings' tapped ids carry."""
+"""A settings row that switches one of the member's scheduled messages, the two-step hour
+picker the scheduled messages share, and the arguments the settings' tapped ids carry."""
 
 from __future__ import annotations
 
@@ -16,6 +16,23 @@ def switch_row(ctx: Context, setting: str, action: str) -> Row:
         ctx.t(f"row.settings_{setting}_{action}"),
         ctx.t(f"row.settings_{setting}_{action}.desc"),
     )
+
+
+def period_rows(ctx: Context, setting: str) -> list[Row]:
+    """First half of an hour picker: night, morning, afternoon or evening."""
+    return [
+        Row(
+            ids.encode(setting, "period", name),
+            ctx.t(f"row.settings_{name}"),
+            ctx.t(f"row.settings_{name}.desc"),
+        )
+        for name in PERIODS
+    ]
+
+
+def hour_rows(setting: str, period: str) -> list[Row]:
+    """Second half of an hour picker: the six hours of the chosen period."""
+    return [Row(ids.encode(setting, "hour", hour), f"{hour:02d}:00") for hour in PERIODS[period]]
 
 
 def day_arg(arg: str) -> int:

@@ -13,13 +13,12 @@ from dialog.router import Answer, Router
 from handlers import digest_settings, monthly_settings, package_alert
 from handlers.digest_settings import digest_row
 from handlers.monthly_settings import monthly_row
-from handlers.setting_rows import day_arg, day_names, hour_arg, period_arg
+from handlers.setting_rows import day_arg, day_names, hour_arg, hour_rows, period_arg, period_rows
 from tracker.children import select_current_child
 from tracker.permissions import allowed
 from tracker.settings import (
     ALL_DAYS,
     COMMON_ZONES,
-    PERIODS,
     ReminderSettings,
     parse_hour,
     parse_weekdays,
@@ -203,22 +202,13 @@ async def reminder_card(ctx: Context, lead: str = "") -> None:
 
 @router.choice("rem", "time")
 async def pick_period(ctx: Context, _: ChoiceId) -> None:
-    """First half of the time picker: night, morning, afternoon or evening."""
-    rows = [
-        Row(
-            ids.encode("rem", "period", name),
-            ctx.t(f"row.settings_{name}"),
-            ctx.t(f"row.settings_{name}.desc"),
-        )
-        for name in PERIODS
-    ]
+    rows = period_rows(ctx, "rem")
     ctx.reply_rows(ctx.t("reminder.pick_period"), rows, ctx.t("btn.settings_choose"))
 
 
 @router.choice("rem", "period", period_arg)
 async def pick_hour(ctx: Context, choice: ChoiceId) -> None:
-    """Second half of the time picker: the six hours of the chosen period."""
-    rows = [Row(ids.encode("rem", "hour", hour), _time(hour)) for hour in PERIODS[choice.value]]
+    rows = hour_rows("rem", choice.value)
     ctx.reply_rows(ctx.t("reminder.pick_hour"), rows, ctx.t("btn.settings_choose"))
 
 
