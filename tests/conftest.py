@@ -115,6 +115,14 @@ async def _db(database_url: str) -> AsyncIterator[asyncpg.Connection]:
     await conn.close()
 
 
+@pytest.fixture(name="database")
+async def _database(database_url: str, db: asyncpg.Connection) -> AsyncIterator[Database]:
+    """Our own pool on the emptied test database, for tests that act as one user or another."""
+    database = await Database.connect(database_url, max_size=2)
+    yield database
+    await database.close()
+
+
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "app_env": "test",

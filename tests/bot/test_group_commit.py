@@ -5,12 +5,10 @@ import asyncio
 import dataclasses
 
 import asyncpg
-import pytest
 
 from bot.group_commit import GroupCommit
 from bot.ingest import prepare
 from sql.cipher import Cipher
-from sql.db import Database
 from tests.conftest import TEST_KEY, wait_until
 from tests.support import payloads
 
@@ -20,13 +18,6 @@ CIPHER = Cipher([TEST_KEY])
 def body(phone: str, *messages: str) -> bytes:
     texts = [payloads.text(phone, text) for text in messages]
     return payloads.encode(payloads.webhook(texts, contacts=[payloads.contact(phone)]))
-
-
-@pytest.fixture
-async def database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
 
 
 async def test_concurrent_bodies_share_one_transaction_and_each_gets_its_own_count(database, db):

@@ -4,18 +4,11 @@ number, nobody else anything; erasing a user drops the invites to their number."
 import asyncpg
 import pytest
 
-from sql.db import Database, as_user
+from sql.db import as_user
 from tests.support.families import add_invite, add_user, make_family
 
 OWNER, OTHER, INVITEE = "919000000001", "919000000002", "919000000003"
 INVITE = "SELECT * FROM tt.invite_member($1, $2, 'parent', 'link')"
-
-
-@pytest.fixture(name="database")
-async def _database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
 
 
 async def test_invites_are_seen_by_the_family_and_the_invitee_only(database, db):

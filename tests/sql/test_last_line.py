@@ -12,13 +12,6 @@ OWNER, PARENT, THERAPIST, STRANGER = "919100000001", "919100000002", "9191000000
 REFUSED = asyncpg.InsufficientPrivilegeError
 
 
-@pytest.fixture(name="database")
-async def _database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
-
-
 @pytest.fixture(name="family")
 async def _family(db):
     """Ids of an owner, a parent and a therapist of one child, a stranger, and the child."""

@@ -5,14 +5,7 @@ they still point at it."""
 import asyncpg
 import pytest
 
-from sql.db import SYSTEM, Database, as_user
-
-
-@pytest.fixture(name="database")
-async def _database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
+from sql.db import SYSTEM, as_user
 
 
 async def _two_parents(conn):

@@ -4,17 +4,10 @@ parents revoke the family's links, and the database refuses a therapist."""
 import asyncpg
 import pytest
 
-from sql.db import Database, as_user
+from sql.db import as_user
 from tests.support.families import add_member, make_family
 from tracker.link_versions import link_version, revoke_links
 from tracker.themes import THEMES, set_theme, theme_of
-
-
-@pytest.fixture(name="database")
-async def _database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
 
 
 @pytest.fixture(name="family")

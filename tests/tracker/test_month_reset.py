@@ -8,7 +8,7 @@ import asyncpg
 import pytest
 
 from sql.cipher import Cipher
-from sql.db import Database, as_user
+from sql.db import as_user
 from tests.support.families import add_member, make_family
 from tracker.holiday_store import insert_holidays, select_holidays
 from tracker.month_reset import entries_in_month, reset_month, undo_reset, undoable_reset
@@ -18,13 +18,6 @@ from tracker.session_store import insert_session, select_sessions
 NOV = date(2026, 11, 1)
 NOW = datetime(2026, 11, 20, 6, tzinfo=UTC)
 CIPHER = Cipher((Cipher.new_key(),))
-
-
-@pytest.fixture(name="database")
-async def _database(database_url, db):
-    database = await Database.connect(database_url, max_size=2)
-    yield database
-    await database.close()
 
 
 @pytest.fixture(name="family")
