@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot import config_advice, logs, payments_cli, rekey
 from bot.config import VARIABLE, ConfigError, Settings, from_env
@@ -213,19 +213,7 @@ def run_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_stats(settings: Settings, args: argparse.Namespace) -> int:
-    import asyncpg
-
-    from bot.app import resolve_dsn
-
-    async def run() -> dict[str, dict[str, Any]]:
-        conn = await asyncpg.connect(await resolve_dsn(settings))
-        try:
-            await conn.execute("SET ROLE tt_system")  # row security binds the login role too
-            return await collect_stats(conn)
-        finally:
-            await conn.close()
-
-    counts = asyncio.run(run())
+    counts = payments_cli.as_system(settings, collect_stats)
     print(json.dumps(counts) if args.json else "\n".join(as_lines(counts)))
     return 0
 

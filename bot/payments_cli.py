@@ -31,7 +31,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     coupons.set_defaults(run=run_coupons)
 
 
-def _as_system(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+def as_system(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+    """Run `work` on one connection as the system role, for an operator's command."""
     from bot.app import resolve_dsn
 
     async def run() -> T:
@@ -46,7 +47,7 @@ def _as_system(settings: Settings, work: Callable[[asyncpg.Connection], Awaitabl
 
 
 def run_review(settings: Settings, _: argparse.Namespace) -> int:
-    flagged = _as_system(settings, flagged_payments)
+    flagged = as_system(settings, flagged_payments)
     for p in flagged:
         link = f"link {p.link_id}" if p.link_id else "no link"
         print(
@@ -59,7 +60,7 @@ def run_review(settings: Settings, _: argparse.Namespace) -> int:
 
 def run_coupons(settings: Settings, args: argparse.Namespace) -> int:
     if args.action == "list":
-        for c in _as_system(settings, list_coupons):
+        for c in as_system(settings, list_coupons):
             until = f"until {c.expires_at:%Y-%m-%d}" if c.expires_at else "no end"
             state = "active" if c.active else "disabled"
             print(f"{c.code} {c.discount_percent}% {c.uses}/{c.max_redemptions} {until} {state}")
@@ -69,13 +70,13 @@ def run_coupons(settings: Settings, args: argparse.Namespace) -> int:
         print("a coupon code is 3-32 letters, digits, _ or -")
         return 2
     if args.action == "disable":
-        found = _as_system(settings, lambda conn: disable_coupon(conn, code))
+        found = as_system(settings, lambda conn: disable_coupon(conn, code))
         print(f"{code} disabled" if found else f"no coupon {code}")
         return 0 if found else 1
     if not 1 <= args.percent <= 90 or args.max < 1:
         print("--percent must be 1-90 and --max at least 1")
         return 2
     ends = datetime.now(UTC) + timedelta(days=args.days) if args.days > 0 else None
-    _as_system(settings, lambda conn: create_coupon(conn, code, args.percent, args.max, ends))
+    as_system(settings, lambda conn: create_coupon(conn, code, args.percent, args.max, ends))
     print(f"{code} created: {args.percent}% off, {args.max} uses")
     return 0
