@@ -388,7 +388,7 @@ def _transport(settings: Settings) -> Transport:
 
 
 def public_base(settings: Settings) -> str:
-    return settings.public_base_url or "http://localhost:8000"
+    return settings.public_base_url or f"http://localhost:{settings.port}"
 
 
 def privacy_url(settings: Settings) -> str:

@@ -9,11 +9,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot import config_advice, logs, payments_cli, rekey
-from bot.config import VARIABLE, ConfigError, Settings, from_env
+from bot.config import ConfigError, Settings, from_env
 from bot.legacy_import import cli as legacy_cli
 from bot.stats import as_lines, collect_stats
 
@@ -47,9 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="command")
     serve = commands.add_parser("serve", help="run the web server, worker and sender")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument(
-        "--port", type=int, default=int(os.environ.get("PORT") or VARIABLE["PORT"].default)
-    )
+    serve.add_argument("--port", type=int, help="default: PORT")
     serve.add_argument(
         "--no-workers",
         action="store_true",
@@ -122,7 +121,9 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.runtime import ALL_IN_ONE, WEB
 
     role = WEB if args.no_workers else ALL_IN_ONE
-    return _serve_http(settings, role, args.host, args.port)
+    if args.port is not None:  # links in development name the port actually served
+        settings = replace(settings, port=args.port)
+    return _serve_http(settings, role, args.host, settings.port)
 
 
 def run_work(settings: Settings, args: argparse.Namespace) -> int:

@@ -74,6 +74,7 @@ VARIABLES: tuple[Variable, ...] = (
         name="PORT",
         need="optional",
         default="8000",
+        setting="port",
         description="HTTP port of `serve` (`--port` overrides it); `render.yaml` sets 8000, "
         "since Render's default, 10000, takes no private-network traffic (the cron's)",
     ),
@@ -154,7 +155,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         name="PUBLIC_BASE_URL",
         need="production",
-        shown="`http://localhost:8000`",
+        shown="`http://localhost:PORT`",
         setting="public_base_url",
         description="the public https address of the web service, for links such as the "
         "privacy page and the caregiver pages",
@@ -362,7 +363,8 @@ class Settings:
     skip_signature_check: bool = False
     data_encryption_keys: tuple[str, ...] = field(default=(), repr=False)
     auto_migrate: bool = True
-    public_base_url: str = ""
+    public_base_url: str = ""  # unset in development: links use http://localhost:PORT
+    port: int = 8000  # the one `serve` listens on (`--port` overrides PORT)
     razorpay_key_id: str = ""
     razorpay_key_secret: str = field(default="", repr=False)
     razorpay_webhook_secrets: tuple[str, ...] = field(default=(), repr=False)  # new, old
@@ -515,6 +517,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         data_encryption_keys=keys,
         auto_migrate=app_env != "production" or _flag(_get(env, "AUTO_MIGRATE")),
         public_base_url=_base_url(env, "PUBLIC_BASE_URL"),
+        port=_positive_int(env, "PORT", problems),
         razorpay_key_id=_get(env, "RAZORPAY_KEY_ID").strip(),
         razorpay_key_secret=_get(env, "RAZORPAY_KEY_SECRET").strip(),
         razorpay_webhook_secrets=_list(env, "RAZORPAY_WEBHOOK_SECRET"),

@@ -5,6 +5,8 @@ import sys
 
 import pytest
 
+from bot import cli
+from bot.app import links, privacy_url
 from bot.config import ConfigError, from_env
 from sql.cipher import Cipher
 
@@ -204,3 +206,41 @@ def test_the_reply_lease_defaults_to_30_seconds_and_takes_whole_seconds():
     assert error.value.problems == [
         "SEND_LEASE_SECONDS must be a positive whole number (got '0.5')"
     ]
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """The settings `serve` would hand the app, without serving."""
+    seen = []
+
+    def serve_http(settings, role, host, port):
+        seen.append((settings, port))
+        return 0
+
+    monkeypatch.setattr(cli, "_serve_http", serve_http)
+    return seen
+
+
+def test_development_links_follow_the_port_served(tmp_path, served):
+    args = cli._parser().parse_args(["serve", "--port", "8123"])
+    args.run(from_env({"DATA_DIR": str(tmp_path)}), args)
+    [(settings, port)] = served
+    assert port == 8123
+    assert privacy_url(settings) == "http://localhost:8123/privacy"
+    calendar_url = links(settings).calendar_url
+    assert calendar_url is not None
+    assert calendar_url(1, 2, 0, False).startswith("http://localhost:8123/c/")
+
+
+def test_development_links_follow_the_port_variable_where_no_port_is_given(tmp_path, served):
+    settings = from_env({"DATA_DIR": str(tmp_path), "PORT": "8124"})
+    assert privacy_url(settings) == "http://localhost:8124/privacy"  # `work` beside `serve`
+    args = cli._parser().parse_args(["serve"])
+    args.run(settings, args)
+    assert served[0][1] == 8124
+
+
+def test_a_public_base_url_is_kept_whatever_the_port(served):
+    args = cli._parser().parse_args(["serve", "--port", "8123"])
+    args.run(from_env(PRODUCTION), args)
+    assert privacy_url(served[0][0]) == "https://bot.example.org/privacy"
