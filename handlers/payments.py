@@ -14,6 +14,7 @@ from dialog.family import Family, current_family
 from dialog.ids import ChoiceId
 from dialog.replies import Button, LinkButton
 from dialog.router import Router
+from payments.code_guesses import guessing_too_often, record_wrong_code
 from payments.coupons import clean_code, coupon_discount, discounted
 from payments.events import PAYMENT_ID
 from payments.links import request_link
@@ -155,14 +156,25 @@ async def apply_coupon(ctx: Context, command: Command) -> None:
     if code is None:
         ctx.reply(ctx.t("coupon.usage"))
         return
+    if await _guessing_too_often(ctx):
+        return
     percent = await coupon_discount(ctx.conn, code)
     if percent is None:
+        await record_wrong_code(ctx.conn, ctx.user.id, family.child.id, "coupon")
         ctx.reply(ctx.t("coupon.invalid", code=code))
         return
     ctx.reply(
         ctx.t("coupon.applied", code=code, percent=percent),
         buttons=_buy_buttons(ctx, code, percent),
     )
+
+
+async def _guessing_too_often(ctx: Context) -> bool:
+    """Too many wrong codes in the last hour: say so, and look nothing up."""
+    if not await guessing_too_often(ctx.conn, ctx.user.id):
+        return False
+    ctx.reply(ctx.t("code.limited"))
+    return True
 
 
 @router.command("payment_status")
@@ -232,7 +244,11 @@ async def redeem_code(ctx: Context, command: Command) -> None:
     if code is None:
         ctx.reply(ctx.t("ref.usage"))
         return
+    if await _guessing_too_often(ctx):
+        return
     outcome = await redeem(ctx.conn, family.child.id, code)
+    if outcome == "not_found":
+        await record_wrong_code(ctx.conn, ctx.user.id, family.child.id, "referral")
     if outcome != "redeemed":
         ctx.reply(ctx.t(f"ref.{outcome}"))
         return

@@ -57,6 +57,7 @@ TEXTS: dict[str, Entry] = {
     "asking Razorpay about your open payment links now; if one was paid, you will hear within "
     "a few minutes.",
     "coupon.usage": "Type *apply coupon* and the code, for example *apply coupon DIWALI20*.",
+    "code.limited": "You have tried several codes that did not work. Please try again in an hour.",
     "coupon.invalid": "The coupon {code} cannot be used: it may be mistyped, expired or used up.",
     "coupon.applied": "🎟️ Coupon {code}: {percent}% off your next payment link. Pick a plan:",
     "coupon.gone": "Sorry, the coupon {code} has just run out or expired. "
