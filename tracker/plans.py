@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.errors import InvalidPlan
 from tracker.money import format_inr
+from tracker.words import words
 
 MAX_SESSIONS = 62  # two a day for a whole month
 MAX_COST_RUPEES = 100_000
@@ -49,50 +51,31 @@ PRESETS = (
     Preset("16x800", PlanInput(16, 800)),
 )
 
-# Words naming the number right before them ("16 sessions", "2 carried"); with no number
-# before them, they name the one after ("carried 2").
+# What a plan word (tracker/words, kind "plan") names: after a number, the number before it
+# ("16 sessions", "2 carried"); with no number before it, the number after it ("carried 2").
 _SUFFIXES = {
     "sessions": "sessions_paid",
-    "session": "sessions_paid",
-    "classes": "sessions_paid",
     "each": "cost_rupees",
     "carried": "carried",
     "used": "used_before",
-    "done": "used_before",
-    "attended": "used_before",
-    "completed": "used_before",
 }
-# Words naming the number right after them ("at 800", "carry 2", "carried 2").
-_PREFIXES = {
-    **_SUFFIXES,
-    "at": "cost_rupees",
-    "@": "cost_rupees",
-    "cost": "cost_rupees",
-    "rate": "cost_rupees",
-    "fee": "cost_rupees",
-    "price": "cost_rupees",
-    "carry": "carried",
-    "cf": "carried",
-}
-_CURRENCY = re.compile(r"₹|/-|(?<![a-z])(?:rs\.?|inr|rupees?)(?![a-z])")
+# ...and words naming only the number after them ("at 800", "carry 2").
+_PREFIXES = {**_SUFFIXES, "at": "cost_rupees", "carry": "carried"}
+_DROPPED = "currency"
+# A letter, or a Devanagari or Telugu sign inside a word (which is not \w): a plan word is
+# read only where none stands right before or after it, so "rs" is not read inside "hrs".
+_LETTER = r"(?:[^\W\d_]|[\u0900-\u0963\u0c00-\u0c63])"
+_JOINERS = dict.fromkeys(map(ord, "\u200c\u200d"))  # typed or not inside Telugu words
 _NEGATIVE = re.compile(r"(?<![\w-])-\s*\d")
 _PHRASES = (
     (re.compile(r"(\d+)\s*[x×*]\s*(\d+)"), r"\1 sessions at \2"),
-    (re.compile(r"\bper\s+session\b|/\s*session\b|\ba\s+session\b"), " each "),
-    (re.compile(r"\bcarr(?:y|ied)\s*(?:forward|fwd|over)\b|\bc/f\b"), " carried "),
     # "6 sessions used": the field is named by the word after "sessions".
-    (
-        re.compile(
-            r"(\d+)\s*(?:sessions?|classes)\s+(?=(?:carried|used|done|attended|completed)"
-            r"\b(?!\s*\d))"
-        ),
-        r"\1 ",
-    ),
+    (re.compile(r"(\d+)\s*sessions\s+(?=(?:carried|used)\b(?!\s*\d))"), r"\1 "),
     (re.compile(r"(\d)\.0+(?!\d)"), r"\1"),
 )
 # Between digits, a comma followed by 2 or 3 digits groups thousands (1,000) or lakhs (1,00,000).
 _GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d{2,3}(?!\d))")
-_TOKEN = re.compile(r"\d+|@|[a-z]+|[,;]")
+_TOKEN = re.compile(r"\d+|[a-z]+|[,;]")
 
 
 def parse_plan(text: str, *, mid_month: bool) -> PlanInput:
@@ -105,7 +88,7 @@ def parse_plan(text: str, *, mid_month: bool) -> PlanInput:
 
 
 def _tokens(text: str) -> list[str]:
-    text = _CURRENCY.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    text = _named_by_concept(_normal(text))
     if _NEGATIVE.search(text):
         raise InvalidPlan("negative")
     for pattern, replacement in _PHRASES:
@@ -116,6 +99,31 @@ def _tokens(text: str) -> list[str]:
     if re.search(r"\s", text.strip()):
         text = _GROUPING_COMMA.sub("", text)
     return _TOKEN.findall(text)
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().translate(_JOINERS)
+
+
+def _named_by_concept(text: str) -> str:
+    """Every plan word in any language as its concept ("16 सत्र" → "16 sessions")."""
+    pattern, concepts = _plan_words()
+    return pattern.sub(lambda word: f" {concepts[_squeezed(word.group())]} ", text)
+
+
+@cache
+def _plan_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for the plan words of every language, longest first, and each one's
+    concept (a dropped word's is a space); spaces inside a word may be left out."""
+    said = {_normal(word): concept for concept, ws in words("plan").items() for word in ws}
+    alternatives = (r"\s*".join(map(re.escape, w.split())) for w in sorted(said, key=len)[::-1])
+    pattern = re.compile(rf"(?<!{_LETTER})(?:{'|'.join(alternatives)})(?!{_LETTER})")
+    concepts = {_squeezed(w): "" if c == _DROPPED else c for w, c in said.items()}
+    return pattern, concepts
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _assign(tokens: list[str]) -> dict[str, int]:

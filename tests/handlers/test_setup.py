@@ -64,6 +64,24 @@ async def test_fresh_setup_from_the_button_then_typed_numbers(make_bot):
     assert since == date(2026, 11, 1), "a fresh start may log from the 1st"
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("hi", "प्रति सत्र ₹800, 16 सत्र, पिछले महीने के 2"),
+        ("te", "ఒక్కో సెషన్‌కు 800 రూపాయలు, 16 సెషన్లు, గత నెల నుండి 2"),
+    ],
+)
+async def test_a_plan_typed_in_hindi_or_telugu_words_is_saved(make_bot, language, typed):
+    bot = await make_bot(clock=NOV)
+    await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))
+    await bot.db.execute("UPDATE tt.users SET language = $1 WHERE phone = $2", language, PHONE)
+    await bot.tap(PHONE, "setup:fresh")
+    [saved, *_] = await bot.say(PHONE, typed)
+    assert saved.startswith("✅")
+    row = await plan_row(bot)
+    assert (row["sessions_paid"], row["cost_paise"], row["carried"]) == (16, 80000, 2)
+
+
 async def test_mid_month_setup_records_used_as_a_number(make_bot):
     bot = await make_bot(clock=NOV)
     await make_family(bot.db, PHONE, plan=None, since=date(2026, 11, 20))

@@ -100,3 +100,44 @@ def test_presets_fit_whatsapp_rows() -> None:
     assert all(len(preset.label) <= 24 for preset in PRESETS)
     assert len({preset.key for preset in PRESETS}) == len(PRESETS)
     assert PlanInput(16, 800) in [preset.plan for preset in PRESETS]
+
+
+# Parents type their plan in their own words: numbers in any order, named by the word beside
+# them (the English cases above read the same way).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 सेशन, 500 रुपये प्रति सेशन", PlanInput(12, 500, 0)),
+        ("प्रति सत्र ₹800, 16 सत्र", PlanInput(16, 800, 0)),
+        ("हर सेशन 800 रु., कुल 16 सेशन", PlanInput(16, 800, 0)),
+        ("फ़ीस 800, 16 क्लास", PlanInput(16, 800, 0)),
+        ("पिछले महीने के 2 सत्र, 16 सत्र 800 रुपये", PlanInput(16, 800, 2)),
+        ("16 सेशन, 800 रुपए प्रति सेशन, 2 सेशन बचे हुए", PlanInput(16, 800, 2)),
+        ("12 సెషన్లు, ఒక్కో సెషన్‌కు 500 రూపాయలు", PlanInput(12, 500, 0)),
+        ("ఒక్కో సెషన్‌కు ₹800, 16 సెషన్లు", PlanInput(16, 800, 0)),
+        ("ఒక్కో సెషన్కు 800 రూ, 16 సెషన్లు", PlanInput(16, 800, 0)),  # typed without ZWNJ
+        ("ధర 800, 16 సెషన్లు", PlanInput(16, 800, 0)),
+        ("గత నెల నుండి 2, 16 సెషన్లు ధర 800", PlanInput(16, 800, 2)),
+        ("16 సెషన్లు, 800 రూపాయలు, 2 సెషన్లు మిగిలినవి", PlanInput(16, 800, 2)),
+    ],
+)
+def test_fresh_plans_in_hindi_and_telugu(text: str, expected: PlanInput) -> None:
+    assert parse_plan(text, mid_month=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16 सत्र, 800 प्रति सत्र, पिछले महीने के 2, 6 इस्तेमाल हुए", PlanInput(16, 800, 2, 6)),
+        ("इस्तेमाल हुए 6, 16 सेशन ₹800", PlanInput(16, 800, 0, 6)),
+        ("16 सेशन 800 रुपये, 6 सेशन हो चुके", PlanInput(16, 800, 0, 6)),
+        (
+            "16 సెషన్లు, ఒక్కో సెషన్‌కు 800, గత నెల నుండి వచ్చినవి 2, 6 వాడినవి",
+            PlanInput(16, 800, 2, 6),
+        ),
+        ("వాడినవి 6, 16 సెషన్లు ₹800", PlanInput(16, 800, 0, 6)),
+        ("16 సెషన్లు 800 రూ, 6 సెషన్లు అయిపోయాయి", PlanInput(16, 800, 0, 6)),
+    ],
+)
+def test_mid_month_plans_in_hindi_and_telugu(text: str, expected: PlanInput) -> None:
+    assert parse_plan(text, mid_month=True) == expected

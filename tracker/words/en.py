@@ -336,6 +336,23 @@ WORDS: Vocabulary = {
         "hi": ("hi", "hindi"),
         "te": ("te", "telugu"),
     },
+    "plan": {
+        "sessions": ("sessions", "session", "classes"),
+        "each": ("each", "per session", "/ session", "a session"),
+        "at": ("at", "@", "cost", "rate", "fee", "price"),
+        "carried": (
+            "carried",
+            "carried forward",
+            "carried over",
+            "carry forward",
+            "carry fwd",
+            "carry over",
+            "c/f",
+        ),
+        "carry": ("carry", "cf"),
+        "used": ("used", "done", "attended", "completed"),
+        "currency": ("₹", "/-", "rs", "rs.", "inr", "rupee", "rupees"),
+    },
     "themes": {
         "sunrise": ("sunrise",),
         "ocean": ("ocean",),

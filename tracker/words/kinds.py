@@ -17,5 +17,8 @@ Kind = Literal[
     "timezones",  # an IANA zone → the common names families call it by
     "languages",  # a language code → the language's names
     "themes",  # a calendar page theme (tracker.themes.THEMES) → its names
+    "plan",  # what names a typed plan's number (tracker.plans): "sessions" ("16 सत्र"), "each"
+    # ("₹800 प्रति सत्र"), "at" (the cost after it), "carried", "carry" (the carried number
+    # after it), "used"; "currency" words are dropped ("₹", "रुपये")
 ]
 Vocabulary = Mapping[Kind, Mapping[str, tuple[str, ...]]]
