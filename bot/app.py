@@ -306,6 +306,7 @@ def _payments(
         clock=clock,
         retry_base_seconds=settings.worker_retry_base_seconds,
         sweep_seconds=settings.sweep_interval_seconds,
+        pro_templates=settings.pro_templates,
     )
 
 

@@ -231,6 +231,14 @@ VARIABLES: tuple[Variable, ...] = (
         "month); without one, the report waits for the member to write, until the 3rd",
     ),
     Variable(
+        name="PRO_TEMPLATES",
+        need="optional",
+        setting="pro_templates",
+        description='approved templates per language for "Pro is on" after a payment, to a '
+        "member outside the 24-hour window, `en=NAME,hi=NAME,te=NAME` (body parameters: the "
+        "child's name, the plan, the last day); without one, that member is not told",
+    ),
+    Variable(
         name="GROQ_API_KEY",
         need="optional",
         secret=True,
@@ -387,6 +395,7 @@ class Settings:
     metrics_token: str = field(default="", repr=False)  # bearer for GET /metrics; unset: 404
     reminder_templates: Mapping[str, str] = field(default_factory=dict)  # language → name
     report_templates: Mapping[str, str] = field(default_factory=dict)  # with a document header
+    pro_templates: Mapping[str, str] = field(default_factory=dict)  # "Pro is on", by language
     link_signing_keys: tuple[str, ...] = field(default=(), repr=False)  # signs with the first
 
     @property
@@ -535,6 +544,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         cron_secret=_get(env, "CRON_SECRET"),
         reminder_templates=_templates(env, "REMINDER_TEMPLATES", problems),
         report_templates=_templates(env, "REPORT_TEMPLATES", problems),
+        pro_templates=_templates(env, "PRO_TEMPLATES", problems),
         link_signing_keys=_list(env, "LINK_SIGNING_KEYS"),
         metrics_token=_get(env, "METRICS_TOKEN"),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 import asyncpg
@@ -74,8 +74,10 @@ class PaymentsWorker(QueueDrainer):
         max_attempts: int = 8,
         retry_base_seconds: float = 2.0,
         sweep_seconds: float = 5.0,
+        pro_templates: Mapping[str, str] | None = None,
     ) -> None:
         self._cipher, self._api = cipher, api
+        self._pro_templates = pro_templates or {}  # language → approved "Pro is on" template
         self._number, self._on_replies, self._clock = default_phone_number_id, on_replies, clock
         self._max_attempts, self._retry_base = max_attempts, retry_base_seconds
         super().__init__(db, sweep_seconds=sweep_seconds)
@@ -117,7 +119,7 @@ class PaymentsWorker(QueueDrainer):
             self._on_replies()
 
     async def _tell(self, conn: asyncpg.Connection, outcomes: list[Outcome]) -> None:
-        await self._send(conn, await outcome_messages(conn, outcomes))
+        await self._send(conn, await outcome_messages(conn, outcomes, self._pro_templates))
 
     async def _send(self, conn: asyncpg.Connection, replies: list[Outgoing]) -> None:
         await enqueue(conn, self._cipher, replies, phone_number_id=self._number)

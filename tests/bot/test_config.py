@@ -135,6 +135,13 @@ def test_reminder_templates_are_one_per_language(tmp_path):
         from_env(env | {"REMINDER_TEMPLATES": "fr=x"})
 
 
+def test_pro_templates_are_one_per_language(tmp_path):
+    env = {"DATA_DIR": str(tmp_path), "PRO_TEMPLATES": "en=tt_pro_on,hi=tt_pro_on"}
+    assert from_env(env).pro_templates == {"en": "tt_pro_on", "hi": "tt_pro_on"}
+    with pytest.raises(ConfigError, match="PRO_TEMPLATES"):
+        from_env(env | {"PRO_TEMPLATES": "tt_pro_on"})
+
+
 def test_cli_refuses_bad_production_config_without_a_traceback(tmp_path):
     env = {"PATH": os.environ["PATH"], "APP_ENV": "production", "DATA_DIR": str(tmp_path)}
     result = subprocess.run(
