@@ -83,6 +83,8 @@ def create_app(
         app.register_blueprint(blueprint)
     if role.http and settings.link_signing_keys:
         install_pages(app, _web_deps(rt, clock))
+    if role.http:
+        app.asgi_app = webhook.Ingest(app.asgi_app, rt)  # type: ignore[method-assign]
 
     @app.before_serving
     async def start() -> None:
