@@ -23,19 +23,22 @@ from tracker.text import without_lone_surrogates
 log = logging.getLogger(__name__)
 
 INSERT_INBOUND = """
-INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
-VALUES ($1, tt.resolve_user($2, $3, $4), $5, $6, $7, $8)
+INSERT INTO tt.inbound_messages
+    (wamid, user_id, phone_number_id, kind, payload, sent_at, request_id)
+VALUES ($1, tt.resolve_user($2, $3, $4), $5, $6, $7, $8, $9)
 ON CONFLICT (wamid) DO NOTHING
 RETURNING id
 """
 # The same for many messages in one statement, in the order given.
 INSERT_INBOUND_ROWS = """
-INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
+INSERT INTO tt.inbound_messages
+    (wamid, user_id, phone_number_id, kind, payload, sent_at, request_id)
 SELECT m.wamid, tt.resolve_user(m.phone, m.bsuid, m.seen_at), m.number_id, m.kind, m.payload,
-       m.sent_at
+       m.sent_at, m.request_id
 FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-            $7::bytea[], $8::timestamptz[])
-     WITH ORDINALITY AS m (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, n)
+            $7::bytea[], $8::timestamptz[], $9::text[])
+     WITH ORDINALITY AS m
+         (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, request_id, n)
 ORDER BY m.n
 ON CONFLICT (wamid) DO NOTHING
 RETURNING id, wamid
@@ -83,6 +86,7 @@ class Row:
     kind: str
     payload: bytes
     sent_at: datetime | None
+    request_id: str | None  # the webhook request that brought it, for the worker's logs
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ class Prepared:
     problems: list[str] = field(default_factory=list)
 
 
-def prepare(body: bytes, cipher: Cipher) -> Prepared:
+def prepare(body: bytes, cipher: Cipher, request_id: str | None = None) -> Prepared:
     """Parse a verified webhook body and encrypt its messages; never raises on its content."""
     try:
         payload = json.loads(body)
@@ -106,7 +110,7 @@ def prepare(body: bytes, cipher: Cipher) -> Prepared:
     prepared = Prepared(body, statuses=_advancing(batch.statuses), problems=batch.rejected)
     for envelope in batch.envelopes:
         try:
-            prepared.rows.append(_row(envelope, cipher))
+            prepared.rows.append(_row(envelope, cipher, request_id))
         except POISON as e:
             prepared.problems.append(f"refused_{type(e).__name__}")
     _log_errors(batch.errors)
@@ -133,7 +137,7 @@ def _log_errors(errors: list[dict[str, Any]]) -> None:
         )
 
 
-def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
+def _row(envelope: dict[str, Any], cipher: Cipher, request_id: str | None) -> Row:
     envelope, plain = _storable(envelope)
     message = from_envelope(envelope)
     phone, bsuid = user_keys(envelope)
@@ -146,6 +150,7 @@ def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
         kind=message.kind[:32],
         payload=cipher.encrypt(plain),
         sent_at=message.sent_at,
+        request_id=request_id,
     )
 
 
@@ -229,6 +234,7 @@ def _values(row: Row) -> tuple[object, ...]:
         row.kind,
         row.payload,
         row.sent_at,
+        row.request_id,
     )
 
 

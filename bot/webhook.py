@@ -24,7 +24,7 @@ from quart import Blueprint, Response, request
 from bot import logs, metrics, signature
 from bot.group_commit import SLOW_OR_GONE
 from bot.health import SECURITY_HEADERS, request_id_from
-from bot.ingest import prepare
+from bot.ingest import Prepared, prepare
 from bot.runtime import Runtime, runtime
 
 log = logging.getLogger(__name__)
@@ -76,14 +76,14 @@ class Ingest:
         request_id = request_id_from(headers.get(b"x-request-id", b"").decode("latin-1"))
         logs.request_id.set(request_id)  # this request's task only
         try:
-            status, text = await self._answer(headers, receive)
+            status, text = await self._answer(headers, receive, request_id)
         except ClientGone:
             return
         await _respond(send, status, text, request_id)
         metrics.observe_webhook("whatsapp", status, time.perf_counter() - started)
 
     async def _answer(
-        self, headers: dict[bytes, bytes], receive: ASGIReceiveCallable
+        self, headers: dict[bytes, bytes], receive: ASGIReceiveCallable, request_id: str
     ) -> tuple[int, str]:
         settings = self._rt.settings
         header = headers.get(b"x-hub-signature-256", b"").decode("latin-1")
@@ -98,12 +98,12 @@ class Ingest:
             return 413, "body too large"
         if checking and not await _signed(body, header, settings.whatsapp_app_secret):
             return 403, "bad signature"
-        return await self._store(body)
+        return await self._store(prepare(body, self._rt.cipher, request_id))
 
-    async def _store(self, body: bytes) -> tuple[int, str]:
+    async def _store(self, prepared: Prepared) -> tuple[int, str]:
         services = self._rt.running
         try:
-            stored = await services.webhook_ingest.store(prepare(body, self._rt.cipher))
+            stored = await services.webhook_ingest.store(prepared)
         except SLOW_OR_GONE as e:  # Meta retries a 503 later; nothing of the body was kept
             log.warning("database unreachable", extra={"error": type(e).__name__})
             return 503, "database unavailable"
@@ -112,7 +112,7 @@ class Ingest:
             return 500, "internal error"
         if stored.new:
             services.wake_worker()
-        return 200, "ok"
+        return 200, ""  # Meta reads only the status; no body saves the server a write
 
 
 async def _read_body(
