@@ -165,34 +165,64 @@ def _storable(envelope: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         return json.loads(clean), clean.encode()
 
 
+def without_problems(bodies: list[Prepared]) -> bool:
+    """Nothing in these bodies needs quarantine: `store_apart` may store them."""
+    return not any(prepared.problems for prepared in bodies)
+
+
+async def store_apart(conn: asyncpg.Connection, bodies: list[Prepared]) -> list[Stored]:
+    """Store many bodies with no problems, each kind of write a transaction of its own (on an
+    autocommit connection): every write is idempotent, so when a later one fails the caller's
+    503 has Meta send the whole body again, and what was stored is not stored twice."""
+    new = await _insert_messages(conn, bodies)
+    await _advance_statuses(conn, bodies)
+    return [Stored(_new_in(prepared, new), quarantined=False) for prepared in bodies]
+
+
 async def store_together(
     conn: asyncpg.Connection, bodies: list[Prepared], cipher: Cipher
 ) -> list[Stored]:
-    """Store many bodies with one statement per kind of write; raises if the database
-    refuses any of it (then store each with `store_one`, under savepoints)."""
+    """Store many bodies in the caller's transaction, one statement per kind of write;
+    raises if the database refuses any of it (then store each with `store_one`, under
+    savepoints)."""
+    new = await _insert_messages(conn, bodies)
+    await _advance_statuses(conn, bodies)
+    return [
+        Stored(
+            _new_in(prepared, new),
+            await _quarantine_if(conn, cipher, prepared, prepared.problems),
+        )
+        for prepared in bodies
+    ]
+
+
+async def _insert_messages(conn: asyncpg.Connection, bodies: list[Prepared]) -> dict[str, int]:
+    """Every body's messages in one INSERT; the wamid and id of each row it added."""
     # Rows are locked in one order, users then replies by wamid, so two batches (of one
     # process or two) wait for each other rather than deadlock; the sorts are stable, so one
     # person's messages and one reply's statuses keep their order.
     rows = sorted((row for prepared in bodies for row in prepared.rows), key=_person)
-    new: dict[str, int] = {}
-    if rows:
-        columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
-        inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
-        new = {record["wamid"]: record["id"] for record in inserted}
-        for row in rows:
-            _log_non_text(row, new.get(row.wamid))
+    if not rows:
+        return {}
+    columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
+    inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
+    new = {record["wamid"]: record["id"] for record in inserted}
+    for row in rows:
+        _log_non_text(row, new.get(row.wamid))
+    return new
+
+
+async def _advance_statuses(conn: asyncpg.Connection, bodies: list[Prepared]) -> None:
+    """Every body's statuses, in one implicit transaction (executemany is atomic)."""
     statuses = sorted(
         (status for prepared in bodies for status in prepared.statuses), key=lambda s: s[0]
     )
     if statuses:
         await conn.executemany(ADVANCE_STATUS, statuses)
-    return [
-        Stored(
-            sum(row.wamid in new for row in prepared.rows),
-            await _quarantine_if(conn, cipher, prepared, prepared.problems),
-        )
-        for prepared in bodies
-    ]
+
+
+def _new_in(prepared: Prepared, new: dict[str, int]) -> int:
+    return sum(row.wamid in new for row in prepared.rows)
 
 
 async def store_one(conn: asyncpg.Connection, prepared: Prepared, cipher: Cipher) -> Stored:
