@@ -33,7 +33,7 @@ from dialog.context import Links
 from handlers import build_router
 from payments.razorpay_api import Keys, RazorpayApi
 from pdf.fonts import shaping_problem
-from sql.db import Database, Limits
+from sql.db import SYSTEM, Database, Limits
 from sql.embedded import start_embedded
 from sql.migrate import CONNECT_SECONDS, Migration, MigrationError, apply_pending, missing
 from web.deps import WebDeps
@@ -83,6 +83,8 @@ def create_app(
         app.register_blueprint(blueprint)
     if role.http and settings.link_signing_keys:
         install_pages(app, _web_deps(rt, clock))
+    if role.http:
+        app.asgi_app = webhook.Ingest(app.asgi_app, rt)  # type: ignore[method-assign]
 
     @app.before_serving
     async def start() -> None:
@@ -202,7 +204,7 @@ async def start_services(
     rt.services = Services(db)
     if role.http:
         rt.services.ingest_db = await Database.connect(
-            dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS
+            dsn, min_size=2, max_size=INGEST_POOL_SIZE, limits=INGEST_LIMITS, acting_as=SYSTEM
         )
         rt.services.ingest = GroupCommit(rt.services.ingest_db, rt.cipher)
     if role.loops:

@@ -1,11 +1,16 @@
 """Group commit for the webhook: bodies that arrive while a commit is under way are stored
-together in the next transaction, one INSERT for all their messages, and each request waits
-for its own outcome. A 200 still means committed: no request is answered before the commit
-that holds its messages, and when the database is down every request of the batch gets the
-error (a 503), with nothing of the batch stored.
+together in the next round, one INSERT for all their messages, and each request waits for its
+own outcome. A 200 still means committed: no request is answered before the commit that
+holds its messages.
 
-If the database refuses something in the batch (a bad message, a deadlock with another
-process), the batch is stored again body by body under savepoints, so one bad body cannot
+The usual round has no body to quarantine and runs on an autocommit connection of the
+webhook's pool (one round trip for the messages, one for the statuses): every write is
+idempotent, so when the database goes mid-round every request of it gets the error (a 503),
+and Meta's retry stores what is missing and nothing twice. A round with something to
+quarantine is one transaction.
+
+If the database refuses something in a round (a bad message, a deadlock with another
+process), the round is stored again body by body under savepoints, so one bad body cannot
 fail the others."""
 
 from __future__ import annotations
@@ -17,7 +22,15 @@ from collections.abc import Sequence
 import asyncpg
 
 from bot.background import DATABASE_GONE
-from bot.ingest import POISON, Prepared, Stored, store_one, store_together
+from bot.ingest import (
+    POISON,
+    Prepared,
+    Stored,
+    store_apart,
+    store_one,
+    store_together,
+    without_problems,
+)
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 
@@ -87,6 +100,9 @@ class GroupCommit:
 
     async def _commit(self, bodies: list[Prepared]) -> Sequence[Outcome]:
         try:
+            if without_problems(bodies):  # the usual batch: one round trip per kind of write
+                async with self._db.autocommit() as conn:
+                    return await store_apart(conn, bodies)
             async with self._db.transaction(SYSTEM) as conn:
                 return await store_together(conn, bodies, self._cipher)
         except SLOW_OR_GONE as e:

@@ -45,10 +45,14 @@ async def ready() -> tuple[Response, int]:
     return jsonify({"status": "ok" if current else "unavailable"}), 200 if current else 503
 
 
+def request_id_from(incoming: str) -> str:
+    """The caller's X-Request-Id when it is a sane one, else a new one."""
+    return incoming if incoming.isalnum() and len(incoming) <= 64 else secrets.token_hex(8)
+
+
 @blueprint.before_app_request
 async def assign_request_id() -> None:
-    incoming = request.headers.get("X-Request-Id", "")
-    g.request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else secrets.token_hex(8)
+    g.request_id = request_id_from(request.headers.get("X-Request-Id", ""))
     logs.request_id.set(g.request_id)  # this request's task only
 
 

@@ -23,19 +23,22 @@ from tracker.text import without_lone_surrogates
 log = logging.getLogger(__name__)
 
 INSERT_INBOUND = """
-INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
-VALUES ($1, tt.resolve_user($2, $3, $4), $5, $6, $7, $8)
+INSERT INTO tt.inbound_messages
+    (wamid, user_id, phone_number_id, kind, payload, sent_at, request_id)
+VALUES ($1, tt.resolve_user($2, $3, $4), $5, $6, $7, $8, $9)
 ON CONFLICT (wamid) DO NOTHING
 RETURNING id
 """
 # The same for many messages in one statement, in the order given.
 INSERT_INBOUND_ROWS = """
-INSERT INTO tt.inbound_messages (wamid, user_id, phone_number_id, kind, payload, sent_at)
+INSERT INTO tt.inbound_messages
+    (wamid, user_id, phone_number_id, kind, payload, sent_at, request_id)
 SELECT m.wamid, tt.resolve_user(m.phone, m.bsuid, m.seen_at), m.number_id, m.kind, m.payload,
-       m.sent_at
+       m.sent_at, m.request_id
 FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-            $7::bytea[], $8::timestamptz[])
-     WITH ORDINALITY AS m (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, n)
+            $7::bytea[], $8::timestamptz[], $9::text[])
+     WITH ORDINALITY AS m
+         (wamid, phone, bsuid, seen_at, number_id, kind, payload, sent_at, request_id, n)
 ORDER BY m.n
 ON CONFLICT (wamid) DO NOTHING
 RETURNING id, wamid
@@ -83,6 +86,7 @@ class Row:
     kind: str
     payload: bytes
     sent_at: datetime | None
+    request_id: str | None  # the webhook request that brought it, for the worker's logs
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ class Prepared:
     problems: list[str] = field(default_factory=list)
 
 
-def prepare(body: bytes, cipher: Cipher) -> Prepared:
+def prepare(body: bytes, cipher: Cipher, request_id: str | None = None) -> Prepared:
     """Parse a verified webhook body and encrypt its messages; never raises on its content."""
     try:
         payload = json.loads(body)
@@ -106,7 +110,7 @@ def prepare(body: bytes, cipher: Cipher) -> Prepared:
     prepared = Prepared(body, statuses=_advancing(batch.statuses), problems=batch.rejected)
     for envelope in batch.envelopes:
         try:
-            prepared.rows.append(_row(envelope, cipher))
+            prepared.rows.append(_row(envelope, cipher, request_id))
         except POISON as e:
             prepared.problems.append(f"refused_{type(e).__name__}")
     _log_errors(batch.errors)
@@ -133,7 +137,7 @@ def _log_errors(errors: list[dict[str, Any]]) -> None:
         )
 
 
-def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
+def _row(envelope: dict[str, Any], cipher: Cipher, request_id: str | None) -> Row:
     envelope, plain = _storable(envelope)
     message = from_envelope(envelope)
     phone, bsuid = user_keys(envelope)
@@ -146,6 +150,7 @@ def _row(envelope: dict[str, Any], cipher: Cipher) -> Row:
         kind=message.kind[:32],
         payload=cipher.encrypt(plain),
         sent_at=message.sent_at,
+        request_id=request_id,
     )
 
 
@@ -160,34 +165,64 @@ def _storable(envelope: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         return json.loads(clean), clean.encode()
 
 
+def without_problems(bodies: list[Prepared]) -> bool:
+    """Nothing in these bodies needs quarantine: `store_apart` may store them."""
+    return not any(prepared.problems for prepared in bodies)
+
+
+async def store_apart(conn: asyncpg.Connection, bodies: list[Prepared]) -> list[Stored]:
+    """Store many bodies with no problems, each kind of write a transaction of its own (on an
+    autocommit connection): every write is idempotent, so when a later one fails the caller's
+    503 has Meta send the whole body again, and what was stored is not stored twice."""
+    new = await _insert_messages(conn, bodies)
+    await _advance_statuses(conn, bodies)
+    return [Stored(_new_in(prepared, new), quarantined=False) for prepared in bodies]
+
+
 async def store_together(
     conn: asyncpg.Connection, bodies: list[Prepared], cipher: Cipher
 ) -> list[Stored]:
-    """Store many bodies with one statement per kind of write; raises if the database
-    refuses any of it (then store each with `store_one`, under savepoints)."""
+    """Store many bodies in the caller's transaction, one statement per kind of write;
+    raises if the database refuses any of it (then store each with `store_one`, under
+    savepoints)."""
+    new = await _insert_messages(conn, bodies)
+    await _advance_statuses(conn, bodies)
+    return [
+        Stored(
+            _new_in(prepared, new),
+            await _quarantine_if(conn, cipher, prepared, prepared.problems),
+        )
+        for prepared in bodies
+    ]
+
+
+async def _insert_messages(conn: asyncpg.Connection, bodies: list[Prepared]) -> dict[str, int]:
+    """Every body's messages in one INSERT; the wamid and id of each row it added."""
     # Rows are locked in one order, users then replies by wamid, so two batches (of one
     # process or two) wait for each other rather than deadlock; the sorts are stable, so one
     # person's messages and one reply's statuses keep their order.
     rows = sorted((row for prepared in bodies for row in prepared.rows), key=_person)
-    new: dict[str, int] = {}
-    if rows:
-        columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
-        inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
-        new = {record["wamid"]: record["id"] for record in inserted}
-        for row in rows:
-            _log_non_text(row, new.get(row.wamid))
+    if not rows:
+        return {}
+    columns = [list(column) for column in zip(*(_values(row) for row in rows), strict=True)]
+    inserted = await conn.fetch(INSERT_INBOUND_ROWS, *columns)
+    new = {record["wamid"]: record["id"] for record in inserted}
+    for row in rows:
+        _log_non_text(row, new.get(row.wamid))
+    return new
+
+
+async def _advance_statuses(conn: asyncpg.Connection, bodies: list[Prepared]) -> None:
+    """Every body's statuses, in one implicit transaction (executemany is atomic)."""
     statuses = sorted(
         (status for prepared in bodies for status in prepared.statuses), key=lambda s: s[0]
     )
     if statuses:
         await conn.executemany(ADVANCE_STATUS, statuses)
-    return [
-        Stored(
-            sum(row.wamid in new for row in prepared.rows),
-            await _quarantine_if(conn, cipher, prepared, prepared.problems),
-        )
-        for prepared in bodies
-    ]
+
+
+def _new_in(prepared: Prepared, new: dict[str, int]) -> int:
+    return sum(row.wamid in new for row in prepared.rows)
 
 
 async def store_one(conn: asyncpg.Connection, prepared: Prepared, cipher: Cipher) -> Stored:
@@ -229,6 +264,7 @@ def _values(row: Row) -> tuple[object, ...]:
         row.kind,
         row.payload,
         row.sent_at,
+        row.request_id,
     )
 
 

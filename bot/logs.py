@@ -35,13 +35,17 @@ message_id: ContextVar[int | None] = ContextVar("message_id", default=None)
 
 
 @contextlib.contextmanager
-def about_message(inbound_id: int | None) -> Iterator[None]:
-    """Lines logged inside the block name this inbound message."""
-    token = message_id.set(inbound_id)
+def about_message(inbound_id: int | None, request: str | None = None) -> Iterator[None]:
+    """Lines logged inside the block name this inbound message, and the webhook request that
+    brought it when known (the request was answered by a web process, maybe another one)."""
+    message_token = message_id.set(inbound_id)
+    request_token = request_id.set(request) if request is not None else None
     try:
         yield
     finally:
-        message_id.reset(token)
+        message_id.reset(message_token)
+        if request_token is not None:
+            request_id.reset(request_token)
 
 
 class ContextFilter(logging.Filter):

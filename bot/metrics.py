@@ -29,7 +29,9 @@ blueprint = Blueprint("metrics", __name__)
 SCRAPE_DATABASE_SECONDS = 2.0  # a slow database makes a scrape report it down, never hang
 # the classic text format generate_latest writes, which every Prometheus version reads
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-WEBHOOKS = {"/webhooks/whatsapp": "whatsapp", "/webhooks/razorpay": "razorpay"}
+# Razorpay's webhook is a Quart route, timed by the hooks below; WhatsApp's is answered
+# before Quart (bot/webhook.py) and times itself.
+WEBHOOKS = {"/webhooks/razorpay": "razorpay"}
 
 WEBHOOK_SECONDS = Histogram(
     "tt_webhook_seconds",
@@ -43,6 +45,10 @@ SENDS = Counter(
 PAYMENT_WEBHOOKS = Counter(
     "tt_payment_webhooks", "Razorpay webhook deliveries, by outcome", ["outcome"]
 )
+
+
+def observe_webhook(webhook: str, status: int, seconds: float) -> None:
+    WEBHOOK_SECONDS.labels(webhook, str(status)).observe(seconds)
 
 
 def count_send(outcome: str, code: str | None) -> None:
@@ -62,8 +68,7 @@ async def start_clock() -> None:
 async def time_webhook(response: Response) -> Response:
     webhook = WEBHOOKS.get(request.path)
     if webhook is not None and request.method == "POST":
-        elapsed = time.perf_counter() - g.started
-        WEBHOOK_SECONDS.labels(webhook, str(response.status_code)).observe(elapsed)
+        observe_webhook(webhook, response.status_code, time.perf_counter() - g.started)
     return response
 
 

@@ -53,7 +53,8 @@ OUTBOX = Queue(
     waiting="status = 'pending'",
     lease=timedelta(seconds=30),
     returning="q.user_id, q.inbound_id, q.phone_number_id, q.body, q.free_form, q.errors, "
-    "now() - q.created_at AS age, u.phone, u.bsuid, u.last_inbound_at, u.language",
+    "now() - q.created_at AS age, u.phone, u.bsuid, u.last_inbound_at, u.language, "
+    "(SELECT i.request_id FROM tt.inbound_messages i WHERE i.id = q.inbound_id) AS request_id",
     error_column="error_code",
     given_up="status = 'failed', status_at = now()",
 )
@@ -133,7 +134,7 @@ class Sender(QueueDrainer):
         if plan.waits:
             self.wake_later(plan.waits)
             return not plan.number_wait  # other users may go on; a saturated number pauses
-        with about_message(claim.row["inbound_id"]):
+        with about_message(claim.row["inbound_id"], claim.row["request_id"]):
             return await self._held(claim, plan)
 
     async def _plan(self, conn: asyncpg.Connection, claim: Claim) -> Plan:

@@ -29,7 +29,7 @@ INBOUND = Queue(
     # Short, so a crashed process holds nobody up for long; a slow handler is safe all the same,
     # since it keeps the row locked (INBOUND.holds) until its transaction ends.
     lease=timedelta(seconds=15),
-    returning="q.user_id, q.payload, q.phone_number_id, u.language",
+    returning="q.user_id, q.payload, q.phone_number_id, q.request_id, u.language",
     given_up="status = 'dead', processed_at = now()",
 )
 DONE = "status = 'done', processed_at = now(), last_error = NULL"
@@ -67,7 +67,7 @@ class Worker(QueueDrainer):
             claim = await INBOUND.claim(conn)
         if claim is None:
             return False
-        with about_message(claim.id):
+        with about_message(claim.id, claim.row["request_id"]):
             async with self.holding(INBOUND, claim):
                 payments_queued = await self._guarded(claim)
         self._on_replies()

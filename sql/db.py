@@ -1,9 +1,10 @@
-"""Connection pool and the one way to open a transaction: as a user, or as the system."""
+"""Connection pool and the one way to open a transaction: as a user, or as the system; and,
+for the webhook's pool only, statements that are each a transaction of their own."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import TypeVar, cast
@@ -47,6 +48,12 @@ SETUP = (
     "set_config('plan_cache_mode', 'force_custom_plan', true)"
 )
 SETUP_WITH_TIMEOUT = SETUP + ", set_config('statement_timeout', $3, true)"
+# The same settings for a whole session (see Database.connect's `acting_as`).
+SESSION_SETUP = (
+    "SELECT set_config('role', $1, false), set_config('tt.user_id', '', false), "
+    "set_config('plan_cache_mode', 'force_custom_plan', false), "
+    "set_config('statement_timeout', $2, false)"
+)
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
@@ -54,16 +61,28 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
 
 
 class Database:
-    """A pool of connections to our Postgres; every query runs inside `transaction(actor)`."""
+    """A pool of connections to our Postgres; every query runs inside `transaction(actor)`,
+    or, on a pool that acts as the system for whole sessions, in `autocommit()`."""
 
-    def __init__(self, pool: asyncpg.Pool, limits: Limits) -> None:
-        self.pool, self.limits = pool, limits
+    def __init__(self, pool: asyncpg.Pool, limits: Limits, acting_as: Actor | None) -> None:
+        self.pool, self.limits, self._acting_as = pool, limits, acting_as
 
     @classmethod
     async def connect(
-        cls, dsn: str, *, min_size: int = 1, max_size: int = 10, limits: Limits | None = None
+        cls,
+        dsn: str,
+        *,
+        min_size: int = 1,
+        max_size: int = 10,
+        limits: Limits | None = None,
+        acting_as: Actor | None = None,
     ) -> Database:
+        """`acting_as` (the system only) makes each connection act as it for its whole
+        session, which `autocommit` needs; `transaction` works the same either way."""
         limits = limits or Limits()
+        if acting_as is not None and acting_as.user_id is not None:
+            msg = "only the system may act for a whole session"
+            raise ValueError(msg)
         # Every setting we change is transaction-local, so a returned connection needs no
         # RESET ALL (it cost about a third of ingest throughput in bench/).
         pool = await asyncpg.create_pool(
@@ -73,9 +92,10 @@ class Database:
             timeout=limits.connect,
             command_timeout=30,
             reset=_keep_session,
+            init=None if acting_as is None else _session_acting(acting_as, limits),
             server_settings={"application_name": "therapy-tracker"},
         )
-        return cls(pool, limits)
+        return cls(pool, limits, acting_as)
 
     async def close(self) -> None:
         await self.pool.close()
@@ -100,6 +120,18 @@ class Database:
                     yield cast(asyncpg.Connection, conn)
 
     @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[asyncpg.Connection]:
+        """A connection whose every statement is a transaction of its own, acting as the
+        pool's session actor: for one statement that needs no other (each round trip saved
+        counts on the webhook's path). Only for a pool connected with `acting_as`."""
+        if self._acting_as is None:
+            msg = "autocommit needs a pool that acts as the system for the whole session"
+            raise RuntimeError(msg)
+        async with self.pool.acquire(timeout=self.limits.acquire) as conn:
+            with _deadline(conn, self.limits.transaction):
+                yield cast(asyncpg.Connection, conn)
+
+    @asynccontextmanager
     async def as_owner(self, timeout: float) -> AsyncIterator[asyncpg.Connection]:
         """A connection as the login role that owns the schema, for the migration check;
         waiting for it and using it each take at most `timeout`."""
@@ -110,6 +142,17 @@ class Database:
     async def ping(self) -> bool:
         async with self.pool.acquire(timeout=2) as conn:
             return bool(await conn.fetchval("SELECT 1", timeout=2) == 1)
+
+
+def _session_acting(
+    actor: Actor, limits: Limits
+) -> Callable[[asyncpg.Connection], Coroutine[object, object, None]]:
+    timeout = "0" if limits.statement is None else f"{limits.statement * 1000:.0f}"
+
+    async def init(conn: asyncpg.Connection) -> None:
+        await conn.execute(SESSION_SETUP, actor.role, timeout)
+
+    return init
 
 
 @contextmanager

@@ -161,3 +161,16 @@ async def test_every_line_names_its_request_and_its_message(bot, json_lines):
     [quarantined] = [line for line in lines if line["event"] == "webhook body quarantined"]
     assert quarantined["request_id"] == "req42"
     assert phone not in json.dumps(lines)
+
+
+async def test_the_work_loops_name_the_request_that_brought_the_message(bot, json_lines):
+    """The worker and sender run apart from the request (in a work process, or in tasks of
+    their own here): the request id reaches their lines through the stored message."""
+    body = payloads.encode(payloads.webhook([payloads.text("919000000513", "help")]))
+    headers = payloads.signed_headers(body, APP_SECRET) | {"X-Request-Id": "req77"}
+    assert (
+        await bot.client.post("/webhooks/whatsapp", data=body, headers=headers)
+    ).status_code == 200
+    await bot.settle()
+    sends = [line for line in json_lines() if line["event"] == "outbox send"]
+    assert sends and all(line["request_id"] == "req77" for line in sends)

@@ -1,8 +1,10 @@
+import asyncio
 import json
+import time
 
 import pytest
 
-from tests.conftest import VERIFY_TOKEN
+from tests.conftest import APP_SECRET, VERIFY_TOKEN
 from tests.support import payloads
 from tests.support.shared import shared_fixtures
 
@@ -101,6 +103,80 @@ async def test_oversized_body_is_refused(make_bot):
     response = await bot.post(payload)
     assert response.status_code == 413
     assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 0
+
+
+async def raw_post(bot, events, headers):
+    """POST straight through the app's ASGI callable, as a server would call it: `events`
+    are what the server hands over as the body arrives."""
+    sent, pending = [], list(events)
+
+    async def receive():
+        return pending.pop(0) if pending else {"type": "http.disconnect"}
+
+    async def send(event):
+        sent.append(event)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/webhooks/whatsapp",
+        "raw_path": b"/webhooks/whatsapp",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+        "extensions": {},
+    }
+    await bot.app(scope, receive, send)
+    return sent
+
+
+async def test_oversized_chunked_body_is_refused_without_a_length(make_bot):
+    bot = await make_bot(max_body_bytes=1024)
+    body = payloads.encode(payloads.webhook([payloads.text("919000000001", "x" * 4000)]))
+    chunks = [body[i : i + 500] for i in range(0, len(body), 500)]
+    events = [{"type": "http.request", "body": c, "more_body": True} for c in chunks]
+    sent = await raw_post(bot, events, payloads.signed_headers(body, APP_SECRET))
+    assert sent[0]["status"] == 413
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 0
+
+
+async def test_a_sender_gone_mid_body_gets_no_answer_and_stores_nothing(bot):
+    body = payloads.encode(payloads.webhook([payloads.text("919000000001", "hi")]))
+    half = {"type": "http.request", "body": body[:40], "more_body": True}
+    sent = await raw_post(bot, [half], payloads.signed_headers(body, APP_SECRET))
+    assert sent == []
+    assert await bot.db.fetchval("SELECT count(*) FROM tt.inbound_messages") == 0
+
+
+async def test_the_ack_carries_the_request_id_and_security_headers(bot):
+    body = payloads.encode(payloads.webhook([payloads.text("919000000001", "hi")]))
+    headers = payloads.signed_headers(body, APP_SECRET) | {"X-Request-Id": "meta42"}
+    response = await bot.client.post("/webhooks/whatsapp", data=body, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["X-Request-Id"] == "meta42"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+async def test_a_locked_table_gets_a_503_within_seconds(bot):
+    """A statement the database cancels at the webhook's timeout is a database that cannot
+    take the body now: Meta gets a 503 (and retries), not a 500."""
+    async with bot.db.transaction():
+        await bot.db.execute("LOCK TABLE tt.inbound_messages IN ACCESS EXCLUSIVE MODE")
+        asked = time.monotonic()
+        response = await asyncio.wait_for(
+            bot.post(payloads.webhook([payloads.text("919000000001", "hi")])), 8
+        )
+        assert response.status_code == 503
+        assert time.monotonic() - asked < 8
+    assert (
+        await bot.post(payloads.webhook([payloads.text("919000000001", "hi")]))
+    ).status_code == 200
 
 
 @pytest.mark.skipif(not FIXTURES.exists(), reason="shared fixtures not present")
