@@ -31,7 +31,7 @@ from dialog.replies import Outgoing, Reply
 from dialog.texts import t
 from dialog.window import window_open
 from sql.cipher import Cipher
-from sql.db import SYSTEM, Database
+from sql.db import SYSTEM, Database, fetch_one
 from sql.queue import Claim, Queue
 from tracker.phones import mask_phone
 
@@ -58,6 +58,14 @@ OUTBOX = Queue(
     error_column="error_code",
     given_up="status = 'failed', status_at = now()",
 )
+# Both pacing tokens in one round trip: the number's first; the person's only when the number's
+# was granted (CASE evaluates its branch only then; OFFSET 0 keeps the number's call one call).
+TAKE_TOKENS = """
+SELECT number_wait,
+       CASE WHEN number_wait > 0 THEN 0::double precision
+            ELSE tt.take_send_token($4, $5, $6) END AS user_wait
+FROM (SELECT tt.take_send_token($1, $2, $3) AS number_wait OFFSET 0) AS number
+"""
 SENT = "status = 'sent', wamid = $3, sent_at = now(), status_at = now()"
 FAILED_HERE = (
     "errors = errors + 1, next_attempt_at = now() + make_interval(secs => $3), error_code = $4"
@@ -258,22 +266,19 @@ class Sender(QueueDrainer):
 
     async def _pace(self, conn: asyncpg.Connection, claim: Claim) -> tuple[float, float]:
         """Seconds to wait for the number's and then the user's token (0 when granted), taken
-        in the claim's own transaction, before any send."""
-        number_wait: float = await conn.fetchval(
-            "SELECT tt.take_send_token($1, $2, $3)",
+        in the claim's own transaction, before any send; the user's only once the number's
+        was granted."""
+        row = await fetch_one(
+            conn,
+            TAKE_TOKENS,
             f"number:{claim.row['phone_number_id']}",
             self._number_rate,
             self._number_burst,
-        )
-        if number_wait > 0:
-            return number_wait, 0.0
-        user_wait: float = await conn.fetchval(
-            "SELECT tt.take_send_token($1, $2, $3)",
             f"user:{claim.row['user_id']}",
             USER_RATE,
             USER_BURST,
         )
-        return 0.0, user_wait
+        return row["number_wait"], row["user_wait"]
 
     async def _renew(self, claim: Claim) -> None:
         async with self._db.transaction(SYSTEM) as conn:

@@ -22,12 +22,17 @@ class Child:
     role: str
 
 
-SELECT_MINE = """
-SELECT c.id, c.name, c.timezone, c.tracking_since, m.role
-FROM tt.children c JOIN tt.memberships m ON m.child_id = c.id
+MINE = """
+FROM tt.children c JOIN tt.memberships m ON m.child_id = c.id{users}
 WHERE m.user_id = tt.acting_user_id() AND m.status = 'active'
 ORDER BY c.id
 """
+SELECT_MINE = "SELECT c.id, c.name, c.timezone, c.tracking_since, m.role" + MINE.format(users="")
+# the same rows and, on each, the child the user chose: one round trip instead of two
+SELECT_MINE_AND_CHOSEN = (
+    "SELECT c.id, c.name, c.timezone, c.tracking_since, m.role, u.current_child_id AS chosen"
+    + MINE.format(users=" LEFT JOIN tt.users u ON u.id = $1")
+)
 
 
 def clean_name(text: str) -> str | None:
@@ -37,13 +42,18 @@ def clean_name(text: str) -> str | None:
 
 
 async def select_children(conn: asyncpg.Connection) -> list[Child]:
-    return [Child(**dict(row)) for row in await conn.fetch(SELECT_MINE)]
+    return [_child(row) for row in await conn.fetch(SELECT_MINE)]
+
+
+def _child(row: asyncpg.Record) -> Child:
+    return Child(row["id"], row["name"], row["timezone"], row["tracking_since"], row["role"])
 
 
 async def select_current_child(conn: asyncpg.Connection, user_id: int) -> Child | None:
     """The child the user is working on: their choice if still theirs, else their first."""
-    children = await select_children(conn)
-    chosen = await conn.fetchval("SELECT current_child_id FROM tt.users WHERE id = $1", user_id)
+    rows = await conn.fetch(SELECT_MINE_AND_CHOSEN, user_id)
+    children = [_child(row) for row in rows]
+    chosen = rows[0]["chosen"] if rows else None
     return next((c for c in children if c.id == chosen), children[0] if children else None)
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal
+from babel import Locale
+from babel.numbers import format_decimal, parse_pattern
 
 from tracker.plan_store import Plan
 
 INDIA = "en_IN"  # CLDR's Indian English: the rupee sign and lakh grouping
+# parsed once: format_currency parses its pattern and locale again on every call
+INDIA_LOCALE = Locale.parse(INDIA)
+RUPEES, WITH_PAISE = parse_pattern("¤#,##,##0"), parse_pattern("¤#,##,##0.00")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,11 +78,11 @@ def month_figures(plan: Plan, attended: int, missed: int) -> MonthFigures:
 
 def format_inr(paise: int) -> str:
     """Rupees with Indian digit grouping (₹1,00,000), paise only when there are some (₹12.50)."""
-    pattern = "¤#,##,##0.00" if paise % 100 else "¤#,##,##0"
+    pattern = WITH_PAISE if paise % 100 else RUPEES
     rupees = Decimal(paise) / 100
-    return format_currency(rupees, "INR", pattern, locale=INDIA, currency_digits=False)
+    return str(pattern.apply(rupees, INDIA_LOCALE, currency="INR", currency_digits=False))
 
 
 def group_indian(number: int) -> str:
     """Digits grouped as lakhs and crores: 3 on the right, then pairs (1,00,000)."""
-    return format_decimal(number, "#,##,##0", locale=INDIA)
+    return format_decimal(number, "#,##,##0", locale=INDIA_LOCALE)

@@ -111,6 +111,27 @@ async def test_sends_to_one_user_are_paced(bot):
     )
 
 
+async def test_a_number_that_must_wait_takes_no_token_from_the_person(bot):
+    await bot.db.execute(  # the number's bucket refills only in an hour
+        "INSERT INTO tt.send_pacing (key, tokens, updated_at) "
+        "VALUES ($1, 0, now() + interval '1 hour')",
+        f"number:{payloads.BUSINESS_NUMBER_ID}",
+    )
+    await queue(bot, Reply(text="later"))
+
+    async def handed_back():
+        return await bot.db.fetchval(
+            "SELECT next_attempt_at > now() + interval '1 minute' FROM tt.outbox "
+            "WHERE status = 'pending'"
+        )
+
+    await wait_until(handed_back)
+    assert bot.graph.sent == []
+    assert await bot.db.fetchval("SELECT attempts FROM tt.outbox") == 0
+    keys = await bot.db.fetch("SELECT key FROM tt.send_pacing ORDER BY key")
+    assert [r["key"] for r in keys] == [f"number:{payloads.BUSINESS_NUMBER_ID}"]
+
+
 @pytest.mark.parametrize(
     ("status", "payload", "outcome"),
     [

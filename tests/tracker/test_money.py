@@ -1,6 +1,10 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from babel.numbers import format_currency
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.money import MonthFigures, format_inr, group_indian, month_figures
 from tracker.plan_store import Plan
@@ -27,6 +31,15 @@ def plan(paid: int, carried: int = 0, cost_paise: int = 80_000, used_before: int
 )
 def test_format_inr_uses_indian_grouping(paise: int, text: str) -> None:
     assert format_inr(paise) == text
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_format_inr_is_babels_format_currency(paise: int) -> None:
+    pattern = "¤#,##,##0.00" if paise % 100 else "¤#,##,##0"
+    expected = format_currency(
+        Decimal(paise) / 100, "INR", pattern, locale="en_IN", currency_digits=False
+    )
+    assert format_inr(paise) == expected
 
 
 @pytest.mark.parametrize(
