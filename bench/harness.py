@@ -215,9 +215,14 @@ async def wait_ready(url: str, proc: subprocess.Popen, log_path: Path) -> None:
 
 
 @asynccontextmanager
-async def bench_database(workdir: Path) -> AsyncIterator[str]:
-    """A throwaway database on BENCH_/TEST_DATABASE_URL, else on an embedded Postgres."""
-    admin = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
+async def bench_database(workdir: Path, *, embedded: bool = False) -> AsyncIterator[str]:
+    """A throwaway database on BENCH_/TEST_DATABASE_URL, else (or when asked) on an embedded
+    Postgres, started as a child of this process (so on this process's CPUs)."""
+    admin = (
+        None
+        if embedded
+        else (os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL"))
+    )
     embedded = not admin
     if embedded:
         from sql.embedded import start_embedded
@@ -248,3 +253,14 @@ def percentile(values: list[float], q: float) -> float:
         return float("nan")
     ordered = sorted(values)
     return ordered[round(q * (len(ordered) - 1))]
+
+
+def on_cpu(cpu: int | None, cmd: list[str]) -> list[str]:
+    """`cmd` run on CPU `cpu` alone (taskset, util-linux), or as it is when `cpu` is None."""
+    return cmd if cpu is None else ["taskset", "-c", str(cpu), *cmd]
+
+
+def keep_off_cpu(cpu: int | None) -> None:
+    """This process, and every child it starts from now on, off CPU `cpu`."""
+    if cpu is not None:
+        os.sched_setaffinity(0, set(os.sched_getaffinity(0)) - {cpu})

@@ -29,6 +29,8 @@ from harness import (
     blast,
     cpu_seconds,
     free_port,
+    keep_off_cpu,
+    on_cpu,
     percentile,
     running,
 )
@@ -164,22 +166,30 @@ def server_env(dsn: str, stub_port: int) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def bare_server(workdir: Path) -> AsyncIterator[tuple[str, int]]:
+async def bare_server(workdir: Path, web_cpu: int | None) -> AsyncIterator[tuple[str, int]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
+    cmd = on_cpu(
+        web_cpu, [sys.executable, str(Path(__file__).resolve()), "--bare-server", str(port)]
+    )
     async with running(cmd, dict(os.environ), url, WEBHOOK, workdir / "bare.log") as proc:
         yield url, proc.pid
 
 
 @asynccontextmanager
 async def ours_running(
-    layout: str, workdir: Path, env: dict[str, str], work_nice: int = 0, uvicorn: bool = False
+    layout: str,
+    workdir: Path,
+    env: dict[str, str],
+    work_nice: int = 0,
+    uvicorn: bool = False,
+    web_cpu: int | None = None,
 ) -> AsyncIterator[tuple[str, list[subprocess.Popen]]]:
     """Our server at a URL: `split` is a web process (`serve --no-workers`) beside a `work`
     process (run under `nice -n work_nice`); `all` is one `serve` running the webhook, worker
-    and sender together; `uvicorn` serves the same app on uvicorn instead of Hypercorn.
-    Yields the URL and the processes (for RSS)."""
+    and sender together; `uvicorn` serves the same app on uvicorn instead of Hypercorn; the
+    web process on CPU `web_cpu` alone when given. Yields the URL and the processes (for
+    RSS)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     serve = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
@@ -187,6 +197,7 @@ async def ours_running(
         serve = [sys.executable, str(Path(__file__).resolve()), "--uvicorn-server", str(port)]
         serve += ["--layout", layout]
     if layout == "all":
+        serve = on_cpu(web_cpu, serve)
         async with running(serve, env, url, "/health/live", workdir / "ours.log") as web:
             yield url, [web]
         return
@@ -195,7 +206,7 @@ async def ours_running(
     work += ["--metrics-port", str(work_port)]
     async with (
         running(
-            serve if uvicorn else [*serve, "--no-workers"],
+            on_cpu(web_cpu, serve if uvicorn else [*serve, "--no-workers"]),
             env,
             url,
             "/health/live",
@@ -212,7 +223,10 @@ async def measure_ours(
     args: argparse.Namespace, workdir: Path, dsn: str, stub: GraphStub, stub_port: int
 ) -> dict:
     env = server_env(dsn, stub_port)
-    async with ours_running(args.layout, workdir, env, args.work_nice) as (url, procs):
+    async with ours_running(args.layout, workdir, env, args.work_nice, web_cpu=args.web_cpu) as (
+        url,
+        procs,
+    ):
         await blast(url, workload("9181", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         ended_before = await transactions(dsn)
@@ -241,10 +255,9 @@ async def measure_ours(
 async def measure_uvicorn(args: argparse.Namespace, workdir: Path, dsn: str, stub_port: int) -> Run:
     """The same app and load with uvicorn as the web server: the ack only."""
     env = server_env(dsn, stub_port)
-    async with ours_running(args.layout, workdir, env, args.work_nice, uvicorn=True) as (
-        url,
-        procs,
-    ):
+    async with ours_running(
+        args.layout, workdir, env, args.work_nice, uvicorn=True, web_cpu=args.web_cpu
+    ) as (url, procs):
         await blast(url, workload("9183", args.warmup, args.numbers), args.concurrency)
         await drained(dsn, 120.0)
         load = workload("9173", args.requests, args.numbers)
@@ -272,6 +285,8 @@ def report_ingest(
     bare_rate = sum(run.rate for run in bare) / len(bare)
     ratio = ours.rate / bare_rate
     layout = LAYOUTS[args.layout] + (f" at nice {args.work_nice}" if args.work_nice else "")
+    if args.web_cpu is not None:
+        layout += f"; each web server alone on CPU {args.web_cpu}, all else on the others"
     print(
         f"\n{args.requests} signed POSTs, {args.concurrency} concurrent, distinct users; {layout}"
     )
@@ -332,18 +347,23 @@ def _met(ok: bool) -> str:
 
 
 async def bench(args: argparse.Namespace) -> None:
+    keep_off_cpu(args.web_cpu)  # the load, stub, Postgres and work process start from here
+    embedded = args.web_cpu is not None  # a Postgres of our own, so it stays off that CPU too
     with tempfile.TemporaryDirectory(prefix="tt-bench-") as tmp:
         workdir = Path(tmp)
         stub = GraphStub()
         stub_port = await stub.start()
         try:
-            async with bare_server(workdir) as (bare, pid), bench_database(workdir) as dsn:
+            async with (
+                bare_server(workdir, args.web_cpu) as (bare, pid),
+                bench_database(workdir, embedded=embedded) as dsn,
+            ):
                 await blast(bare, workload("9180", args.warmup, 1), args.concurrency)
                 load = workload("9170", args.requests, 1)
                 before = await blast(bare, load, args.concurrency, server=pid)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
                 if args.uvicorn:
-                    async with bench_database(workdir) as other:
+                    async with bench_database(workdir, embedded=embedded) as other:
                         ours["uvicorn"] = await measure_uvicorn(args, workdir, other, stub_port)
                 load = workload("9172", args.requests, 1)
                 after = await blast(bare, load, args.concurrency, server=pid)
@@ -409,6 +429,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--uvicorn", action="store_true", help="also measure our app on uvicorn (pip install it)"
+    )
+    parser.add_argument(
+        "--web-cpu",
+        type=int,
+        help="run each web server alone on this CPU, and the load, the stub, an embedded "
+        "Postgres and the work process on the others (the deploy's separate machines)",
     )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--uvicorn-server", type=int, help=argparse.SUPPRESS)
