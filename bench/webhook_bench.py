@@ -363,7 +363,7 @@ async def bench(args: argparse.Namespace) -> None:
                 before = await blast(bare, load, args.concurrency, server=pid)
                 ours = await measure_ours(args, workdir, dsn, stub, stub_port)
                 if args.uvicorn:
-                    async with bench_database(workdir, embedded=embedded) as other:
+                    async with bench_database(workdir / "uvicorn", embedded=embedded) as other:
                         ours["uvicorn"] = await measure_uvicorn(args, workdir, other, stub_port)
                 load = workload("9172", args.requests, 1)
                 after = await blast(bare, load, args.concurrency, server=pid)
