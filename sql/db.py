@@ -43,17 +43,29 @@ class Limits:
     transaction: float | None = None  # the whole transaction; past it the connection is dropped
 
 
-SETUP = (
-    "SELECT set_config('role', $1, true), set_config('tt.user_id', $2, true), "
-    "set_config('plan_cache_mode', 'force_custom_plan', true)"
-)
-SETUP_WITH_TIMEOUT = SETUP + ", set_config('statement_timeout', $3, true)"
-# The same settings for a whole session (see Database.connect's `acting_as`).
-SESSION_SETUP = (
-    "SELECT set_config('role', $1, false), set_config('tt.user_id', '', false), "
-    "set_config('plan_cache_mode', 'force_custom_plan', false), "
-    "set_config('statement_timeout', $2, false)"
-)
+def _settings_sql(is_local: str, with_timeout: bool) -> str:
+    """Who acts ($1 the role, $2 the user id), how statements are planned and, with a limit,
+    how long one may run ($3, in ms): for the transaction (`is_local` 'true') or the session."""
+    sql = (
+        f"SELECT set_config('role', $1, {is_local}), set_config('tt.user_id', $2, {is_local}), "
+        f"set_config('plan_cache_mode', 'force_custom_plan', {is_local})"
+    )
+    return sql + (f", set_config('statement_timeout', $3, {is_local})" if with_timeout else "")
+
+
+TRANSACTION_SETTINGS = {timed: _settings_sql("true", timed) for timed in (False, True)}
+SESSION_SETTINGS = {timed: _settings_sql("false", timed) for timed in (False, True)}
+
+
+async def _act(
+    conn: asyncpg.Connection, settings: dict[bool, str], actor: Actor, limits: Limits
+) -> None:
+    user = "" if actor.user_id is None else str(actor.user_id)
+    if limits.statement is None:
+        await conn.execute(settings[False], actor.role, user)
+    else:
+        ms = f"{limits.statement * 1000:.0f}"
+        await conn.execute(settings[True], actor.role, user, ms)
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
@@ -109,15 +121,10 @@ class Database:
                     # Queue claims are prepared while tables are small; a generic cached plan
                     # then scans the whole backlog per claim, so every statement is planned for
                     # its values.
-                    user = "" if actor.user_id is None else str(actor.user_id)
-                    if limits.statement is None:
-                        await conn.execute(SETUP, actor.role, user)
-                    else:
-                        await conn.execute(
-                            SETUP_WITH_TIMEOUT, actor.role, user, f"{limits.statement * 1000:.0f}"
-                        )
                     # the pool's proxy forwards every Connection method; handlers type it
-                    yield cast(asyncpg.Connection, conn)
+                    connection = cast(asyncpg.Connection, conn)
+                    await _act(connection, TRANSACTION_SETTINGS, actor, limits)
+                    yield connection
 
     @asynccontextmanager
     async def autocommit(self) -> AsyncIterator[asyncpg.Connection]:
@@ -147,10 +154,8 @@ class Database:
 def _session_acting(
     actor: Actor, limits: Limits
 ) -> Callable[[asyncpg.Connection], Coroutine[object, object, None]]:
-    timeout = "0" if limits.statement is None else f"{limits.statement * 1000:.0f}"
-
     async def init(conn: asyncpg.Connection) -> None:
-        await conn.execute(SESSION_SETUP, actor.role, timeout)
+        await _act(conn, SESSION_SETTINGS, actor, limits)
 
     return init
 

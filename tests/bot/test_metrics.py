@@ -3,7 +3,6 @@ Prometheus' text format, this process's webhook latencies, sends by Graph error 
 payment webhooks by outcome, and the database's numbers, the same as `python -m bot stats`."""
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -12,8 +11,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.jobs.runner import job_env, run_named
 from bot.runtime import WORK
-from tests.conftest import APP_SECRET, TEST_KEY, VERIFY_TOKEN
 from tests.support import payloads
+from tests.support.faults import app_env
 
 TOKEN = "metrics-token-for-tests"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
@@ -94,7 +93,7 @@ async def test_stats_prints_the_numbers_metrics_expose(make_bot, db, database_ur
     samples = await scrape(bot)
     printed = subprocess.run(
         [sys.executable, "-m", "bot", "stats", "--json"],
-        env=stats_env(database_url),
+        env=app_env(database_url),
         capture_output=True,
         text=True,
         check=True,
@@ -108,17 +107,6 @@ async def test_stats_prints_the_numbers_metrics_expose(make_bot, db, database_ur
         for reason, n in reasons.items():
             assert value(samples, "tt_given_up_rows", queue=queue, reason=reason) == n
     assert stats["given_up"]["outbox"] == {"131026": 1}
-
-
-def stats_env(database_url: str) -> dict[str, str]:
-    return {
-        "PATH": os.environ["PATH"],
-        "APP_ENV": "test",
-        "DATABASE_URL": database_url,
-        "WHATSAPP_APP_SECRET": APP_SECRET,
-        "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
-        "DATA_ENCRYPTION_KEYS": TEST_KEY,
-    }
 
 
 async def test_a_work_process_serves_only_health_and_metrics(make_bot):

@@ -51,19 +51,29 @@ async def assert_each_answered_once(db: Any, graph: GraphStub, rounds: int) -> N
     assert await db.fetchval(STUCK_SQL) == 0
 
 
-def server_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:
+def app_env(database_url: str) -> dict[str, str]:
+    """What any `python -m bot` command of the tests needs: the database and the secrets."""
     return {
         "PATH": os.environ["PATH"],
         "APP_ENV": "test",
         "DATABASE_URL": database_url,
         "WHATSAPP_APP_SECRET": APP_SECRET,
         "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
-        "WHATSAPP_TOKEN": "test-token",
-        "WHATSAPP_PHONE_NUMBER_ID": payloads.BUSINESS_NUMBER_ID,
-        "WHATSAPP_API_BASE": graph_url,
         "DATA_ENCRYPTION_KEYS": TEST_KEY,
-        "LOG_LEVEL": "WARNING",
-    } | extra
+    }
+
+
+def server_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:
+    return (
+        app_env(database_url)
+        | {
+            "WHATSAPP_TOKEN": "test-token",
+            "WHATSAPP_PHONE_NUMBER_ID": payloads.BUSINESS_NUMBER_ID,
+            "WHATSAPP_API_BASE": graph_url,
+            "LOG_LEVEL": "WARNING",
+        }
+        | extra
+    )
 
 
 async def start_server(
