@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import sys
 import tempfile
@@ -31,9 +30,7 @@ from harness import WEBHOOK, GraphStub, Lane, bench_database, cpu_seconds, perce
 from razorpay_bench import RAZORPAY_SECRET, RAZORPAY_WEBHOOK, razorpay_deliveries
 from reminder_bench import CHILDREN, POPULATE
 from soak import rss_mb
-from webhook_bench import APP_SECRET, ours_running, server_env, signed
-
-from bot.signature import sign
+from webhook_bench import ours_running, server_env, signed, signed_status
 
 MEDIAN_LIMIT = 0.250  # Meta's: a webhook answered slower than this, at the median, is at risk
 CRON_SECRET = "bench-cron-secret-0123456789"
@@ -77,27 +74,7 @@ class Mix:
         return "message", WEBHOOK, body, headers
 
     def _status(self, wamid: str) -> Request:
-        status = {
-            "id": wamid,
-            "status": random.choice(("delivered", "read")),
-            "timestamp": str(int(time.time())),
-            "recipient_id": "919000000000",
-        }
-        value = {
-            "messaging_product": "whatsapp",
-            "metadata": {"display_phone_number": "15550000000", "phone_number_id": "mix-0"},
-            "statuses": [status],
-        }
-        body = json.dumps(
-            {
-                "object": "whatsapp_business_account",
-                "entry": [{"id": "mix", "changes": [{"field": "messages", "value": value}]}],
-            }
-        ).encode()
-        headers = {
-            "Content-Type": "application/json",
-            "X-Hub-Signature-256": sign(body, APP_SECRET),
-        }
+        body, headers = signed_status(wamid, random.choice(("delivered", "read")), "mix-0")
         return "status", WEBHOOK, body, headers
 
 

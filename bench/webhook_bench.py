@@ -59,8 +59,6 @@ SELECT (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS dead,
 
 def signed(phone: str, text: str, number: str) -> tuple[bytes, dict[str, str]]:
     """A Meta-shaped text message webhook and its X-Hub-Signature-256 header."""
-    from bot.signature import sign
-
     message = {
         "from": phone,
         "id": f"wamid.bench-{uuid.uuid4().hex}",
@@ -68,16 +66,45 @@ def signed(phone: str, text: str, number: str) -> tuple[bytes, dict[str, str]]:
         "type": "text",
         "text": {"body": text},
     }
-    value = {
-        "messaging_product": "whatsapp",
-        "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
-        "contacts": [{"profile": {"name": "Bench"}, "wa_id": phone}],
-        "messages": [message],
+    return _signed_change(
+        {
+            "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
+            "contacts": [{"profile": {"name": "Bench"}, "wa_id": phone}],
+            "messages": [message],
+        }
+    )
+
+
+def signed_status(wamid: str, state: str, number: str) -> tuple[bytes, dict[str, str]]:
+    """A Meta-shaped delivery status webhook for a reply we sent, and its signature header."""
+    status = {
+        "id": wamid,
+        "status": state,
+        "timestamp": str(int(time.time())),
+        "recipient_id": "919000000000",
     }
+    return _signed_change(
+        {
+            "metadata": {"display_phone_number": "15550000000", "phone_number_id": number},
+            "statuses": [status],
+        }
+    )
+
+
+def _signed_change(value: dict) -> tuple[bytes, dict[str, str]]:
+    from bot.signature import sign
+
     body = json.dumps(
         {
             "object": "whatsapp_business_account",
-            "entry": [{"id": "bench", "changes": [{"field": "messages", "value": value}]}],
+            "entry": [
+                {
+                    "id": "bench",
+                    "changes": [
+                        {"field": "messages", "value": {"messaging_product": "whatsapp"} | value}
+                    ],
+                }
+            ],
         }
     ).encode()
     return body, {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body, APP_SECRET)}

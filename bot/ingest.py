@@ -44,10 +44,15 @@ ON CONFLICT (wamid) DO NOTHING
 RETURNING id, wamid
 """
 
+# Meta's report on a reply we sent: delivered and read only move `delivery` forward (a
+# change no index sees); failed is final.
 ADVANCE_STATUS = """
 UPDATE tt.outbox
-SET status = $2, status_at = now(), error_code = coalesce($3, error_code)
-WHERE wamid = $1 AND tt.delivery_rank(status) < tt.delivery_rank($2) AND status <> 'failed'
+SET status = CASE WHEN $2 = 'failed' THEN 'failed' ELSE status END,
+    delivery = CASE WHEN $2 = 'failed' THEN delivery ELSE $2 END,
+    status_at = now(), error_code = coalesce($3, error_code)
+WHERE wamid = $1 AND status = 'sent'
+  AND tt.delivery_rank(coalesce(delivery, status)) < tt.delivery_rank($2)
 """
 
 INSERT_QUARANTINE = """

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from bot.group_commit import GroupCommit
-from bot.ingest import prepare
+from bot.ingest import prepare, store_together
 from sql.cipher import Cipher
 from sql.db import SYSTEM, Database
 from tests.conftest import TEST_KEY, wait_until
@@ -91,7 +91,7 @@ async def test_concurrent_batches_lock_in_one_order_and_never_deadlock(ingest, d
     results = await asyncio.gather(*(group.store(prepare(b, CIPHER)) for b in bodies))
     assert [result.new for result in results] == [1] * 48
     assert "batch refused" not in caplog.text
-    assert await db.fetchval("SELECT count(*) FROM tt.outbox WHERE status = 'delivered'") == 4
+    assert await db.fetchval("SELECT count(*) FROM tt.outbox WHERE delivery = 'delivered'") == 4
 
 
 async def test_database_lost_mid_batch_answers_503_and_the_retry_stores_once(bot, db, database_url):
@@ -129,3 +129,26 @@ BLOCKED_STATUS_UPDATES = (
     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
     "AND wait_event_type = 'Lock' AND query LIKE '%tt.delivery_rank($2)%'"
 )
+
+
+async def test_delivery_statuses_rewrite_no_index_entries(ingest, db):
+    """Meta reports delivered and read for every reply; each is a change of the reply's row
+    that leaves its indexes alone (heap-only), so the webhooks that bring them log little."""
+    user = await db.fetchval("INSERT INTO tt.users (phone) VALUES ('919000000601') RETURNING id")
+    await db.execute(
+        "INSERT INTO tt.outbox (user_id, phone_number_id, body, status, wamid) "
+        "VALUES ($1, 'pn', '\\x00', 'sent', 'wamid.out')",
+        user,
+    )
+    statuses = [payloads.status("wamid.out", state) for state in ("delivered", "read")]
+    prepared = prepare(payloads.encode(payloads.webhook(statuses=statuses)), CIPHER)
+    async with ingest.pool.acquire() as conn, conn.transaction():
+        await store_together(conn, [prepared], CIPHER)
+        changed = await conn.fetchrow(
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables "
+            "WHERE relid = 'tt.outbox'::regclass"
+        )
+    assert tuple(changed) == (2, 2)
+    assert tuple(
+        await db.fetchrow("SELECT status, delivery FROM tt.outbox WHERE wamid = 'wamid.out'")
+    ) == ("sent", "read")

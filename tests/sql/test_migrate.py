@@ -1,6 +1,9 @@
+import shutil
+
+import asyncpg
 import pytest
 
-from sql.migrate import MigrationError, apply_pending, discover
+from sql.migrate import MIGRATIONS_DIR, MigrationError, apply_pending, discover
 from tests.conftest import _create_database
 
 
@@ -52,3 +55,35 @@ def test_badly_named_files_are_refused(tmp_path):
 async def test_project_migrations_apply_cleanly_twice(fresh_dsn):
     assert next(m.version for m in await apply_pending(fresh_dsn)) == 1
     assert await apply_pending(fresh_dsn) == []
+
+
+async def test_what_meta_reported_of_sent_replies_moves_to_delivery(fresh_dsn, tmp_path):
+    """0030: replies stored as delivered or read before it keep what Meta said, as sent."""
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        if path.name < "0030":
+            shutil.copy(path, tmp_path)
+    await apply_pending(fresh_dsn, tmp_path)
+    conn = await asyncpg.connect(fresh_dsn)
+    try:
+        user = await conn.fetchval(
+            "INSERT INTO tt.users (phone) VALUES ('919000000701') RETURNING id"
+        )
+        for status in ("pending", "sent", "delivered", "read", "failed"):
+            await conn.execute(
+                "INSERT INTO tt.outbox (user_id, phone_number_id, body, status) "
+                "VALUES ($1, 'pn', '\\x00', $2)",
+                user,
+                status,
+            )
+        shutil.copy(MIGRATIONS_DIR / "0030_outbox_delivery.sql", tmp_path)
+        await apply_pending(fresh_dsn, tmp_path)
+        rows = await conn.fetch("SELECT status, delivery FROM tt.outbox ORDER BY id")
+    finally:
+        await conn.close()
+    assert [tuple(row) for row in rows] == [
+        ("pending", None),
+        ("sent", None),
+        ("sent", "delivered"),
+        ("sent", "read"),
+        ("failed", None),
+    ]
