@@ -1,7 +1,12 @@
-"""Encryption at rest for payloads and free text: several Fernet keys, the first encrypts."""
+"""Encryption at rest for payloads and free text: several Fernet keys, the first encrypts.
+
+A value is stored as its Fernet token's bytes rather than the token's base64 text, a quarter
+smaller on disk and in the write-ahead log. Values stored as text by earlier versions still
+read; a rekey rewrites them as bytes."""
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -29,10 +34,10 @@ class Cipher:
         return Fernet.generate_key().decode()
 
     def encrypt(self, plain: bytes) -> bytes:
-        return self._fernet.encrypt(plain)
+        return _packed(self._fernet.encrypt(plain))
 
-    def decrypt(self, token: bytes) -> bytes:
-        return _with_some_key(self._fernet.decrypt, token)
+    def decrypt(self, stored: bytes) -> bytes:
+        return _with_some_key(self._fernet.decrypt, stored)
 
     def encrypt_text(self, text: str) -> bytes:
         return self.encrypt(text.encode())
@@ -46,22 +51,42 @@ class Cipher:
     def decrypt_json(self, token: bytes) -> Any:
         return json.loads(self.decrypt(token))
 
-    def rotate(self, token: bytes) -> bytes:
-        """Re-encrypt an old token under the first (current) key."""
-        return _with_some_key(self._fernet.rotate, token)
+    def rotate(self, stored: bytes) -> bytes:
+        """Re-encrypt an old value under the first (current) key."""
+        return _packed(_with_some_key(self._fernet.rotate, stored))
 
-    def is_current(self, token: bytes) -> bool:
-        """Encrypted under the first key, so a rotation can leave it as it is."""
+    def is_current(self, stored: bytes) -> bool:
+        """Encrypted under the first key and stored as bytes, so a rekey can leave it as it is."""
+        if not _is_packed(stored):
+            return False
         try:
-            self._current.decrypt(bytes(token))
+            self._current.decrypt(_token(stored))
         except InvalidToken:
             return False
         return True
 
 
-def _with_some_key(work: Callable[[bytes], bytes], token: bytes) -> bytes:
+# A token's first byte is its version, 0x80; as text it begins "gAAAAA".
+_VERSION = 0x80
+
+
+def _packed(token: bytes) -> bytes:
+    return base64.urlsafe_b64decode(token)
+
+
+def _is_packed(stored: bytes) -> bool:
+    return bytes(stored[:1]) == bytes([_VERSION])
+
+
+def _token(stored: bytes) -> bytes:
+    """The token Fernet reads, from either stored form."""
+    stored = bytes(stored)
+    return base64.urlsafe_b64encode(stored) if _is_packed(stored) else stored
+
+
+def _with_some_key(work: Callable[[bytes], bytes], stored: bytes) -> bytes:
     try:
-        return work(bytes(token))
+        return work(_token(stored))
     except InvalidToken as e:
         msg = "stored data does not decrypt with any configured key"
         raise CipherError(msg) from e
