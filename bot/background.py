@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import uuid
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -110,6 +111,42 @@ class QueueDrainer:
         await asyncio.gather(*late, return_exceptions=True)
 
     @contextlib.asynccontextmanager
+    async def claiming(
+        self, queue: Queue, *args: object
+    ) -> AsyncIterator[tuple[asyncpg.Connection, Claim | None]]:
+        """The next claim of `queue` (None: nothing is due), in a transaction the caller may go
+        on using. When the database goes away during the commit, the claim may have been stored
+        with nobody working on it: it is given back by its token once the database answers,
+        so its row does not wait out the lease."""
+        token = uuid.uuid4()
+        committing = False
+        try:
+            async with self._db.transaction(SYSTEM) as conn:
+                claim = await queue.claim(conn, *args, token=token)
+                yield conn, claim
+                committing = claim is not None
+        except DATABASE_GONE:
+            if committing:
+                await self._release_unknown(queue, token)
+            raise
+
+    async def claim(self, queue: Queue, *args: object) -> Claim | None:
+        """The next claim of `queue`, in a transaction of its own."""
+        async with self.claiming(queue, *args) as (_, claim):
+            return claim
+
+    async def _release_unknown(self, queue: Queue, token: uuid.UUID) -> None:
+        async def release() -> bool:
+            async with self._db.transaction(SYSTEM) as conn:
+                return await queue.release_token(conn, token)
+
+        try:
+            if await self.until_stored(queue, release):
+                self.wake()
+        except DATABASE_FAILED:
+            log.warning("a claim whose commit went unanswered may wait out its lease")
+
+    @contextlib.asynccontextmanager
     async def holding(self, queue: Queue, claim: Claim) -> AsyncIterator[Hold]:
         """Work on a claim; if shutdown cancels the work, or the database goes away, before
         it started, release the claim (once the database is back), so nobody waits out its
@@ -137,16 +174,18 @@ class QueueDrainer:
 
         try:
             async with limit:
-                await self.until_stored(hold, release)
+                await self.until_stored(hold.queue, release)
         except DATABASE_FAILED:
             log.warning("claim not released; its lease runs out", extra={"row_id": hold.claim.id})
+            return
+        self.wake()  # the row is due again, and no notification says so
 
-    async def until_stored(self, hold: Hold, write: Callable[[], Awaitable[T]]) -> T:
+    async def until_stored(self, queue: Queue, write: Callable[[], Awaitable[T]]) -> T:
         """A write that must not be lost (what Meta already did, a claim given back), tried
-        again while the database is away, for as long as the claim's lease; past it another
+        again while the database is away, for as long as a claim's lease; past it another
         process may hold the row (and our write, checking the claim token, does nothing)."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + hold.queue.lease.total_seconds()
+        deadline = loop.time() + queue.lease.total_seconds()
         pause, longest = STORE_PAUSE_SECONDS
         while True:
             try:

@@ -93,8 +93,7 @@ class PaymentsWorker(QueueDrainer):
     # events
 
     async def _next_event(self) -> bool:
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await EVENTS.claim(conn)
+        claim = await self.claim(EVENTS)
         if claim is None:
             return False
         async with self.holding(EVENTS, claim):
@@ -127,8 +126,7 @@ class PaymentsWorker(QueueDrainer):
     # links
 
     async def _next_link(self) -> bool:
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await LINK_REQUESTS.claim(conn)
+        claim = await self.claim(LINK_REQUESTS)
         if claim is None:
             return False
         async with self.holding(LINK_REQUESTS, claim) as hold:
@@ -180,8 +178,7 @@ class PaymentsWorker(QueueDrainer):
         """Ask Razorpay about one link still open past its recheck time; apply what it says."""
         if self._api is None:
             return False
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await RECONCILE.claim(conn)
+        claim = await self.claim(RECONCILE)
         if claim is None:
             return False
         async with self.holding(RECONCILE, claim):

@@ -132,8 +132,7 @@ class Sender(QueueDrainer):
         """Claim and send one outbox row; False when nothing is ready or the number must wait.
         The claim, the checks and the pacing tokens are one transaction: a token taken is for
         a row this sender holds, and a row that must wait is handed back in it."""
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await self._queue.claim(conn)
+        async with self.claiming(self._queue) as (conn, claim):
             if claim is None:
                 return False
             plan = await self._plan(conn, claim)
@@ -206,9 +205,9 @@ class Sender(QueueDrainer):
         # a while, or the row would be sent again once its lease ran out.
         if result.outcome == "sent":
             then = body.get("then")
-            await self.until_stored(hold, lambda: self._mark_sent(claim, result.wamid, then))
+            await self.until_stored(hold.queue, lambda: self._mark_sent(claim, result.wamid, then))
         else:
-            await self.until_stored(hold, lambda: self._finish(claim, result))
+            await self.until_stored(hold.queue, lambda: self._finish(claim, result))
         return True
 
     async def _call(self, call: Awaitable[SendResult]) -> SendResult:

@@ -160,8 +160,7 @@ class VoiceJob(QueueDrainer):
 
     async def step(self) -> bool:
         """Work on the next due voice note; when none is due, delete audio past retention."""
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await VOICE_NOTES.claim(conn, MAX_ATTEMPTS, bool(self._services))
+        async with self.claiming(VOICE_NOTES, MAX_ATTEMPTS, bool(self._services)) as (conn, claim):
             if claim is None:
                 await conn.execute(FORGET_EXPIRED_AUDIO)
                 return False

@@ -63,8 +63,7 @@ class Worker(QueueDrainer):
 
     async def step(self) -> bool:
         """Claim the next message any user is waiting on and handle it; False when idle."""
-        async with self._db.transaction(SYSTEM) as conn:
-            claim = await INBOUND.claim(conn)
+        claim = await self.claim(INBOUND)
         if claim is None:
             return False
         with about_message(claim.id, claim.row["request_id"]):

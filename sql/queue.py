@@ -69,9 +69,12 @@ WHERE q.id = candidate.id {joined}
 RETURNING q.id, q.attempts, {self.returning}
 """
 
-    async def claim(self, conn: asyncpg.Connection, *args: object) -> Claim | None:
-        """Take the next due row nobody holds, counting an attempt; None when there is none."""
-        token = uuid.uuid4()
+    async def claim(
+        self, conn: asyncpg.Connection, *args: object, token: uuid.UUID | None = None
+    ) -> Claim | None:
+        """Take the next due row nobody holds, counting an attempt; None when there is none.
+        `token` is chosen by the caller when it must find the claim again without its answer."""
+        token = token or uuid.uuid4()
         row = await conn.fetchrow(self.claim_sql(), token, self.lease, *args)
         return None if row is None else Claim(row["id"], token, row["attempts"], row)
 
@@ -94,6 +97,14 @@ RETURNING q.id, q.attempts, {self.returning}
         """Give back a claim whose work did not start, so it goes at once; `uncount` gives
         its attempt back too."""
         return await self.finish(conn, claim, "attempts = attempts - $3::int", int(uncount))
+
+    async def release_token(self, conn: asyncpg.Connection, token: uuid.UUID) -> bool:
+        """Give back, attempt and all, a claim known only by its token; False if none was made."""
+        query = (
+            f"UPDATE {self.table} SET attempts = attempts - 1, claim_token = NULL, "
+            "claimed_until = NULL WHERE claim_token = $1"
+        )
+        return await conn.execute(query, token) == "UPDATE 1"
 
     async def finish(
         self, conn: asyncpg.Connection, claim: Claim, changes: str, *args: object

@@ -2,8 +2,9 @@
 started again, hung with SIGSTOP and resumed, restarted; and a real server process on it
 killed with SIGTERM or SIGKILL and started again. Each runs in both layouts: everything in
 one process (`serve`), and a web process (`serve --no-workers`) beside a work process
-(`work`), where the work process is the one killed. Every case ends, within its time budget,
-with exactly one reply per message at Meta's edge and nothing pending or claimed."""
+(`work`), where the work process is the one killed. And a claim the database took whose
+answer never arrived. Every case ends, within its time budget, with exactly one reply per
+message at Meta's edge and nothing pending or claimed."""
 
 import asyncio
 import contextlib
@@ -17,9 +18,11 @@ import asyncpg
 import httpx
 import pytest
 
+from bot.worker import INBOUND
 from sql.migrate import apply_pending
 from tests.conftest import APP_SECRET, wait_until
 from tests.support import faults, payloads
+from tests.support.db_proxy import hanging_proxy
 from tests.support.faults import helps
 from tests.support.graph_stub import HANG, TRICKLE, free_port, serve
 from tests.support.own_postgres import OwnPostgres
@@ -115,8 +118,8 @@ async def recovered(bot):
     await faults.assert_each_answered_once(bot.db, bot.graph, rounds=2)
 
 
-async def app_on(own_pg, probe, make_bot):
-    bot = await make_bot(database_url=own_pg.dsn("tt"), worker_retry_base_seconds=0.05)
+async def app_on(dsn, probe, make_bot, **settings):
+    bot = await make_bot(database_url=dsn, worker_retry_base_seconds=0.05, **settings)
     bot.db = probe
     return bot
 
@@ -167,7 +170,7 @@ async def running(request, own_pg, probe, make_bot, graph, tmp_path):
     accepted are still arriving."""
     graph.script = [(TRICKLE, 0.6)] * 100
     if request.param == "serve":
-        yield await app_on(own_pg, probe, make_bot)
+        yield await app_on(own_pg.dsn("tt"), probe, make_bot)
         return
     async with web_and_work(own_pg, probe, graph, tmp_path / "processes.log") as bot:
         yield bot
@@ -271,3 +274,49 @@ def nothing_pending(probe):
         )
 
     return check
+
+
+# A claim that commits slowly, once: long enough to hold back the answer to its COMMIT.
+COMMIT_SLOWLY = """
+CREATE SCHEMA faults;
+CREATE TABLE faults.armed (id int);
+INSERT INTO faults.armed VALUES (1);
+CREATE FUNCTION faults.commit_slowly() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    DELETE FROM faults.armed;
+    IF FOUND THEN PERFORM pg_sleep(1); END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER commit_slowly AFTER UPDATE OF claim_token ON tt.inbound_messages
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.claim_token IS NOT NULL)
+    EXECUTE FUNCTION faults.commit_slowly();
+"""
+COMMITTING_SQL = """
+SELECT count(*) FROM pg_stat_activity
+WHERE datname = current_database() AND wait_event = 'PgSleep'
+"""
+CLAIMED_SQL = "SELECT count(*) FROM tt.inbound_messages WHERE claim_token IS NOT NULL"
+HOUR = 3600.0
+
+
+async def test_a_claim_committed_but_unanswered_is_given_back(own_pg, probe, make_bot, graph):
+    """The database takes the worker's claim, then the connection dies before the worker
+    hears so (a crash just after the commit): the worker gives the claim back by its token
+    once the database answers, and handles the message at once, instead of leaving it to
+    wait out its lease (15 s) and a sweep (here an hour, so only wakes count)."""
+    await probe.execute(COMMIT_SLOWLY)
+    try:
+        async with hanging_proxy(own_pg.dsn("tt")) as proxy:
+            bot = await app_on(proxy.dsn, probe, make_bot, sweep_interval_seconds=HOUR)
+            assert (await bot.post(helps(0))).status_code == 200
+            await wait_until(lambda: probe.fetchval(COMMITTING_SQL))
+            proxy.hang()  # the answer to the COMMIT is held back ...
+            await wait_until(lambda: probe.fetchval(CLAIMED_SQL), timeout=5)
+            proxy.cut()  # ... and never arrives
+            cut = time.monotonic()
+            await bot.settle(timeout=INBOUND.lease.total_seconds() / 3)
+            assert time.monotonic() - cut < INBOUND.lease.total_seconds() / 3
+            await asyncio.sleep(0.5)  # a late duplicate would show by now
+            await faults.assert_each_answered_once(probe, graph, rounds=1)
+    finally:
+        await probe.execute("DROP SCHEMA faults CASCADE")

@@ -1,5 +1,6 @@
 """A TCP proxy in front of the test Postgres that can hang like a stopped server (SIGSTOP):
-connections are still accepted, but no byte goes through until it resumes."""
+connections are still accepted, but no byte goes through until it resumes; and can cut every
+connection it holds, dropping what it held back, as a crash or a network fault would."""
 
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ class HangingProxy:
         self._flowing.clear()
 
     def resume(self) -> None:
+        self._flowing.set()
+
+    def cut(self) -> None:
+        """Drop every connection open now, and the bytes held back on them; the ones that
+        come next go through."""
+        for task in self._tasks:
+            task.cancel()
+        for writer in self._writers:
+            writer.transport.abort()
+        self._writers.clear()
         self._flowing.set()
 
     async def start(self) -> None:
