@@ -57,18 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer webhooks, pages and health only; `work` processes drain the queues",
     )
-    serve.add_argument(
-        "--server",
-        choices=SERVERS,
-        default="hypercorn",
-        help="the HTTP server (default: hypercorn; uvicorn needs the `uvicorn` extra)",
-    )
+    _server_option(serve)
     serve.set_defaults(run=run_serve)
     work = commands.add_parser("work", help="run the worker, sender and scheduled jobs only")
     work.add_argument("--host", default="127.0.0.1", help="where --metrics-port listens")
     work.add_argument(
         "--metrics-port", type=int, help="serve /metrics and /health here (default: no HTTP)"
     )
+    _server_option(work)
     work.set_defaults(run=run_work)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=run_migrate)
@@ -91,6 +87,15 @@ def _parser() -> argparse.ArgumentParser:
     rekey.add_command(commands)
     legacy_cli.add_command(commands)
     return parser
+
+
+def _server_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--server",
+        choices=SERVERS,
+        default="hypercorn",
+        help="the HTTP server (default: hypercorn; uvicorn needs the `uvicorn` extra)",
+    )
 
 
 def _instant(text: str) -> datetime:
@@ -143,7 +148,7 @@ def run_work(settings: Settings, args: argparse.Namespace) -> int:
         print(f"cannot start: {refused}", file=sys.stderr)
         return 1
     if args.metrics_port is not None:
-        return _serve_http(settings, WORK, args.host, args.metrics_port)
+        return _serve_http(settings, WORK, args.host, args.metrics_port, args.server)
     if not _database_prepared(settings):
         return 1
     print(f"Therapy Tracker working ({_describe(settings)})")

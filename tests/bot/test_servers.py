@@ -1,5 +1,5 @@
-"""`python -m bot serve` as a real process on each HTTP server it offers (`--server`): the same
-answers and headers, and the same graceful stop on SIGTERM."""
+"""`python -m bot serve` (and `work --metrics-port`) as a real process on each HTTP server it
+offers (`--server`): the same answers and headers, and the same graceful stop on SIGTERM."""
 
 import asyncio
 import signal
@@ -11,12 +11,13 @@ import pytest
 from bot.cli import GRACEFUL_TIMEOUT_SECONDS, SERVERS
 from tests.conftest import APP_SECRET
 from tests.support import payloads
-from tests.support.faults import server_env, start_server
+from tests.support.faults import server_env, start_server, start_work
 from tests.support.graph_stub import free_port, serve
 
 pytestmark = pytest.mark.parametrize("server", SERVERS)
 
 PHONE = "919000000401"
+METRICS_TOKEN = "metrics-token-of-the-tests"
 STORED_SQL = "SELECT count(*) FROM tt.inbound_messages WHERE wamid = $1"
 
 
@@ -86,6 +87,28 @@ async def test_sigterm_mid_request_refuses_new_connections_finishes_it_and_exits
     assert code == 0, log.read_text()
     assert time.monotonic() - stopping < GRACEFUL_TIMEOUT_SECONDS
     assert await db.fetchval(STORED_SQL, "wamid.in-flight") == 1
+
+
+async def test_a_work_process_serves_health_and_metrics_and_stops_with_0(
+    server, db, database_url, graph, tmp_path
+):
+    port = free_port()
+    log = tmp_path / "work.log"
+    async with serve(graph) as graph_url:
+        env = server_env(database_url, graph_url, METRICS_TOKEN=METRICS_TOKEN)
+        options = ("--metrics-port", str(port), "--server", server)
+        process = await start_work(env, log, db, *options)
+        try:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                live = await client.get("/health/live")
+                bearer = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+                exposed = await client.get("/metrics", headers=bearer)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            code = await asyncio.wait_for(process.wait(), 20)
+    assert code == 0, log.read_text()
+    assert live.status_code == 200 and "server" not in live.headers
+    assert exposed.status_code == 200 and "tt_" in exposed.text
 
 
 async def refusing(port: int) -> None:
