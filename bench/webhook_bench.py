@@ -214,15 +214,13 @@ async def ours_running(
 ) -> AsyncIterator[tuple[str, list[subprocess.Popen]]]:
     """Our server at a URL: `split` is a web process (`serve --no-workers`) beside a `work`
     process (run under `nice -n work_nice`); `all` is one `serve` running the webhook, worker
-    and sender together; `uvicorn` serves the same app on uvicorn instead of Hypercorn; the
+    and sender together; `uvicorn` serves it with `--server uvicorn` instead of Hypercorn; the
     web process on CPU `web_cpu` alone when given. Yields the URL and the processes (for
     RSS)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     serve = [sys.executable, "-m", "bot", "serve", "--port", str(port)]
-    if uvicorn:
-        serve = [sys.executable, str(Path(__file__).resolve()), "--uvicorn-server", str(port)]
-        serve += ["--layout", layout]
+    serve += ["--server", "uvicorn" if uvicorn else "hypercorn"]
     if layout == "all":
         serve = on_cpu(web_cpu, serve)
         async with running(serve, env, url, "/health/live", workdir / "ours.log") as web:
@@ -233,7 +231,7 @@ async def ours_running(
     work += ["--metrics-port", str(work_port)]
     async with (
         running(
-            on_cpu(web_cpu, serve if uvicorn else [*serve, "--no-workers"]),
+            on_cpu(web_cpu, [*serve, "--no-workers"]),
             env,
             url,
             "/health/live",
@@ -399,21 +397,6 @@ async def bench(args: argparse.Namespace) -> None:
         report(args, [before, after], ours)
 
 
-def serve_uvicorn(port: int, layout: str) -> None:
-    """Our app as `serve` builds it, on uvicorn (httptools and uvloop when installed)."""
-    import uvicorn
-
-    from bot import logs
-    from bot.app import create_app
-    from bot.config import from_env
-    from bot.runtime import ALL_IN_ONE, WEB
-
-    settings = from_env()
-    logs.configure(settings.log_level)
-    app = create_app(settings, role=WEB if layout == "split" else ALL_IN_ONE)
-    uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
-
-
 def serve_bare(port: int) -> None:
     """The ceiling: Quart on Hypercorn, one POST route that reads the body and says ok."""
     from hypercorn.asyncio import serve
@@ -455,7 +438,7 @@ def main() -> int:
         "--work-nice", type=int, default=0, help="niceness of the work process (split layout)"
     )
     parser.add_argument(
-        "--uvicorn", action="store_true", help="also measure our app on uvicorn (pip install it)"
+        "--uvicorn", action="store_true", help="also measure `serve --server uvicorn`"
     )
     parser.add_argument(
         "--web-cpu",
@@ -464,12 +447,9 @@ def main() -> int:
         "Postgres and the work process on the others (the deploy's separate machines)",
     )
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--uvicorn-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         serve_bare(args.bare_server)
-    elif args.uvicorn_server:
-        serve_uvicorn(args.uvicorn_server, args.layout)
     else:
         asyncio.run(bench(args))
     return 0

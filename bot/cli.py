@@ -19,6 +19,8 @@ from bot.legacy_import import cli as legacy_cli
 from bot.stats import as_lines, collect_stats
 
 if TYPE_CHECKING:
+    from quart import Quart
+
     from bot.runtime import Role
 
 Command = Callable[[Settings, argparse.Namespace], int]
@@ -26,6 +28,7 @@ CHAT_LOG = "chat.log"
 # Requests in flight may finish; the background loops then get STOP_DEADLINE_SECONDS, and both
 # together stay under Render's maxShutdownDelaySeconds (render.yaml; a test keeps them in step).
 GRACEFUL_TIMEOUT_SECONDS = 10
+SERVERS = ("hypercorn", "uvicorn")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,12 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer webhooks, pages and health only; `work` processes drain the queues",
     )
+    _server_option(serve)
     serve.set_defaults(run=run_serve)
     work = commands.add_parser("work", help="run the worker, sender and scheduled jobs only")
     work.add_argument("--host", default="127.0.0.1", help="where --metrics-port listens")
     work.add_argument(
         "--metrics-port", type=int, help="serve /metrics and /health here (default: no HTTP)"
     )
+    _server_option(work)
     work.set_defaults(run=run_work)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=run_migrate)
@@ -82,6 +87,15 @@ def _parser() -> argparse.ArgumentParser:
     rekey.add_command(commands)
     legacy_cli.add_command(commands)
     return parser
+
+
+def _server_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--server",
+        choices=SERVERS,
+        default="hypercorn",
+        help="the HTTP server (default: hypercorn; uvicorn needs the `uvicorn` extra)",
+    )
 
 
 def _instant(text: str) -> datetime:
@@ -123,7 +137,7 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     role = WEB if args.no_workers else ALL_IN_ONE
     if args.port is not None:  # links in development name the port actually served
         settings = replace(settings, port=args.port)
-    return _serve_http(settings, role, args.host, settings.port)
+    return _serve_http(settings, role, args.host, settings.port, args.server)
 
 
 def run_work(settings: Settings, args: argparse.Namespace) -> int:
@@ -134,7 +148,7 @@ def run_work(settings: Settings, args: argparse.Namespace) -> int:
         print(f"cannot start: {refused}", file=sys.stderr)
         return 1
     if args.metrics_port is not None:
-        return _serve_http(settings, WORK, args.host, args.metrics_port)
+        return _serve_http(settings, WORK, args.host, args.metrics_port, args.server)
     if not _database_prepared(settings):
         return 1
     print(f"Therapy Tracker working ({_describe(settings)})")
@@ -165,14 +179,24 @@ def _database_prepared(settings: Settings) -> bool:
     return True
 
 
-def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
-    from hypercorn.asyncio import serve
-    from hypercorn.config import Config
-
+def _serve_http(
+    settings: Settings, role: Role, host: str, port: int, server: str = "hypercorn"
+) -> int:
     from bot.app import create_app
 
     if not _database_prepared(settings):
         return 1
+    app = create_app(settings, role=role)
+    where = f"http://{host}:{port}"
+    print(f"Therapy Tracker ({role.command}) listening on {where} ({_describe(settings)})")
+    served = _on_uvicorn(app, host, port) if server == "uvicorn" else _on_hypercorn(app, host, port)
+    return 0 if served else 1
+
+
+def _on_hypercorn(app: Quart, host: str, port: int) -> bool:
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
     config = Config()
     config.bind = [f"{host}:{port}"]
     config.accesslog = None
@@ -184,12 +208,35 @@ def _serve_http(settings: Settings, role: Role, host: str, port: int) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await serve(create_app(settings, role=role), config, shutdown_trigger=stop.wait)
+        await serve(app, config, shutdown_trigger=stop.wait)
 
-    where = f"http://{host}:{port}"
-    print(f"Therapy Tracker ({role.command}) listening on {where} ({_describe(settings)})")
     asyncio.run(run())
-    return 0
+    return True
+
+
+def _on_uvicorn(app: Quart, host: str, port: int) -> bool:
+    """uvicorn handles SIGINT and SIGTERM itself: it stops accepting, lets requests in flight
+    finish (within the same graceful timeout), then runs the lifespan shutdown."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        lifespan="on",
+        access_log=False,
+        server_header=False,  # names the software to anyone who asks
+        proxy_headers=False,  # as Hypercorn: the peer is who connected, not what it claims
+        timeout_graceful_shutdown=GRACEFUL_TIMEOUT_SECONDS,
+        log_config=None,  # our JSON lines (bot/logs.py), not uvicorn's formatters
+    )
+    server = uvicorn.Server(config)
+    # Once stopped, uvicorn raises the signal again under the handler it found: with the
+    # defaults, SIGTERM would end the process with -15 and SIGINT with a KeyboardInterrupt.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    server.run()
+    return server.started  # False: the lifespan startup failed, and uvicorn has said why
 
 
 def _describe(settings: Settings) -> str:

@@ -27,7 +27,13 @@ ISO_DATE = r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
 DIGIT_RUN = re.compile(rf"({ISO_DATE}(?!\d))|\+?\(?\d(?:[ \-./()]{{0,2}}\d)+")
 PHONE_MIN_DIGITS = 7
 MAX_CHAINED = 5
-STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
+# Not fields either: the servers' copies of the line (uvicorn's `color_message`, with terminal
+# colours; the time Hypercorn's own handler formatted, `asctime`)
+STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "color_message",
+    "asctime",
+}
 # What a line is about, on every line: the HTTP request being answered (X-Request-Id), and the
 # inbound message being handled or answered (its tt.inbound_messages id).
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)

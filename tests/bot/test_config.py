@@ -220,7 +220,7 @@ def served(monkeypatch):
     """The settings `serve` would hand the app, without serving."""
     seen = []
 
-    def serve_http(settings, role, host, port):
+    def serve_http(settings, role, host, port, server):
         seen.append((settings, port))
         return 0
 

@@ -6,6 +6,9 @@ import asyncio
 import signal
 import time
 
+import pytest
+
+from bot.cli import SERVERS
 from tests.conftest import wait_until
 from tests.support.faults import (
     PEOPLE,
@@ -57,15 +60,16 @@ async def test_hangs_trickles_and_rate_limits_with_two_servers_answer_everyone_o
     await assert_each_answered_once(bot.db, bot.graph, rounds=2)
 
 
+@pytest.mark.parametrize("server", SERVERS)
 async def test_sigterm_mid_traffic_strands_nothing_and_the_next_server_goes_on_at_once(
-    db, database_url, graph, make_bot, tmp_path
+    db, database_url, graph, make_bot, tmp_path, server
 ):
     await welcomed(db)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     async with serve(graph) as graph_url:
         env = server_env(database_url, graph_url)
-        process = await start_server(port, env, tmp_path / "server.log")
+        process = await start_server(port, env, tmp_path / "server.log", "--server", server)
         graph.script = [(TRICKLE, 0.3)] * 200  # every answer is slow: sends are in flight
         for round_ in range(3):
             await post(url, helps(round_))

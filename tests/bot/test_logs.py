@@ -39,6 +39,17 @@ def test_json_line_masks_message_and_extra_fields():
     assert "9876543210" not in line
 
 
+def test_the_servers_copies_of_a_line_are_not_fields():
+    """uvicorn adds the line again with terminal colours; Hypercorn's own handler leaves the
+    time it formatted on the record."""
+    record = logging.LogRecord("uvicorn.error", logging.INFO, __file__, 1, "Started", (), None)
+    record.color_message = "\x1b[36mStarted\x1b[0m"
+    record.asctime = "[2026-12-01 19:35:07 +0000]"
+    event = json.loads(JsonFormatter().format(record))
+    assert event["event"] == "Started"
+    assert "color_message" not in event and "asctime" not in event
+
+
 DIGITS = st.sampled_from(["0123456789", "०१२३४५६७८९"])
 SEPARATORS = st.text(st.sampled_from(" -./()"), max_size=2)
 GLUE = st.text(st.sampled_from("abcXYZ_.:+ ()tel"), max_size=6)

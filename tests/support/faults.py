@@ -92,9 +92,12 @@ WHERE datname = current_database() AND application_name = $1
 """
 
 
-async def start_work(env: dict[str, str], log: Path, db: Any) -> asyncio.subprocess.Process:
-    """`python -m bot work`, returned once it listens for new rows (it serves no HTTP)."""
-    process = await _bot(env, log, "work")
+async def start_work(
+    env: dict[str, str], log: Path, db: Any, *options: str
+) -> asyncio.subprocess.Process:
+    """`python -m bot work`, returned once it listens for new rows (it serves no HTTP unless
+    `options` has --metrics-port)."""
+    process = await _bot(env, log, "work", *options)
     deadline = time.monotonic() + 30
     while not await db.fetchval(LISTENING_SQL, f"{LISTENER_NAME}:{process.pid}"):
         assert process.returncode is None, "the work process exited while starting"
