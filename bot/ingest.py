@@ -45,13 +45,14 @@ RETURNING id, wamid
 """
 
 # Meta's report on a reply we sent: delivered and read only move `delivery` forward (a
-# change no index sees); failed is final.
+# change no index sees); failed is final. A status of delivered or read was written by the
+# code before migration 0030 and counts as sent.
 ADVANCE_STATUS = """
 UPDATE tt.outbox
 SET status = CASE WHEN $2 = 'failed' THEN 'failed' ELSE status END,
     delivery = CASE WHEN $2 = 'failed' THEN delivery ELSE $2 END,
     status_at = now(), error_code = coalesce($3, error_code)
-WHERE wamid = $1 AND status = 'sent'
+WHERE wamid = $1 AND status <> 'failed'
   AND tt.delivery_rank(coalesce(delivery, status)) < tt.delivery_rank($2)
 """
 

@@ -57,7 +57,13 @@ RETENTION = (
     Retention(
         "inbound_dead", "tt.inbound_messages", "status = 'dead'", "received_at", timedelta(days=30)
     ),
-    Retention("outbox_sent", "tt.outbox", "status = 'sent'", "created_at", timedelta(days=14)),
+    Retention(
+        "outbox_sent",
+        "tt.outbox",
+        "status IN ('sent', 'delivered', 'read')",  # the last two: code before migration 0030
+        "created_at",
+        timedelta(days=14),
+    ),
     Retention("outbox_failed", "tt.outbox", "status = 'failed'", "created_at", timedelta(days=30)),
     Retention(
         "notices_dead", "tt.pending_notices", "status = 'dead'", "queued_at", timedelta(days=30)

@@ -18,7 +18,7 @@ SELECT
   (SELECT count(*) FROM tt.inbound_messages WHERE status = 'dead') AS inbound_dead,
   (SELECT count(*) FROM tt.quarantine) AS inbound_quarantined,
   (SELECT count(*) FROM tt.outbox WHERE status = 'pending') AS outbox_pending,
-  (SELECT count(*) FROM tt.outbox WHERE status = 'sent') AS outbox_sent,
+  (SELECT count(*) FROM tt.outbox WHERE status IN ('sent', 'delivered', 'read')) AS outbox_sent,
   (SELECT count(*) FROM tt.outbox WHERE status = 'failed') AS outbox_failed,
   (SELECT count(*) FROM tt.pending_notices WHERE status = 'pending') AS notices_pending,
   (SELECT count(*) FROM tt.pending_notices WHERE status = 'dead') AS notices_dead,

@@ -152,3 +152,21 @@ async def test_delivery_statuses_rewrite_no_index_entries(ingest, db):
     assert tuple(
         await db.fetchrow("SELECT status, delivery FROM tt.outbox WHERE wamid = 'wamid.out'")
     ) == ("sent", "read")
+
+
+async def test_a_reply_marked_delivered_by_the_code_before_0030_still_moves_forward(ingest, db):
+    """That code wrote delivered and read as the status, and may run beside this one while a
+    deploy rolls out, or again after a rollback."""
+    user = await db.fetchval("INSERT INTO tt.users (phone) VALUES ('919000000602') RETURNING id")
+    await db.execute(
+        "INSERT INTO tt.outbox (user_id, phone_number_id, body, status, wamid) "
+        "VALUES ($1, 'pn', '\\x00', 'delivered', 'wamid.old')",
+        user,
+    )
+    for state, expected in [("delivered", None), ("read", "read")]:
+        statuses = [payloads.status("wamid.old", state)]
+        prepared = prepare(payloads.encode(payloads.webhook(statuses=statuses)), CIPHER)
+        async with ingest.pool.acquire() as conn, conn.transaction():
+            await store_together(conn, [prepared], CIPHER)
+        stored = "SELECT status, delivery FROM tt.outbox WHERE wamid = 'wamid.old'"
+        assert tuple(await db.fetchrow(stored)) == ("delivered", expected)

@@ -8,11 +8,13 @@ from bot.scheduler import RETENTION, purge_expired
 from sql.db import Database
 
 OLD, RECENT = timedelta(days=40), timedelta(hours=1)
-# (status, delivery) of replies: sent, then delivered or read by Meta's account; or not sent
+# (status, delivery) of replies: sent, then delivered or read by Meta's account (or, by the
+# code before migration 0030, as the status); or not sent
 SENT_OR_NOT = [
     ("sent", None),
     ("sent", "delivered"),
     ("sent", "read"),
+    ("read", None),
     ("failed", None),
     ("pending", None),
 ]
@@ -115,7 +117,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
     assert purged == {
         "inbound_done": 1,
         "inbound_dead": 1,
-        "outbox_sent": 3,
+        "outbox_sent": 4,
         "outbox_failed": 1,
         "notices_dead": 1,
         "razorpay_done": 1,
@@ -136,6 +138,7 @@ async def test_finished_rows_past_their_age_go_in_batches_and_pending_work_stays
         ("failed", recent),
         ("pending", False),
         ("pending", recent),
+        ("read", recent),
         ("read", recent),
         ("sent", recent),
     ]

@@ -78,6 +78,8 @@ async def test_what_meta_reported_of_sent_replies_moves_to_delivery(fresh_dsn, t
         shutil.copy(MIGRATIONS_DIR / "0030_outbox_delivery.sql", tmp_path)
         await apply_pending(fresh_dsn, tmp_path)
         rows = await conn.fetch("SELECT status, delivery FROM tt.outbox ORDER BY id")
+        # the code before it, still running while a deploy rolls out, writes what it wrote
+        await conn.execute("UPDATE tt.outbox SET status = 'read' WHERE status = 'sent'")
     finally:
         await conn.close()
     assert [tuple(row) for row in rows] == [
