@@ -1,8 +1,9 @@
 """Encryption at rest for payloads and free text: several Fernet keys, the first encrypts.
 
-A value is stored as its Fernet token's bytes rather than the token's base64 text, a quarter
-smaller on disk and in the write-ahead log. Values stored as text by earlier versions still
-read; a rekey rewrites them as bytes."""
+Values are written as the Fernet token's base64 text. Reading also takes the token's bytes, a
+quarter smaller on disk and in the write-ahead log: a later release may write those only once
+no running instance, and none a rollback could return to, reads text alone (this one reads
+both)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class Cipher:
         return Fernet.generate_key().decode()
 
     def encrypt(self, plain: bytes) -> bytes:
-        return _packed(self._fernet.encrypt(plain))
+        return self._fernet.encrypt(plain)
 
     def decrypt(self, stored: bytes) -> bytes:
         return _with_some_key(self._fernet.decrypt, stored)
@@ -53,12 +54,10 @@ class Cipher:
 
     def rotate(self, stored: bytes) -> bytes:
         """Re-encrypt an old value under the first (current) key."""
-        return _packed(_with_some_key(self._fernet.rotate, stored))
+        return _with_some_key(self._fernet.rotate, stored)
 
     def is_current(self, stored: bytes) -> bool:
-        """Encrypted under the first key and stored as bytes, so a rekey can leave it as it is."""
-        if not _is_packed(stored):
-            return False
+        """Encrypted under the first key, so a rekey can leave it as it is."""
         try:
             self._current.decrypt(_token(stored))
         except InvalidToken:
@@ -70,18 +69,10 @@ class Cipher:
 _VERSION = 0x80
 
 
-def _packed(token: bytes) -> bytes:
-    return base64.urlsafe_b64decode(token)
-
-
-def _is_packed(stored: bytes) -> bool:
-    return bytes(stored[:1]) == bytes([_VERSION])
-
-
 def _token(stored: bytes) -> bytes:
     """The token Fernet reads, from either stored form."""
     stored = bytes(stored)
-    return base64.urlsafe_b64encode(stored) if _is_packed(stored) else stored
+    return base64.urlsafe_b64encode(stored) if stored[:1] == bytes([_VERSION]) else stored
 
 
 def _with_some_key(work: Callable[[bytes], bytes], stored: bytes) -> bytes:
