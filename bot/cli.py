@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import signal
@@ -184,6 +185,10 @@ def _serve_http(
 ) -> int:
     from bot.app import create_app
 
+    if server == "uvicorn" and importlib.util.find_spec("uvicorn") is None:
+        extra = "pip install -e '.[uvicorn]'"
+        print(f"cannot start: --server uvicorn needs the uvicorn extra ({extra})", file=sys.stderr)
+        return 1
     if not _database_prepared(settings):
         return 1
     app = create_app(settings, role=role)

@@ -1,5 +1,6 @@
 """Start-up refusals are one line that says what to do, never a traceback."""
 
+import os
 import platform
 import shutil
 import socket
@@ -50,6 +51,24 @@ def _one_line(stderr: str) -> str:
     assert len(lines) == 1, stderr
     assert "Traceback" not in stderr
     return lines[0]
+
+
+def test_uvicorn_without_its_extra_is_refused_in_one_line(closed_port, tmp_path):
+    """As after `pip install -e .` alone: the import system finds no uvicorn."""
+    hidden = "import sys; sys.modules['uvicorn'] = None; from bot.cli import main; sys.exit(main())"
+    url = f"postgresql://tt:x@127.0.0.1:{closed_port}/tracker"
+    result = subprocess.run(
+        [sys.executable, "-c", hidden, "serve", "--server", "uvicorn"],
+        env={"PATH": os.environ["PATH"], "DATABASE_URL": url, "DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == (
+        "cannot start: --server uvicorn needs the uvicorn extra (pip install -e '.[uvicorn]')"
+    )
 
 
 @pytest.mark.parametrize("command", ["serve", "migrate"])
