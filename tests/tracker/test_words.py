@@ -63,3 +63,17 @@ def test_small_talk_is_the_whole_message(text, expected):
 )
 def test_sentences_about_a_session(text, expected):
     assert find_phrase("sentences", text) == expected
+
+
+# Parents type English commands in their own script as often as they type the native word.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("स्टेटस", "status"),
+        ("हेल्प", "help"),
+        ("స్టేటస్", "status"),
+        ("హెల్ప్", "help"),
+    ],
+)
+def test_english_commands_spelt_in_devanagari_or_telugu(text, expected):
+    assert whole_phrase("commands", text) == expected

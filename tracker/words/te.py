@@ -6,7 +6,7 @@ from tracker.words.kinds import Vocabulary
 
 WORDS: Vocabulary = {
     "commands": {
-        "help": ("సహాయం", "sahayam"),
+        "help": ("సహాయం", "sahayam", "హెల్ప్"),
         "menu": ("మెనూ", "మెను"),
         "more": ("మరిన్ని",),
         "cancel": ("రద్దు", "వెనక్కి", "raddu"),
@@ -22,7 +22,7 @@ WORDS: Vocabulary = {
         "missed": ("జరగలేదు", "మిస్", "మిస్ అయింది", "వెళ్ళలేదు", "గైర్హాజరు"),
         "undo": ("తప్పు", "వెనక్కి తీసుకో"),
         "holiday": ("సెలవు",),
-        "status": ("స్థితి", "ఈరోజు స్థితి"),
+        "status": ("స్థితి", "ఈరోజు స్థితి", "స్టేటస్"),
         "summary": ("సారాంశం",),
         "pdf_report": ("నివేదిక", "రిపోర్ట్"),
         "weekly": ("ఈ వారం", "వారం"),
