@@ -31,15 +31,12 @@ RECORD = re.compile(
 )
 RELATIONS_SQL = "SELECT relfilenode, oid, relname FROM pg_class WHERE relfilenode <> 0"
 TOAST = re.compile(r"pg_toast_(\d+)(_index)?$")
+SENT_SQL = "SELECT wamid, phone_number_id FROM tt.outbox WHERE wamid IS NOT NULL"
 
 
-async def relation_names(dsn: str) -> dict[str, str]:
+async def relation_names(conn: asyncpg.Connection) -> dict[str, str]:
     """relfilenode -> a readable name; TOAST tables and their indexes named by their owner."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        rows = await conn.fetch(RELATIONS_SQL)
-    finally:
-        await conn.close()
+    rows = await conn.fetch(RELATIONS_SQL)
     by_oid = {row["oid"]: row["relname"] for row in rows}
     names = {}
     for row in rows:
@@ -49,25 +46,6 @@ async def relation_names(dsn: str) -> dict[str, str]:
             name = f"{owner} TOAST" + (" index" if toast[2] else "")
         names[str(row["relfilenode"])] = name
     return names
-
-
-async def insert_lsn(dsn: str) -> str:
-    conn = await asyncpg.connect(dsn)
-    try:
-        return str(await conn.fetchval("SELECT pg_current_wal_insert_lsn()::text"))
-    finally:
-        await conn.close()
-
-
-async def checkpoint(dsn: str) -> None:
-    """Start from a checkpoint: the first change to each page after one logs the whole page.
-    Statuses come within seconds of their replies, in the same checkpoint cycle, so none is
-    made between the two."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        await conn.execute("CHECKPOINT")
-    finally:
-        await conn.close()
 
 
 def waldump(pgdata: Path, start: str, end: str) -> list[re.Match[str]]:
@@ -123,31 +101,19 @@ FROM tt.inbound_messages q
 """
 
 
-async def row_sizes(dsn: str) -> None:
-    conn = await asyncpg.connect(dsn)
-    try:
-        for r in await conn.fetch(ROW_SIZES_SQL):
-            print(f"{r['queue']}: {r['n']} rows of {r['row']:.0f} bytes, {r['body']:.0f} encrypted")
-    finally:
-        await conn.close()
+async def row_sizes(conn: asyncpg.Connection) -> None:
+    for r in await conn.fetch(ROW_SIZES_SQL):
+        print(f"{r['queue']}: {r['n']} rows of {r['row']:.0f} bytes, {r['body']:.0f} encrypted")
 
 
-async def sent_wamids(dsn: str) -> list[tuple[str, str]]:
-    conn = await asyncpg.connect(dsn)
-    try:
-        rows = await conn.fetch(
-            "SELECT wamid, phone_number_id FROM tt.outbox WHERE wamid IS NOT NULL"
-        )
-    finally:
-        await conn.close()
-    return [(row["wamid"], row["phone_number_id"]) for row in rows]
-
-
-async def logged(dsn: str, pgdata: Path, work: Awaitable[object]) -> list[re.Match[str]]:
+async def logged(
+    conn: asyncpg.Connection, pgdata: Path, work: Awaitable[object]
+) -> list[re.Match[str]]:
     """The log's records written while `work` ran (read before a checkpoint recycles them)."""
-    start = await insert_lsn(dsn)
+    lsn = "SELECT pg_current_wal_insert_lsn()::text"
+    start = await conn.fetchval(lsn)
     await work
-    return waldump(pgdata, start, await insert_lsn(dsn))
+    return waldump(pgdata, start, await conn.fetchval(lsn))
 
 
 async def measure(args: argparse.Namespace, workdir: Path) -> None:
@@ -156,6 +122,7 @@ async def measure(args: argparse.Namespace, workdir: Path) -> None:
     pgdata = workdir / "embedded" / "pg"
     try:
         async with bench_database(workdir, embedded=True) as dsn:
+            conn = await asyncpg.connect(dsn)
             env = server_env(dsn, stub_port)
             async with ours_running("split", workdir, env, work_nice=19) as (url, _):
                 await blast(url, workload("9281", 100, 1), 32)
@@ -165,17 +132,20 @@ async def measure(args: argparse.Namespace, workdir: Path) -> None:
                     await blast(url, workload("9271", args.messages, 4), 32)
                     await drained(dsn, 600.0)
 
-                await checkpoint(dsn)
-                answered = await logged(dsn, pgdata, messages())
-                replies = await sent_wamids(dsn)
+                # The first change to each page after a checkpoint logs the whole page.
+                # Statuses come within seconds of their replies, in the same checkpoint cycle,
+                # so none is made between the two.
+                await conn.execute("CHECKPOINT")
+                answered = await logged(conn, pgdata, messages())
+                replies = await conn.fetch(SENT_SQL)
                 statuses = [
-                    signed_status(wamid, state, number)
+                    signed_status(row["wamid"], state, row["phone_number_id"])
                     for state in ("delivered", "read")
-                    for wamid, number in replies
+                    for row in replies
                 ]
-                delivered = await logged(dsn, pgdata, blast(url, statuses, 32))
-            names = await relation_names(dsn)
-            await row_sizes(dsn)
+                delivered = await logged(conn, pgdata, blast(url, statuses, 32))
+            names = await relation_names(conn)
+            await row_sizes(conn)
             report(
                 f"{args.messages} new users' first messages, every reply sent",
                 answered,
@@ -188,6 +158,7 @@ async def measure(args: argparse.Namespace, workdir: Path) -> None:
                 names,
                 args.messages,
             )
+            await conn.close()
     finally:
         await stub.close()
 
